@@ -1,0 +1,65 @@
+"""Domain vocabulary shared by every layer: networks, triage categories, mention states.
+
+Plain Python only. The store keeps these as strings, so each enum is a ``StrEnum``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Network(StrEnum):
+    X = "x"
+    MASTODON = "mastodon"
+    BLUESKY = "bluesky"
+
+    @property
+    def label(self) -> str:
+        return {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}[self.value]
+
+
+class Category(StrEnum):
+    """Triage categories and their meaning: customer-care.md, "Triage"."""
+
+    QUESTION = "question"
+    COMPLAINT = "complaint"
+    CRITICISM = "criticism"
+    FEEDBACK = "feedback"
+    PRAISE = "praise"
+    ABUSE = "abuse"
+    SPAM = "spam"
+    OTHER = "other"
+
+
+class MentionStatus(StrEnum):
+    NEW = "new"  # not yet looked at
+    OPEN = "open"  # looked at, still needs something
+    REPLIED = "replied"
+    DONE = "done"
+    IGNORED = "ignored"
+
+    @property
+    def awaits_reply(self) -> bool:
+        """Whether the response clock is still running for a mention in this state."""
+        return self in (MentionStatus.NEW, MentionStatus.OPEN)
+
+
+class DraftState(StrEnum):
+    EDITING = "editing"
+    READY = "ready"  # ready for review
+    APPROVED = "approved"  # handed to the outbox
+    DISCARDED = "discarded"
+
+
+class OutboxState(StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    PAUSED = "paused"
+    CANCELLED = "cancelled"
+
+
+class AuthorFlag(StrEnum):
+    TROLL = "troll"
+    VIP = "vip"

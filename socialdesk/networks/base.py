@@ -1,0 +1,94 @@
+"""The protocol every network provider implements — the demo network and the real X, Mastodon and
+Bluesky clients alike — and the plain data types that cross it.
+
+Providers never touch the store or Qt: the sync service moves what they return into the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class AccountRef:
+    """What a provider needs to know about one of our accounts (never a secret)."""
+
+    id: int
+    network: str  # core.models.Network value
+    handle: str
+    server_url: str | None = None
+    remote_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RemoteAuthor:
+    remote_id: str
+    handle: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class FetchedMention:
+    """A mention or reply to one of our accounts, as the network reported it (text is plain text)."""
+
+    remote_id: str
+    author: RemoteAuthor
+    text: str
+    created_at: datetime  # timezone-aware, UTC
+    url: str | None = None
+    in_reply_to_remote_id: str | None = None
+    conversation_id: str | None = None
+
+
+@dataclass(frozen=True)
+class MentionBatch:
+    """Everything new since a cursor, all pages walked. ``cursor`` is opaque: store it, pass it back."""
+
+    mentions: list[FetchedMention] = field(default_factory=list)
+    cursor: str | None = None
+
+
+@dataclass(frozen=True)
+class PostedReply:
+    remote_id: str
+    url: str | None
+    posted_at: datetime
+
+
+@dataclass(frozen=True)
+class AccountLimits:
+    """What the network (or this server) allows: the counter takes these."""
+
+    max_characters: int
+    characters_reserved_per_url: int = 23
+
+
+@runtime_checkable
+class Provider(Protocol):
+    """One network connection. Every method may block on I/O: call it from a worker thread.
+
+    Methods raise only ``networks.errors.NetworkError`` subclasses.
+    """
+
+    def verify(self, account: AccountRef) -> RemoteAuthor:
+        """Check the credentials work; return the account as the network sees it."""
+        ...
+
+    def fetch_mentions(self, account: AccountRef, cursor: str | None) -> MentionBatch:
+        """Mentions and replies newer than ``cursor`` (all of the recent ones when None), oldest first."""
+        ...
+
+    def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
+        """The conversation around a mention, oldest first."""
+        ...
+
+    def post_reply(
+        self, account: AccountRef, text: str, in_reply_to: str | None, idempotency_key: str
+    ) -> PostedReply:
+        """Post ``text``. The same ``idempotency_key`` never posts twice."""
+        ...
+
+    def limits(self, account: AccountRef) -> AccountLimits:
+        ...
