@@ -1,0 +1,3 @@
+from socialdesk.main import main
+
+raise SystemExit(main())
