@@ -18,6 +18,14 @@ class Network(StrEnum):
         return {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}[self.value]
 
 
+def network_label(value: str) -> str:
+    """ "Mastodon" for "mastodon"; an unknown value is shown as it is rather than failing."""
+    try:
+        return Network(value).label
+    except ValueError:
+        return value
+
+
 class Category(StrEnum):
     """Triage categories and their meaning: customer-care.md, "Triage"."""
 

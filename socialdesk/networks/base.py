@@ -10,6 +10,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
+from socialdesk.core.mentions import FetchedMention, RemoteAuthor
+
+__all__ = [
+    "AccountLimits",
+    "AccountRef",
+    "FetchedMention",
+    "MentionBatch",
+    "PostedReply",
+    "Provider",
+    "RemoteAuthor",
+]
+
 
 @dataclass(frozen=True)
 class AccountRef:
@@ -23,28 +35,9 @@ class AccountRef:
 
 
 @dataclass(frozen=True)
-class RemoteAuthor:
-    remote_id: str
-    handle: str
-    display_name: str
-
-
-@dataclass(frozen=True)
-class FetchedMention:
-    """A mention or reply to one of our accounts, as the network reported it (text is plain text)."""
-
-    remote_id: str
-    author: RemoteAuthor
-    text: str
-    created_at: datetime  # timezone-aware, UTC
-    url: str | None = None
-    in_reply_to_remote_id: str | None = None
-    conversation_id: str | None = None
-
-
-@dataclass(frozen=True)
 class MentionBatch:
-    """Everything new since a cursor, all pages walked. ``cursor`` is opaque: store it, pass it back."""
+    """Everything new since a cursor, all pages walked. ``cursor`` is opaque: store it, pass it
+    back."""
 
     mentions: list[FetchedMention] = field(default_factory=list)
     cursor: str | None = None
@@ -77,7 +70,8 @@ class Provider(Protocol):
         ...
 
     def fetch_mentions(self, account: AccountRef, cursor: str | None) -> MentionBatch:
-        """Mentions and replies newer than ``cursor`` (all of the recent ones when None), oldest first."""
+        """Mentions and replies newer than ``cursor`` (all of the recent ones when None), oldest
+        first."""
         ...
 
     def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
@@ -90,5 +84,4 @@ class Provider(Protocol):
         """Post ``text``. The same ``idempotency_key`` never posts twice."""
         ...
 
-    def limits(self, account: AccountRef) -> AccountLimits:
-        ...
+    def limits(self, account: AccountRef) -> AccountLimits: ...

@@ -35,4 +35,5 @@ class ServerError(NetworkError):
 
 
 class BadResponse(NetworkError):
-    """The server answered with something we cannot read (malformed JSON, missing fields, too large)."""
+    """The server answered with something we cannot read (malformed JSON, missing fields, too
+    large)."""

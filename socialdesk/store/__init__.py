@@ -1,0 +1,1 @@
+"""The local SQLite history: schema (tables + Alembic migrations), connections, and queries."""

@@ -1,0 +1,177 @@
+"""The SQLite file: opening it safely, one connection per thread, transactions, and errors in plain
+words.
+
+WAL lets the UI thread read while the writer thread writes; ``foreign_keys`` is per connection in
+SQLite, so every connection turns it on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from socialdesk.store import schema
+from socialdesk.store.errors import (
+    CorruptDatabaseError,
+    DataFolderError,
+    NewerSchemaError,
+    StoreError,
+    StoreFullError,
+)
+
+__all__ = [
+    "CorruptDatabaseError",
+    "DataFolderError",
+    "Database",
+    "NewerSchemaError",
+    "StoreError",
+    "StoreFullError",
+    "open_database",
+]
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_SECONDS = 10
+
+
+class Database:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self._engine = None
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        # isolation_level=None: we issue BEGIN ourselves, so a read never holds a write lock.
+        # check_same_thread=False only so close_all() can close other threads' connections.
+        conn = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
+
+    def query(self, sql: str, params: Any = ()) -> list[tuple]:
+        with self.errors():
+            return self.connection().execute(sql, params).fetchall()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; nested uses join the outer one."""
+        conn = self.connection()
+        if conn.in_transaction:
+            yield conn
+            return
+        with self.errors():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """Turn SQLite's failures into StoreErrors that name the file and say what to do."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self.path) from exc
+
+    def orm_session(self):
+        """A SQLModel session on the same file, for code that prefers the ORM to SQL."""
+        from sqlmodel import Session, create_engine
+
+        if self._engine is None:
+            self._engine = create_engine(f"sqlite:///{self.path}")
+        return Session(self._engine)
+
+    def close_all(self) -> None:
+        with self._lock:
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            conn.close()
+        self._local = threading.local()
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+def translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL:
+        return StoreFullError.at(path)
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return CorruptDatabaseError.at(path, str(exc))
+    if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM):
+        return DataFolderError.at(path.parent, str(exc))
+    return StoreError(f"The database {path} reported an error: {exc}", path)
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) and upgrade the database at ``path``.
+
+    Raises a StoreError subclass — never touching the file — when it is unreadable, from a newer
+    SocialDesk, or not a SocialDesk database, or when its folder cannot be written.
+    """
+    path = Path(path)
+    _check_folder(path.parent)
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise DataFolderError.at(path, "the file cannot be read and written by this user")
+    db = Database(path)
+    try:
+        _refuse_foreign(path)
+        schema.ensure_current(path, db.connection())
+    except sqlite3.DatabaseError as exc:
+        db.close_all()
+        raise translate(exc, path) from exc
+    except StoreError:
+        db.close_all()
+        raise
+    except Exception as exc:  # SQLAlchemy wraps SQLite's errors while migrating
+        db.close_all()
+        cause = exc.__cause__ or getattr(exc, "orig", None)
+        if isinstance(cause, sqlite3.DatabaseError):
+            raise translate(cause, path) from exc
+        raise
+    return db
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Look before touching: a file that is not ours must not even be switched to WAL."""
+    if not path.exists():
+        return
+    conn = sqlite3.connect(path)
+    try:
+        if schema.current_revision(conn) is None and schema.has_tables(conn):
+            raise CorruptDatabaseError.at(path, "it is not a SocialDesk database")
+    finally:
+        conn.close()
+
+
+def _check_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFolderError.at(folder, exc.strerror or str(exc)) from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DataFolderError.at(folder, "it is read-only for this user")

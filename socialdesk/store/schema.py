@@ -1,0 +1,80 @@
+"""Creating and upgrading the schema — only ever through the Alembic migrations in ``migrations/``.
+
+Opening an up-to-date database must be quick, so the revision check is plain ``sqlite3``; Alembic
+(and SQLAlchemy, ~1 s to import) loads only when a migration actually has to run.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from socialdesk.store.errors import NewerSchemaError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# The newest migration; tests/store/test_migrations.py checks it matches the migrations folder.
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
+
+
+def current_revision(conn: sqlite3.Connection) -> str | None:
+    """The file's schema revision; None for an empty file."""
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if not has_table:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def has_tables(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone()
+    return row is not None
+
+
+def ensure_current(path: Path, conn: sqlite3.Connection) -> None:
+    """Bring the file at ``path`` to HEAD_REVISION, backing it up first if it holds data."""
+    revision = current_revision(conn)
+    if revision == HEAD_REVISION:
+        return
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerSchemaError.at(path, revision)
+    if revision is not None:
+        backup(path, conn, revision)
+    upgrade(path, HEAD_REVISION)
+
+
+def backup(path: Path, conn: sqlite3.Connection, revision: str) -> Path:
+    """A consistent copy (SQLite's online backup, WAL included) in ``backups/`` beside the file."""
+    folder = path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}-{stamp}-schema-{revision}{path.suffix}"
+    with sqlite3.connect(target) as copy:
+        conn.backup(copy)
+    copy.close()
+    log.info("Backed up %s to %s before upgrading its schema", path, target)
+    return target
+
+
+def upgrade(path: Path, revision: str) -> None:
+    """Run the migrations up to ``revision`` (tests use older revisions to build old files)."""
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = sa.create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
+    log.info("Upgraded the schema of %s to %s", path, revision)

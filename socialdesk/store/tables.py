@@ -1,0 +1,161 @@
+"""The SocialDesk schema as SQLModel tables.
+
+These classes describe the schema for Alembic (which alone creates and upgrades it) and for ORM use
+where convenience beats speed. The hot paths (feed pages, sync upserts) are plain ``sqlite3`` in
+``queries.py``.
+
+Every moment is stored as INTEGER milliseconds since the Unix epoch, UTC: one unambiguous, compact,
+indexable form that sorts correctly and needs no time-zone parsing on the feed's hot path.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column:
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+
+
+class Client(SQLModel, table=True):
+    """A brand the manager runs accounts for."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    colour: str = "#5B6CFF"  # "#RRGGBB", the client's chip in every list
+    response_target_minutes: int = 60
+    # JSON: {"mon": [["09:00", "17:00"]], ...}; NULL means around the clock.
+    service_hours: str | None = None
+    timezone: str = "UTC"  # IANA name; service hours are in this zone
+    banned_phrases: str | None = None  # JSON list, the client's brand-voice rules (tone checks)
+    created_at: int
+
+
+class Account(SQLModel, table=True):
+    """One of a client's accounts on a network. Never holds a secret: those live in the keyring."""
+
+    __table_args__ = (UniqueConstraint("client_id", "network", "handle", "server_url"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(sa_column=_fk("client.id"))
+    network: str  # core.models.Network
+    handle: str
+    display_name: str = ""
+    server_url: str | None = None  # Mastodon instance or Bluesky PDS
+    remote_id: str | None = None
+    sync_cursor: str | None = None  # opaque, from the provider
+    sync_state: str = "idle"  # idle | syncing | ok | error
+    last_synced_at: int | None = None
+    last_error: str | None = None
+    created_at: int
+
+
+class Author(SQLModel, table=True):
+    """A person who wrote to a client, per network, with what the manager knows about them."""
+
+    __table_args__ = (UniqueConstraint("network", "remote_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    network: str
+    remote_id: str
+    handle: str
+    display_name: str = ""
+    flags: str = ""  # comma-separated core.models.AuthorFlag values
+    notes: str = ""
+
+
+class Mention(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("account_id", "remote_id"),
+        Index("ix_mention_feed", "created_at", "id"),
+        Index("ix_mention_account_feed", "account_id", "created_at"),
+        Index("ix_mention_open", "account_id", "status", "created_at"),
+        Index("ix_mention_conversation", "account_id", "conversation_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("account.id", ondelete="CASCADE"), nullable=False)
+    )
+    remote_id: str
+    author_id: int = Field(sa_column=_fk("author.id", ondelete="RESTRICT"))
+    text: str
+    created_at: int
+    received_at: int
+    url: str | None = None
+    in_reply_to_remote_id: str | None = None
+    conversation_id: str | None = None
+    # Triage: the classifier's verdict, the manager's override (which wins), and why.
+    category: str | None = None
+    category_override: str | None = None
+    sentiment: float | None = None
+    priority: str | None = None
+    triage_reasons: str | None = None  # JSON list of plain-words reasons
+    status: str = "new"  # core.models.MentionStatus
+    status_changed_at: int | None = None
+    first_response_at: int | None = None  # stops the response clock
+
+
+class Draft(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(sa_column=_fk("account.id"))
+    mention_id: int | None = Field(default=None, sa_column=_fk("mention.id", nullable=True))
+    text: str = ""
+    cursor_position: int = 0
+    state: str = "editing"  # core.models.DraftState
+    review_note: str | None = None
+    created_at: int
+    updated_at: int
+
+
+class OutboxItem(SQLModel, table=True):
+    """An approved reply waiting to be posted. ``idempotency_key`` makes sending exactly-once."""
+
+    __tablename__ = "outbox_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(sa_column=_fk("account.id"))
+    draft_id: int | None = Field(
+        default=None, sa_column=_fk("draft.id", nullable=True, ondelete="SET NULL")
+    )
+    mention_id: int | None = Field(
+        default=None, sa_column=_fk("mention.id", nullable=True, ondelete="SET NULL")
+    )
+    text: str
+    in_reply_to_remote_id: str | None = None
+    idempotency_key: str = Field(unique=True)
+    state: str = "queued"  # core.models.OutboxState
+    attempts: int = 0
+    last_error: str | None = None
+    next_attempt_at: int | None = None
+    remote_id: str | None = None
+    url: str | None = None
+    created_at: int
+    sent_at: int | None = None
+
+
+class SavedReply(SQLModel, table=True):
+    """A reusable reply; ``client_id`` NULL means the shared library."""
+
+    __tablename__ = "saved_reply"
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int | None = Field(default=None, sa_column=_fk("client.id", nullable=True))
+    name: str
+    body: str
+    built_in: bool = False
+    created_at: int
+    updated_at: int
+
+
+class Event(SQLModel, table=True):
+    """What happened, when: the audit trail reports and diagnostics read."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(index=True)
+    at: int = Field(index=True)
+    client_id: int | None = None
+    account_id: int | None = None
+    mention_id: int | None = None
+    detail: str | None = None  # JSON object

@@ -1,0 +1,75 @@
+"""The schema is created and upgraded only by the Alembic migrations."""
+
+import sqlite3
+
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, inspect
+
+from socialdesk.store import queries, schema
+from socialdesk.store.db import open_database
+from socialdesk.store.tables import SQLModel
+from tests.store.conftest import T0, mention
+
+
+def test_head_revision_constant_matches_the_migrations_folder():
+    config = Config()
+    config.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    scripts = ScriptDirectory.from_config(config)
+    assert scripts.get_current_head() == schema.HEAD_REVISION
+    assert {s.revision for s in scripts.walk_revisions()} == set(schema.KNOWN_REVISIONS)
+
+
+def test_empty_file_to_head_matches_the_table_definitions(tmp_path):
+    db = open_database(tmp_path / "new.sqlite3")
+    db.close_all()
+    engine = create_engine(f"sqlite:///{db.path}")
+    found = inspect(engine)
+    for name, table in SQLModel.metadata.tables.items():
+        columns = {c["name"] for c in found.get_columns(name)}
+        assert columns == set(table.columns.keys()), name
+    assert "mention_fts" in found.get_table_names()
+    engine.dispose()
+
+
+def test_an_older_file_is_backed_up_then_upgraded_keeping_its_rows(tmp_path):
+    path = tmp_path / "socialdesk.sqlite3"
+    schema.upgrade(path, "0001")  # a file as the first release left it
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO client (name, colour, response_target_minutes, timezone,"
+            " created_at) VALUES ('Old client', '#000000', 45, 'UTC', 0)"
+        )
+    conn.close()
+
+    db = open_database(path)
+    assert db.query("SELECT version_num FROM alembic_version") == [("0002",)]
+    (client,) = queries.list_clients(db, T0)
+    assert (client.name, client.response_target_minutes) == ("Old client", 45)
+    backups = list((tmp_path / "backups").glob("socialdesk-*-schema-0001.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    old.close()
+    db.close_all()
+
+
+def test_rows_stored_before_the_search_index_become_searchable(tmp_path):
+    path = tmp_path / "socialdesk.sqlite3"
+    schema.upgrade(path, "0001")
+    db = open_database(path)  # now at head; go back to 0001 with data in it
+    client_id = queries.add_client(db, "Acme")
+    account_id = queries.add_account(db, client_id, "x", "acme")
+    queries.upsert_mentions(db, account_id, [mention(1, text="naïve question")], T0)
+    db.close_all()
+    with sqlite3.connect(path) as conn:
+        for trigger in ("mention_fts_insert", "mention_fts_delete", "mention_fts_update"):
+            conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute("DROP TABLE mention_fts")
+        conn.execute("UPDATE alembic_version SET version_num = '0001'")
+    conn.close()
+
+    db = open_database(path)
+    hits = db.query("SELECT count(*) FROM mention_fts WHERE mention_fts MATCH 'naive'")
+    assert hits == [(1,)]
+    db.close_all()
