@@ -1,4 +1,5 @@
-"""Shared table printer for the benchmarks: every figure is shown beside its baseline and the ratio."""
+"""Shared table printer for the benchmarks: every figure is shown beside its baseline and the
+ratio."""
 
 from __future__ import annotations
 
@@ -67,4 +68,4 @@ def median(xs: list[float]) -> float:
 
 def percentile(xs: list[float], p: float) -> float:
     s = sorted(xs)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+    return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]

@@ -20,7 +20,9 @@ from harness import Report, header  # noqa: E402
 def main() -> int:
     names = sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("only", nargs="*", help=f"benchmarks to run (default all): {', '.join(names)}")
+    parser.add_argument(
+        "only", nargs="*", help=f"benchmarks to run (default all): {', '.join(names)}"
+    )
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
     args = parser.parse_args()
     report = Report()

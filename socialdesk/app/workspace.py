@@ -1,0 +1,190 @@
+"""The Qt face of the open workspace: the UI binds to this controller, never to the store or a
+network.
+
+Store reads for one page of the feed are a few milliseconds (indexed, 200 rows) and happen on the UI
+thread like QSqlQueryModel's; everything else — sync, writes, detail loads — runs on the task
+runner.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from socialdesk.app.tasks import TaskRunner
+from socialdesk.config import Settings
+from socialdesk.services import workspace as workspaces
+from socialdesk.services.sync import SyncResult, SyncService
+from socialdesk.store import queries
+from socialdesk.store.queries import ClientSummary, MentionDetail, MentionFilter, MentionRow
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ClientSummary", "MentionDetail", "MentionFilter", "MentionRow", "WorkspaceController"]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class WorkspaceController(QObject):
+    clientsChanged = Signal(object)  # list[ClientSummary]
+    mentionsAdded = Signal(object)  # list[int]: new mention ids
+    mentionChanged = Signal(int)
+    workspaceChanged = Signal()  # another workspace was opened: every view reloads
+    syncStateChanged = Signal(str)  # plain words for the status bar
+    failed = Signal(str)  # plain words for a message box
+    ready = Signal()  # the first sync after opening has finished
+
+    def __init__(
+        self,
+        data_dir: Path,
+        settings: Settings,
+        workspace: workspaces.Workspace,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        runner: TaskRunner | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.settings = settings
+        self.clock = clock
+        self.runner = runner or TaskRunner(self)
+        self.workspace = workspace
+        self.clients: list[ClientSummary] = []
+        self.is_ready = False
+        self._syncing = False
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.sync_now)
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    @property
+    def is_demo(self) -> bool:
+        return self.workspace.is_demo
+
+    @property
+    def database_path(self) -> Path:
+        return self.workspace.path
+
+    def start(self) -> None:
+        """Show what is stored at once, then fetch what is new; sync again on the user's
+        interval."""
+        self.refresh_clients()
+        self.apply_settings()
+        self.sync_now()
+
+    def apply_settings(self) -> None:
+        self._timer.start(self.settings.get("sync_interval_seconds") * 1000)
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self.runner.close()
+        self.workspace.db.close_all()
+
+    # -- reads -----------------------------------------------------------------------------------
+    def count(self, flt: MentionFilter) -> int:
+        return queries.count_mentions(self.workspace.db, flt)
+
+    def page(self, flt: MentionFilter, offset: int, limit: int) -> list[MentionRow]:
+        return queries.mention_rows(self.workspace.db, flt, offset, limit)
+
+    def mention_row(self, mention_id: int) -> MentionRow | None:
+        return queries.mention_row(self.workspace.db, mention_id)
+
+    def refresh_clients(self) -> None:
+        db, now = self.workspace.db, self.clock()
+        self.runner.run(lambda: queries.list_clients(db, now), self._clients_loaded, self._fail)
+
+    def load_detail(self, mention_id: int, on_done: Callable[[MentionDetail | None], None]) -> None:
+        db = self.workspace.db
+        self.runner.run(lambda: queries.mention_detail(db, mention_id), on_done, self._fail)
+
+    def stats(self) -> dict:
+        return queries.workspace_stats(self.workspace.db)
+
+    # -- changes ---------------------------------------------------------------------------------
+    def set_status(self, mention_id: int, status: str) -> None:
+        db = self.workspace.db
+
+        def done(_):
+            self.mentionChanged.emit(mention_id)
+            self.refresh_clients()
+
+        self.runner.write(
+            lambda: queries.set_mention_status(db, mention_id, status), done, self._fail
+        )
+
+    def sync_now(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        self.syncStateChanged.emit("Checking for new mentions…")
+        service = SyncService(self.workspace.db, self.workspace.provider_for, self.clock)
+        self.runner.write(service.sync_all, self._synced, self._sync_failed)
+
+    def leave_demo(self) -> None:
+        self.settings.set("demo_dismissed", True)
+        self.settings.save()
+        self._switch(lambda: workspaces.open_live(self.data_dir))
+
+    def open_demo(self) -> None:
+        self.settings.set("demo_dismissed", False)
+        self.settings.save()
+        self._switch(lambda: workspaces.open_demo(self.data_dir, self.clock))
+
+    def reset_demo(self) -> None:
+        current = self.workspace
+        self._switch(lambda: workspaces.reset_demo(self.data_dir, current, self.clock))
+
+    # -- internals -------------------------------------------------------------------------------
+    def _switch(self, opener: Callable[[], workspaces.Workspace]) -> None:
+        self._timer.stop()
+        self.runner.wait_for_done()
+        try:
+            workspace = opener()
+        except Exception as exc:
+            self._fail(exc)
+            return
+        if workspace.db is not self.workspace.db:
+            self.workspace.db.close_all()
+        self.workspace = workspace
+        self.is_ready = False
+        self.workspaceChanged.emit()
+        self.start()
+
+    def _clients_loaded(self, clients: list[ClientSummary]) -> None:
+        self.clients = clients
+        self.clientsChanged.emit(clients)
+
+    def _synced(self, results: list[SyncResult]) -> None:
+        self._syncing = False
+        new_ids = [i for r in results for i in r.new_mention_ids]
+        errors = [f"{r.handle}: {r.error}" for r in results if r.error]
+        at = self.clock().astimezone().strftime("%H:%M")
+        text = f"Synced at {at}" + (f" · {len(new_ids)} new" if new_ids else "")
+        if errors:
+            text += f" · {len(errors)} account(s) could not sync: " + "; ".join(errors)
+        self.syncStateChanged.emit(text)
+        if new_ids:
+            self.mentionsAdded.emit(new_ids)
+        self.refresh_clients()
+        if not self.is_ready:
+            self.is_ready = True
+            self.ready.emit()
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        self._syncing = False
+        self.syncStateChanged.emit(f"Sync failed: {exc}")
+        self._fail(exc)
+        if not self.is_ready:
+            self.is_ready = True
+            self.ready.emit()
+
+    def _fail(self, exc: BaseException) -> None:
+        log.error("%s", exc)
+        self.failed.emit(str(exc))

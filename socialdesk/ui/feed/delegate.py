@@ -1,0 +1,219 @@
+"""Paints one mention card. One painted delegate for the whole list — never a widget per row — so
+the feed scrolls smoothly through thousands of mentions. Text is drawn as plain text: a mention
+containing ``<b>`` shows those characters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from socialdesk.core.models import MentionStatus
+from socialdesk.core.sla import ClockState, response_clock
+from socialdesk.ui import theme
+from socialdesk.ui.feed.model import RowRole
+from socialdesk.ui.format import card_text, clock_text, relative_time
+
+TEXT_LINES = 2
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, now: Callable[[], datetime], parent=None) -> None:
+        super().__init__(parent)
+        self._now = now
+
+    # Every card has the same height (uniformItemSizes), derived from the font so it scales.
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        line = QFontMetrics(option.font).lineSpacing()
+        pad = line // 2
+        return QSize(320, pad * 2 + line * (2 + TEXT_LINES) + pad)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        row = index.data(RowRole)
+        if row is None:
+            return
+        c = theme.colours()
+        painter.save()
+        painter.setRenderHint(QPainter.Antialiasing)
+        rect = option.rect
+        selected = bool(option.state & QStyle.State_Selected)
+        painter.fillRect(rect, QColor(c.card_selected if selected else c.base))
+        painter.setPen(QPen(QColor(c.border)))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if option.state & QStyle.State_HasFocus:
+            painter.setPen(QPen(QColor(c.highlight), 2))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        # Client colour strip on the left edge.
+        painter.fillRect(
+            QRect(rect.left(), rect.top(), 4, rect.height()), QColor(row.client_colour)
+        )
+
+        font = QFont(option.font)
+        fm = QFontMetrics(font)
+        line = fm.lineSpacing()
+        pad = line // 2
+        left = rect.left() + 4 + pad
+        right = rect.right() - pad
+        top = rect.top() + pad
+
+        # Line 1: network badge, author, handle, time, clock.
+        badge = line
+        self._badge(painter, QRect(left, top, badge, badge), row.network, font)
+        x = left + badge + pad // 2
+        bold = QFont(font)  # unread (new) mentions stand out like unread mail
+        bold.setWeight(QFont.Bold if row.status == MentionStatus.NEW else QFont.DemiBold)
+        clock = response_clock(
+            row.created_at,
+            row.response_target_minutes,
+            self._now(),
+            awaiting_reply=MentionStatus(row.status).awaits_reply,
+            first_response_at=row.first_response_at,
+        )
+        clock_label = clock_text(clock)
+        when = relative_time(row.created_at, self._now())
+        right_text = f"{when}"
+        rfm = QFontMetrics(font)
+        clock_w = self._clock_width(rfm, clock_label, pad)
+        when_w = rfm.horizontalAdvance(right_text)
+        name_room = right - x - clock_w - when_w - pad * 2
+        painter.setFont(bold)
+        painter.setPen(QColor(c.text))
+        name = QFontMetrics(bold).elidedText(
+            row.author_name or row.author_handle, Qt.ElideRight, max(0, name_room // 2)
+        )
+        painter.drawText(QRect(x, top, name_room, line), Qt.AlignLeft | Qt.AlignVCenter, name)
+        x += QFontMetrics(bold).horizontalAdvance(name) + pad // 2
+        painter.setFont(font)
+        painter.setPen(QColor(c.muted))
+        handle = rfm.elidedText(
+            f"@{row.author_handle}", Qt.ElideRight, max(0, right - x - clock_w - when_w - pad * 2)
+        )
+        painter.drawText(QRect(x, top, right - x, line), Qt.AlignLeft | Qt.AlignVCenter, handle)
+        painter.drawText(
+            QRect(right - clock_w - when_w - pad, top, when_w, line),
+            Qt.AlignRight | Qt.AlignVCenter,
+            right_text,
+        )
+        if clock_label:
+            self._clock_pill(
+                painter, QRect(right - clock_w, top, clock_w, line), clock.state, clock_label, font
+            )
+
+        # Lines 2-3: the text, wrapped and elided, plain.
+        text_top = top + line + pad // 3
+        self._text(
+            painter,
+            QRectF(left, text_top, right - left, line * TEXT_LINES),
+            card_text(row.text),
+            font,
+            QColor(c.text),
+        )
+
+        # Last line: client · account, status and category chips.
+        meta_top = text_top + line * TEXT_LINES + pad // 3
+        painter.setPen(QColor(c.muted))
+        meta = f"{row.client_name} · @{row.account_handle}"
+        chips = [row.status]
+        if row.category:
+            chips.insert(0, row.category)
+        chip_x = right
+        for chip in chips:
+            w = rfm.horizontalAdvance(chip) + pad
+            chip_x -= w
+            self._chip(painter, QRect(chip_x, meta_top, w, line), chip, font)
+            chip_x -= pad // 2
+        painter.setPen(QColor(c.muted))
+        painter.drawText(
+            QRect(left, meta_top, chip_x - left - pad, line),
+            Qt.AlignLeft | Qt.AlignVCenter,
+            rfm.elidedText(meta, Qt.ElideRight, max(0, chip_x - left - pad)),
+        )
+        painter.restore()
+
+    # -- pieces ----------------------------------------------------------------------------------
+    def _badge(self, painter: QPainter, r: QRect, network: str, font: QFont) -> None:
+        letter, colour = theme.NETWORK_BADGES.get(network, ("?", "#888888"))
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(r.adjusted(1, 1, -1, -1))
+        small = QFont(font)
+        small.setBold(True)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.7))
+        painter.setFont(small)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(r, Qt.AlignCenter, letter)
+
+    def _clock_width(self, fm: QFontMetrics, label: str, pad: int) -> int:
+        return fm.horizontalAdvance(label) + pad if label else 0
+
+    def _clock_pill(self, painter, r: QRect, state: ClockState, label: str, font: QFont) -> None:
+        c = theme.colours()
+        colour = {
+            ClockState.OVERDUE: c.danger,
+            ClockState.DUE_SOON: c.warning,
+            ClockState.ANSWERED: c.ok,
+        }.get(state, c.muted)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(r), r.height() / 2, r.height() / 2)
+        fill = QColor(colour)
+        fill.setAlpha(40)
+        painter.fillPath(path, fill)
+        painter.setFont(font)
+        painter.setPen(QColor(colour))
+        painter.drawText(r, Qt.AlignCenter, label)
+
+    def _chip(self, painter, r: QRect, label: str, font: QFont) -> None:
+        c = theme.colours()
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(r), 4, 4)
+        painter.fillPath(path, QColor(c.chip))
+        painter.setPen(QColor(c.muted))
+        painter.setFont(font)
+        painter.drawText(r, Qt.AlignCenter, label)
+
+    def _text(self, painter, r: QRectF, text: str, font: QFont, colour: QColor) -> None:
+        """Wrap into at most TEXT_LINES lines; elide the last one."""
+        layout = QTextLayout(text, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        fm = QFontMetrics(font)
+        painter.setPen(colour)
+        painter.setFont(font)
+        # QTextLayout counts UTF-16 units; slice the same units so emoji never split the line.
+        units = text.encode("utf-16-le", "surrogatepass")
+        layout.beginLayout()
+        y = r.top()
+        for n in range(TEXT_LINES):
+            tl = layout.createLine()
+            if not tl.isValid():
+                break
+            tl.setLineWidth(r.width())
+            start, end = tl.textStart(), tl.textStart() + tl.textLength()
+            last = n == TEXT_LINES - 1 and end < len(units) // 2
+            piece = _decode(units[start * 2 :] if last else units[start * 2 : end * 2])
+            if last:
+                piece = fm.elidedText(piece, Qt.ElideRight, int(r.width()))
+            painter.drawText(
+                QRectF(r.left(), y, r.width(), fm.lineSpacing()),
+                Qt.AlignLeft | Qt.AlignVCenter | Qt.TextSingleLine,
+                piece,
+            )
+            y += fm.lineSpacing()
+        layout.endLayout()
+
+
+def _decode(utf16: bytes) -> str:
+    return utf16.decode("utf-16-le", "surrogatepass")

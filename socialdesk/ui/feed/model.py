@@ -1,0 +1,112 @@
+"""The mention feed's list model: pages rows in from the store as the view scrolls (fetchMore), and
+puts new mentions on top without disturbing the rows below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from socialdesk.app.workspace import MentionFilter, MentionRow, WorkspaceController
+
+PAGE_SIZE = 200
+RowRole = Qt.UserRole + 1
+MentionIdRole = Qt.UserRole + 2
+_ROOT = QModelIndex()  # a list has one parent: the invalid root index
+
+
+class FeedModel(QAbstractListModel):
+    def __init__(self, controller: WorkspaceController, parent=None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._filter = MentionFilter()
+        self._rows: list[MentionRow] = []
+        self._total = 0
+        controller.mentionsAdded.connect(self._on_mentions_added)
+        controller.mentionChanged.connect(self._on_mention_changed)
+
+    # -- Qt model API ----------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == RowRole:
+            return row
+        if role == MentionIdRole:
+            return row.id
+        if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
+            # What a screen reader announces for the card.
+            return f"{row.author_name} (@{row.author_handle}) on {row.network}: {row.text[:280]}"
+        if role == Qt.ToolTipRole:
+            return f"@{row.account_handle} · {row.client_name}"
+        return None
+
+    def canFetchMore(self, parent=_ROOT) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent=_ROOT) -> None:
+        if parent.isValid():
+            return
+        more = self._controller.page(self._filter, len(self._rows), PAGE_SIZE)
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    # -- feed API --------------------------------------------------------------------------------
+    @property
+    def filter(self) -> MentionFilter:
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def set_filter(self, flt: MentionFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._total = self._controller.count(self._filter)
+        self._rows = self._controller.page(self._filter, 0, PAGE_SIZE)
+        self.endResetModel()
+
+    def row_for(self, mention_id: int) -> int | None:
+        for i, row in enumerate(self._rows):
+            if row.id == mention_id:
+                return i
+        return None
+
+    # -- change handling -------------------------------------------------------------------------
+    def _on_mentions_added(self, _ids) -> None:
+        """New mentions are the newest, so they belong on top: insert them there and keep the rest
+        (and the user's selection and scroll position) as they are."""
+        total = self._controller.count(self._filter)
+        added = total - self._total
+        if added <= 0:
+            return
+        fresh = self._controller.page(self._filter, 0, added)
+        known = {row.id for row in self._rows}
+        if len(fresh) != added or any(row.id in known for row in fresh):
+            self.reload()  # something arrived out of order: start over rather than guess
+            return
+        self.beginInsertRows(QModelIndex(), 0, added - 1)
+        self._rows[0:0] = fresh
+        self._total = total
+        self.endInsertRows()
+
+    def _on_mention_changed(self, mention_id: int) -> None:
+        i = self.row_for(mention_id)
+        if i is None:
+            return
+        fresh = self._controller.mention_row(mention_id)
+        if fresh is None:
+            return
+        self._rows[i] = fresh
+        index = self.index(i)
+        self.dataChanged.emit(index, index)

@@ -1,0 +1,339 @@
+"""The main window: sidebar | mention feed | detail pane, menus, status bar, remembered layout."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from socialdesk import __version__
+from socialdesk.app.workspace import MentionDetail, MentionFilter, WorkspaceController
+from socialdesk.core.models import MentionStatus
+from socialdesk.diagnostics import diagnostics_text
+from socialdesk.ui import theme
+from socialdesk.ui.detail import DetailPane, plain_label
+from socialdesk.ui.feed.delegate import CardDelegate
+from socialdesk.ui.feed.model import FeedModel, MentionIdRole
+from socialdesk.ui.panels import ComingPanel
+from socialdesk.ui.preferences import PreferencesDialog
+from socialdesk.ui.sidebar import VIEWS, Sidebar, Target
+
+log = logging.getLogger(__name__)
+LAYOUT_FILE = "window.ini"
+
+
+class MainWindow(QMainWindow):
+    detailShown = Signal(int)  # mention id, once the detail pane shows it
+
+    def __init__(self, controller: WorkspaceController, parent=None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("mainWindow")
+        self._layout_store = QSettings(str(controller.data_dir / LAYOUT_FILE), QSettings.IniFormat)
+
+        self.sidebar = Sidebar(controller.is_demo)
+        self.feed_model = FeedModel(controller, self)
+        self.feed = self._make_feed()
+        self.feed_title = plain_label(wrap=False)
+        self.feed_title.setObjectName("panelTitle")
+        self.detail = DetailPane(controller.clock)
+        self.banner = self._make_banner()
+
+        feed_box = QWidget()
+        feed_layout = QVBoxLayout(feed_box)
+        feed_layout.setContentsMargins(0, 0, 0, 0)
+        feed_layout.setSpacing(0)
+        self.feed_title.setContentsMargins(12, 8, 12, 8)
+        feed_layout.addWidget(self.feed_title)
+        feed_layout.addWidget(self.feed)
+
+        self.inbox_split = QSplitter(Qt.Horizontal)
+        self.inbox_split.setObjectName("inboxSplitter")
+        self.inbox_split.addWidget(feed_box)
+        self.inbox_split.addWidget(self.detail)
+        self.inbox_split.setStretchFactor(0, 3)
+        self.inbox_split.setStretchFactor(1, 2)
+
+        self.views = QStackedWidget()
+        self.views.addWidget(self.inbox_split)
+        for view in VIEWS[1:]:
+            self.views.addWidget(ComingPanel(view))
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.views)
+
+        self.main_split = QSplitter(Qt.Horizontal)
+        self.main_split.setObjectName("mainSplitter")
+        self.main_split.addWidget(self.sidebar)
+        self.main_split.addWidget(right)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([270, 1010])
+        self.inbox_split.setSizes([590, 420])
+        self.setCentralWidget(self.main_split)
+
+        self.sync_label = plain_label(wrap=False)
+        self.folder_label = plain_label(wrap=False, role="muted")
+        self.statusBar().addWidget(self.sync_label, 1)
+        self.statusBar().addPermanentWidget(self.folder_label)
+        self._build_menus()
+        self._wire()
+        self._workspace_changed()
+        self._restore_layout()
+        # Relative times and clocks on the cards move on by themselves.
+        self._tick = QTimer(self, interval=30_000, timeout=self.feed.viewport().update)
+        self._tick.start()
+
+    # -- construction ----------------------------------------------------------------------------
+    def _make_feed(self) -> QListView:
+        feed = QListView()
+        feed.setObjectName("feed")
+        feed.setAccessibleName("Mentions")
+        feed.setModel(self.feed_model)
+        feed.setItemDelegate(CardDelegate(self.controller.clock, feed))
+        feed.setUniformItemSizes(True)
+        feed.setSelectionMode(QAbstractItemView.SingleSelection)
+        feed.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        feed.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        return feed
+
+    def _make_banner(self) -> QFrame:
+        banner = QFrame(objectName="demoBanner")
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(12, 6, 12, 6)
+        text = plain_label(
+            "Demo workspace: fictional clients and mentions, so you can try everything. "
+            "Nothing is posted anywhere."
+        )
+        leave = QPushButton("Leave demo")
+        leave.clicked.connect(self.leave_demo)
+        layout.addWidget(text, 1)
+        layout.addWidget(leave)
+        return banner
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(
+            file,
+            "&Sync now",
+            self.controller.sync_now,
+            QKeySequence.Refresh,
+            "Check every account for new mentions",
+        )
+        self._action(
+            file,
+            "&Preferences…",
+            self.edit_preferences,
+            QKeySequence.Preferences
+            if not QKeySequence(QKeySequence.Preferences).isEmpty()
+            else "Ctrl+,",
+        )
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.Quit)
+
+        workspace = bar.addMenu("&Workspace")
+        self.leave_demo_action = self._action(workspace, "&Leave demo workspace…", self.leave_demo)
+        self.reset_demo_action = self._action(workspace, "&Reset demo workspace…", self.reset_demo)
+        self.open_demo_action = self._action(
+            workspace, "&Open demo workspace", self.controller.open_demo
+        )
+
+        view = bar.addMenu("&View")
+        for i, name in enumerate(VIEWS):
+            self._action(
+                view,
+                f"&{name}",
+                lambda _=False, n=name: self.sidebar.select(Target(n)),
+                f"Ctrl+{i + 1}",
+            )
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Open &data folder", self.open_data_folder)
+        self._action(help_menu, "&Copy diagnostics", self.copy_diagnostics)
+        self._action(help_menu, "&About SocialDesk", self.about)
+
+    def _wire(self) -> None:
+        c = self.controller
+        c.clientsChanged.connect(self.sidebar.set_clients)
+        c.clientsChanged.connect(lambda _: self._update_title())
+        c.syncStateChanged.connect(self.sync_label.setText)
+        c.workspaceChanged.connect(self._workspace_changed)
+        c.failed.connect(self.show_error)
+        c.mentionChanged.connect(self._mention_changed)
+        self.sidebar.targetChosen.connect(self.show_target)
+        self.feed.selectionModel().currentChanged.connect(self._current_mention_changed)
+        self.detail.statusRequested.connect(c.set_status)
+
+    # -- behaviour -------------------------------------------------------------------------------
+    def show_target(self, target: Target) -> None:
+        self.views.setCurrentIndex(VIEWS.index(target.view))
+        if target.view == "Inbox":
+            self.feed_model.set_filter(
+                MentionFilter(client_id=target.client_id, account_id=target.account_id)
+            )
+            self._update_title()
+            if self.feed_model.rowCount():
+                self.feed.setCurrentIndex(self.feed_model.index(0))
+            else:
+                self.detail.show_detail(None)
+
+    def _update_title(self) -> None:
+        flt = self.feed_model.filter
+        scope = "All clients"
+        for client in self.controller.clients:
+            if client.id == flt.client_id:
+                scope = client.name
+                for account in client.accounts:
+                    if account.id == flt.account_id:
+                        scope += f" · @{account.handle}"
+        self.feed_title.setText(f"Inbox — {scope} · {self.feed_model.total:,} mentions")
+
+    def _workspace_changed(self) -> None:
+        demo = self.controller.is_demo
+        self.setWindowTitle("SocialDesk — Demo workspace" if demo else "SocialDesk")
+        self.banner.setVisible(demo)
+        self.leave_demo_action.setVisible(demo)
+        self.reset_demo_action.setVisible(demo)
+        self.open_demo_action.setVisible(not demo)
+        self.sidebar.set_demo(demo)
+        self.folder_label.setText(f"Data: {self.controller.data_dir}")
+        self.folder_label.setToolTip(str(self.controller.database_path))
+        self.feed_model.reload()
+        self.detail.show_detail(None)
+        self._update_title()
+
+    def _current_mention_changed(self, current, _previous) -> None:
+        mention_id = current.data(MentionIdRole)
+        if mention_id is None:
+            self.detail.show_detail(None)
+            return
+
+        def shown(detail: MentionDetail | None) -> None:
+            if self.feed.currentIndex().data(MentionIdRole) != mention_id:
+                return  # the user moved on while it loaded
+            self.detail.show_detail(detail)
+            if detail and detail.row.status == MentionStatus.NEW:
+                self.controller.set_status(mention_id, MentionStatus.OPEN.value)
+            self.detailShown.emit(mention_id)
+
+        self.controller.load_detail(mention_id, shown)
+
+    def _mention_changed(self, mention_id: int) -> None:
+        if self.detail.mention_id == mention_id:
+            self.controller.load_detail(mention_id, self.detail.show_detail)
+
+    def select_first_mention(self) -> None:
+        if self.feed_model.rowCount():
+            self.feed.selectionModel().setCurrentIndex(
+                self.feed_model.index(0), QItemSelectionModel.ClearAndSelect
+            )
+
+    def edit_preferences(self) -> None:
+        if PreferencesDialog.edit(self.controller.settings, self):
+            theme.apply(QApplication.instance(), self.controller.settings.get("theme"))
+            self.controller.apply_settings()
+            self.feed.viewport().update()
+
+    def leave_demo(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Leave the demo workspace?",
+            "SocialDesk will open your own, empty workspace. The demo stays available from the "
+            "Workspace menu.",
+        )
+        if answer == QMessageBox.Yes:
+            self.controller.leave_demo()
+
+    def reset_demo(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Reset the demo workspace?",
+            "Every change made in the demo (statuses, drafts) is replaced by a fresh demo. "
+            "Your own workspace is not touched.",
+        )
+        if answer == QMessageBox.Yes:
+            self.controller.reset_demo()
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.controller.data_dir)))
+
+    def copy_diagnostics(self) -> None:
+        from PySide6 import __version__ as pyside_version
+
+        stats = self.controller.stats()
+        text = diagnostics_text(
+            self.controller.data_dir,
+            {
+                "Qt": pyside_version,
+                "Platform plugin": QGuiApplication.platformName(),
+                "Workspace": "demo" if self.controller.is_demo else "own",
+                "Database": str(self.controller.database_path),
+                **{k: str(v) for k, v in stats.items()},
+            },
+        )
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Diagnostics copied to the clipboard", 5000)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About SocialDesk",
+            f"SocialDesk {__version__}\nAnswer customers on X, Mastodon and Bluesky.",
+        )
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
+        QMessageBox.warning(self, "SocialDesk", message)
+
+    # -- layout memory ---------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        s = self._layout_store
+        if geometry := s.value("geometry"):
+            self.restoreGeometry(geometry)
+        if state := s.value("state"):
+            self.restoreState(state)
+        for splitter in (self.main_split, self.inbox_split):
+            if sizes := s.value(splitter.objectName()):
+                splitter.restoreState(sizes)
+
+    def save_layout(self) -> None:
+        s = self._layout_store
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("state", self.saveState())
+        for splitter in (self.main_split, self.inbox_split):
+            s.setValue(splitter.objectName(), splitter.saveState())
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_layout()
+        self.controller.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,213 @@
+"""The left sidebar: the views (Inbox, Review, Outbox, History, Reports) and the clients with their
+accounts, each with its unread and overdue counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+)
+
+from socialdesk.app.workspace import ClientSummary
+from socialdesk.core.models import network_label
+from socialdesk.ui import theme
+
+VIEWS = ("Inbox", "Review", "Outbox", "History", "Reports")
+TargetRole = Qt.UserRole + 1  # Target of the row
+CountsRole = Qt.UserRole + 2  # (unread, overdue)
+ColourRole = Qt.UserRole + 3
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a sidebar row opens: a view, optionally narrowed to one client or account."""
+
+    view: str
+    client_id: int | None = None
+    account_id: int | None = None
+
+
+class Sidebar(QTreeView):
+    targetChosen = Signal(object)  # Target
+
+    def __init__(self, demo: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setAccessibleName("Views and clients")
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setIndentation(12)
+        self.setUniformRowHeights(True)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setItemDelegate(_CountsDelegate(self))
+        self._quiet = False
+        self._model = QStandardItemModel(self)
+        self.setModel(self._model)
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self.set_demo(demo)
+
+    def set_demo(self, demo: bool) -> None:
+        self._demo = demo
+        self._rebuild([])
+
+    def set_clients(self, clients: list[ClientSummary]) -> None:
+        """New counts. The user's place is kept and, when it still exists, not announced again:
+        a count refresh must never reset the feed under the user."""
+        current = self.currentIndex().data(TargetRole)
+        self._quiet = True
+        try:
+            self._rebuild(clients)
+            self.select(current or Target("Inbox"))
+        finally:
+            self._quiet = False
+        if self.currentIndex().data(TargetRole) != current:
+            self._current_changed(self.currentIndex(), QModelIndex())
+
+    def select(self, target: Target) -> None:
+        for index in self._walk():
+            if index.data(TargetRole) == target:
+                self.setCurrentIndex(index)
+                return
+
+    def _walk(self):
+        stack = [self._model.index(r, 0) for r in range(self._model.rowCount())]
+        while stack:
+            index = stack.pop(0)
+            yield index
+            stack[0:0] = [
+                self._model.index(r, 0, index) for r in range(self._model.rowCount(index))
+            ]
+
+    def _rebuild(self, clients: list[ClientSummary]) -> None:
+        self.blockSignals(True)
+        self._model.clear()
+        root = self._model.invisibleRootItem()
+        root.appendRow(_header("Demo workspace" if self._demo else "Workspace"))
+        unread = sum(c.unread for c in clients)
+        overdue = sum(c.overdue for c in clients)
+        for i, view in enumerate(VIEWS):
+            item = _item(view, Target(view), f"{view} (Ctrl+{i + 1})")
+            if view == "Inbox":
+                item.setData((unread, overdue), CountsRole)
+            root.appendRow(item)
+        root.appendRow(_header("Clients"))
+        for client in clients:
+            citem = _item(
+                client.name,
+                Target("Inbox", client_id=client.id),
+                f"{client.name}: response target {client.response_target_minutes} min",
+            )
+            citem.setData((client.unread, client.overdue), CountsRole)
+            citem.setData(client.colour, ColourRole)
+            for account in client.accounts:
+                label = f"{network_label(account.network)} · @{account.handle}"
+                tip = label + (
+                    f"\nLast sync problem: {account.last_error}" if account.last_error else ""
+                )
+                aitem = _item(label, Target("Inbox", client.id, account.id), tip)
+                aitem.setData((account.unread, account.overdue), CountsRole)
+                citem.appendRow(aitem)
+            root.appendRow(citem)
+        if not clients:
+            root.appendRow(_header("No clients yet" if not self._demo else "Loading…", muted=True))
+        self.expandAll()
+        self.blockSignals(False)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        target = current.data(TargetRole)
+        if target is not None:
+            self.targetChosen.emit(target)
+
+
+def _header(text: str, muted: bool = False) -> QStandardItem:
+    item = QStandardItem(text.upper() if not muted else text)
+    item.setFlags(Qt.ItemIsEnabled)
+    font = item.font()
+    font.setBold(not muted)
+    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+    item.setFont(font)
+    item.setData(text, Qt.AccessibleTextRole)
+    return item
+
+
+def _item(text: str, target: Target, tip: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setData(target, TargetRole)
+    item.setToolTip(tip)
+    item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
+    return item
+
+
+class _CountsDelegate(QStyledItemDelegate):
+    """Draws the row as usual, then unread (neutral) and overdue (red) counts as pills on the
+    right."""
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), int(QFontMetrics(option.font).lineSpacing() * 1.7))
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        counts = index.data(CountsRole) or (0, 0)
+        colour = index.data(ColourRole)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        if colour:
+            opt.rect.adjust(14, 0, 0, 0)
+        font, pills = self._pill_layout(opt.rect, counts)
+        # Leave room for the pills: a long handle is elided, never drawn under a count.
+        room = opt.rect.width() - sum(r.width() + 4 for r, *_ in pills) - 8
+        opt.text = QFontMetrics(opt.font).elidedText(opt.text, Qt.ElideRight, max(0, room))
+        view = self.parent()
+        view.style().drawControl(QStyle.CE_ItemViewItem, opt, painter, view)
+        painter.save()
+        painter.setRenderHint(QPainter.Antialiasing)
+        if colour:
+            d = QFontMetrics(opt.font).height() // 2
+            r = opt.rect
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor(colour))
+            painter.drawEllipse(QRect(r.left() - 12, r.center().y() - d // 2, d, d))
+        painter.setFont(font)
+        for rect, fill, text_colour, label in pills:
+            path = QPainterPath()
+            path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+            painter.fillPath(path, QColor(fill))
+            painter.setPen(QColor(text_colour))
+            painter.drawText(rect, Qt.AlignCenter, label)
+        painter.restore()
+
+    def _pill_layout(self, rect: QRect, counts: tuple[int, int]):
+        """Overdue (red) then unread (neutral) pills, right-aligned in ``rect``."""
+        c = theme.colours()
+        unread, overdue = counts
+        font = QFont(self.parent().font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        fm = QFontMetrics(font)
+        right, pills = rect.right() - 6, []
+        for value, fill, text_colour in ((overdue, c.danger, "#ffffff"), (unread, c.chip, c.text)):
+            if not value:
+                continue
+            label = f"{value:,}"
+            h = fm.height()
+            w = max(fm.horizontalAdvance(label) + h / 1.5, h)
+            r = QRectF(right - w, rect.center().y() - h / 2 + 1, w, h)
+            pills.append((r, fill, text_colour, label))
+            right = int(r.left()) - 4
+        return font, pills

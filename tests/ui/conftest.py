@@ -1,0 +1,61 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from socialdesk.app.workspace import WorkspaceController
+from socialdesk.config import Settings
+from socialdesk.services.workspace import open_workspace
+
+
+class FakeClock:
+    """Simulated time: tests move it forward instead of waiting."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw) -> None:
+        self.now += timedelta(**kw)
+
+
+@pytest.fixture
+def clock():
+    return FakeClock(datetime(2026, 11, 20, 15, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def make_window(qtbot, data_dir, clock):
+    """A main window on a fresh data folder, returned once its first sync has finished."""
+    from socialdesk.ui.main_window import MainWindow
+
+    windows = []
+
+    def make(wait_ready=True, size=(1280, 800)):
+        settings = Settings.load(data_dir)
+        workspace = open_workspace(
+            data_dir, demo_dismissed=settings.get("demo_dismissed"), clock=clock
+        )
+        controller = WorkspaceController(data_dir, settings, workspace, clock=clock)
+        window = MainWindow(controller)
+        qtbot.addWidget(window)
+        if size:  # None: keep the size the window restored from its last run
+            window.resize(*size)
+        window.show()
+        if wait_ready:
+            with qtbot.waitSignal(controller.ready, timeout=60_000):
+                controller.start()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.controller.shutdown()

@@ -1,0 +1,149 @@
+"""The main window as a user meets it: the demo workspace, the feed, the detail pane, the layout."""
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from socialdesk.core.models import MentionStatus
+from socialdesk.ui.feed.model import RowRole
+from socialdesk.ui.sidebar import Target, TargetRole
+
+
+def sidebar_texts(window):
+    return [index.data() for index in window.sidebar._walk()]
+
+
+def test_first_launch_opens_a_labelled_demo_workspace_with_data(make_window):
+    window = make_window()
+    assert "Demo" in window.windowTitle()
+    assert window.banner.isVisible()
+    texts = sidebar_texts(window)
+    assert "DEMO WORKSPACE" in texts
+    for view in ("Inbox", "Review", "Outbox", "History", "Reports"):
+        assert view in texts
+    clients = window.controller.clients
+    assert len(clients) == 3
+    assert sum(len(c.accounts) for c in clients) == 6
+    assert window.feed_model.total > 1500
+    assert window.feed_model.rowCount() > 0
+    assert "mentions" in window.feed_title.text()
+
+
+def test_selecting_a_mention_shows_it_in_full_and_marks_it_read(make_window, qtbot):
+    window = make_window()
+    first = window.feed_model.index(0).data(RowRole)
+    unread_before = sum(c.unread for c in window.controller.clients)
+    with qtbot.waitSignal(window.detailShown, timeout=10_000):
+        window.select_first_mention()
+    assert window.detail._text.text() == first.text[:20_000]
+    assert window.detail._text.textFormat() == Qt.PlainText
+    qtbot.waitUntil(lambda: sum(c.unread for c in window.controller.clients) == unread_before - 1)
+    assert window.feed_model.index(0).data(RowRole).status == MentionStatus.OPEN
+
+
+def test_mention_text_is_never_rendered_as_html(make_window, qtbot):
+    window = make_window()
+    rows = [window.feed_model.index(i).data(RowRole) for i in range(window.feed_model.rowCount())]
+    html_like = next((r for r in rows if "<" in r.text or "&" in r.text), None)
+    assert html_like is not None, "the demo has mentions with HTML-looking text"
+    window.feed.setCurrentIndex(window.feed_model.index(rows.index(html_like)))
+    qtbot.waitUntil(lambda: window.detail.mention_id == html_like.id, timeout=10_000)
+    assert window.detail._text.text() == html_like.text[:20_000]
+    assert window.detail._text.textFormat() == Qt.PlainText
+
+
+def test_mark_done_stops_the_clock_and_updates_the_card(make_window, qtbot):
+    window = make_window()
+    with qtbot.waitSignal(window.detailShown, timeout=10_000):
+        window.select_first_mention()
+    mention_id = window.detail.mention_id
+    with qtbot.waitSignal(window.controller.mentionChanged, timeout=10_000):
+        window.detail._done.click()
+    qtbot.waitUntil(lambda: window.feed_model.index(0).data(RowRole).status == "done")
+    qtbot.waitUntil(lambda: not window.detail._done.isEnabled())
+    assert window.detail.mention_id == mention_id
+
+
+def test_choosing_a_client_narrows_the_feed(make_window, qtbot):
+    window = make_window()
+    everything = window.feed_model.total
+    client = window.controller.clients[0]
+    window.sidebar.select(Target("Inbox", client_id=client.id))
+    assert 0 < window.feed_model.total < everything
+    assert client.name in window.feed_title.text()
+    rows = [window.feed_model.index(i).data(RowRole) for i in range(window.feed_model.rowCount())]
+    assert {r.client_id for r in rows} == {client.id}
+
+
+def test_views_switch_by_keyboard(make_window, qtbot):
+    window = make_window()
+    window.activateWindow()
+    for i, view in enumerate(("Review", "Outbox", "History", "Reports"), start=2):
+        action = next(
+            a
+            for a in window.findChildren(type(window.leave_demo_action))
+            if a.shortcut().toString() == f"Ctrl+{i}"
+        )
+        action.trigger()
+        assert window.views.currentIndex() == i - 1
+        assert window.sidebar.currentIndex().data(TargetRole) == Target(view)
+
+
+def test_new_mentions_arrive_on_top_without_losing_the_selection(make_window, qtbot, clock):
+    window = make_window()
+    window.feed.setCurrentIndex(window.feed_model.index(3))
+    chosen = window.feed_model.index(3).data(RowRole).id
+    before = window.feed_model.total
+    clock.advance(hours=2)
+    with qtbot.waitSignal(window.controller.mentionsAdded, timeout=30_000):
+        window.controller.sync_now()
+    assert window.feed_model.total > before
+    assert window.feed.currentIndex().data(RowRole).id == chosen
+    newest, next_one = (window.feed_model.index(i).data(RowRole) for i in (0, 1))
+    assert newest.created_at >= next_one.created_at > clock.now - timedelta(hours=2, minutes=1)
+
+
+def test_window_layout_is_remembered(make_window, qtbot):
+    window = make_window()
+    # Smaller than the offscreen platform's 800x600 screen, which restoreGeometry clamps to.
+    window.resize(760, 560)
+    window.main_split.setSizes([250, 510])
+    sizes = window.main_split.sizes()
+    window.close()
+    again = make_window(size=None)
+    assert (again.width(), again.height()) == (760, 560)
+    assert again.main_split.sizes() == sizes
+
+
+def test_leaving_and_reopening_the_demo(make_window, qtbot, monkeypatch):
+    window = make_window()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    with qtbot.waitSignal(window.controller.ready, timeout=30_000):
+        window.leave_demo()
+    assert "Demo" not in window.windowTitle()
+    assert not window.banner.isVisible()
+    assert window.feed_model.total == 0
+    assert window.controller.settings.get("demo_dismissed") is True
+    with qtbot.waitSignal(window.controller.ready, timeout=30_000):
+        window.open_demo_action.trigger()
+    assert "Demo" in window.windowTitle()
+    assert window.feed_model.total > 1500
+
+
+def test_feed_model_follows_the_qt_model_contract(make_window, qtmodeltester):
+    window = make_window()
+    qtmodeltester.check(window.feed_model)
+
+
+def test_the_window_renders(make_window, qtbot, tmp_path):
+    window = make_window()
+    with qtbot.waitSignal(window.detailShown, timeout=10_000):
+        window.select_first_mention()
+    image = window.grab().toImage()
+    assert image.width() >= 1000
+    # Something is drawn: the picture is not one flat colour.
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 41)
+    }
+    assert len(colours) > 20
