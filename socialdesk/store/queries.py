@@ -273,64 +273,46 @@ def set_sync_state(
 
 
 # -- mentions ------------------------------------------------------------------------------------
+# MentionRow's fields in order, each with the SQL that reads it.
+_ROW_COLUMNS = {
+    "id": "m.id",
+    "account_id": "m.account_id",
+    "client_id": "a.client_id",
+    "client_name": "c.name",
+    "client_colour": "c.colour",
+    "network": "a.network",
+    "account_handle": "a.handle",
+    "author_name": "coalesce(nullif(au.display_name, ''), au.handle)",
+    "author_handle": "au.handle",
+    "author_flags": "au.flags",
+    "text": "m.text",
+    "created_at": "m.created_at",
+    "status": "m.status",
+    "category": "coalesce(m.category_override, m.category)",  # the manager's override wins
+    "priority": "m.priority",
+    "first_response_at": "m.first_response_at",
+    "response_target_minutes": "c.response_target_minutes",
+    "in_reply_to_remote_id": "m.in_reply_to_remote_id",
+    "conversation_id": "m.conversation_id",
+    "url": "m.url",
+    "remote_id": "m.remote_id",
+}
 _ROW_SELECT = (
-    "SELECT m.id, m.account_id, a.client_id, c.name, c.colour, a.network, a.handle,"
-    " au.display_name, au.handle, au.flags, m.text, m.created_at, m.status,"
-    " coalesce(m.category_override, m.category), m.priority, m.first_response_at,"
-    " c.response_target_minutes, m.in_reply_to_remote_id, m.conversation_id, m.url, m.remote_id"
+    f"SELECT {', '.join(_ROW_COLUMNS.values())}"
     " FROM mention m JOIN account a ON a.id = m.account_id JOIN client c ON c.id = a.client_id"
     " JOIN author au ON au.id = m.author_id"
 )
 _NEWEST_FIRST = " ORDER BY m.created_at DESC, m.id DESC"
+_CONVERT = {
+    "author_flags": lambda flags: frozenset(filter(None, flags.split(","))),
+    "created_at": from_ms,
+    "first_response_at": from_ms,
+}
 
 
 def _row(r: Sequence) -> MentionRow:
-    (
-        mid,
-        account_id,
-        client_id,
-        client_name,
-        colour,
-        network,
-        account_handle,
-        author_name,
-        author_handle,
-        flags,
-        text,
-        created,
-        status,
-        category,
-        priority,
-        first_response,
-        target,
-        reply_to,
-        conversation,
-        url,
-        remote_id,
-    ) = r
-    return MentionRow(
-        mid,
-        account_id,
-        client_id,
-        client_name,
-        colour,
-        network,
-        account_handle,
-        author_name or author_handle,
-        author_handle,
-        frozenset(filter(None, flags.split(","))),
-        text,
-        from_ms(created),
-        status,
-        category,
-        priority,
-        from_ms(first_response),
-        target,
-        reply_to,
-        conversation,
-        url,
-        remote_id,
-    )
+    values = zip(_ROW_COLUMNS, r, strict=True)
+    return MentionRow(**{name: _CONVERT[name](v) if name in _CONVERT else v for name, v in values})
 
 
 def _where(flt: MentionFilter) -> tuple[str, list]:

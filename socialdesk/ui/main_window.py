@@ -264,24 +264,23 @@ class MainWindow(QMainWindow):
             self.feed.viewport().update()
 
     def leave_demo(self) -> None:
-        answer = QMessageBox.question(
-            self,
+        if self._confirm(
             "Leave the demo workspace?",
             "SocialDesk will open your own, empty workspace. The demo stays available from the "
             "Workspace menu.",
-        )
-        if answer == QMessageBox.Yes:
+        ):
             self.controller.leave_demo()
 
     def reset_demo(self) -> None:
-        answer = QMessageBox.question(
-            self,
+        if self._confirm(
             "Reset the demo workspace?",
             "Every change made in the demo (statuses, drafts) is replaced by a fresh demo. "
             "Your own workspace is not touched.",
-        )
-        if answer == QMessageBox.Yes:
+        ):
             self.controller.reset_demo()
+
+    def _confirm(self, title: str, text: str) -> bool:
+        return QMessageBox.question(self, title, text) == QMessageBox.Yes
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.controller.data_dir)))
