@@ -1,0 +1,70 @@
+"""The command line as a user (or CI) runs it: real subprocesses, real files."""
+
+import os
+import subprocess
+import sys
+
+from socialdesk import __version__
+
+
+def run(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "socialdesk", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+    )
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"SocialDesk {__version__}"
+
+
+def test_smoke_renders_the_demo_to_a_png(tmp_path):
+    shot = tmp_path / "shot.png"
+    result = run("--smoke", str(shot), "--size", "1024x700", "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 0, result.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = (
+        int.from_bytes(shot.read_bytes()[16:20]),
+        int.from_bytes(shot.read_bytes()[20:24]),
+    )
+    assert (width, height) == (1024, 700)
+    assert (tmp_path / "d" / "demo.sqlite3").exists() and (
+        tmp_path / "d" / "socialdesk.log"
+    ).exists()
+
+
+def test_data_dir_from_the_environment(tmp_path):
+    result = run(
+        "--smoke", str(tmp_path / "s.png"), env={"SOCIALDESK_DATA_DIR": str(tmp_path / "e")}
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "e" / "demo.sqlite3").exists()
+
+
+def test_a_corrupted_database_stops_start_up_with_a_message_and_is_kept(tmp_path):
+    data = tmp_path / "d"
+    data.mkdir()
+    broken = data / "demo.sqlite3"
+    broken.write_bytes(b"\x00garbage" * 512)
+    result = run("--smoke", str(tmp_path / "s.png"), "--data-dir", str(data))
+    assert result.returncode == 2
+    assert str(broken) in result.stderr and "left exactly as it is" in result.stderr
+    assert broken.read_bytes() == b"\x00garbage" * 512
+    assert not (tmp_path / "s.png").exists()
+
+
+def test_an_unusable_data_folder_is_explained(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("--smoke", str(tmp_path / "s.png"), "--data-dir", str(blocker / "data"))
+    assert result.returncode == 2
+    assert str(blocker / "data") in result.stderr and "--data-dir" in result.stderr
+
+
+def test_a_bad_size_is_refused_before_anything_starts(tmp_path):
+    result = run("--smoke", str(tmp_path / "s.png"), "--size", "big")
+    assert result.returncode == 2 and "WIDTHxHEIGHT" in result.stderr
