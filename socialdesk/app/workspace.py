@@ -17,6 +17,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from socialdesk.app.tasks import TaskRunner
 from socialdesk.config import Settings
+from socialdesk.core.models import MentionStatus
+from socialdesk.core.service_hours import ServiceHours
+from socialdesk.core.sla import ResponseClock, response_clock
 from socialdesk.services import workspace as workspaces
 from socialdesk.services.sync import SyncResult, SyncService
 from socialdesk.store import queries
@@ -57,6 +60,7 @@ class WorkspaceController(QObject):
         self.runner = runner or TaskRunner(self)
         self.workspace = workspace
         self.clients: list[ClientSummary] = []
+        self._hours: dict[int, ServiceHours | None] = {}
         self.is_ready = False
         self._syncing = False
         self._timer = QTimer(self)
@@ -74,7 +78,9 @@ class WorkspaceController(QObject):
     def start(self) -> None:
         """Show what is stored at once, then fetch what is new; sync again on the user's
         interval."""
-        self.refresh_clients()
+        # Clients first and synchronously (a few indexed counts): every clock on the first painted
+        # page needs its client's service hours.
+        self._clients_loaded(queries.list_clients(self.workspace.db, self.clock()))
         self.apply_settings()
         self.sync_now()
 
@@ -95,6 +101,17 @@ class WorkspaceController(QObject):
 
     def mention_row(self, mention_id: int) -> MentionRow | None:
         return queries.mention_row(self.workspace.db, mention_id)
+
+    def clock_for(self, row: MentionRow) -> ResponseClock:
+        """The response clock of a mention now, with its client's service hours."""
+        return response_clock(
+            row.created_at,
+            row.response_target_minutes,
+            self.clock(),
+            awaiting_reply=MentionStatus(row.status).awaits_reply,
+            first_response_at=row.first_response_at,
+            hours=self._hours.get(row.client_id),
+        )
 
     def refresh_clients(self) -> None:
         db, now = self.workspace.db, self.clock()
@@ -159,6 +176,7 @@ class WorkspaceController(QObject):
 
     def _clients_loaded(self, clients: list[ClientSummary]) -> None:
         self.clients = clients
+        self._hours = {c.id: queries.client_hours(c.service_hours, c.timezone) for c in clients}
         self.clientsChanged.emit(clients)
 
     def _synced(self, results: list[SyncResult]) -> None:

@@ -8,6 +8,7 @@ never leave this module.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,7 +16,11 @@ from typing import Any
 
 from socialdesk.core.mentions import FetchedMention
 from socialdesk.core.models import MentionStatus, Network
+from socialdesk.core.service_hours import ServiceHours, ServiceHoursError
+from socialdesk.core.sla import overdue_before
 from socialdesk.store.db import Database
+
+log = logging.getLogger(__name__)
 
 AWAITING = tuple(s.value for s in MentionStatus if s.awaits_reply)
 THREAD_LIMIT = 20  # earlier messages shown with a mention; older ones are one click away later
@@ -208,40 +213,24 @@ def get_account(db: Database, account_id: int) -> AccountSummary | None:
 
 
 def list_clients(db: Database, now: datetime) -> list[ClientSummary]:
-    """Every client with its accounts and their unread (new) and overdue counts.
-
-    Overdue here is "awaiting a reply for longer than the client's target"; the clock pausing
-    outside service hours comes with the inbox work.
-    """
-    placeholders = ",".join("?" * len(AWAITING))
-    counted = db.query(
-        f"SELECT {_ACCOUNT_COLUMNS},"
-        " coalesce(sum(m.status = 'new'), 0),"
-        " coalesce(sum(m.created_at + c.response_target_minutes * 60000 < ?), 0)"
-        " FROM account a JOIN client c ON c.id = a.client_id"
-        f" LEFT JOIN mention m ON m.account_id = a.id AND m.status IN ({placeholders})"
-        "  AND m.first_response_at IS NULL"
-        " GROUP BY a.id ORDER BY a.id",
-        (to_ms(now), *AWAITING),
-    )
-    by_client: dict[int, list[AccountSummary]] = {}
-    for row in counted:
-        account = _account(row[:-2], row[-2], row[-1])
-        by_client.setdefault(account.client_id, []).append(account)
+    """Every client with its accounts and their unread (new) and overdue counts. Overdue respects
+    each client's service hours: the clock pauses outside them."""
     clients = db.query(
         "SELECT id, name, colour, response_target_minutes, service_hours, timezone FROM client"
         " ORDER BY name COLLATE NOCASE, id"
     )
     result = []
-    for cid, name, colour, target, hours, tz in clients:
-        accounts = by_client.get(cid, [])
+    for cid, name, colour, target, hours_json, tz in clients:
+        hours = json.loads(hours_json) if hours_json else None
+        cutoff = overdue_before(now, target, client_hours(hours, tz))
+        accounts = _accounts_with_counts(db, cid, to_ms(cutoff))
         result.append(
             ClientSummary(
                 cid,
                 name,
                 colour,
                 target,
-                json.loads(hours) if hours else None,
+                hours,
                 tz,
                 unread=sum(a.unread for a in accounts),
                 overdue=sum(a.overdue for a in accounts),
@@ -249,6 +238,29 @@ def list_clients(db: Database, now: datetime) -> list[ClientSummary]:
             )
         )
     return result
+
+
+def client_hours(hours: dict | None, timezone: str) -> ServiceHours | None:
+    """A client's usable service hours; hours that cannot be used count as around the clock (the
+    client editor refuses them; this guards files edited by hand)."""
+    try:
+        return ServiceHours.parse(hours, timezone)
+    except ServiceHoursError as exc:
+        log.warning("Ignoring service hours: %s", exc)
+        return None
+
+
+def _accounts_with_counts(db: Database, client_id: int, cutoff_ms: int) -> list[AccountSummary]:
+    placeholders = ",".join("?" * len(AWAITING))
+    rows = db.query(
+        f"SELECT {_ACCOUNT_COLUMNS},"
+        " coalesce(sum(m.status = 'new'), 0), coalesce(sum(m.created_at < ?), 0)"
+        " FROM account a LEFT JOIN mention m ON m.account_id = a.id"
+        f"  AND m.status IN ({placeholders}) AND m.first_response_at IS NULL"
+        " WHERE a.client_id = ? GROUP BY a.id ORDER BY a.id",
+        (cutoff_ms, *AWAITING, client_id),
+    )
+    return [_account(r[:-2], r[-2], r[-1]) for r in rows]
 
 
 def set_sync_state(

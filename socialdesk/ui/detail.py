@@ -8,7 +8,6 @@ text and render a mention's ``<img>`` or ``<b>``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from socialdesk.app.workspace import MentionDetail, MentionRow
 from socialdesk.core.models import MentionStatus, network_label
-from socialdesk.core.sla import response_clock
+from socialdesk.core.sla import ResponseClock
 from socialdesk.ui.format import clock_text, local_time
 
 MAX_SHOWN_CHARS = 20_000  # a 1 MB mention is shown truncated, with a note; the store keeps it whole
@@ -45,9 +44,9 @@ def plain_label(text: str = "", *, role: str | None = None, wrap: bool = True) -
 class DetailPane(QScrollArea):
     statusRequested = Signal(int, str)  # mention id, new status
 
-    def __init__(self, now: Callable[[], datetime], parent=None) -> None:
+    def __init__(self, clock_for: Callable[[MentionRow], ResponseClock], parent=None) -> None:
         super().__init__(parent)
-        self._now = now
+        self._clock_for = clock_for
         self._detail: MentionDetail | None = None
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # text wraps instead
@@ -135,15 +134,8 @@ class DetailPane(QScrollArea):
         self._note.setVisible(len(text) > MAX_SHOWN_CHARS)
         self._note.setText(f"Showing the first {MAX_SHOWN_CHARS:,} of {len(text):,} characters.")
         status = MentionStatus(row.status)
-        clock = response_clock(
-            row.created_at,
-            row.response_target_minutes,
-            self._now(),
-            awaiting_reply=status.awaits_reply,
-            first_response_at=row.first_response_at,
-        )
-        label = clock_text(clock)
-        target = f"target {row.response_target_minutes} min"
+        label = clock_text(self._clock_for(row))
+        target = f"target {row.response_target_minutes} service min"
         self._clock.setText(f"Status: {status.value}" + (f" · {label} ({target})" if label else ""))
         count = detail.author_mention_count
         self._history.setVisible(count > 1)

@@ -23,6 +23,12 @@ def relative_time(then: datetime, now: datetime) -> str:
 
 
 def clock_text(clock: ResponseClock) -> str:
+    text = _clock_words(clock)
+    # Outside service hours the minutes are not running: say so, or the number looks wrong.
+    return f"{text} · paused" if text and clock.paused else text
+
+
+def _clock_words(clock: ResponseClock) -> str:
     match clock.state:
         case ClockState.OVERDUE:
             return f"overdue {format_minutes(clock.minutes)}"

@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.feed = self._make_feed()
         self.feed_title = plain_label(wrap=False)
         self.feed_title.setObjectName("panelTitle")
-        self.detail = DetailPane(controller.clock)
+        self.detail = DetailPane(controller.clock_for)
         self.banner = self._make_banner()
 
         feed_box = QWidget()
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         feed.setObjectName("feed")
         feed.setAccessibleName("Mentions")
         feed.setModel(self.feed_model)
-        feed.setItemDelegate(CardDelegate(self.controller.clock, feed))
+        feed.setItemDelegate(CardDelegate(self.controller.clock, self.controller.clock_for, feed))
         feed.setUniformItemSizes(True)
         feed.setSelectionMode(QAbstractItemView.SingleSelection)
         feed.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
@@ -252,10 +252,14 @@ class MainWindow(QMainWindow):
             self.controller.load_detail(mention_id, self.detail.show_detail)
 
     def select_first_mention(self) -> None:
-        if self.feed_model.rowCount():
-            self.feed.selectionModel().setCurrentIndex(
-                self.feed_model.index(0), QItemSelectionModel.ClearAndSelect
-            )
+        """Select the top mention and show it (again, if it was already current)."""
+        if not self.feed_model.rowCount():
+            return
+        first = self.feed_model.index(0)
+        if self.feed.currentIndex() == first:
+            self._current_mention_changed(first, first)
+        else:
+            self.feed.selectionModel().setCurrentIndex(first, QItemSelectionModel.ClearAndSelect)
 
     def edit_preferences(self) -> None:
         if PreferencesDialog.edit(self.controller.settings, self):

@@ -1,5 +1,6 @@
 """The store's reads and writes, on a real SQLite file."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -157,3 +158,20 @@ def test_settled_outcomes_stop_the_clock(db, account):
     row = queries.mention_row(db, mid)
     assert (row.status, row.first_response_at) == ("replied", answered)
     assert queries.list_clients(db, T0 + timedelta(days=1))[0].overdue == 0
+
+
+def test_overdue_counts_pause_outside_service_hours(db):
+    office = {d: [["09:00", "17:00"]] for d in ("mon", "tue", "wed", "thu", "fri")}
+    client_id = queries.add_client(
+        db, "Office hours", service_hours=office, timezone="UTC", response_target_minutes=60
+    )
+    account_id = queries.add_account(db, client_id, "bluesky", "office.example")
+    friday_evening = T0.replace(day=20, hour=18)  # 20 Nov 2026 is a Friday
+    queries.upsert_mentions(db, account_id, [mention(1, minutes=0)], T0)  # Fri 12:00 UTC
+    late = replace(mention(2), created_at=friday_evening)
+    queries.upsert_mentions(db, account_id, [late], T0)
+    monday_0930 = T0.replace(day=23, hour=9, minute=30)
+    (client,) = queries.list_clients(db, monday_0930)
+    # Friday noon's mention is long overdue; Friday evening's has had only 30 service minutes.
+    assert (client.unread, client.overdue) == (2, 1)
+    assert client.service_hours == office

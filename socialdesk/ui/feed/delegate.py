@@ -20,8 +20,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from socialdesk.app.workspace import MentionRow
 from socialdesk.core.models import MentionStatus
-from socialdesk.core.sla import ClockState, response_clock
+from socialdesk.core.sla import ClockState, ResponseClock
 from socialdesk.ui import theme
 from socialdesk.ui.feed.model import RowRole
 from socialdesk.ui.format import card_text, clock_text, relative_time
@@ -30,9 +31,15 @@ TEXT_LINES = 2
 
 
 class CardDelegate(QStyledItemDelegate):
-    def __init__(self, now: Callable[[], datetime], parent=None) -> None:
+    def __init__(
+        self,
+        now: Callable[[], datetime],
+        clock_for: Callable[[MentionRow], ResponseClock],
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self._now = now
+        self._clock_for = clock_for
 
     # Every card has the same height (uniformItemSizes), derived from the font so it scales.
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
@@ -74,13 +81,7 @@ class CardDelegate(QStyledItemDelegate):
         x = left + badge + pad // 2
         bold = QFont(font)  # unread (new) mentions stand out like unread mail
         bold.setWeight(QFont.Bold if row.status == MentionStatus.NEW else QFont.DemiBold)
-        clock = response_clock(
-            row.created_at,
-            row.response_target_minutes,
-            self._now(),
-            awaiting_reply=MentionStatus(row.status).awaits_reply,
-            first_response_at=row.first_response_at,
-        )
+        clock = self._clock_for(row)
         clock_label = clock_text(clock)
         when = relative_time(row.created_at, self._now())
         right_text = f"{when}"
