@@ -22,8 +22,9 @@ from socialdesk.core.service_hours import ServiceHours
 from socialdesk.core.sla import ResponseClock, response_clock
 from socialdesk.services import workspace as workspaces
 from socialdesk.services.sync import SyncResult, SyncService
-from socialdesk.store import queries
-from socialdesk.store.queries import ClientSummary, MentionDetail, MentionFilter, MentionRow
+from socialdesk.store import clients, events, mentions
+from socialdesk.store.clients import ClientSummary
+from socialdesk.store.mentions import MentionDetail, MentionFilter, MentionRow
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class WorkspaceController(QObject):
         interval."""
         # Clients first and synchronously (a few indexed counts): every clock on the first painted
         # page needs its client's service hours.
-        self._clients_loaded(queries.list_clients(self.workspace.db, self.clock()))
+        self._clients_loaded(clients.list_clients(self.workspace.db, self.clock()))
         self.apply_settings()
         self.sync_now()
 
@@ -94,13 +95,13 @@ class WorkspaceController(QObject):
 
     # -- reads -----------------------------------------------------------------------------------
     def count(self, flt: MentionFilter) -> int:
-        return queries.count_mentions(self.workspace.db, flt)
+        return mentions.count_mentions(self.workspace.db, flt)
 
     def page(self, flt: MentionFilter, offset: int, limit: int) -> list[MentionRow]:
-        return queries.mention_rows(self.workspace.db, flt, offset, limit)
+        return mentions.mention_rows(self.workspace.db, flt, offset, limit)
 
     def mention_row(self, mention_id: int) -> MentionRow | None:
-        return queries.mention_row(self.workspace.db, mention_id)
+        return mentions.mention_row(self.workspace.db, mention_id)
 
     def clock_for(self, row: MentionRow) -> ResponseClock:
         """The response clock of a mention now, with its client's service hours."""
@@ -115,14 +116,14 @@ class WorkspaceController(QObject):
 
     def refresh_clients(self) -> None:
         db, now = self.workspace.db, self.clock()
-        self.runner.run(lambda: queries.list_clients(db, now), self._clients_loaded, self._fail)
+        self.runner.run(lambda: clients.list_clients(db, now), self._clients_loaded, self._fail)
 
     def load_detail(self, mention_id: int, on_done: Callable[[MentionDetail | None], None]) -> None:
         db = self.workspace.db
-        self.runner.run(lambda: queries.mention_detail(db, mention_id), on_done, self._fail)
+        self.runner.run(lambda: mentions.mention_detail(db, mention_id), on_done, self._fail)
 
     def stats(self) -> dict:
-        return queries.workspace_stats(self.workspace.db)
+        return events.workspace_stats(self.workspace.db)
 
     # -- changes ---------------------------------------------------------------------------------
     def set_status(self, mention_id: int, status: str) -> None:
@@ -133,7 +134,7 @@ class WorkspaceController(QObject):
             self.refresh_clients()
 
         self.runner.write(
-            lambda: queries.set_mention_status(db, mention_id, status), done, self._fail
+            lambda: mentions.set_mention_status(db, mention_id, status), done, self._fail
         )
 
     def sync_now(self) -> None:
@@ -174,10 +175,10 @@ class WorkspaceController(QObject):
         self.workspaceChanged.emit()
         self.start()
 
-    def _clients_loaded(self, clients: list[ClientSummary]) -> None:
-        self.clients = clients
-        self._hours = {c.id: queries.client_hours(c.service_hours, c.timezone) for c in clients}
-        self.clientsChanged.emit(clients)
+    def _clients_loaded(self, loaded: list[ClientSummary]) -> None:
+        self.clients = loaded
+        self._hours = {c.id: clients.client_hours(c.service_hours, c.timezone) for c in loaded}
+        self.clientsChanged.emit(loaded)
 
     def _synced(self, results: list[SyncResult]) -> None:
         self._syncing = False

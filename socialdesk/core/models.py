@@ -45,11 +45,12 @@ class MentionStatus(StrEnum):
     REPLIED = "replied"
     DONE = "done"
     IGNORED = "ignored"
+    SNOOZED = "snoozed"  # out of the inbox until a chosen time; the clock keeps running
 
     @property
     def awaits_reply(self) -> bool:
         """Whether the response clock is still running for a mention in this state."""
-        return self in (MentionStatus.NEW, MentionStatus.OPEN)
+        return self in (MentionStatus.NEW, MentionStatus.OPEN, MentionStatus.SNOOZED)
 
 
 class DraftState(StrEnum):

@@ -63,16 +63,6 @@ def due_at(
     return hours.add_open_minutes(created_at, target_minutes)
 
 
-def overdue_before(
-    now: datetime, target_minutes: int, hours: ServiceHours | None = None
-) -> datetime:
-    """Mentions still waiting that arrived before this moment are overdue at ``now`` — one cutoff
-    per client lets the store count overdue mentions with an indexed comparison."""
-    if hours is None:
-        return now - timedelta(minutes=target_minutes)
-    return hours.subtract_open_minutes(now, target_minutes)
-
-
 def _service_minutes(hours: ServiceHours | None, start: datetime, end: datetime) -> float:
     if hours is None:
         return max(0.0, (end - start).total_seconds() / 60)

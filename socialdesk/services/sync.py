@@ -10,7 +10,7 @@ from datetime import datetime
 
 from socialdesk.networks.base import AccountRef, Provider
 from socialdesk.networks.errors import NetworkError
-from socialdesk.store import queries
+from socialdesk.store import clients, mentions
 from socialdesk.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ class SyncResult:
     error: str | None = None
 
 
-def account_ref(account: queries.AccountSummary) -> AccountRef:
+def account_ref(account: clients.AccountSummary) -> AccountRef:
     return AccountRef(
         id=account.id,
         network=account.network,
@@ -38,7 +38,7 @@ class SyncService:
     def __init__(
         self,
         db: Database,
-        provider_for: Callable[[queries.AccountSummary], Provider],
+        provider_for: Callable[[clients.AccountSummary], Provider],
         clock: Callable[[], datetime],
     ) -> None:
         self._db = db
@@ -46,10 +46,10 @@ class SyncService:
         self._clock = clock
 
     def sync_all(self) -> list[SyncResult]:
-        return [self.sync_account(account) for account in queries.list_accounts(self._db)]
+        return [self.sync_account(account) for account in clients.list_accounts(self._db)]
 
-    def sync_account(self, account: queries.AccountSummary) -> SyncResult:
-        queries.set_sync_state(self._db, account.id, state="syncing")
+    def sync_account(self, account: clients.AccountSummary) -> SyncResult:
+        clients.set_sync_state(self._db, account.id, state="syncing")
         try:
             batch = self._provider_for(account).fetch_mentions(
                 account_ref(account), account.sync_cursor
@@ -57,10 +57,10 @@ class SyncService:
         except NetworkError as exc:
             # The provider's message is already plain words and carries no secret.
             log.warning("Sync of %s failed: %s", account.handle, exc)
-            queries.set_sync_state(self._db, account.id, state="error", error=str(exc))
+            clients.set_sync_state(self._db, account.id, state="error", error=str(exc))
             return SyncResult(account.id, account.handle, error=str(exc))
-        new_ids = queries.upsert_mentions(self._db, account.id, batch.mentions, self._clock())
-        queries.set_sync_state(
+        new_ids = mentions.upsert_mentions(self._db, account.id, batch.mentions, self._clock())
+        clients.set_sync_state(
             self._db, account.id, state="ok", cursor=batch.cursor, at=self._clock()
         )
         if new_ids:

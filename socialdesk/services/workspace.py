@@ -18,7 +18,7 @@ from socialdesk.core.models import MentionStatus
 from socialdesk.networks.base import Provider
 from socialdesk.networks.demo import DEMO_CLIENTS, DemoProvider
 from socialdesk.services.sync import SyncService
-from socialdesk.store import queries
+from socialdesk.store import clients, events, mentions
 from socialdesk.store.db import Database, open_database
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ SETTLE_AFTER = timedelta(hours=3)
 class Workspace:
     kind: str  # "demo" or "live"
     db: Database
-    provider_for: Callable[[queries.AccountSummary], Provider]
+    provider_for: Callable[[clients.AccountSummary], Provider]
 
     @property
     def is_demo(self) -> bool:
@@ -50,19 +50,19 @@ def open_workspace(
     """The demo unless the user has an account or has left the demo on purpose."""
     live_path = data_dir / LIVE_FILE
     if demo_dismissed or live_path.exists():
-        live = open_database(live_path)
-        if demo_dismissed or queries.count_accounts(live) > 0:
+        live = _open(live_path)
+        if demo_dismissed or clients.count_accounts(live) > 0:
             return Workspace("live", live, _no_provider)
         live.close_all()
     return open_demo(data_dir, clock)
 
 
 def open_live(data_dir: Path) -> Workspace:
-    return Workspace("live", open_database(data_dir / LIVE_FILE), _no_provider)
+    return Workspace("live", _open(data_dir / LIVE_FILE), _no_provider)
 
 
 def open_demo(data_dir: Path, clock: Callable[[], datetime]) -> Workspace:
-    db = open_database(data_dir / DEMO_FILE)
+    db = _open(data_dir / DEMO_FILE)
     anchor = _demo_anchor(db)
     if anchor is None:
         anchor = clock()
@@ -80,11 +80,17 @@ def reset_demo(data_dir: Path, current: Workspace, clock: Callable[[], datetime]
     return open_demo(data_dir, clock)
 
 
+def _open(path: Path) -> Database:
+    db = open_database(path)
+    mentions.fill_due_times(db)  # rows from before due times were stored
+    return db
+
+
 def _seed_demo(db: Database, now: datetime, provider: DemoProvider) -> None:
     """Create the demo's clients and accounts, fetch their week of history through the normal sync
     path, and settle that history the way a working manager would have left it."""
     for client in DEMO_CLIENTS:
-        client_id = queries.add_client(
+        client_id = clients.add_client(
             db,
             client.name,
             client.colour,
@@ -93,7 +99,7 @@ def _seed_demo(db: Database, now: datetime, provider: DemoProvider) -> None:
             timezone=client.timezone,
         )
         for account in client.accounts:
-            queries.add_account(
+            clients.add_account(
                 db,
                 client_id,
                 account.network,
@@ -103,7 +109,7 @@ def _seed_demo(db: Database, now: datetime, provider: DemoProvider) -> None:
             )
     SyncService(db, lambda _account: provider, lambda: now).sync_all()
     _settle_history(db, now)
-    queries.log_event(db, DEMO_CREATED, detail={"anchor": now.isoformat()}, at=now)
+    events.log_event(db, DEMO_CREATED, detail={"anchor": now.isoformat()}, at=now)
     log.info("Demo workspace created at %s", db.path)
 
 
@@ -111,7 +117,7 @@ def _settle_history(db: Database, now: datetime) -> None:
     """Most older mentions were answered (some late), liked or ignored; a few slipped through.
     The last hours stay new, so the inbox opens on a believable working day."""
     outcomes = []
-    for row in queries.mention_rows(db, offset=0, limit=1_000_000):
+    for row in mentions.mention_rows(db, offset=0, limit=1_000_000):
         age = now - row.created_at
         if age < SETTLE_AFTER:
             continue
@@ -127,15 +133,15 @@ def _settle_history(db: Database, now: datetime) -> None:
             outcomes.append((row.id, MentionStatus.IGNORED, None))
         else:
             outcomes.append((row.id, MentionStatus.OPEN, None))
-    queries.set_outcomes(db, outcomes, at=now)
+    mentions.set_outcomes(db, outcomes, at=now)
 
 
 def _demo_anchor(db: Database) -> datetime | None:
-    event = queries.last_event(db, DEMO_CREATED)
+    event = events.last_event(db, DEMO_CREATED)
     return datetime.fromisoformat(event.detail["anchor"]) if event else None
 
 
-def _no_provider(account: queries.AccountSummary) -> Provider:
+def _no_provider(account: clients.AccountSummary) -> Provider:
     # Connecting real X, Mastodon and Bluesky accounts is the accounts work (issue 7); until then a
     # live account cannot be synced, and the sync service records that plainly on the account.
     from socialdesk.networks.errors import AuthError

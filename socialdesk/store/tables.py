@@ -2,7 +2,7 @@
 
 These classes describe the schema for Alembic (which alone creates and upgrades it) and for ORM use
 where convenience beats speed. The hot paths (feed pages, sync upserts) are plain ``sqlite3`` in
-``queries.py``.
+``clients.py`` and ``mentions.py``.
 
 Every moment is stored as INTEGER milliseconds since the Unix epoch, UTC: one unambiguous, compact,
 indexable form that sorts correctly and needs no time-zone parsing on the feed's hot path.
@@ -10,7 +10,7 @@ indexable form that sorts correctly and needs no time-zone parsing on the feed's
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -29,6 +29,7 @@ class Client(SQLModel, table=True):
     service_hours: str | None = None
     timezone: str = "UTC"  # IANA name; service hours are in this zone
     banned_phrases: str | None = None  # JSON list, the client's brand-voice rules (tone checks)
+    notifications_muted: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     created_at: int
 
 
@@ -72,6 +73,9 @@ class Mention(SQLModel, table=True):
         Index("ix_mention_account_feed", "account_id", "created_at"),
         Index("ix_mention_open", "account_id", "status", "created_at"),
         Index("ix_mention_conversation", "account_id", "conversation_id"),
+        Index("ix_mention_due", "status", "due_at"),
+        Index("ix_mention_urgency", "urgency", "id"),
+        Index("ix_mention_due_missing", "id", sqlite_where=text("due_at IS NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -95,6 +99,9 @@ class Mention(SQLModel, table=True):
     status: str = "new"  # core.models.MentionStatus
     status_changed_at: int | None = None
     first_response_at: int | None = None  # stops the response clock
+    due_at: int | None = None  # overdue after this, under the client's target and service hours
+    snoozed_until: int | None = None  # hidden from the inbox until then
+    urgency: int | None = None  # sort key of "most urgent first" (core.inbox.urgency)
 
 
 class Draft(SQLModel, table=True):
@@ -147,6 +154,17 @@ class SavedReply(SQLModel, table=True):
     built_in: bool = False
     created_at: int
     updated_at: int
+
+
+class SavedView(SQLModel, table=True):
+    """A named inbox filter ("Complaints overdue"), shown in the sidebar."""
+
+    __tablename__ = "saved_view"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    filter: str  # JSON of mentions.MentionFilter's fields
+    position: int = 0
 
 
 class Event(SQLModel, table=True):

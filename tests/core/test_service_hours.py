@@ -86,14 +86,3 @@ def test_unusable_hours_are_refused_in_plain_words(hours, zone, message):
     with pytest.raises(ServiceHoursError, match=message):
         ServiceHours.parse(hours, zone)
 
-
-def test_the_overdue_cutoff_agrees_with_the_clock(office):
-    from socialdesk.core.sla import overdue_before
-
-    now = berlin(2026, 3, 9, 9, 45)  # Monday morning
-    cutoff = overdue_before(now, 60, office)
-    assert cutoff == berlin(2026, 3, 6, 16, 45)  # Friday: 15 min Friday + 45 min Monday
-    for minutes in (-30, -1, 1, 30):
-        created = cutoff + timedelta(minutes=minutes)
-        clock = response_clock(created, 60, now, awaiting_reply=True, hours=office)
-        assert (clock.state is ClockState.OVERDUE) == (created < cutoff)

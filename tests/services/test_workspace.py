@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 from socialdesk.services import workspace as workspaces
 from socialdesk.services.sync import SyncService
-from socialdesk.store import queries
-from socialdesk.store.queries import MentionFilter
+from socialdesk.store import clients, mentions
+from socialdesk.store.mentions import MentionFilter
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 
@@ -21,15 +21,15 @@ class Clock:
 def test_first_launch_opens_the_demo_with_a_settled_week_of_history(tmp_path):
     ws = workspaces.open_workspace(tmp_path, demo_dismissed=False, clock=Clock())
     assert ws.is_demo and ws.path.name == workspaces.DEMO_FILE
-    clients = queries.list_clients(ws.db, NOW)
-    assert {c.name for c in clients} == {"Emberline Coffee", "Ridgeway Cycles", "Tallyfox"}
-    assert sum(len(c.accounts) for c in clients) == 6
-    total = queries.count_mentions(ws.db)
+    listed = clients.list_clients(ws.db, NOW)
+    assert {c.name for c in listed} == {"Emberline Coffee", "Ridgeway Cycles", "Tallyfox"}
+    assert sum(len(c.accounts) for c in listed) == 6
+    total = mentions.count_mentions(ws.db)
     assert 1_800 <= total <= 2_200
-    awaiting = queries.count_mentions(ws.db, MentionFilter(awaiting_reply_only=True))
+    awaiting = mentions.count_mentions(ws.db, MentionFilter(awaiting_reply_only=True))
     # A believable working day: most of the week was handled, the last hours are waiting.
     assert 0.02 * total < awaiting < 0.25 * total
-    replied = queries.mention_rows(ws.db, MentionFilter(statuses=("replied",)), 0, 50)
+    replied = mentions.mention_rows(ws.db, MentionFilter(statuses=("replied",)), 0, 50)
     assert all(r.first_response_at > r.created_at for r in replied)
     ws.db.close_all()
 
@@ -38,31 +38,31 @@ def test_the_demo_is_the_same_every_time_it_is_created(tmp_path):
     texts = []
     for name in ("a", "b"):
         ws = workspaces.open_demo(tmp_path / name, Clock())
-        texts.append([r.text for r in queries.mention_rows(ws.db, MentionFilter(), 0, 100)])
+        texts.append([r.text for r in mentions.mention_rows(ws.db, MentionFilter(), 0, 100)])
         ws.db.close_all()
     assert texts[0] == texts[1]
 
 
 def test_reopening_the_demo_keeps_its_state(tmp_path):
     ws = workspaces.open_demo(tmp_path, Clock())
-    first = queries.mention_rows(ws.db, MentionFilter(), 0, 1)[0]
-    queries.set_mention_status(ws.db, first.id, "done")
+    first = mentions.mention_rows(ws.db, MentionFilter(sort="newest"), 0, 1)[0]
+    mentions.set_mention_status(ws.db, first.id, "done")
     ws.db.close_all()
     again = workspaces.open_demo(tmp_path, Clock())
-    assert queries.mention_row(again.db, first.id).status == "done"
+    assert mentions.mention_row(again.db, first.id).status == "done"
     again.db.close_all()
 
 
 def test_new_mentions_arrive_through_sync_as_time_passes(tmp_path):
     clock = Clock()
     ws = workspaces.open_demo(tmp_path, clock)
-    before = queries.count_mentions(ws.db)
+    before = mentions.count_mentions(ws.db)
     clock.now += timedelta(hours=3)
     results = SyncService(ws.db, ws.provider_for, clock).sync_all()
     new_ids = [i for r in results for i in r.new_mention_ids]
     assert new_ids and not any(r.error for r in results)
-    assert queries.count_mentions(ws.db) == before + len(new_ids)
-    newest = queries.mention_rows(ws.db, MentionFilter(), 0, 1)[0]
+    assert mentions.count_mentions(ws.db) == before + len(new_ids)
+    newest = mentions.mention_rows(ws.db, MentionFilter(sort="newest"), 0, 1)[0]
     assert newest.status == "new" and newest.created_at > NOW
     # Syncing again at the same moment finds nothing twice.
     assert all(not r.new_mention_ids for r in SyncService(ws.db, ws.provider_for, clock).sync_all())
@@ -71,15 +71,15 @@ def test_new_mentions_arrive_through_sync_as_time_passes(tmp_path):
 
 def test_resetting_the_demo_never_touches_the_users_own_workspace(tmp_path):
     live = workspaces.open_live(tmp_path)
-    queries.add_client(live.db, "Real client")
+    clients.add_client(live.db, "Real client")
     live.db.close_all()
     demo = workspaces.open_demo(tmp_path, Clock())
-    newest = queries.mention_rows(demo.db, MentionFilter(), 0, 1)[0]
-    queries.set_mention_status(demo.db, newest.id, "done")
+    newest = mentions.mention_rows(demo.db, MentionFilter(sort="newest"), 0, 1)[0]
+    mentions.set_mention_status(demo.db, newest.id, "done")
     fresh = workspaces.reset_demo(tmp_path, demo, Clock())
-    assert queries.mention_rows(fresh.db, MentionFilter(), 0, 1)[0].status == "new"
+    assert mentions.mention_rows(fresh.db, MentionFilter(sort="newest"), 0, 1)[0].status == "new"
     live = workspaces.open_live(tmp_path)
-    assert [c.name for c in queries.list_clients(live.db, NOW)] == ["Real client"]
+    assert [c.name for c in clients.list_clients(live.db, NOW)] == ["Real client"]
     live.db.close_all()
     fresh.db.close_all()
 
@@ -88,18 +88,18 @@ def test_an_account_or_a_dismissed_demo_opens_the_users_workspace(tmp_path):
     assert workspaces.open_workspace(tmp_path, demo_dismissed=True, clock=Clock()).kind == "live"
     other = tmp_path / "other"
     live = workspaces.open_live(other)
-    client_id = queries.add_client(live.db, "Real client")
-    queries.add_account(live.db, client_id, "mastodon", "real", server_url="https://m.example")
+    client_id = clients.add_client(live.db, "Real client")
+    clients.add_account(live.db, client_id, "mastodon", "real", server_url="https://m.example")
     live.db.close_all()
     assert workspaces.open_workspace(other, demo_dismissed=False, clock=Clock()).kind == "live"
 
 
 def test_a_live_account_without_sign_in_records_a_plain_sync_error(tmp_path):
     live = workspaces.open_live(tmp_path)
-    client_id = queries.add_client(live.db, "Real client")
-    account_id = queries.add_account(live.db, client_id, "x", "realbrand")
+    client_id = clients.add_client(live.db, "Real client")
+    account_id = clients.add_account(live.db, client_id, "x", "realbrand")
     (result,) = SyncService(live.db, live.provider_for, Clock()).sync_all()
     assert result.error and "realbrand" in result.error
-    account = queries.get_account(live.db, account_id)
+    account = clients.get_account(live.db, account_id)
     assert account.sync_state == "error" and account.last_error == result.error
     live.db.close_all()

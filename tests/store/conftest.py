@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from socialdesk.core.mentions import FetchedMention, RemoteAuthor
-from socialdesk.store import queries
+from socialdesk.store import clients
 from socialdesk.store.db import open_database
 
 T0 = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -29,5 +29,5 @@ def db(tmp_path):
 @pytest.fixture
 def account(db):
     """(client id, account id) of one client with one X account, target 60 minutes."""
-    client_id = queries.add_client(db, "Acme", "#ff0000", at=T0)
-    return client_id, queries.add_account(db, client_id, "x", "acme", "Acme Support", at=T0)
+    client_id = clients.add_client(db, "Acme", "#ff0000", at=T0)
+    return client_id, clients.add_account(db, client_id, "x", "acme", "Acme Support", at=T0)

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from socialdesk.store import queries
+from socialdesk.store import clients, mentions
 from socialdesk.store.db import (
     CorruptDatabaseError,
     DataFolderError,
@@ -40,17 +40,17 @@ def test_each_thread_gets_its_own_connection(db):
 def test_readers_see_a_writer_thread_s_commits(db, account):
     _, account_id = account
     worker = threading.Thread(
-        target=lambda: queries.upsert_mentions(db, account_id, [mention(1)], T0)
+        target=lambda: mentions.upsert_mentions(db, account_id, [mention(1)], T0)
     )
     worker.start()
     worker.join()
-    assert queries.count_mentions(db) == 1
+    assert mentions.count_mentions(db) == 1
 
 
 def test_reopening_is_fast_and_keeps_data(tmp_path, account, db):
     db.close_all()
     again = open_database(db.path)
-    assert queries.count_accounts(again) == 1
+    assert clients.count_accounts(again) == 1
     again.close_all()
 
 
@@ -114,13 +114,13 @@ def test_a_data_folder_that_cannot_exist_is_explained(tmp_path):
 
 def test_a_full_disk_loses_nothing_already_saved(db, account):
     _, account_id = account
-    queries.upsert_mentions(db, account_id, [mention(1)], T0)
+    mentions.upsert_mentions(db, account_id, [mention(1)], T0)
     # SQLite's own "disk full": cap the file at its current size.
     conn = db.connection()
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
     many = [mention(n, text="y" * 2_000) for n in range(2, 500)]
     with pytest.raises(StoreFullError, match="full"):
-        queries.upsert_mentions(db, account_id, many, T0)
-    assert queries.count_mentions(db) == 1
+        mentions.upsert_mentions(db, account_id, many, T0)
+    assert mentions.count_mentions(db) == 1
     assert not conn.in_transaction

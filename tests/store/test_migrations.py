@@ -6,10 +6,10 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
-from socialdesk.store import queries, schema
+from socialdesk.store import clients, mentions, schema
 from socialdesk.store.db import open_database
 from socialdesk.store.tables import SQLModel
-from tests.store.conftest import T0, mention
+from tests.store.conftest import T0
 
 
 def test_head_revision_constant_matches_the_migrations_folder():
@@ -32,20 +32,33 @@ def test_empty_file_to_head_matches_the_table_definitions(tmp_path):
     engine.dispose()
 
 
-def test_an_older_file_is_backed_up_then_upgraded_keeping_its_rows(tmp_path):
-    path = tmp_path / "socialdesk.sqlite3"
-    schema.upgrade(path, "0001")  # a file as the first release left it
+def _first_release_file(path):
+    """A database as the first release left it: schema 0001 with a client, account and mention."""
+    schema.upgrade(path, "0001")
     with sqlite3.connect(path) as conn:
-        conn.execute(
-            "INSERT INTO client (name, colour, response_target_minutes, timezone,"
-            " created_at) VALUES ('Old client', '#000000', 45, 'UTC', 0)"
+        conn.executescript(
+            "INSERT INTO client (id, name, colour, response_target_minutes, timezone, created_at)"
+            " VALUES (1, 'Old client', '#000000', 45, 'UTC', 0);"
+            "INSERT INTO account (id, client_id, network, handle, display_name, sync_state,"
+            " created_at) VALUES (1, 1, 'x', 'old', '', 'idle', 0);"
+            "INSERT INTO author (id, network, remote_id, handle, display_name, flags, notes)"
+            " VALUES (1, 'x', 'u1', 'someone', '', '', '');"
+            "INSERT INTO mention (account_id, remote_id, author_id, text, created_at, received_at,"
+            " status) VALUES (1, 'r1', 1, 'naïve question about the café', 1763640000000,"
+            " 1763640000000, 'new');"
         )
     conn.close()
 
+
+def test_an_older_file_is_backed_up_then_upgraded_keeping_its_rows(tmp_path):
+    path = tmp_path / "socialdesk.sqlite3"
+    _first_release_file(path)
+
     db = open_database(path)
-    assert db.query("SELECT version_num FROM alembic_version") == [("0002",)]
-    (client,) = queries.list_clients(db, T0)
+    assert db.query("SELECT version_num FROM alembic_version") == [(schema.HEAD_REVISION,)]
+    (client,) = clients.list_clients(db, T0)
     assert (client.name, client.response_target_minutes) == ("Old client", 45)
+    assert mentions.count_mentions(db) == 1
     backups = list((tmp_path / "backups").glob("socialdesk-*-schema-0001.sqlite3"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as old:
@@ -56,20 +69,8 @@ def test_an_older_file_is_backed_up_then_upgraded_keeping_its_rows(tmp_path):
 
 def test_rows_stored_before_the_search_index_become_searchable(tmp_path):
     path = tmp_path / "socialdesk.sqlite3"
-    schema.upgrade(path, "0001")
-    db = open_database(path)  # now at head; go back to 0001 with data in it
-    client_id = queries.add_client(db, "Acme")
-    account_id = queries.add_account(db, client_id, "x", "acme")
-    queries.upsert_mentions(db, account_id, [mention(1, text="naïve question")], T0)
-    db.close_all()
-    with sqlite3.connect(path) as conn:
-        for trigger in ("mention_fts_insert", "mention_fts_delete", "mention_fts_update"):
-            conn.execute(f"DROP TRIGGER {trigger}")
-        conn.execute("DROP TABLE mention_fts")
-        conn.execute("UPDATE alembic_version SET version_num = '0001'")
-    conn.close()
-
+    _first_release_file(path)
     db = open_database(path)
-    hits = db.query("SELECT count(*) FROM mention_fts WHERE mention_fts MATCH 'naive'")
+    hits = db.query("SELECT count(*) FROM mention_fts WHERE mention_fts MATCH 'naive cafe'")
     assert hits == [(1,)]
     db.close_all()

@@ -6,27 +6,27 @@ from datetime import timedelta
 import pytest
 
 from socialdesk.core.models import MentionStatus
-from socialdesk.store import queries
-from socialdesk.store.queries import MentionFilter
+from socialdesk.store import clients, events, mentions
+from socialdesk.store.mentions import MentionFilter
 from tests.store.conftest import T0, mention
 
 
 def test_sync_upsert_returns_only_new_mentions_and_keeps_their_state(db, account):
     _, account_id = account
-    first = queries.upsert_mentions(db, account_id, [mention(1), mention(2)], T0)
+    first = mentions.upsert_mentions(db, account_id, [mention(1), mention(2)], T0)
     assert len(first) == 2
-    queries.set_mention_status(db, first[0], "done")
-    again = queries.upsert_mentions(db, account_id, [mention(1), mention(2), mention(3)], T0)
+    mentions.set_mention_status(db, first[0], "done")
+    again = mentions.upsert_mentions(db, account_id, [mention(1), mention(2), mention(3)], T0)
     assert len(again) == 1
-    assert queries.count_mentions(db) == 3
-    assert queries.mention_row(db, first[0]).status == "done"
+    assert mentions.count_mentions(db) == 3
+    assert mentions.mention_row(db, first[0]).status == "done"
 
 
 def test_feed_pages_newest_first_with_author_and_client(db, account):
     _, account_id = account
-    queries.upsert_mentions(db, account_id, [mention(n) for n in range(1, 251)], T0)
-    page1 = queries.mention_rows(db, MentionFilter(), 0, 200)
-    page2 = queries.mention_rows(db, MentionFilter(), 200, 200)
+    mentions.upsert_mentions(db, account_id, [mention(n) for n in range(1, 251)], T0)
+    page1 = mentions.mention_rows(db, MentionFilter(sort="newest"), 0, 200)
+    page2 = mentions.mention_rows(db, MentionFilter(sort="newest"), 200, 200)
     assert len(page1) == 200 and len(page2) == 50
     times = [r.created_at for r in page1 + page2]
     assert times == sorted(times, reverse=True)
@@ -38,32 +38,32 @@ def test_feed_pages_newest_first_with_author_and_client(db, account):
 
 def test_filters_by_client_account_and_status(db, account):
     client_id, account_id = account
-    other_client = queries.add_client(db, "Other")
-    other_account = queries.add_account(
+    other_client = clients.add_client(db, "Other")
+    other_account = clients.add_account(
         db, other_client, "mastodon", "other", server_url="https://m.example"
     )
-    queries.upsert_mentions(db, account_id, [mention(1), mention(2)], T0)
-    ids = queries.upsert_mentions(db, other_account, [mention(1), mention(3)], T0)
-    queries.set_mention_status(db, ids[0], "ignored")
-    assert queries.count_mentions(db, MentionFilter(client_id=client_id)) == 2
-    assert queries.count_mentions(db, MentionFilter(account_id=other_account)) == 2
-    awaiting = queries.mention_rows(db, MentionFilter(awaiting_reply_only=True))
+    mentions.upsert_mentions(db, account_id, [mention(1), mention(2)], T0)
+    ids = mentions.upsert_mentions(db, other_account, [mention(1), mention(3)], T0)
+    mentions.set_mention_status(db, ids[0], "ignored")
+    assert mentions.count_mentions(db, MentionFilter(client_id=client_id)) == 2
+    assert mentions.count_mentions(db, MentionFilter(account_id=other_account)) == 2
+    awaiting = mentions.mention_rows(db, MentionFilter(awaiting_reply_only=True))
     assert ids[0] not in [r.id for r in awaiting] and len(awaiting) == 3
-    assert queries.count_mentions(db, MentionFilter(statuses=("ignored",))) == 1
+    assert mentions.count_mentions(db, MentionFilter(statuses=("ignored",))) == 1
 
 
 def test_client_counts_unread_and_overdue(db, account):
     _, account_id = account
-    ids = queries.upsert_mentions(
+    ids = mentions.upsert_mentions(
         db, account_id, [mention(1, minutes=0), mention(2, minutes=50), mention(3, minutes=55)], T0
     )
-    queries.set_mention_status(db, ids[1], "open")
-    queries.set_mention_status(db, ids[2], "done")
+    mentions.set_mention_status(db, ids[1], "open")
+    mentions.set_mention_status(db, ids[2], "done")
     # 70 minutes after T0: only the first mention has waited past the 60-minute target.
-    (client,) = queries.list_clients(db, T0 + timedelta(minutes=70))
+    (client,) = clients.list_clients(db, T0 + timedelta(minutes=70))
     assert (client.unread, client.overdue) == (1, 1)
     assert (client.accounts[0].unread, client.accounts[0].overdue) == (1, 1)
-    (client,) = queries.list_clients(db, T0 + timedelta(minutes=200))
+    (client,) = clients.list_clients(db, T0 + timedelta(minutes=200))
     assert client.overdue == 2  # new and open both wait; done does not
 
 
@@ -75,11 +75,11 @@ def test_detail_has_the_earlier_conversation_and_the_authors_history(db, account
         mention(3, conversation_id="c1", in_reply_to_remote_id="m2"),
         mention(4, conversation_id="c2"),
     ]
-    ids = queries.upsert_mentions(db, account_id, thread, T0)
-    detail = queries.mention_detail(db, ids[2])
+    ids = mentions.upsert_mentions(db, account_id, thread, T0)
+    detail = mentions.mention_detail(db, ids[2])
     assert [r.remote_id for r in detail.thread] == ["m1", "m2"]
     assert detail.author_mention_count == 3
-    assert queries.mention_detail(db, 999_999) is None
+    assert mentions.mention_detail(db, 999_999) is None
 
 
 @pytest.mark.parametrize(
@@ -94,38 +94,38 @@ def test_detail_has_the_earlier_conversation_and_the_authors_history(db, account
 )
 def test_any_text_round_trips_unchanged(db, account, text):
     _, account_id = account
-    (mid,) = queries.upsert_mentions(db, account_id, [mention(1, text=text)], T0)
-    assert queries.mention_row(db, mid).text == text
+    (mid,) = mentions.upsert_mentions(db, account_id, [mention(1, text=text)], T0)
+    assert mentions.mention_row(db, mid).text == text
 
 
 def test_a_lone_surrogate_is_stored_as_a_replacement_character(db, account):
     _, account_id = account
-    (mid,) = queries.upsert_mentions(db, account_id, [mention(1, text="bad \ud83d end")], T0)
-    assert queries.mention_row(db, mid).text == "bad \ufffd end"
+    (mid,) = mentions.upsert_mentions(db, account_id, [mention(1, text="bad \ud83d end")], T0)
+    assert mentions.mention_row(db, mid).text == "bad \ufffd end"
 
 
 def test_status_changes_are_logged(db, account):
     _, account_id = account
-    (mid,) = queries.upsert_mentions(db, account_id, [mention(1)], T0)
-    queries.set_mention_status(db, mid, "replied", at=T0)
-    event = queries.last_event(db, "mention.status")
+    (mid,) = mentions.upsert_mentions(db, account_id, [mention(1)], T0)
+    mentions.set_mention_status(db, mid, "replied", at=T0)
+    event = events.last_event(db, "mention.status")
     assert event.mention_id == mid and event.detail == {"from": "new", "to": "replied"}
     with pytest.raises(ValueError):
-        queries.set_mention_status(db, mid, "archived")
+        mentions.set_mention_status(db, mid, "archived")
 
 
 def test_sync_state_keeps_the_cursor_unless_given(db, account):
     _, account_id = account
-    queries.set_sync_state(db, account_id, state="ok", cursor="c-1", at=T0)
-    queries.set_sync_state(db, account_id, state="error", error="offline")
-    stored = queries.get_account(db, account_id)
+    clients.set_sync_state(db, account_id, state="ok", cursor="c-1", at=T0)
+    clients.set_sync_state(db, account_id, state="error", error="offline")
+    stored = clients.get_account(db, account_id)
     assert (stored.sync_cursor, stored.sync_state, stored.last_error) == ("c-1", "error", "offline")
     assert stored.last_synced_at == T0
 
 
 def test_full_text_index_follows_inserts_updates_and_deletes(db, account):
     _, account_id = account
-    (mid,) = queries.upsert_mentions(db, account_id, [mention(1, text="Le café était froid")], T0)
+    (mid,) = mentions.upsert_mentions(db, account_id, [mention(1, text="Le café était froid")], T0)
 
     def search(word):
         return [
@@ -147,31 +147,122 @@ def test_a_failed_transaction_leaves_nothing_behind(db, account):
     with pytest.raises(RuntimeError), db.transaction() as conn:
         conn.execute("UPDATE account SET handle = 'changed' WHERE id = ?", (account_id,))
         raise RuntimeError("interrupted")
-    assert queries.get_account(db, account_id).handle == "acme"
+    assert clients.get_account(db, account_id).handle == "acme"
 
 
 def test_settled_outcomes_stop_the_clock(db, account):
     _, account_id = account
-    (mid,) = queries.upsert_mentions(db, account_id, [mention(1)], T0)
+    (mid,) = mentions.upsert_mentions(db, account_id, [mention(1)], T0)
     answered = T0 + timedelta(minutes=20)
-    queries.set_outcomes(db, [(mid, MentionStatus.REPLIED, answered)], at=answered)
-    row = queries.mention_row(db, mid)
+    mentions.set_outcomes(db, [(mid, MentionStatus.REPLIED, answered)], at=answered)
+    row = mentions.mention_row(db, mid)
     assert (row.status, row.first_response_at) == ("replied", answered)
-    assert queries.list_clients(db, T0 + timedelta(days=1))[0].overdue == 0
+    assert clients.list_clients(db, T0 + timedelta(days=1))[0].overdue == 0
 
 
 def test_overdue_counts_pause_outside_service_hours(db):
     office = {d: [["09:00", "17:00"]] for d in ("mon", "tue", "wed", "thu", "fri")}
-    client_id = queries.add_client(
+    client_id = clients.add_client(
         db, "Office hours", service_hours=office, timezone="UTC", response_target_minutes=60
     )
-    account_id = queries.add_account(db, client_id, "bluesky", "office.example")
+    account_id = clients.add_account(db, client_id, "bluesky", "office.example")
     friday_evening = T0.replace(day=20, hour=18)  # 20 Nov 2026 is a Friday
-    queries.upsert_mentions(db, account_id, [mention(1, minutes=0)], T0)  # Fri 12:00 UTC
+    mentions.upsert_mentions(db, account_id, [mention(1, minutes=0)], T0)  # Fri 12:00 UTC
     late = replace(mention(2), created_at=friday_evening)
-    queries.upsert_mentions(db, account_id, [late], T0)
+    mentions.upsert_mentions(db, account_id, [late], T0)
     monday_0930 = T0.replace(day=23, hour=9, minute=30)
-    (client,) = queries.list_clients(db, monday_0930)
+    (client,) = clients.list_clients(db, monday_0930)
     # Friday noon's mention is long overdue; Friday evening's has had only 30 service minutes.
     assert (client.unread, client.overdue) == (2, 1)
     assert client.service_hours == office
+
+
+def test_most_urgent_first_then_by_time_left_then_handled_newest_first(db, account):
+    _, account_id = account
+    batch = [mention(n, minutes=n) for n in (1, 2, 3, 4)]
+    triage = [
+        mentions.TriageFields("question", 0.0, "normal"),
+        mentions.TriageFields("complaint", -0.8, "urgent"),
+        mentions.TriageFields("praise", 0.9, "low"),
+        mentions.TriageFields("question", 0.0, "high"),
+    ]
+    ids = mentions.upsert_mentions(db, account_id, batch, T0, triage)
+    mentions.set_mention_status(db, ids[0], "done")
+    order = [r.id for r in mentions.mention_rows(db, MentionFilter())]
+    # urgent first; then waiting ones by due time (oldest due first); the handled one last.
+    assert order == [ids[1], ids[2], ids[3], ids[0]]
+    row = mentions.mention_row(db, ids[1])
+    assert (row.category, row.priority, row.sentiment) == ("complaint", "urgent", -0.8)
+    assert row.due_at == row.created_at + timedelta(minutes=60)
+
+
+def test_filters_by_network_category_priority_and_overdue(db, account):
+    client_id, account_id = account
+    masto = clients.add_account(db, client_id, "mastodon", "acme", server_url="https://m.example")
+    triage = [mentions.TriageFields("complaint", -0.5, "high")]
+    mentions.upsert_mentions(db, account_id, [mention(1, minutes=0)], T0, triage)
+    mentions.upsert_mentions(db, masto, [mention(2, minutes=50)], T0)
+    assert mentions.count_mentions(db, MentionFilter(network="mastodon")) == 1
+    assert mentions.count_mentions(db, MentionFilter(categories=("complaint",))) == 1
+    assert mentions.count_mentions(db, MentionFilter(priorities=("high", "urgent"))) == 1
+    later = T0 + timedelta(minutes=70)
+    overdue = mentions.mention_rows(db, MentionFilter(overdue_only=True), now=later)
+    assert [r.remote_id for r in overdue] == ["m1"]
+    with pytest.raises(ValueError, match="current time"):
+        mentions.count_mentions(db, MentionFilter(overdue_only=True))
+
+
+def test_snoozed_mentions_leave_the_inbox_until_they_wake(db, account):
+    _, account_id = account
+    (mid,) = mentions.upsert_mentions(db, account_id, [mention(1)], T0)
+    wake = T0 + timedelta(hours=2)
+    mentions.set_mention_status(db, mid, "snoozed", snoozed_until=wake, at=T0)
+    assert mentions.count_mentions(db) == 0
+    assert mentions.count_mentions(db, MentionFilter(statuses=("snoozed",))) == 1
+    assert mentions.wake_snoozed(db, T0 + timedelta(hours=1)) == []
+    assert mentions.wake_snoozed(db, wake) == [mid]
+    assert mentions.mention_row(db, mid).status == "open"
+    with pytest.raises(ValueError, match="wakes up"):
+        mentions.set_mention_status(db, mid, "snoozed")
+
+
+def test_the_managers_category_wins_and_can_be_undone(db, account):
+    _, account_id = account
+    triage = [mentions.TriageFields("praise", 0.7, "low")]
+    ids = mentions.upsert_mentions(db, account_id, [mention(1), mention(2)], T0, triage * 2)
+    before = mentions.mention_states(db, ids)
+    mentions.set_category(db, ids, "complaint")
+    mentions.set_mention_status(db, ids, "done", at=T0)
+    assert {mentions.mention_row(db, i).category for i in ids} == {"complaint"}
+    assert mentions.mention_row(db, ids[0]).category_overridden
+    mentions.restore_states(db, before, at=T0)
+    restored = [mentions.mention_row(db, i) for i in ids]
+    assert {(r.category, r.status, r.category_overridden) for r in restored} == {
+        ("praise", "new", False)
+    }
+    with pytest.raises(ValueError):
+        mentions.set_category(db, ids, "gossip")
+
+
+def test_author_flags_and_notes_show_on_every_mention_of_theirs(db, account):
+    _, account_id = account
+    ids = mentions.upsert_mentions(db, account_id, [mention(1), mention(2)], T0)
+    author_id = mentions.mention_row(db, ids[0]).author_id
+    mentions.set_author_flags(db, author_id, ["vip"])
+    mentions.set_author_notes(db, author_id, "Runs the local cycling club.")
+    assert mentions.mention_row(db, ids[1]).author_flags == frozenset({"vip"})
+    detail = mentions.mention_detail(db, ids[1])
+    assert detail.author_notes == "Runs the local cycling club."
+    assert [r.id for r in detail.author_history] == [ids[0]]
+    with pytest.raises(ValueError):
+        mentions.set_author_flags(db, author_id, ["nemesis"])
+
+
+def test_rows_without_due_times_get_them(db, account):
+    _, account_id = account
+    (mid,) = mentions.upsert_mentions(db, account_id, [mention(1)], T0)
+    with db.transaction() as conn:
+        conn.execute("UPDATE mention SET due_at = NULL, urgency = NULL")
+    assert mentions.fill_due_times(db) == 1
+    assert mentions.mention_row(db, mid).due_at is not None
+    assert mentions.fill_due_times(db) == 0

@@ -2,10 +2,12 @@
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from socialdesk.core.models import MentionStatus
+from socialdesk.store.mentions import MentionFilter
 from socialdesk.ui.feed.model import RowRole
 from socialdesk.ui.sidebar import Target, TargetRole
 
@@ -32,14 +34,17 @@ def test_first_launch_opens_a_labelled_demo_workspace_with_data(make_window):
 
 def test_selecting_a_mention_shows_it_in_full_and_marks_it_read(make_window, qtbot):
     window = make_window()
-    first = window.feed_model.index(0).data(RowRole)
+    model = window.feed_model
+    i = next(i for i in range(1, model.rowCount()) if model.index(i).data(RowRole).status == "new")
+    chosen = model.index(i).data(RowRole)
+    qtbot.waitUntil(lambda: window.controller.runner.pending == 0)
     unread_before = sum(c.unread for c in window.controller.clients)
     with qtbot.waitSignal(window.detailShown, timeout=10_000):
-        window.select_first_mention()
-    assert window.detail._text.text() == first.text[:20_000]
+        window.feed.setCurrentIndex(model.index(i))
+    assert window.detail._text.text() == chosen.text[:20_000]
     assert window.detail._text.textFormat() == Qt.PlainText
     qtbot.waitUntil(lambda: sum(c.unread for c in window.controller.clients) == unread_before - 1)
-    assert window.feed_model.index(0).data(RowRole).status == MentionStatus.OPEN
+    assert model.index(i).data(RowRole).status == MentionStatus.OPEN
 
 
 def test_mention_text_is_never_rendered_as_html(make_window, qtbot):
@@ -90,18 +95,25 @@ def test_views_switch_by_keyboard(make_window, qtbot):
         assert window.sidebar.currentIndex().data(TargetRole) == Target(view)
 
 
-def test_new_mentions_arrive_on_top_without_losing_the_selection(make_window, qtbot, clock):
+@pytest.mark.parametrize("sort", ["urgent", "newest"])
+def test_new_mentions_arrive_in_order_without_losing_the_selection(make_window, qtbot, clock, sort):
     window = make_window()
+    window.feed_model.set_filter(MentionFilter(sort=sort))
     window.feed.setCurrentIndex(window.feed_model.index(3))
     chosen = window.feed_model.index(3).data(RowRole).id
     before = window.feed_model.total
     clock.advance(hours=2)
-    with qtbot.waitSignal(window.controller.mentionsAdded, timeout=30_000):
+    with qtbot.waitSignal(window.controller.mentionsAdded, timeout=30_000) as added:
         window.controller.sync_now()
-    assert window.feed_model.total > before
+    model = window.feed_model
+    assert model.total > before
     assert window.feed.currentIndex().data(RowRole).id == chosen
-    newest, next_one = (window.feed_model.index(i).data(RowRole) for i in (0, 1))
-    assert newest.created_at >= next_one.created_at > clock.now - timedelta(hours=2, minutes=1)
+    shown = [model.index(i).data(RowRole) for i in range(model.rowCount())]
+    assert set(added.args[0]) <= {row.id for row in shown}
+    expected = window.controller.page(model.filter, 0, len(shown))
+    assert [row.id for row in shown] == [row.id for row in expected]
+    if sort == "newest":
+        assert shown[0].created_at > clock.now - timedelta(hours=2, minutes=1)
 
 
 def test_window_layout_is_remembered(make_window, qtbot):

@@ -84,21 +84,24 @@ class FeedModel(QAbstractListModel):
 
     # -- change handling -------------------------------------------------------------------------
     def _on_mentions_added(self, _ids) -> None:
-        """New mentions are the newest, so they belong on top: insert them there and keep the rest
-        (and the user's selection and scroll position) as they are."""
+        """Put new mentions where the order says, as row insertions: the rows already shown keep
+        their order, so the user's selection and scroll position stay where they were."""
         total = self._controller.count(self._filter)
         added = total - self._total
         if added <= 0:
             return
-        fresh = self._controller.page(self._filter, 0, added)
-        known = {row.id for row in self._rows}
-        if len(fresh) != added or any(row.id in known for row in fresh):
-            self.reload()  # something arrived out of order: start over rather than guess
+        fresh = self._controller.page(self._filter, 0, len(self._rows) + added)
+        old_ids = [row.id for row in self._rows]
+        known = set(old_ids)
+        if [row.id for row in fresh if row.id in known] != old_ids:
+            self.reload()  # something else moved meanwhile: start over rather than guess
             return
-        self.beginInsertRows(QModelIndex(), 0, added - 1)
-        self._rows[0:0] = fresh
         self._total = total
-        self.endInsertRows()
+        for i, row in enumerate(fresh):
+            if row.id not in known:
+                self.beginInsertRows(QModelIndex(), i, i)
+                self._rows.insert(i, row)
+                self.endInsertRows()
 
     def _on_mention_changed(self, mention_id: int) -> None:
         i = self.row_for(mention_id)

@@ -1,0 +1,199 @@
+"""Clients and their accounts: what the sidebar lists, with unread and overdue counts, and each
+account's sync state. Never a secret: those live in the keyring."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from socialdesk.core.models import Network
+from socialdesk.core.service_hours import ServiceHours, ServiceHoursError
+from socialdesk.store.db import Database
+from socialdesk.store.values import AWAITING, from_ms, to_ms
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AccountSummary:
+    id: int
+    client_id: int
+    network: str
+    handle: str
+    display_name: str
+    server_url: str | None
+    remote_id: str | None
+    sync_cursor: str | None
+    sync_state: str
+    last_synced_at: datetime | None
+    last_error: str | None
+    unread: int = 0
+    overdue: int = 0
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    id: int
+    name: str
+    colour: str
+    response_target_minutes: int
+    service_hours: dict | None
+    timezone: str
+    unread: int = 0
+    overdue: int = 0
+    accounts: list[AccountSummary] = field(default_factory=list)
+
+
+def add_client(
+    db: Database,
+    name: str,
+    colour: str = "#5B6CFF",
+    *,
+    response_target_minutes: int = 60,
+    service_hours: dict | None = None,
+    timezone: str = "UTC",
+    at: datetime | None = None,
+) -> int:
+    with db.transaction() as conn:
+        cur = conn.execute(
+            "INSERT INTO client (name, colour, response_target_minutes, service_hours, timezone,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                name,
+                colour,
+                response_target_minutes,
+                json.dumps(service_hours) if service_hours is not None else None,
+                timezone,
+                to_ms(at or datetime.now(UTC)),
+            ),
+        )
+        return cur.lastrowid
+
+
+def add_account(
+    db: Database,
+    client_id: int,
+    network: str,
+    handle: str,
+    display_name: str = "",
+    *,
+    server_url: str | None = None,
+    remote_id: str | None = None,
+    at: datetime | None = None,
+) -> int:
+    Network(network)  # ValueError for anything but x, mastodon, bluesky
+    with db.transaction() as conn:
+        cur = conn.execute(
+            "INSERT INTO account (client_id, network, handle, display_name, server_url, remote_id,"
+            " sync_state, created_at) VALUES (?, ?, ?, ?, ?, ?, 'idle', ?)",
+            (
+                client_id,
+                network,
+                handle,
+                display_name,
+                server_url,
+                remote_id,
+                to_ms(at or datetime.now(UTC)),
+            ),
+        )
+        return cur.lastrowid
+
+
+def count_accounts(db: Database) -> int:
+    return db.query("SELECT count(*) FROM account")[0][0]
+
+
+_ACCOUNT_COLUMNS = (
+    "a.id, a.client_id, a.network, a.handle, a.display_name, a.server_url, a.remote_id,"
+    " a.sync_cursor, a.sync_state, a.last_synced_at, a.last_error"
+)
+
+
+def _account(row: Sequence, unread: int = 0, overdue: int = 0) -> AccountSummary:
+    *head, synced_at, last_error = row
+    return AccountSummary(*head, from_ms(synced_at), last_error, unread, overdue)
+
+
+def list_accounts(db: Database) -> list[AccountSummary]:
+    rows = db.query(f"SELECT {_ACCOUNT_COLUMNS} FROM account a ORDER BY a.client_id, a.id")
+    return [_account(r) for r in rows]
+
+
+def get_account(db: Database, account_id: int) -> AccountSummary | None:
+    rows = db.query(f"SELECT {_ACCOUNT_COLUMNS} FROM account a WHERE a.id = ?", (account_id,))
+    return _account(rows[0]) if rows else None
+
+
+def list_clients(db: Database, now: datetime) -> list[ClientSummary]:
+    """Every client with its accounts and their unread (new) and overdue counts. Overdue respects
+    each client's service hours: the clock pauses outside them."""
+    clients = db.query(
+        "SELECT id, name, colour, response_target_minutes, service_hours, timezone FROM client"
+        " ORDER BY name COLLATE NOCASE, id"
+    )
+    now_ms = to_ms(now)
+    result = []
+    for cid, name, colour, target, hours_json, tz in clients:
+        accounts = _accounts_with_counts(db, cid, now_ms)
+        result.append(
+            ClientSummary(
+                cid,
+                name,
+                colour,
+                target,
+                json.loads(hours_json) if hours_json else None,
+                tz,
+                unread=sum(a.unread for a in accounts),
+                overdue=sum(a.overdue for a in accounts),
+                accounts=accounts,
+            )
+        )
+    return result
+
+
+def client_hours(hours: dict | None, timezone: str) -> ServiceHours | None:
+    """A client's usable service hours; hours that cannot be used count as around the clock (the
+    client editor refuses them; this guards files edited by hand)."""
+    try:
+        return ServiceHours.parse(hours, timezone)
+    except ServiceHoursError as exc:
+        log.warning("Ignoring service hours: %s", exc)
+        return None
+
+
+def _accounts_with_counts(db: Database, client_id: int, now_ms: int) -> list[AccountSummary]:
+    placeholders = ",".join("?" * len(AWAITING))
+    rows = db.query(
+        f"SELECT {_ACCOUNT_COLUMNS},"
+        " coalesce(sum(m.status = 'new'), 0), coalesce(sum(m.due_at < ?), 0)"
+        " FROM account a LEFT JOIN mention m ON m.account_id = a.id"
+        f"  AND m.status IN ({placeholders}) AND m.first_response_at IS NULL"
+        " WHERE a.client_id = ? GROUP BY a.id ORDER BY a.id",
+        (now_ms, *AWAITING, client_id),
+    )
+    return [_account(r[:-2], r[-2], r[-1]) for r in rows]
+
+
+def set_sync_state(
+    db: Database,
+    account_id: int,
+    *,
+    state: str,
+    cursor: Any = ...,
+    error: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Record a sync's outcome. ``cursor`` left out keeps the stored one."""
+    sets, params = ["sync_state = ?", "last_error = ?"], [state, error]
+    if cursor is not ...:
+        sets.append("sync_cursor = ?")
+        params.append(cursor)
+    if at is not None:
+        sets.append("last_synced_at = ?")
+        params.append(to_ms(at))
+    with db.transaction() as conn:
+        conn.execute(f"UPDATE account SET {', '.join(sets)} WHERE id = ?", (*params, account_id))

@@ -1,0 +1,435 @@
+"""Mentions: the feed's pages, the detail of one, and every change the manager makes to them.
+
+Plain ``sqlite3``: the feed and sync are hot paths, where an ORM round trip per row costs more than
+the query. Each mention carries two derived columns kept current on every write: ``due_at`` (when
+its clock runs out, service hours included) and ``urgency`` (its place in "most urgent first",
+core/inbox.py), so the inbox's order and "overdue only" are indexed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from socialdesk.core.inbox import urgency
+from socialdesk.core.mentions import FetchedMention
+from socialdesk.core.models import AuthorFlag, Category, MentionStatus
+from socialdesk.core.sla import due_at
+from socialdesk.store.clients import client_hours
+from socialdesk.store.db import Database
+from socialdesk.store.events import log_event
+from socialdesk.store.values import AWAITING, clean_text, from_ms, to_ms
+
+THREAD_LIMIT = 20  # earlier messages shown with a mention
+HISTORY_LIMIT = 50  # an author's earlier mentions shown in the author panel
+SORTS = ("urgent", "newest", "oldest")
+
+
+@dataclass(frozen=True)
+class MentionFilter:
+    client_id: int | None = None
+    account_id: int | None = None
+    network: str | None = None
+    statuses: tuple[str, ...] | None = None  # None: all but snoozed
+    categories: tuple[str, ...] | None = None
+    priorities: tuple[str, ...] | None = None
+    overdue_only: bool = False
+    awaiting_reply_only: bool = False
+    sort: str = "urgent"
+
+
+@dataclass(frozen=True)
+class TriageFields:
+    """What triage decided for a mention, as the store keeps it."""
+
+    category: str
+    sentiment: float
+    priority: str
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """One feed card's worth of a mention."""
+
+    id: int
+    account_id: int
+    client_id: int
+    client_name: str
+    client_colour: str
+    network: str
+    account_handle: str
+    author_id: int
+    author_name: str
+    author_handle: str
+    author_flags: frozenset[str]
+    text: str
+    created_at: datetime
+    status: str
+    category: str | None
+    category_overridden: bool
+    triage_reasons: tuple[str, ...]
+    sentiment: float | None
+    priority: str | None
+    first_response_at: datetime | None
+    due_at: datetime | None
+    snoozed_until: datetime | None
+    response_target_minutes: int
+    in_reply_to_remote_id: str | None
+    conversation_id: str | None
+    url: str | None
+    remote_id: str
+
+
+@dataclass(frozen=True)
+class MentionDetail:
+    row: MentionRow
+    thread: list[MentionRow]  # earlier mentions in the same conversation, oldest first
+    author_notes: str
+    author_mention_count: int
+    author_history: list[MentionRow] = field(default_factory=list)  # with this client, newest first
+
+
+# -- reading -------------------------------------------------------------------------------------
+# MentionRow's fields in order, each with the SQL that reads it.
+_ROW_COLUMNS = {
+    "id": "m.id",
+    "account_id": "m.account_id",
+    "client_id": "a.client_id",
+    "client_name": "c.name",
+    "client_colour": "c.colour",
+    "network": "a.network",
+    "account_handle": "a.handle",
+    "author_id": "m.author_id",
+    "author_name": "coalesce(nullif(au.display_name, ''), au.handle)",
+    "author_handle": "au.handle",
+    "author_flags": "au.flags",
+    "text": "m.text",
+    "created_at": "m.created_at",
+    "status": "m.status",
+    "category": "coalesce(m.category_override, m.category)",  # the manager's override wins
+    "category_overridden": "m.category_override IS NOT NULL",
+    "triage_reasons": "m.triage_reasons",
+    "sentiment": "m.sentiment",
+    "priority": "m.priority",
+    "first_response_at": "m.first_response_at",
+    "due_at": "m.due_at",
+    "snoozed_until": "m.snoozed_until",
+    "response_target_minutes": "c.response_target_minutes",
+    "in_reply_to_remote_id": "m.in_reply_to_remote_id",
+    "conversation_id": "m.conversation_id",
+    "url": "m.url",
+    "remote_id": "m.remote_id",
+}
+_FROM = (
+    " FROM mention m JOIN account a ON a.id = m.account_id JOIN client c ON c.id = a.client_id"
+    " JOIN author au ON au.id = m.author_id"
+)
+_ROW_SELECT = f"SELECT {', '.join(_ROW_COLUMNS.values())}" + _FROM
+_ORDER = {
+    "urgent": " ORDER BY m.urgency, m.id DESC",
+    "newest": " ORDER BY m.created_at DESC, m.id DESC",
+    "oldest": " ORDER BY m.created_at, m.id",
+}
+_CONVERT = {
+    "author_flags": lambda flags: frozenset(filter(None, flags.split(","))),
+    "category_overridden": bool,
+    "triage_reasons": lambda reasons: tuple(json.loads(reasons)) if reasons else (),
+    "created_at": from_ms,
+    "first_response_at": from_ms,
+    "due_at": from_ms,
+    "snoozed_until": from_ms,
+}
+
+
+def _row(r: Sequence) -> MentionRow:
+    values = zip(_ROW_COLUMNS, r, strict=True)
+    return MentionRow(**{name: _CONVERT[name](v) if name in _CONVERT else v for name, v in values})
+
+
+def _in(column: str, values: Sequence) -> tuple[str, list]:
+    return f"{column} IN ({','.join('?' * len(values))})", list(values)
+
+
+def _where(flt: MentionFilter, now: datetime | None) -> tuple[str, list]:
+    clauses: list[tuple[str, list]] = []
+    if flt.client_id is not None:
+        clauses.append(("a.client_id = ?", [flt.client_id]))
+    if flt.account_id is not None:
+        clauses.append(("m.account_id = ?", [flt.account_id]))
+    if flt.network is not None:
+        clauses.append(("a.network = ?", [flt.network]))
+    if flt.statuses is not None:
+        clauses.append(_in("m.status", flt.statuses))
+    else:
+        clauses.append(("m.status != 'snoozed'", []))  # out of sight until they wake
+    if flt.awaiting_reply_only:
+        clauses.append(_in("m.status", AWAITING))
+    if flt.categories is not None:
+        clauses.append(_in("coalesce(m.category_override, m.category)", flt.categories))
+    if flt.priorities is not None:
+        clauses.append(_in("m.priority", flt.priorities))
+    if flt.overdue_only:
+        if now is None:
+            raise ValueError("overdue_only needs the current time")
+        clauses.append(_in("m.status", AWAITING))
+        clauses.append(("m.due_at < ?", [to_ms(now)]))
+    sql = " AND ".join(c for c, _ in clauses)
+    return (" WHERE " + sql) if sql else "", [p for _, ps in clauses for p in ps]
+
+
+def count_mentions(
+    db: Database, flt: MentionFilter = MentionFilter(), now: datetime | None = None
+) -> int:
+    where, params = _where(flt, now)
+    return db.query("SELECT count(*)" + _FROM + where, params)[0][0]
+
+
+def mention_rows(
+    db: Database,
+    flt: MentionFilter = MentionFilter(),
+    offset: int = 0,
+    limit: int = 200,
+    now: datetime | None = None,
+) -> list[MentionRow]:
+    """One page of the feed in the filter's order."""
+    where, params = _where(flt, now)
+    sql = _ROW_SELECT + where + _ORDER[flt.sort] + " LIMIT ? OFFSET ?"
+    return [_row(r) for r in db.query(sql, (*params, limit, offset))]
+
+
+def mention_row(db: Database, mention_id: int) -> MentionRow | None:
+    rows = db.query(_ROW_SELECT + " WHERE m.id = ?", (mention_id,))
+    return _row(rows[0]) if rows else None
+
+
+def mention_detail(db: Database, mention_id: int) -> MentionDetail | None:
+    row = mention_row(db, mention_id)
+    if row is None:
+        return None
+    thread: list[MentionRow] = []
+    if row.conversation_id:
+        earlier = db.query(
+            _ROW_SELECT + " WHERE m.account_id = ? AND m.conversation_id = ?"
+            " AND (m.created_at, m.id) < (?, ?)" + _ORDER["newest"] + " LIMIT ?",
+            (row.account_id, row.conversation_id, to_ms(row.created_at), row.id, THREAD_LIMIT),
+        )
+        thread = [_row(r) for r in reversed(earlier)]
+    history = db.query(
+        _ROW_SELECT
+        + " WHERE m.author_id = ? AND a.client_id = ? AND m.id != ?"
+        + _ORDER["newest"]
+        + " LIMIT ?",
+        (row.author_id, row.client_id, row.id, HISTORY_LIMIT),
+    )
+    notes, count = db.query(
+        "SELECT notes, (SELECT count(*) FROM mention WHERE author_id = ?) FROM author WHERE id = ?",
+        (row.author_id, row.author_id),
+    )[0]
+    return MentionDetail(row, thread, notes, count, [_row(r) for r in history])
+
+
+# -- storing what sync fetched -------------------------------------------------------------------
+def upsert_mentions(
+    db: Database,
+    account_id: int,
+    mentions: Iterable[FetchedMention],
+    received_at: datetime,
+    triage: Sequence[TriageFields | None] | None = None,
+) -> list[int]:
+    """Store what a sync fetched, with its triage (``triage[i]`` for ``mentions[i]``). A mention
+    already stored is left as it is (statuses, triage and all). Returns the ids of the mentions that
+    were new, oldest first."""
+    mentions = list(mentions)
+    if not mentions:
+        return []
+    triage = list(triage) if triage is not None else [None] * len(mentions)
+    received = to_ms(received_at)
+    with db.transaction() as conn:
+        found = conn.execute(
+            "SELECT a.network, c.response_target_minutes, c.service_hours, c.timezone"
+            " FROM account a JOIN client c ON c.id = a.client_id WHERE a.id = ?",
+            (account_id,),
+        ).fetchone()
+        if found is None:
+            raise ValueError(f"no account with id {account_id}")
+        network, target, hours_json, tz = found
+        hours = client_hours(json.loads(hours_json) if hours_json else None, tz)
+        authors = _upsert_authors(conn, network, mentions)
+        before = conn.execute("SELECT coalesce(max(id), 0) FROM mention").fetchone()[0]
+        rows = []
+        for m, t in zip(mentions, triage, strict=True):
+            created = to_ms(m.created_at)
+            due = to_ms(due_at(m.created_at, target, hours))
+            priority = t.priority if t else None
+            rows.append((
+                account_id, m.remote_id, authors[m.author.remote_id], clean_text(m.text), created,
+                received, m.url, m.in_reply_to_remote_id, m.conversation_id, due,
+                urgency("new", priority, due, created),
+                t.category if t else None, t.sentiment if t else None, priority,
+                json.dumps(t.reasons) if t else None,
+            ))  # fmt: skip
+        conn.executemany(
+            "INSERT INTO mention (account_id, remote_id, author_id, text, created_at, received_at,"
+            " url, in_reply_to_remote_id, conversation_id, status, due_at, urgency, category,"
+            " sentiment, priority, triage_reasons)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (account_id, remote_id) DO NOTHING",
+            rows,
+        )
+        # Ids only grow, and we hold the write lock: everything past ``before`` is ours.
+        new = conn.execute(
+            "SELECT id FROM mention WHERE id > ? AND account_id = ? ORDER BY id",
+            (before, account_id),
+        ).fetchall()
+    return [r[0] for r in new]
+
+
+def _upsert_authors(conn, network: str, mentions: list[FetchedMention]) -> dict[str, int]:
+    latest = {m.author.remote_id: m.author for m in mentions}  # the newest name wins
+    ids = {}
+    for remote_id, author in latest.items():
+        ids[remote_id] = conn.execute(
+            "INSERT INTO author (network, remote_id, handle, display_name, flags, notes)"
+            " VALUES (?, ?, ?, ?, '', '') ON CONFLICT (network, remote_id) DO UPDATE SET"
+            " handle = excluded.handle, display_name = excluded.display_name RETURNING id",
+            (network, remote_id, clean_text(author.handle), clean_text(author.display_name)),
+        ).fetchone()[0]
+    return ids
+
+
+def fill_due_times(db: Database) -> int:
+    """Give rows stored before due times existed their ``due_at`` and ``urgency``; returns how
+    many. Quick when there are none (a partial index finds them)."""
+    with db.transaction() as conn:
+        rows = conn.execute(
+            "SELECT m.id, m.status, m.priority, m.created_at, c.response_target_minutes,"
+            " c.service_hours, c.timezone FROM mention m JOIN account a ON a.id = m.account_id"
+            " JOIN client c ON c.id = a.client_id WHERE m.due_at IS NULL"
+        ).fetchall()
+        updates = []
+        for mid, status, priority, created, target, hours_json, tz in rows:
+            hours = client_hours(json.loads(hours_json) if hours_json else None, tz)
+            due = to_ms(due_at(from_ms(created), target, hours))
+            updates.append((due, urgency(status, priority, due, created), mid))
+        conn.executemany("UPDATE mention SET due_at = ?, urgency = ? WHERE id = ?", updates)
+    return len(updates)
+
+
+# -- the manager's changes -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class MentionState:
+    """What an action on a mention may change: read before the action, restored by undo."""
+
+    id: int
+    status: str
+    snoozed_until: int | None
+    category_override: str | None
+
+
+def mention_states(db: Database, ids: Sequence[int]) -> list[MentionState]:
+    where, params = _in("id", ids)
+    rows = db.query(
+        f"SELECT id, status, snoozed_until, category_override FROM mention WHERE {where}", params
+    )
+    return [MentionState(*r) for r in rows]
+
+
+def restore_states(db: Database, states: Sequence[MentionState], *, at: datetime) -> None:
+    """Put mentions back as ``mention_states`` read them (undo)."""
+    with db.transaction():
+        for s in states:
+            _set_statuses(db, [s.id], s.status, at=at, snoozed_until=s.snoozed_until)
+            _set_override(db, [s.id], s.category_override)
+
+
+def set_mention_status(
+    db: Database,
+    ids: int | Sequence[int],
+    status: str,
+    *,
+    at: datetime | None = None,
+    snoozed_until: datetime | None = None,
+) -> None:
+    """Change the status of one or many mentions, logging each change. Snoozing needs a time."""
+    status = MentionStatus(status).value
+    if (status == MentionStatus.SNOOZED) != (snoozed_until is not None):
+        raise ValueError("a snoozed mention needs the time it wakes up, and only a snoozed one")
+    ids = [ids] if isinstance(ids, int) else list(ids)
+    until = to_ms(snoozed_until) if snoozed_until else None
+    with db.transaction():
+        _set_statuses(db, ids, status, at=at or datetime.now(UTC), snoozed_until=until)
+
+
+def _set_statuses(
+    db: Database, ids: Sequence[int], status: str, *, at: datetime, snoozed_until: int | None
+) -> None:
+    where, params = _in("id", ids)
+    conn = db.connection()
+    rows = conn.execute(
+        f"SELECT id, status, priority, due_at, created_at FROM mention WHERE {where}", params
+    ).fetchall()
+    when = to_ms(at)
+    for mid, old, priority, due, created in rows:
+        conn.execute(
+            "UPDATE mention SET status = ?, snoozed_until = ?, status_changed_at = ?, urgency = ?"
+            " WHERE id = ?",
+            (status, snoozed_until, when, urgency(status, priority, due, created), mid),
+        )
+        if old != status:
+            log_event(
+                db, "mention.status", mention_id=mid, detail={"from": old, "to": status}, at=at
+            )
+
+
+def wake_snoozed(db: Database, now: datetime) -> list[int]:
+    """Snoozed mentions whose time has come go back to open; returns their ids."""
+    ids = [r[0] for r in db.query(
+        "SELECT id FROM mention WHERE status = 'snoozed' AND snoozed_until <= ?", (to_ms(now),)
+    )]  # fmt: skip
+    if ids:
+        with db.transaction():
+            _set_statuses(db, ids, MentionStatus.OPEN, at=now, snoozed_until=None)
+    return ids
+
+
+def set_category(db: Database, ids: Sequence[int], category: str | None) -> None:
+    """The manager's category for these mentions (None: back to triage's); it wins over triage."""
+    if category is not None:
+        Category(category)
+    with db.transaction():
+        _set_override(db, ids, category)
+
+
+def _set_override(db: Database, ids: Sequence[int], category: str | None) -> None:
+    where, params = _in("id", ids)
+    db.connection().execute(
+        f"UPDATE mention SET category_override = ? WHERE {where}", [category, *params]
+    )
+
+
+def set_author_flags(db: Database, author_id: int, flags: Iterable[str]) -> None:
+    value = ",".join(sorted(AuthorFlag(f).value for f in flags))
+    with db.transaction() as conn:
+        conn.execute("UPDATE author SET flags = ? WHERE id = ?", (value, author_id))
+
+
+def set_author_notes(db: Database, author_id: int, notes: str) -> None:
+    with db.transaction() as conn:
+        conn.execute("UPDATE author SET notes = ? WHERE id = ?", (clean_text(notes), author_id))
+
+
+def set_outcomes(
+    db: Database, outcomes: Iterable[tuple[int, str, datetime | None]], *, at: datetime
+) -> None:
+    """Bulk-set (mention id, status, first response time) — for imports and the demo's history."""
+    outcomes = list(outcomes)
+    with db.transaction() as conn:
+        for mid, status, first in outcomes:
+            _set_statuses(db, [mid], MentionStatus(status).value, at=at, snoozed_until=None)
+            if first is not None:
+                conn.execute(
+                    "UPDATE mention SET first_response_at = ? WHERE id = ?", (to_ms(first), mid)
+                )
