@@ -131,8 +131,10 @@ def _settle_history(db: Database, now: datetime) -> None:
             outcomes.append((row.id, MentionStatus.DONE, None))
         elif roll < 0.96:
             outcomes.append((row.id, MentionStatus.IGNORED, None))
-        else:
+        elif age < timedelta(days=1):  # a few from today slipped through
             outcomes.append((row.id, MentionStatus.OPEN, None))
+        else:
+            outcomes.append((row.id, MentionStatus.DONE, None))
     mentions.set_outcomes(db, outcomes, at=now)
 
 
