@@ -35,6 +35,19 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+_STATUS_WORDS = {
+    "done": "Marked done",
+    "ignored": "Ignored",
+    "open": "Reopened",
+    "snoozed": "Snoozed",
+    "replied": "Marked replied",
+}
+
+
+def _count(ids: list[int]) -> str:
+    return "1 mention" if len(ids) == 1 else f"{len(ids)} mentions"
+
+
 class WorkspaceController(QObject):
     clientsChanged = Signal(object)  # list[ClientSummary]
     mentionsAdded = Signal(object)  # list[int]: new mention ids
@@ -43,6 +56,8 @@ class WorkspaceController(QObject):
     syncStateChanged = Signal(str)  # plain words for the status bar
     failed = Signal(str)  # plain words for a message box
     ready = Signal()  # the first sync after opening has finished
+    undoChanged = Signal(str)  # what Ctrl+Z would undo ("" when nothing)
+    notice = Signal(str)  # a short confirmation for the status bar
 
     def __init__(
         self,
@@ -62,10 +77,12 @@ class WorkspaceController(QObject):
         self.workspace = workspace
         self.clients: list[ClientSummary] = []
         self._hours: dict[int, ServiceHours | None] = {}
+        self._undo: tuple[str, list[int], Callable[[], None]] | None = None
         self.is_ready = False
         self._syncing = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_now)
+        self._timer.timeout.connect(self.wake_snoozed)
 
     # -- lifecycle -------------------------------------------------------------------------------
     @property
@@ -95,10 +112,10 @@ class WorkspaceController(QObject):
 
     # -- reads -----------------------------------------------------------------------------------
     def count(self, flt: MentionFilter) -> int:
-        return mentions.count_mentions(self.workspace.db, flt)
+        return mentions.count_mentions(self.workspace.db, flt, self.clock())
 
     def page(self, flt: MentionFilter, offset: int, limit: int) -> list[MentionRow]:
-        return mentions.mention_rows(self.workspace.db, flt, offset, limit)
+        return mentions.mention_rows(self.workspace.db, flt, offset, limit, self.clock())
 
     def mention_row(self, mention_id: int) -> MentionRow | None:
         return mentions.mention_row(self.workspace.db, mention_id)
@@ -126,16 +143,101 @@ class WorkspaceController(QObject):
         return events.workspace_stats(self.workspace.db)
 
     # -- changes ---------------------------------------------------------------------------------
-    def set_status(self, mention_id: int, status: str) -> None:
-        db = self.workspace.db
+    def mark_read(self, mention_id: int) -> None:
+        """Opening a new mention moves it to open; not an action the user undoes."""
+        db, at = self.workspace.db, self.clock()
+        self._write(
+            lambda: mentions.set_mention_status(db, [mention_id], MentionStatus.OPEN, at=at),
+            [mention_id],
+        )
 
-        def done(_):
-            self.mentionChanged.emit(mention_id)
+    def set_status(
+        self, ids: list[int], status: str, *, snoozed_until: datetime | None = None
+    ) -> None:
+        db, at = self.workspace.db, self.clock()
+        label = _STATUS_WORDS.get(status, status)
+        self._undoable(
+            f"{label} {_count(ids)}",
+            ids,
+            lambda: mentions.set_mention_status(
+                db, ids, status, at=at, snoozed_until=snoozed_until
+            ),
+        )
+
+    def set_category(self, ids: list[int], category: str | None) -> None:
+        db = self.workspace.db
+        label = f"Set {_count(ids)} to {category}" if category else f"Reset {_count(ids)}"
+        self._undoable(label, ids, lambda: mentions.set_category(db, ids, category))
+
+    def flag_author(self, row: MentionRow, flag: str, on: bool) -> None:
+        db, before = self.workspace.db, row.author_flags
+        after = before | {flag} if on else before - {flag}
+
+        def change():
+            mentions.set_author_flags(db, row.author_id, after)
+            return lambda: mentions.set_author_flags(db, row.author_id, before)
+
+        verb = "Flagged" if on else "Unflagged"
+        self._record(f"{verb} @{row.author_handle} as {flag}", [row.id], change)
+
+    def set_author_notes(self, author_id: int, notes: str) -> None:
+        db = self.workspace.db
+        self.runner.write(
+            lambda: mentions.set_author_notes(db, author_id, notes),
+            lambda _: self.notice.emit("Note saved"),
+            self._fail,
+        )
+
+    @property
+    def undo_text(self) -> str | None:
+        return self._undo[0] if self._undo else None
+
+    def undo(self) -> None:
+        if not self._undo:
+            return
+        text, ids, inverse = self._undo
+        self._undo = None
+        self.undoChanged.emit("")
+        self._write(inverse, ids, then=lambda _: self.notice.emit(f"Undone: {text}"))
+
+    def wake_snoozed(self) -> None:
+        db, now = self.workspace.db, self.clock()
+        self.runner.write(lambda: mentions.wake_snoozed(db, now), self._woken, self._fail)
+
+    def _woken(self, ids: list[int]) -> None:
+        if ids:
+            self.mentionsAdded.emit(ids)  # they come back into the inbox
             self.refresh_clients()
 
-        self.runner.write(
-            lambda: mentions.set_mention_status(db, mention_id, status), done, self._fail
-        )
+    def _undoable(self, text: str, ids: list[int], change: Callable[[], None]) -> None:
+        """Run ``change`` on the writer thread after reading what it will overwrite, so Ctrl+Z can
+        put it back."""
+        db, at = self.workspace.db, self.clock()
+
+        def recorded():
+            before = mentions.mention_states(db, ids)
+            change()
+            return lambda: mentions.restore_states(db, before, at=at)
+
+        self._record(text, ids, recorded)
+
+    def _record(self, text: str, ids: list[int], change: Callable[[], Callable[[], None]]) -> None:
+        def done(inverse):
+            self._undo = (text, ids, inverse)
+            self.undoChanged.emit(text)
+            self.notice.emit(f"{text} — Ctrl+Z to undo")
+
+        self._write(change, ids, then=done)
+
+    def _write(self, work: Callable, ids: list[int], then: Callable | None = None) -> None:
+        def done(result):
+            for mention_id in ids:
+                self.mentionChanged.emit(mention_id)
+            self.refresh_clients()
+            if then:
+                then(result)
+
+        self.runner.write(work, done, self._fail)
 
     def sync_now(self) -> None:
         if self._syncing:
@@ -171,6 +273,8 @@ class WorkspaceController(QObject):
         if workspace.db is not self.workspace.db:
             self.workspace.db.close_all()
         self.workspace = workspace
+        self._undo = None
+        self.undoChanged.emit("")
         self.is_ready = False
         self.workspaceChanged.emit()
         self.start()

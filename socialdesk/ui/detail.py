@@ -1,5 +1,5 @@
-"""The right-hand pane: the selected mention in full, its conversation, and what can be done with
-it.
+"""The right-hand pane: the selected mention in full, its conversation, what can be done with it,
+and the author: flags, notes, and everything they wrote to this client before.
 
 Every label showing network text is plain text (``Qt.PlainText``): Qt would otherwise guess rich
 text and render a mention's ``<img>`` or ``<b>``.
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -28,6 +29,8 @@ from socialdesk.core.sla import ResponseClock
 from socialdesk.ui.format import clock_text, local_time
 
 MAX_SHOWN_CHARS = 20_000  # a 1 MB mention is shown truncated, with a note; the store keeps it whole
+THREAD_SHOWN = 5
+HISTORY_SHOWN = 10
 
 
 def plain_label(text: str = "", *, role: str | None = None, wrap: bool = True) -> QLabel:
@@ -41,10 +44,22 @@ def plain_label(text: str = "", *, role: str | None = None, wrap: bool = True) -
     return label
 
 
-class DetailPane(QScrollArea):
-    statusRequested = Signal(int, str)  # mention id, new status
+def _button(action: QAction, text: str) -> QPushButton:
+    """A button that is ``action``: shortcut in the tooltip, same enabled state."""
+    button = QPushButton(text)
+    button.setToolTip(action.toolTip())
+    button.clicked.connect(action.trigger)
+    button.setEnabled(action.isEnabled())
+    action.enabledChanged.connect(button.setEnabled)
+    return button
 
-    def __init__(self, clock_for: Callable[[MentionRow], ResponseClock], parent=None) -> None:
+
+class DetailPane(QScrollArea):
+    notesSaved = Signal(int, str)  # author id, notes
+
+    def __init__(
+        self, clock_for: Callable[[MentionRow], ResponseClock], actions, parent=None
+    ) -> None:
         super().__init__(parent)
         self._clock_for = clock_for
         self._detail: MentionDetail | None = None
@@ -53,10 +68,9 @@ class DetailPane(QScrollArea):
         self.setFrameShape(QFrame.NoFrame)
         self.setAccessibleName("Mention detail")
         body = QWidget(objectName="detail")
-        self.setWidget(body)
         self._layout = QVBoxLayout(body)
-        self._layout.setContentsMargins(18, 16, 18, 16)
-        self._layout.setSpacing(10)
+        self._layout.setContentsMargins(16, 14, 16, 14)
+        self.setWidget(body)
 
         self._empty = plain_label("Select a mention to see it in full.", role="muted")
         self._empty.setAlignment(Qt.AlignCenter)
@@ -72,44 +86,56 @@ class DetailPane(QScrollArea):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self._text.setFont(font)
         self._note = plain_label(role="muted")
+        self._triage = plain_label(role="muted")
+        self._triage.setAccessibleName("Triage")
         self._clock = plain_label(role="muted")
-        self._history = plain_label(role="muted")
 
-        self._done = self._button("Mark done", "E", MentionStatus.DONE)
-        self._ignore = self._button("Ignore", "Shift+I", MentionStatus.IGNORED)
-        self._reopen = self._button("Reopen", "Shift+U", MentionStatus.OPEN)
-        self._open_link = QPushButton("Open on network")
-        self._open_link.setToolTip("Open this mention in your web browser (O)")
-        self._open_link.setShortcut(QKeySequence("O"))
-        self._open_link.clicked.connect(self._open_url)
-        actions = QHBoxLayout()
-        for b in (self._done, self._ignore, self._reopen, self._open_link):
-            actions.addWidget(b)
-        actions.addStretch(1)
+        # The feed's own actions: one shortcut, one behaviour, wherever it is triggered from.
+        buttons = QHBoxLayout()
+        for action, text in (
+            (actions.done, "Done"),
+            (actions.ignore, "Ignore"),
+            (actions.reopen, "Reopen"),
+            (actions.open_link, "Open"),
+        ):
+            buttons.addWidget(_button(action, text))
+        buttons.addStretch(1)
 
         self._content = QWidget()
         content = QVBoxLayout(self._content)
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(10)
-        content.addWidget(self._author)
-        content.addWidget(self._meta)
+        for widget in (self._author, self._meta):
+            content.addWidget(widget)
         content.addLayout(self._thread_box)
-        content.addWidget(self._text)
-        content.addWidget(self._note)
-        content.addWidget(self._clock)
-        content.addWidget(self._history)
-        content.addLayout(actions)
+        for widget in (self._text, self._note, self._triage, self._clock):
+            content.addWidget(widget)
+        content.addLayout(buttons)
+        content.addWidget(self._make_author_panel())
         content.addStretch(1)
         self._layout.addWidget(self._empty)
         self._layout.addWidget(self._content)
         self.show_detail(None)
 
-    def _button(self, text: str, key: str, status: MentionStatus) -> QPushButton:
-        b = QPushButton(text)
-        b.setToolTip(f"{text} ({key})")
-        b.setShortcut(QKeySequence(key))
-        b.clicked.connect(lambda: self._request(status))
-        return b
+    def _make_author_panel(self) -> QFrame:
+        panel = QFrame(objectName="authorPanel")
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(0, 8, 0, 0)
+        self._author_title = plain_label(role="sectionTitle")
+        self._notes = QPlainTextEdit()
+        self._notes.setAccessibleName("Notes about this author")
+        self._notes.setPlaceholderText("Notes about this person, for you only (not posted).")
+        self._notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        self._notes.setTabChangesFocus(True)
+        save = QPushButton("Save note")
+        save.clicked.connect(self._save_notes)
+        self._history_box = QVBoxLayout()
+        self._history_box.setSpacing(4)
+        box.addWidget(self._author_title)
+        box.addWidget(self._notes)
+        box.addWidget(save, 0, Qt.AlignRight)
+        box.addLayout(self._history_box)
+        return panel
 
     @property
     def mention_id(self) -> int | None:
@@ -122,55 +148,70 @@ class DetailPane(QScrollArea):
         if detail is None:
             return
         row = detail.row
-        self._author.setText(f"{row.author_name}  @{row.author_handle}")
-        network = network_label(row.network)
+        flags = "".join(f"  [{flag.upper()}]" for flag in sorted(row.author_flags))
+        self._author.setText(f"{row.author_name}  @{row.author_handle}{flags}")
         self._meta.setText(
-            f"{network} · to @{row.account_handle} ({row.client_name})"
+            f"{network_label(row.network)} · to @{row.account_handle} ({row.client_name})"
             f" · {local_time(row.created_at)}"
         )
-        self._set_thread(detail.thread)
-        text = row.text
-        self._text.setText(text[:MAX_SHOWN_CHARS])
-        self._note.setVisible(len(text) > MAX_SHOWN_CHARS)
-        self._note.setText(f"Showing the first {MAX_SHOWN_CHARS:,} of {len(text):,} characters.")
-        status = MentionStatus(row.status)
+        _fill(self._thread_box, "Earlier in this conversation", detail.thread[-THREAD_SHOWN:])
+        self._text.setText(row.text[:MAX_SHOWN_CHARS])
+        self._note.setVisible(len(row.text) > MAX_SHOWN_CHARS)
+        self._note.setText(
+            f"Showing the first {MAX_SHOWN_CHARS:,} of {len(row.text):,} characters."
+        )
+        self._triage.setText(_triage_text(row))
+        self._triage.setVisible(bool(row.category))
         label = clock_text(self._clock_for(row))
         target = f"target {row.response_target_minutes} service min"
-        self._clock.setText(f"Status: {status.value}" + (f" · {label} ({target})" if label else ""))
+        self._clock.setText(f"Status: {row.status}" + (f" · {label} ({target})" if label else ""))
         count = detail.author_mention_count
-        self._history.setVisible(count > 1)
-        self._history.setText(
-            f"Repeat customer: {count} mentions from this person in your history."
+        self._author_title.setText(
+            f"About @{row.author_handle}: {count} mention{'s' if count != 1 else ''} in all"
         )
-        self._done.setEnabled(status != MentionStatus.DONE)
-        self._ignore.setEnabled(status != MentionStatus.IGNORED)
-        self._reopen.setEnabled(not status.awaits_reply)
-        self._open_link.setEnabled(bool(row.url))
+        if self._notes.toPlainText() != detail.author_notes:
+            self._notes.setPlainText(detail.author_notes)
+        _fill(
+            self._history_box,
+            f"Earlier to {row.client_name}",
+            detail.author_history[:HISTORY_SHOWN],
+        )
 
-    def _set_thread(self, thread: list[MentionRow]) -> None:
-        while self._thread_box.count():
-            item = self._thread_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        if not thread:
-            return
-        self._thread_box.addWidget(plain_label("Earlier in this conversation", role="muted"))
-        for earlier in thread[-5:]:
-            frame = QFrame(objectName="threadItem")
-            box = QVBoxLayout(frame)
-            box.setContentsMargins(10, 6, 10, 6)
-            box.addWidget(
-                plain_label(
-                    f"@{earlier.author_handle} · {local_time(earlier.created_at)}", role="muted"
-                )
-            )
-            box.addWidget(plain_label(earlier.text[:2_000]))
-            self._thread_box.addWidget(frame)
-
-    def _request(self, status: MentionStatus) -> None:
+    def _save_notes(self) -> None:
         if self._detail:
-            self.statusRequested.emit(self._detail.row.id, status.value)
+            self.notesSaved.emit(self._detail.row.author_id, self._notes.toPlainText())
 
-    def _open_url(self) -> None:
-        if self._detail and self._detail.row.url:
-            QDesktopServices.openUrl(QUrl(self._detail.row.url))
+
+def _triage_text(row: MentionRow) -> str:
+    if not row.category:
+        return ""
+    who = "your category" if row.category_overridden else "triage"
+    text = f"{row.category.capitalize()} ({who})"
+    if row.priority:
+        text += f" · {row.priority} priority"
+    if row.triage_reasons and not row.category_overridden:
+        text += " · because " + "; ".join(row.triage_reasons)
+    return text
+
+
+def _fill(box: QVBoxLayout, title: str, rows: list[MentionRow]) -> None:
+    """Replace ``box``'s contents with a titled list of earlier mentions (plain text)."""
+    while box.count():
+        item = box.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()
+    if not rows:
+        return
+    box.addWidget(plain_label(title, role="muted"))
+    for earlier in rows:
+        frame = QFrame(objectName="threadItem")
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(10, 6, 10, 6)
+        status = "" if earlier.status == MentionStatus.NEW else f" · {earlier.status}"
+        inner.addWidget(
+            plain_label(
+                f"@{earlier.author_handle} · {local_time(earlier.created_at)}{status}", role="muted"
+            )
+        )
+        inner.addWidget(plain_label(earlier.text[:2_000]))
+        box.addWidget(frame)

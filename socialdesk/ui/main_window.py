@@ -7,11 +7,9 @@ import logging
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QFrame,
     QHBoxLayout,
-    QListView,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -22,15 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from socialdesk import __version__
-from socialdesk.app.workspace import MentionDetail, MentionFilter, WorkspaceController
+from socialdesk.app.workspace import MentionDetail, WorkspaceController
 from socialdesk.core.models import MentionStatus
 from socialdesk.diagnostics import diagnostics_text
 from socialdesk.ui import theme
 from socialdesk.ui.detail import DetailPane, plain_label
-from socialdesk.ui.feed.delegate import CardDelegate
-from socialdesk.ui.feed.model import FeedModel, MentionIdRole
+from socialdesk.ui.feed.model import MentionIdRole
+from socialdesk.ui.feed.panel import FeedPanel
 from socialdesk.ui.panels import ComingPanel
 from socialdesk.ui.preferences import PreferencesDialog
+from socialdesk.ui.shortcuts import ShortcutsDialog
 from socialdesk.ui.sidebar import VIEWS, Sidebar, Target
 
 log = logging.getLogger(__name__)
@@ -47,24 +46,16 @@ class MainWindow(QMainWindow):
         self._layout_store = QSettings(str(controller.data_dir / LAYOUT_FILE), QSettings.IniFormat)
 
         self.sidebar = Sidebar(controller.is_demo)
-        self.feed_model = FeedModel(controller, self)
-        self.feed = self._make_feed()
-        self.feed_title = plain_label(wrap=False)
-        self.feed_title.setObjectName("panelTitle")
-        self.detail = DetailPane(controller.clock_for)
+        self.feed_panel = FeedPanel(controller)
+        # Short names for what tests and the smoke run reach for.
+        self.feed, self.feed_model = self.feed_panel.view, self.feed_panel.model
+        self.feed_title, self.actions = self.feed_panel.title, self.feed_panel.actions
+        self.detail = DetailPane(controller.clock_for, self.actions)
         self.banner = self._make_banner()
-
-        feed_box = QWidget()
-        feed_layout = QVBoxLayout(feed_box)
-        feed_layout.setContentsMargins(0, 0, 0, 0)
-        feed_layout.setSpacing(0)
-        self.feed_title.setContentsMargins(12, 8, 12, 8)
-        feed_layout.addWidget(self.feed_title)
-        feed_layout.addWidget(self.feed)
 
         self.inbox_split = QSplitter(Qt.Horizontal)
         self.inbox_split.setObjectName("inboxSplitter")
-        self.inbox_split.addWidget(feed_box)
+        self.inbox_split.addWidget(self.feed_panel)
         self.inbox_split.addWidget(self.detail)
         self.inbox_split.setStretchFactor(0, 3)
         self.inbox_split.setStretchFactor(1, 2)
@@ -103,18 +94,6 @@ class MainWindow(QMainWindow):
         self._tick.start()
 
     # -- construction ----------------------------------------------------------------------------
-    def _make_feed(self) -> QListView:
-        feed = QListView()
-        feed.setObjectName("feed")
-        feed.setAccessibleName("Mentions")
-        feed.setModel(self.feed_model)
-        feed.setItemDelegate(CardDelegate(self.controller.clock, self.controller.clock_for, feed))
-        feed.setUniformItemSizes(True)
-        feed.setSelectionMode(QAbstractItemView.SingleSelection)
-        feed.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
-        feed.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        return feed
-
     def _make_banner(self) -> QFrame:
         banner = QFrame(objectName="demoBanner")
         layout = QHBoxLayout(banner)
@@ -167,6 +146,18 @@ class MainWindow(QMainWindow):
             workspace, "&Open demo workspace", self.controller.open_demo
         )
 
+        mention = bar.addMenu("&Mention")
+        a = self.actions
+        mention.addActions([a.next, a.previous])
+        mention.addSeparator()
+        mention.addActions([a.done, a.ignore, a.reopen])
+        mention.addMenu(a.snooze_menu)
+        categories = mention.addMenu("Set &category")
+        categories.addActions([*a.categories, a.reset_category])
+        mention.addActions([a.flag_troll, a.flag_vip])
+        mention.addSeparator()
+        mention.addActions([a.open_link, a.copy_link, a.undo])
+
         view = bar.addMenu("&View")
         for i, name in enumerate(VIEWS):
             self._action(
@@ -177,6 +168,7 @@ class MainWindow(QMainWindow):
             )
 
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "?")
         self._action(help_menu, "Open &data folder", self.open_data_folder)
         self._action(help_menu, "&Copy diagnostics", self.copy_diagnostics)
         self._action(help_menu, "&About SocialDesk", self.about)
@@ -184,38 +176,29 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         c = self.controller
         c.clientsChanged.connect(self.sidebar.set_clients)
-        c.clientsChanged.connect(lambda _: self._update_title())
         c.syncStateChanged.connect(self.sync_label.setText)
         c.workspaceChanged.connect(self._workspace_changed)
         c.failed.connect(self.show_error)
         c.mentionChanged.connect(self._mention_changed)
+        c.notice.connect(lambda text: self.statusBar().showMessage(text, 8_000))
         self.sidebar.targetChosen.connect(self.show_target)
-        self.feed.selectionModel().currentChanged.connect(self._current_mention_changed)
-        self.detail.statusRequested.connect(c.set_status)
+        self.feed_panel.currentChanged.connect(self._current_mention_changed)
+        self.detail.notesSaved.connect(c.set_author_notes)
 
     # -- behaviour -------------------------------------------------------------------------------
     def show_target(self, target: Target) -> None:
         self.views.setCurrentIndex(VIEWS.index(target.view))
         if target.view == "Inbox":
-            self.feed_model.set_filter(
-                MentionFilter(client_id=target.client_id, account_id=target.account_id)
-            )
-            self._update_title()
-            if self.feed_model.rowCount():
-                self.feed.setCurrentIndex(self.feed_model.index(0))
-            else:
-                self.detail.show_detail(None)
+            self.feed_panel.set_scope(target.client_id, target.account_id, self._scope_name(target))
 
-    def _update_title(self) -> None:
-        flt = self.feed_model.filter
-        scope = "All clients"
+    def _scope_name(self, target: Target) -> str:
         for client in self.controller.clients:
-            if client.id == flt.client_id:
-                scope = client.name
+            if client.id == target.client_id:
                 for account in client.accounts:
-                    if account.id == flt.account_id:
-                        scope += f" · @{account.handle}"
-        self.feed_title.setText(f"Inbox — {scope} · {self.feed_model.total:,} mentions")
+                    if account.id == target.account_id:
+                        return f"{client.name} · @{account.handle}"
+                return client.name
+        return "All clients"
 
     def _workspace_changed(self) -> None:
         demo = self.controller.is_demo
@@ -229,20 +212,18 @@ class MainWindow(QMainWindow):
         self.folder_label.setToolTip(str(self.controller.database_path))
         self.feed_model.reload()
         self.detail.show_detail(None)
-        self._update_title()
 
-    def _current_mention_changed(self, current, _previous) -> None:
-        mention_id = current.data(MentionIdRole)
+    def _current_mention_changed(self, mention_id: int | None) -> None:
         if mention_id is None:
             self.detail.show_detail(None)
             return
 
         def shown(detail: MentionDetail | None) -> None:
-            if self.feed.currentIndex().data(MentionIdRole) != mention_id:
+            if self.feed_panel.current_id() != mention_id:
                 return  # the user moved on while it loaded
             self.detail.show_detail(detail)
             if detail and detail.row.status == MentionStatus.NEW:
-                self.controller.set_status(mention_id, MentionStatus.OPEN.value)
+                self.controller.mark_read(mention_id)
             self.detailShown.emit(mention_id)
 
         self.controller.load_detail(mention_id, shown)
@@ -257,7 +238,7 @@ class MainWindow(QMainWindow):
             return
         first = self.feed_model.index(0)
         if self.feed.currentIndex() == first:
-            self._current_mention_changed(first, first)
+            self._current_mention_changed(first.data(MentionIdRole))
         else:
             self.feed.selectionModel().setCurrentIndex(first, QItemSelectionModel.ClearAndSelect)
 
@@ -285,6 +266,9 @@ class MainWindow(QMainWindow):
 
     def _confirm(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.Yes
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.actions.all, self).exec()
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.controller.data_dir)))

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from socialdesk.core.models import MentionStatus
 from socialdesk.store.mentions import MentionFilter
@@ -63,11 +63,13 @@ def test_mark_done_stops_the_clock_and_updates_the_card(make_window, qtbot):
     with qtbot.waitSignal(window.detailShown, timeout=10_000):
         window.select_first_mention()
     mention_id = window.detail.mention_id
+    done_button = next(b for b in window.detail.findChildren(QPushButton) if b.text() == "Done")
     with qtbot.waitSignal(window.controller.mentionChanged, timeout=10_000):
-        window.detail._done.click()
+        done_button.click()
     qtbot.waitUntil(lambda: window.feed_model.index(0).data(RowRole).status == "done")
-    qtbot.waitUntil(lambda: not window.detail._done.isEnabled())
+    qtbot.waitUntil(lambda: "Status: done" in window.detail._clock.text())
     assert window.detail.mention_id == mention_id
+    assert window.controller.clock_for(window.feed_model.index(0).data(RowRole)).state == "stopped"
 
 
 def test_choosing_a_client_narrows_the_feed(make_window, qtbot):

@@ -126,14 +126,16 @@ class CardDelegate(QStyledItemDelegate):
         meta_top = text_top + line * TEXT_LINES + pad // 3
         painter.setPen(QColor(c.muted))
         meta = f"{row.client_name} · @{row.account_handle}"
-        chips = [row.status]
+        chips = [(row.status, None)]
         if row.category:
-            chips.insert(0, row.category)
+            chips.insert(0, (row.category + ("*" if row.category_overridden else ""), None))
+        if row.priority in ("urgent", "high"):
+            chips.insert(0, (row.priority, c.danger if row.priority == "urgent" else c.warning))
         chip_x = right
-        for chip in chips:
+        for chip, colour in chips:
             w = rfm.horizontalAdvance(chip) + pad
             chip_x -= w
-            self._chip(painter, QRect(chip_x, meta_top, w, line), chip, font)
+            self._chip(painter, QRect(chip_x, meta_top, w, line), chip, font, colour)
             chip_x -= pad // 2
         painter.setPen(QColor(c.muted))
         painter.drawText(
@@ -175,45 +177,53 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QColor(colour))
         painter.drawText(r, Qt.AlignCenter, label)
 
-    def _chip(self, painter, r: QRect, label: str, font: QFont) -> None:
+    def _chip(self, painter, r: QRect, label: str, font: QFont, colour: str | None) -> None:
         c = theme.colours()
         path = QPainterPath()
         path.addRoundedRect(QRectF(r), 4, 4)
-        painter.fillPath(path, QColor(c.chip))
-        painter.setPen(QColor(c.muted))
+        fill = QColor(colour or c.chip)
+        if colour:
+            fill.setAlpha(40)
+        painter.fillPath(path, fill)
+        painter.setPen(QColor(colour or c.muted))
         painter.setFont(font)
         painter.drawText(r, Qt.AlignCenter, label)
 
     def _text(self, painter, r: QRectF, text: str, font: QFont, colour: QColor) -> None:
-        """Wrap into at most TEXT_LINES lines; elide the last one."""
-        layout = QTextLayout(text, font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
         fm = QFontMetrics(font)
         painter.setPen(colour)
         painter.setFont(font)
-        # QTextLayout counts UTF-16 units; slice the same units so emoji never split the line.
-        units = text.encode("utf-16-le", "surrogatepass")
-        layout.beginLayout()
-        y = r.top()
-        for n in range(TEXT_LINES):
-            tl = layout.createLine()
-            if not tl.isValid():
-                break
-            tl.setLineWidth(r.width())
-            start, end = tl.textStart(), tl.textStart() + tl.textLength()
-            last = n == TEXT_LINES - 1 and end < len(units) // 2
-            piece = _decode(units[start * 2 :] if last else units[start * 2 : end * 2])
-            if last:
-                piece = fm.elidedText(piece, Qt.ElideRight, int(r.width()))
+        for n, piece in enumerate(card_lines(text, font, r.width())):
             painter.drawText(
-                QRectF(r.left(), y, r.width(), fm.lineSpacing()),
+                QRectF(r.left(), r.top() + n * fm.lineSpacing(), r.width(), fm.lineSpacing()),
                 Qt.AlignLeft | Qt.AlignVCenter | Qt.TextSingleLine,
                 piece,
             )
-            y += fm.lineSpacing()
-        layout.endLayout()
+
+
+def card_lines(text: str, font: QFont, width: float, lines: int = TEXT_LINES) -> list[str]:
+    """``text`` wrapped into at most ``lines`` lines of ``width``, the last one elided. Plain
+    text: whatever the characters are (tags, RTL, emoji), they are what is drawn."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    fm = QFontMetrics(font)
+    # QTextLayout counts UTF-16 units; slice the same units so emoji never split the line.
+    units = text.encode("utf-16-le", "surrogatepass")
+    result = []
+    layout.beginLayout()
+    for n in range(lines):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start, end = line.textStart(), line.textStart() + line.textLength()
+        last = n == lines - 1 and end < len(units) // 2
+        piece = _decode(units[start * 2 :] if last else units[start * 2 : end * 2])
+        result.append(fm.elidedText(piece, Qt.ElideRight, int(width)) if last else piece)
+    layout.endLayout()
+    return result
 
 
 def _decode(utf16: bytes) -> str:

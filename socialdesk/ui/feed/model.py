@@ -39,7 +39,7 @@ class FeedModel(QAbstractListModel):
             # What a screen reader announces for the card.
             return f"{row.author_name} (@{row.author_handle}) on {row.network}: {row.text[:280]}"
         if role == Qt.ToolTipRole:
-            return f"@{row.account_handle} · {row.client_name}"
+            return _tooltip(row)
         return None
 
     def canFetchMore(self, parent=_ROOT) -> bool:
@@ -113,3 +113,16 @@ class FeedModel(QAbstractListModel):
         self._rows[i] = fresh
         index = self.index(i)
         self.dataChanged.emit(index, index)
+
+
+def _tooltip(row: MentionRow) -> str:
+    """Why the card says what it says: the category's reasons, who decided it."""
+    lines = [f"To @{row.account_handle} ({row.client_name})"]
+    if row.category_overridden:
+        lines.append(f"Category {row.category}: set by you (* on the card)")
+    elif row.category:
+        because = "; ".join(row.triage_reasons) or "no strong signal"
+        lines.append(f"Category {row.category}: {because}")
+    if row.author_flags:
+        lines.append("Author flagged: " + ", ".join(sorted(row.author_flags)))
+    return "\n".join(lines)

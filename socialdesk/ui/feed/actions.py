@@ -1,0 +1,184 @@
+"""Everything the manager can do to the selected mentions, as actions with keyboard shortcuts —
+the same actions fill the context menu, the detail pane's buttons and the shortcuts help (``?``).
+
+Single-letter shortcuts belong to the feed (``WidgetWithChildrenShortcut``): typing an "e" in a
+text field elsewhere never marks a mention done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
+
+from socialdesk.app.workspace import MentionRow, WorkspaceController
+from socialdesk.core.models import AuthorFlag, Category, MentionStatus
+
+
+def snooze_choices(now: datetime) -> list[tuple[str, datetime]]:
+    """Snooze times in the manager's own time zone."""
+    local = now.astimezone()
+    tomorrow_9 = (local + timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
+    days_to_monday = (7 - local.weekday()) % 7 or 7
+    monday_9 = (local + timedelta(days=days_to_monday)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    return [
+        ("For 1 hour", local + timedelta(hours=1)),
+        ("For 3 hours", local + timedelta(hours=3)),
+        ("Until tomorrow, 9:00", tomorrow_9),
+        ("Until Monday, 9:00", monday_9),
+    ]
+
+
+class FeedActions(QObject):
+    def __init__(
+        self,
+        controller: WorkspaceController,
+        view: QAbstractItemView,
+        selected: Callable[[], list[MentionRow]],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._view = view
+        self._selected = selected
+        self._owner = parent
+        self.all: list[QAction] = []
+
+        self.next = self._make("Next mention", "J", lambda: self._move(1))
+        self.previous = self._make("Previous mention", "K", lambda: self._move(-1))
+        self.done = self._make("Mark done", "E", lambda: self._status(MentionStatus.DONE))
+        self.ignore = self._make(
+            "Ignore", "I", lambda: self._status(MentionStatus.IGNORED),
+            "The recommended action for abuse and spam: no public answer.",
+        )  # fmt: skip
+        self.reopen = self._make("Reopen", "U", lambda: self._status(MentionStatus.OPEN))
+        self.snooze_menu = QMenu("Snooze", parent)
+        self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
+        self.snooze = self._make("Snooze…", "S", self._popup_snooze)
+        self.categories = [
+            self._make(f"Category: {c.value}", str(i), lambda _=False, c=c: self._category(c.value))
+            for i, c in enumerate(Category, start=1)
+        ]
+        self.reset_category = self._make("Category: back to triage's", "0", self._reset_category)
+        self.flag_troll = self._make(
+            "Flag author as troll", "Shift+T", lambda: self._flag(AuthorFlag.TROLL), checkable=True
+        )
+        self.flag_vip = self._make(
+            "Flag author as VIP", "Shift+V", lambda: self._flag(AuthorFlag.VIP), checkable=True
+        )
+        self.open_link = self._make("Open on the network", "O", self._open)
+        self.copy_link = self._make("Copy link", "Ctrl+Shift+C", self._copy)
+        self.undo = self._make("Undo", QKeySequence.Undo, controller.undo, shortcut_scope=None)
+        self.undo.setEnabled(False)
+        controller.undoChanged.connect(self._undo_changed)
+
+    # -- building --------------------------------------------------------------------------------
+    def _make(
+        self,
+        text: str,
+        shortcut,
+        slot,
+        tip: str = "",
+        *,
+        checkable: bool = False,
+        shortcut_scope=Qt.WidgetWithChildrenShortcut,
+    ) -> QAction:
+        action = QAction(text, self._owner)
+        action.setShortcut(QKeySequence(shortcut))
+        if shortcut_scope is not None:
+            action.setShortcutContext(shortcut_scope)
+        action.setCheckable(checkable)
+        action.setToolTip(f"{tip or text} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        action.triggered.connect(slot)
+        self._owner.addAction(action)
+        self.all.append(action)
+        return action
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self._owner)
+        menu.addActions([self.done, self.ignore, self.reopen])
+        menu.addMenu(self.snooze_menu)
+        categories = menu.addMenu("Set category")
+        categories.addActions([*self.categories, self.reset_category])
+        menu.addSeparator()
+        menu.addActions([self.flag_troll, self.flag_vip])
+        menu.addSeparator()
+        menu.addActions([self.open_link, self.copy_link])
+        return menu
+
+    def update_enabled(self) -> None:
+        rows = self._selected()
+        one = len(rows) == 1
+        for action in (self.done, self.ignore, self.reopen, self.snooze, *self.categories):
+            action.setEnabled(bool(rows))
+        self.reset_category.setEnabled(any(r.category_overridden for r in rows))
+        for action, flag in ((self.flag_troll, AuthorFlag.TROLL), (self.flag_vip, AuthorFlag.VIP)):
+            action.setEnabled(one)
+            action.setChecked(one and flag in rows[0].author_flags)
+        self.open_link.setEnabled(one and bool(rows[0].url))
+        self.copy_link.setEnabled(one and bool(rows[0].url))
+
+    # -- behaviour -------------------------------------------------------------------------------
+    def _ids(self) -> list[int]:
+        return [row.id for row in self._selected()]
+
+    def _status(self, status: MentionStatus) -> None:
+        if ids := self._ids():
+            self._controller.set_status(ids, status.value)
+
+    def _snooze_until(self, until: datetime) -> None:
+        if ids := self._ids():
+            self._controller.set_status(ids, MentionStatus.SNOOZED.value, snoozed_until=until)
+
+    def _fill_snooze_menu(self) -> None:
+        self.snooze_menu.clear()
+        for label, until in snooze_choices(self._controller.clock()):
+            action = self.snooze_menu.addAction(f"{label}  ({until:%a %H:%M})")
+            action.triggered.connect(lambda _=False, u=until: self._snooze_until(u))
+
+    def _popup_snooze(self) -> None:
+        if not self._ids():
+            return
+        rect = self._view.visualRect(self._view.currentIndex())
+        self.snooze_menu.popup(self._view.viewport().mapToGlobal(rect.center()))
+
+    def _category(self, category: str) -> None:
+        if ids := self._ids():
+            self._controller.set_category(ids, category)
+
+    def _reset_category(self) -> None:
+        if ids := self._ids():
+            self._controller.set_category(ids, None)
+
+    def _flag(self, flag: AuthorFlag) -> None:
+        rows = self._selected()
+        if len(rows) == 1:
+            self._controller.flag_author(rows[0], flag.value, flag not in rows[0].author_flags)
+
+    def _open(self) -> None:
+        rows = self._selected()
+        if len(rows) == 1 and rows[0].url:
+            QDesktopServices.openUrl(QUrl(rows[0].url))
+
+    def _copy(self) -> None:
+        rows = self._selected()
+        if len(rows) == 1 and rows[0].url:
+            QGuiApplication.clipboard().setText(rows[0].url)
+            self._controller.notice.emit("Link copied")
+
+    def _move(self, step: int) -> None:
+        model, current = self._view.model(), self._view.currentIndex()
+        row = (current.row() + step) if current.isValid() else 0
+        if step > 0 and row >= model.rowCount() and model.canFetchMore(current.parent()):
+            model.fetchMore(current.parent())
+        if 0 <= row < model.rowCount():
+            self._view.setCurrentIndex(model.index(row, 0))
+
+    def _undo_changed(self, text: str) -> None:
+        self.undo.setEnabled(bool(text))
+        self.undo.setText(f"Undo: {text}" if text else "Undo")

@@ -1,0 +1,137 @@
+"""The sort order and filters above the feed: a sort box, a Filter menu (status, category,
+priority, network, overdue only) and a one-line summary of what is filtered, with Clear. Compact
+enough for a narrow window, and all of it reachable from the keyboard. The client or account scope
+comes from the sidebar."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QPushButton, QWidget
+
+from socialdesk.app.workspace import MentionFilter
+from socialdesk.core.models import Category, Network
+from socialdesk.ui.detail import plain_label
+
+# (label, value) per choice; the first of each group (None) means "any".
+SORTS = (("Most urgent", "urgent"), ("Newest", "newest"), ("Oldest", "oldest"))
+GROUPS = {
+    "statuses": (
+        "Status",
+        (
+            ("All but snoozed", None),
+            ("Needs a reply", ("new", "open")),
+            ("New", ("new",)),
+            ("Open", ("open",)),
+            ("Snoozed", ("snoozed",)),
+            ("Replied", ("replied",)),
+            ("Done", ("done",)),
+            ("Ignored", ("ignored",)),
+        ),
+    ),
+    "categories": (
+        "Category",
+        (("Any category", None), *((c.value.capitalize(), (c.value,)) for c in Category)),
+    ),
+    "priorities": (
+        "Priority",
+        (
+            ("Any priority", None),
+            ("Urgent", ("urgent",)),
+            ("Urgent or high", ("urgent", "high")),
+            ("Normal", ("normal",)),
+            ("Low", ("low",)),
+        ),
+    ),
+    "network": ("Network", (("Any network", None), *((n.label, n.value) for n in Network))),
+}
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self.sort = QComboBox()
+        self.sort.setAccessibleName("Sort order")
+        for label, value in SORTS:
+            self.sort.addItem(label, value)
+        self.sort.currentIndexChanged.connect(self.changed)
+        self._groups: dict[str, QActionGroup] = {}
+        self.menu = QMenu("Filter", self)
+        for field, (title, choices) in GROUPS.items():
+            self._groups[field] = self._group(self.menu.addMenu(title), choices)
+        self.menu.addSeparator()
+        self.overdue = self.menu.addAction("Overdue only")
+        self.overdue.setCheckable(True)
+        self.overdue.toggled.connect(self.changed)
+        button = QPushButton("&Filter")
+        button.setAccessibleName("Filter")
+        button.setMenu(self.menu)
+        self.summary = plain_label(wrap=False, role="muted")
+        self.clear = QPushButton("Clear")
+        self.clear.setToolTip("Show everything in this scope again")
+        self.clear.clicked.connect(self.reset)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 0, 12, 6)
+        layout.addWidget(self.sort)
+        layout.addWidget(button)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.clear)
+        self.changed.connect(self._show_summary)
+        self._show_summary()
+
+    def _group(self, menu: QMenu, choices) -> QActionGroup:
+        group = QActionGroup(menu)
+        for label, value in choices:
+            action = QAction(label, menu, checkable=True)
+            action.setData(value)
+            group.addAction(action)
+            menu.addAction(action)
+        group.actions()[0].setChecked(True)
+        group.triggered.connect(lambda _action: self.changed.emit())
+        return group
+
+    def _value(self, field: str):
+        return self._groups[field].checkedAction().data()
+
+    def apply_to(self, base: MentionFilter) -> MentionFilter:
+        """``base`` (the sidebar's scope) narrowed by the choices made here."""
+        return replace(
+            base,
+            sort=self.sort.currentData(),
+            overdue_only=self.overdue.isChecked(),
+            **{field: self._value(field) for field in GROUPS},
+        )
+
+    def show_filter(self, flt: MentionFilter) -> None:
+        """Set every control from ``flt`` (a saved view), then announce the change once."""
+        self.blockSignals(True)
+        try:
+            self.sort.setCurrentIndex(max(self.sort.findData(flt.sort), 0))
+            for field, group in self._groups.items():
+                wanted = getattr(flt, field)
+                match = [a for a in group.actions() if a.data() == wanted] or group.actions()[:1]
+                match[0].setChecked(True)
+            self.overdue.setChecked(flt.overdue_only)
+        finally:
+            self.blockSignals(False)
+        self.changed.emit()
+
+    def reset(self) -> None:
+        self.show_filter(MentionFilter(sort=self.sort.currentData()))
+
+    def _show_summary(self) -> None:
+        parts = [
+            group.checkedAction().text()
+            for group in self._groups.values()
+            if group.checkedAction().data() is not None
+        ]
+        if self.overdue.isChecked():
+            parts.append("Overdue only")
+        self.summary.setText(" · ".join(parts) if parts else "No filter")
+        self.clear.setEnabled(bool(parts))

@@ -1,0 +1,109 @@
+"""The feed panel: title, filters, the mention list and its actions.
+
+One ``QListView`` with a paging model and a painted delegate (architecture.md): 100,000 mentions
+cost a page of rows, not a widget each.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from socialdesk.app.workspace import MentionFilter, MentionRow, WorkspaceController
+from socialdesk.ui.detail import plain_label
+from socialdesk.ui.feed.actions import FeedActions
+from socialdesk.ui.feed.delegate import CardDelegate
+from socialdesk.ui.feed.filter_bar import FilterBar
+from socialdesk.ui.feed.model import FeedModel, MentionIdRole, RowRole
+
+
+class FeedPanel(QWidget):
+    currentChanged = Signal(object)  # mention id or None
+
+    def __init__(self, controller: WorkspaceController, parent=None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._scope = MentionFilter()
+        self._scope_name = "All clients"
+        self.model = FeedModel(controller, self)
+        self.view = self._make_view()
+        self.title = plain_label(wrap=False)
+        self.title.setObjectName("panelTitle")
+        self.title.setContentsMargins(12, 8, 12, 4)
+        self.filters = FilterBar()
+        self.filters.changed.connect(self._filters_changed)
+        self.actions = FeedActions(controller, self.view, self.selected_rows, self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.view)
+
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(self.actions.update_enabled)
+        self.model.modelReset.connect(self._update_title)
+        self.model.rowsInserted.connect(self._update_title)
+        controller.mentionChanged.connect(lambda _id: self.actions.update_enabled())
+        self.actions.update_enabled()
+
+    def _make_view(self) -> QListView:
+        view = QListView()
+        view.setObjectName("feed")
+        view.setAccessibleName("Mentions")
+        view.setModel(self.model)
+        c = self._controller
+        view.setItemDelegate(CardDelegate(c.clock, c.clock_for, view))
+        view.setUniformItemSizes(True)
+        view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        view.setContextMenuPolicy(Qt.CustomContextMenu)
+        view.customContextMenuRequested.connect(
+            lambda pos: self.actions.context_menu().popup(view.viewport().mapToGlobal(pos))
+        )
+        return view
+
+    # -- scope and filters -----------------------------------------------------------------------
+    def set_scope(self, client_id: int | None, account_id: int | None, name: str) -> None:
+        self._scope = MentionFilter(client_id=client_id, account_id=account_id)
+        self._scope_name = name
+        self._filters_changed()
+
+    def show_saved_view(self, flt: MentionFilter, name: str) -> None:
+        self._scope = MentionFilter(client_id=flt.client_id, account_id=flt.account_id)
+        self._scope_name = name
+        self.filters.show_filter(flt)
+
+    def _filters_changed(self) -> None:
+        self.model.set_filter(self.filters.apply_to(self._scope))
+        self.select_first()
+
+    def _update_title(self) -> None:
+        self.title.setText(f"Inbox — {self._scope_name} · {self.model.total:,} mentions")
+
+    # -- selection -------------------------------------------------------------------------------
+    def selected_rows(self) -> list[MentionRow]:
+        indexes = self.view.selectionModel().selectedIndexes()
+        if not indexes and self.view.currentIndex().isValid():
+            indexes = [self.view.currentIndex()]
+        return [i.data(RowRole) for i in sorted(indexes, key=lambda i: i.row())]
+
+    def current_id(self) -> int | None:
+        return self.view.currentIndex().data(MentionIdRole)
+
+    def select_first(self) -> None:
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0))
+        else:
+            self.currentChanged.emit(None)
+
+    def _current_changed(self, current, _previous) -> None:
+        self.actions.update_enabled()
+        self.currentChanged.emit(current.data(MentionIdRole))

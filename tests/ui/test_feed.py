@@ -1,0 +1,163 @@
+"""Working the inbox like a user: keys, actions and their undo, filters, snoozing, text shown
+plainly. Simulated time (the fake clock) instead of waiting."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QTableWidget
+
+from socialdesk.core.models import MentionStatus
+from socialdesk.core.sla import ClockState
+from socialdesk.ui import theme
+from socialdesk.ui.feed.model import RowRole
+
+
+def row(window, i):
+    return window.feed_model.index(i).data(RowRole)
+
+
+def press(qtbot, window, key, modifier=Qt.NoModifier):
+    window.feed.setFocus()
+    qtbot.keyClick(window.feed, key, modifier)
+
+
+def settled(window, qtbot):
+    qtbot.waitUntil(lambda: window.controller.runner.pending == 0, timeout=10_000)
+
+
+def test_j_and_k_walk_the_feed(make_window, qtbot):
+    window = make_window()
+    window.feed.setCurrentIndex(window.feed_model.index(0))
+    press(qtbot, window, Qt.Key_J)
+    press(qtbot, window, Qt.Key_J)
+    assert window.feed.currentIndex().row() == 2
+    press(qtbot, window, Qt.Key_K)
+    assert window.feed.currentIndex().row() == 1
+
+
+def test_e_marks_done_and_ctrl_z_brings_it_back(make_window, qtbot):
+    window = make_window()
+    window.feed.setCurrentIndex(window.feed_model.index(1))
+    settled(window, qtbot)
+    chosen = row(window, 1)
+    press(qtbot, window, Qt.Key_E)
+    qtbot.waitUntil(lambda: row(window, 1).status == "done")
+    assert window.actions.undo.isEnabled() and "Marked done" in window.actions.undo.text()
+    qtbot.keyClick(window.feed, Qt.Key_Z, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: row(window, 1).status == chosen.status)
+    assert "Undone" in window.statusBar().currentMessage()
+    assert not window.actions.undo.isEnabled()
+
+
+def test_ignore_acts_on_every_selected_mention(make_window, qtbot):
+    window = make_window()
+    window.feed.selectionModel().clearSelection()
+    for i in (0, 2, 3):
+        window.feed.selectionModel().select(window.feed_model.index(i), QItemSelectionModel.Select)
+    ids = {row(window, i).id for i in (0, 2, 3)}
+    press(qtbot, window, Qt.Key_I)
+    qtbot.waitUntil(lambda: {row(window, i).status for i in (0, 2, 3)} == {"ignored"})
+    assert {row(window, i).id for i in (0, 2, 3)} == ids
+    assert row(window, 1).status != "ignored"
+
+
+def test_number_keys_set_the_category_and_it_wins(make_window, qtbot):
+    window = make_window()
+    window.feed.setCurrentIndex(window.feed_model.index(0))
+    press(qtbot, window, Qt.Key_2)  # 2 = complaint
+    qtbot.waitUntil(lambda: row(window, 0).category == "complaint")
+    assert row(window, 0).category_overridden
+    assert "set by you" in window.feed_model.index(0).data(Qt.ToolTipRole)
+    press(qtbot, window, Qt.Key_0)
+    qtbot.waitUntil(lambda: not row(window, 0).category_overridden)
+
+
+def test_snoozed_mentions_leave_and_come_back_when_their_time_comes(make_window, qtbot, clock):
+    window = make_window()
+    window.feed.setCurrentIndex(window.feed_model.index(0))
+    chosen = row(window, 0).id
+    window.actions._snooze_until(clock.now + timedelta(hours=1))
+    qtbot.waitUntil(lambda: window.controller.mention_row(chosen).status == "snoozed")
+    window.feed_model.reload()
+    assert chosen not in {row(window, i).id for i in range(window.feed_model.rowCount())}
+    clock.advance(hours=1, minutes=1)
+    with qtbot.waitSignal(window.controller.mentionsAdded, timeout=10_000):
+        window.controller.wake_snoozed()
+    assert window.controller.mention_row(chosen).status == MentionStatus.OPEN
+    assert chosen in {row(window, i).id for i in range(window.feed_model.rowCount())}
+
+
+def test_filters_narrow_sort_and_clear(make_window, qtbot, clock):
+    window = make_window()
+    bar = window.feed_panel.filters
+    everything = window.feed_model.total
+    bar.overdue.setChecked(True)
+    overdue = window.feed_model.total
+    assert 0 < overdue < everything
+    for i in range(window.feed_model.rowCount()):
+        assert window.controller.clock_for(row(window, i)).state == ClockState.OVERDUE
+    assert "Overdue only" in bar.summary.text()
+    done = next(a for a in bar._groups["statuses"].actions() if a.text() == "Done")
+    done.trigger()
+    assert window.feed_model.total == 0  # nothing done is overdue
+    bar.clear.click()
+    assert window.feed_model.total == everything and bar.summary.text() == "No filter"
+    bar.sort.setCurrentIndex(bar.sort.findData("newest"))
+    times = [row(window, i).created_at for i in range(20)]
+    assert times == sorted(times, reverse=True)
+
+
+def test_flagging_an_author_shows_on_the_detail(make_window, qtbot):
+    window = make_window()
+    with qtbot.waitSignal(window.detailShown, timeout=10_000):
+        window.select_first_mention()
+    window.actions.flag_vip.trigger()
+    qtbot.waitUntil(lambda: "[VIP]" in window.detail._author.text())
+    assert "vip" in row(window, 0).author_flags
+
+
+def test_shortcuts_help_lists_the_keys(make_window, qtbot):
+    from socialdesk.ui.shortcuts import ShortcutsDialog
+
+    window = make_window()
+    dialog = ShortcutsDialog(window.actions.all, window)
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget)
+    keys = {table.item(r, 1).text() for r in range(table.rowCount())}
+    assert {"J", "K", "E", "I", "S", "1", "8"} <= keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<b>bold</b> <img src=x> &amp;", "مرحبا، طلبي لم يصل بعد", "🎉👩🏽‍💻 party 🇩🇪 1️⃣"],
+)
+def test_cards_lay_out_any_text_as_the_characters_themselves(qapp, text):
+    from PySide6.QtGui import QFont
+
+    from socialdesk.ui.feed.delegate import card_lines
+
+    assert card_lines(text, QFont(), 2_000) == [text]  # tags and entities shown, not rendered
+    narrow = card_lines(text * 3, QFont(), 120, lines=50)
+    assert "".join(narrow) == text * 3  # wrapping never splits an emoji or drops a character
+
+
+def test_a_long_mention_is_cut_to_two_lines_with_an_ellipsis(qapp):
+    from PySide6.QtGui import QFont
+
+    from socialdesk.ui.feed.delegate import card_lines
+
+    lines = card_lines("word " * 500, QFont(), 300)
+    assert len(lines) == 2 and lines[-1].endswith("…")
+
+
+def test_overdue_clocks_are_drawn_in_the_danger_colour(make_window, qtbot, clock):
+    window = make_window()
+    window.feed_panel.filters.overdue.setChecked(True)
+    image: QImage = window.feed.viewport().grab().toImage()
+    danger = theme.colours().danger.lower()
+    colours = {
+        image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, 60)
+    }
+    assert danger in colours
