@@ -22,13 +22,21 @@ from socialdesk.core.service_hours import ServiceHours
 from socialdesk.core.sla import ResponseClock, response_clock
 from socialdesk.services import workspace as workspaces
 from socialdesk.services.sync import SyncResult, SyncService
-from socialdesk.store import clients, events, mentions
+from socialdesk.store import clients, events, mentions, saved_views
 from socialdesk.store.clients import ClientSummary
 from socialdesk.store.mentions import MentionDetail, MentionFilter, MentionRow
+from socialdesk.store.saved_views import SavedView
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ClientSummary", "MentionDetail", "MentionFilter", "MentionRow", "WorkspaceController"]
+__all__ = [
+    "ClientSummary",
+    "MentionDetail",
+    "MentionFilter",
+    "MentionRow",
+    "SavedView",
+    "WorkspaceController",
+]
 
 
 def utc_now() -> datetime:
@@ -50,6 +58,7 @@ def _count(ids: list[int]) -> str:
 
 class WorkspaceController(QObject):
     clientsChanged = Signal(object)  # list[ClientSummary]
+    viewsChanged = Signal(object)  # list[SavedView]
     mentionsAdded = Signal(object)  # list[int]: new mention ids
     mentionChanged = Signal(int)
     workspaceChanged = Signal()  # another workspace was opened: every view reloads
@@ -76,6 +85,7 @@ class WorkspaceController(QObject):
         self.runner = runner or TaskRunner(self)
         self.workspace = workspace
         self.clients: list[ClientSummary] = []
+        self.saved_views: list[SavedView] = []
         self._hours: dict[int, ServiceHours | None] = {}
         self._undo: tuple[str, list[int], Callable[[], None]] | None = None
         self.is_ready = False
@@ -99,6 +109,7 @@ class WorkspaceController(QObject):
         # Clients first and synchronously (a few indexed counts): every clock on the first painted
         # page needs its client's service hours.
         self._clients_loaded(clients.list_clients(self.workspace.db, self.clock()))
+        self._views_loaded(saved_views.list_views(self.workspace.db))
         self.apply_settings()
         self.sync_now()
 
@@ -179,6 +190,28 @@ class WorkspaceController(QObject):
 
         verb = "Flagged" if on else "Unflagged"
         self._record(f"{verb} @{row.author_handle} as {flag}", [row.id], change)
+
+    def save_view(self, name: str, flt: MentionFilter) -> None:
+        db = self.workspace.db
+
+        def save():
+            saved_views.save_view(db, name, flt)
+            return saved_views.list_views(db)
+
+        self.runner.write(save, self._views_loaded, self._fail)
+
+    def delete_view(self, view_id: int) -> None:
+        db = self.workspace.db
+
+        def delete():
+            saved_views.delete_view(db, view_id)
+            return saved_views.list_views(db)
+
+        self.runner.write(delete, self._views_loaded, self._fail)
+
+    def _views_loaded(self, views: list[SavedView]) -> None:
+        self.saved_views = views
+        self.viewsChanged.emit(views)
 
     def set_author_notes(self, author_id: int, notes: str) -> None:
         db = self.workspace.db

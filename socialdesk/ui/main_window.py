@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
         mention.addActions([a.flag_troll, a.flag_vip])
         mention.addSeparator()
         mention.addActions([a.open_link, a.copy_link, a.undo])
+        mention.addSeparator()
+        self._action(mention, "Sa&ve this view…", self.save_view, "Ctrl+Shift+S")
 
         view = bar.addMenu("&View")
         for i, name in enumerate(VIEWS):
@@ -176,6 +179,9 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         c = self.controller
         c.clientsChanged.connect(self.sidebar.set_clients)
+        c.viewsChanged.connect(self.sidebar.set_views)
+        self.sidebar.deleteViewRequested.connect(c.delete_view)
+        self.feed_panel.filters.saveRequested.connect(self.save_view)
         c.syncStateChanged.connect(self.sync_label.setText)
         c.workspaceChanged.connect(self._workspace_changed)
         c.failed.connect(self.show_error)
@@ -188,8 +194,18 @@ class MainWindow(QMainWindow):
     # -- behaviour -------------------------------------------------------------------------------
     def show_target(self, target: Target) -> None:
         self.views.setCurrentIndex(VIEWS.index(target.view))
-        if target.view == "Inbox":
+        if target.saved_view is not None:
+            view = next(v for v in self.controller.saved_views if v.id == target.saved_view)
+            self.feed_panel.show_saved_view(view.filter, view.name)
+        elif target.view == "Inbox":
             self.feed_panel.set_scope(target.client_id, target.account_id, self._scope_name(target))
+
+    def save_view(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, "Save view", "Name for this inbox view (e.g. Complaints overdue):"
+        )
+        if ok and name.strip():
+            self.controller.save_view(name, self.feed_model.filter)
 
     def _scope_name(self, target: Target) -> str:
         for client in self.controller.clients:

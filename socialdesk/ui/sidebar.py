@@ -17,13 +17,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
 )
 
-from socialdesk.app.workspace import ClientSummary
+from socialdesk.app.workspace import ClientSummary, SavedView
 from socialdesk.core.models import network_label
 from socialdesk.ui import theme
 
@@ -40,10 +41,12 @@ class Target:
     view: str
     client_id: int | None = None
     account_id: int | None = None
+    saved_view: int | None = None
 
 
 class Sidebar(QTreeView):
     targetChosen = Signal(object)  # Target
+    deleteViewRequested = Signal(int)  # saved view id
 
     def __init__(self, demo: bool, parent=None) -> None:
         super().__init__(parent)
@@ -59,19 +62,32 @@ class Sidebar(QTreeView):
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
         self.selectionModel().currentChanged.connect(self._current_changed)
+        self._clients: list[ClientSummary] = []
+        self._views: list[SavedView] = []
+        self.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self.set_demo(demo)
 
     def set_demo(self, demo: bool) -> None:
         self._demo = demo
-        self._rebuild([])
+        self._clients, self._views = [], []
+        self._rebuild()
 
     def set_clients(self, clients: list[ClientSummary]) -> None:
-        """New counts. The user's place is kept and, when it still exists, not announced again:
-        a count refresh must never reset the feed under the user."""
+        self._clients = clients
+        self._refresh()
+
+    def set_views(self, views: list[SavedView]) -> None:
+        self._views = views
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """New counts or views. The user's place is kept and, when it still exists, not announced
+        again: a count refresh must never reset the feed under the user."""
         current = self.currentIndex().data(TargetRole)
         self._quiet = True
         try:
-            self._rebuild(clients)
+            self._rebuild()
             self.select(current or Target("Inbox"))
         finally:
             self._quiet = False
@@ -93,7 +109,8 @@ class Sidebar(QTreeView):
                 self._model.index(r, 0, index) for r in range(self._model.rowCount(index))
             ]
 
-    def _rebuild(self, clients: list[ClientSummary]) -> None:
+    def _rebuild(self) -> None:
+        clients = self._clients
         self.blockSignals(True)
         self._model.clear()
         root = self._model.invisibleRootItem()
@@ -105,6 +122,11 @@ class Sidebar(QTreeView):
             if view == "Inbox":
                 item.setData((unread, overdue), CountsRole)
             root.appendRow(item)
+        if self._views:
+            root.appendRow(_header("Saved views"))
+            for view in self._views:
+                tip = f"{view.name} (right-click to delete)"
+                root.appendRow(_item(view.name, Target("Inbox", saved_view=view.id), tip))
         root.appendRow(_header("Clients"))
         for client in clients:
             citem = _item(
@@ -127,6 +149,15 @@ class Sidebar(QTreeView):
             root.appendRow(_header("No clients yet" if not self._demo else "Loading…", muted=True))
         self.expandAll()
         self.blockSignals(False)
+
+    def _context_menu(self, pos) -> None:
+        target = self.indexAt(pos).data(TargetRole)
+        if target is None or target.saved_view is None:
+            return
+        menu = QMenu(self)
+        delete = menu.addAction("Delete saved view")
+        delete.triggered.connect(lambda: self.deleteViewRequested.emit(target.saved_view))
+        menu.popup(self.viewport().mapToGlobal(pos))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._quiet:

@@ -161,3 +161,20 @@ def test_overdue_clocks_are_drawn_in_the_danger_colour(make_window, qtbot, clock
         image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, 60)
     }
     assert danger in colours
+
+
+def test_a_saved_view_appears_in_the_sidebar_and_applies_its_filter(make_window, qtbot):
+    from socialdesk.ui.sidebar import Target
+
+    window = make_window()
+    window.feed_panel.filters.overdue.setChecked(True)
+    overdue = window.feed_model.total
+    with qtbot.waitSignal(window.controller.viewsChanged, timeout=10_000):
+        window.controller.save_view("Overdue", window.feed_model.filter)
+    window.feed_panel.filters.reset()
+    assert window.feed_model.total > overdue
+    (view,) = window.controller.saved_views
+    window.sidebar.select(Target("Inbox", saved_view=view.id))
+    assert window.feed_model.total == overdue
+    assert window.feed_panel.filters.overdue.isChecked()
+    assert "Overdue" in window.feed_title.text()

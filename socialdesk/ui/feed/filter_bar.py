@@ -51,6 +51,7 @@ GROUPS = {
 
 class FilterBar(QWidget):
     changed = Signal()
+    saveRequested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -75,6 +76,9 @@ class FilterBar(QWidget):
         self.clear = QPushButton("Clear")
         self.clear.setToolTip("Show everything in this scope again")
         self.clear.clicked.connect(self.reset)
+        save = QPushButton("Save view…")
+        save.setToolTip("Keep this filter in the sidebar (Ctrl+Shift+S)")
+        save.clicked.connect(self.saveRequested)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 0, 12, 6)
@@ -82,6 +86,7 @@ class FilterBar(QWidget):
         layout.addWidget(button)
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.clear)
+        layout.addWidget(save)
         self.changed.connect(self._show_summary)
         self._show_summary()
 
