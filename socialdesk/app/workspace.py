@@ -20,6 +20,7 @@ from socialdesk.config import Settings
 from socialdesk.core.models import MentionStatus
 from socialdesk.core.service_hours import ServiceHours
 from socialdesk.core.sla import ResponseClock, response_clock
+from socialdesk.services import alerts
 from socialdesk.services import workspace as workspaces
 from socialdesk.services.sync import SyncResult, SyncService
 from socialdesk.store import clients, events, mentions, saved_views
@@ -67,6 +68,7 @@ class WorkspaceController(QObject):
     ready = Signal()  # the first sync after opening has finished
     undoChanged = Signal(str)  # what Ctrl+Z would undo ("" when nothing)
     notice = Signal(str)  # a short confirmation for the status bar
+    alerted = Signal(object)  # list[Alert]: for desktop notifications
 
     def __init__(
         self,
@@ -88,11 +90,13 @@ class WorkspaceController(QObject):
         self.saved_views: list[SavedView] = []
         self._hours: dict[int, ServiceHours | None] = {}
         self._undo: tuple[str, list[int], Callable[[], None]] | None = None
+        self._overdue_checked_at = clock()
         self.is_ready = False
         self._syncing = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_now)
         self._timer.timeout.connect(self.wake_snoozed)
+        self._timer.timeout.connect(self.check_overdue)
 
     # -- lifecycle -------------------------------------------------------------------------------
     @property
@@ -237,6 +241,26 @@ class WorkspaceController(QObject):
         db, now = self.workspace.db, self.clock()
         self.runner.write(lambda: mentions.wake_snoozed(db, now), self._woken, self._fail)
 
+    def check_overdue(self) -> None:
+        """Alert about mentions whose clock ran out since the last check."""
+        db, since, now = self.workspace.db, self._overdue_checked_at, self.clock()
+        self._overdue_checked_at = now
+        muted = self._muted()
+        self.runner.run(
+            lambda: alerts.newly_overdue(db, since, now, muted), self._alert, self._fail
+        )
+
+    def set_muted(self, client_id: int, muted: bool) -> None:
+        db = self.workspace.db
+        self._write(lambda: clients.set_notifications_muted(db, client_id, muted), [])
+
+    def _muted(self) -> set[int]:
+        return {c.id for c in self.clients if c.notifications_muted}
+
+    def _alert(self, found: list[alerts.Alert]) -> None:
+        if found and self.settings.get("notifications"):
+            self.alerted.emit(found)
+
     def _woken(self, ids: list[int]) -> None:
         if ids:
             self.mentionsAdded.emit(ids)  # they come back into the inbox
@@ -328,6 +352,11 @@ class WorkspaceController(QObject):
         self.syncStateChanged.emit(text)
         if new_ids:
             self.mentionsAdded.emit(new_ids)
+            if self.is_ready:  # what was waiting at start-up is in the inbox, not a pop-up each
+                db, muted = self.workspace.db, self._muted()
+                self.runner.run(
+                    lambda: alerts.urgent_arrivals(db, new_ids, muted), self._alert, self._fail
+                )
         self.refresh_clients()
         if not self.is_ready:
             self.is_ready = True

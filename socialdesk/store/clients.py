@@ -46,6 +46,7 @@ class ClientSummary:
     unread: int = 0
     overdue: int = 0
     accounts: list[AccountSummary] = field(default_factory=list)
+    notifications_muted: bool = False
 
 
 def add_client(
@@ -132,12 +133,12 @@ def list_clients(db: Database, now: datetime) -> list[ClientSummary]:
     """Every client with its accounts and their unread (new) and overdue counts. Overdue respects
     each client's service hours: the clock pauses outside them."""
     clients = db.query(
-        "SELECT id, name, colour, response_target_minutes, service_hours, timezone FROM client"
-        " ORDER BY name COLLATE NOCASE, id"
+        "SELECT id, name, colour, response_target_minutes, service_hours, timezone,"
+        " notifications_muted FROM client ORDER BY name COLLATE NOCASE, id"
     )
     now_ms = to_ms(now)
     result = []
-    for cid, name, colour, target, hours_json, tz in clients:
+    for cid, name, colour, target, hours_json, tz, muted in clients:
         accounts = _accounts_with_counts(db, cid, now_ms)
         result.append(
             ClientSummary(
@@ -150,9 +151,17 @@ def list_clients(db: Database, now: datetime) -> list[ClientSummary]:
                 unread=sum(a.unread for a in accounts),
                 overdue=sum(a.overdue for a in accounts),
                 accounts=accounts,
+                notifications_muted=bool(muted),
             )
         )
     return result
+
+
+def set_notifications_muted(db: Database, client_id: int, muted: bool) -> None:
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE client SET notifications_muted = ? WHERE id = ?", (int(muted), client_id)
+        )
 
 
 def client_hours(hours: dict | None, timezone: str) -> ServiceHours | None:

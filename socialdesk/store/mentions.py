@@ -200,6 +200,18 @@ def mention_rows(
     return [_row(r) for r in db.query(sql, (*params, limit, offset))]
 
 
+def rows_by_id(db: Database, ids: Sequence[int]) -> list[MentionRow]:
+    where, params = _in("m.id", ids)
+    return [_row(r) for r in db.query(_ROW_SELECT + " WHERE " + where, params)]
+
+
+def went_overdue(db: Database, since: datetime, now: datetime) -> list[MentionRow]:
+    """Mentions still waiting whose clock ran out in (since, now]."""
+    where, params = _in("m.status", AWAITING)
+    sql = _ROW_SELECT + f" WHERE {where} AND m.due_at > ? AND m.due_at <= ?" + _ORDER["urgent"]
+    return [_row(r) for r in db.query(sql, (*params, to_ms(since), to_ms(now)))]
+
+
 def mention_row(db: Database, mention_id: int) -> MentionRow | None:
     rows = db.query(_ROW_SELECT + " WHERE m.id = ?", (mention_id,))
     return _row(rows[0]) if rows else None

@@ -28,6 +28,7 @@ from socialdesk.ui import theme
 from socialdesk.ui.detail import DetailPane, plain_label
 from socialdesk.ui.feed.model import MentionIdRole
 from socialdesk.ui.feed.panel import FeedPanel
+from socialdesk.ui.notifier import Notifier
 from socialdesk.ui.panels import ComingPanel
 from socialdesk.ui.preferences import PreferencesDialog
 from socialdesk.ui.shortcuts import ShortcutsDialog
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.folder_label = plain_label(wrap=False, role="muted")
         self.statusBar().addWidget(self.sync_label, 1)
         self.statusBar().addPermanentWidget(self.folder_label)
+        self.notifier = Notifier(QApplication.windowIcon(), self.statusBar(), self)
         self._build_menus()
         self._wire()
         self._workspace_changed()
@@ -182,6 +184,9 @@ class MainWindow(QMainWindow):
         c.viewsChanged.connect(self.sidebar.set_views)
         self.sidebar.deleteViewRequested.connect(c.delete_view)
         self.feed_panel.filters.saveRequested.connect(self.save_view)
+        self.sidebar.muteRequested.connect(c.set_muted)
+        c.alerted.connect(self.notifier.show)
+        self.notifier.activated.connect(self.show_mention)
         c.syncStateChanged.connect(self.sync_label.setText)
         c.workspaceChanged.connect(self._workspace_changed)
         c.failed.connect(self.show_error)
@@ -199,6 +204,17 @@ class MainWindow(QMainWindow):
             self.feed_panel.show_saved_view(view.filter, view.name)
         elif target.view == "Inbox":
             self.feed_panel.set_scope(target.client_id, target.account_id, self._scope_name(target))
+
+    def show_mention(self, mention_id: int) -> None:
+        """Bring the window up on one mention (a clicked notification)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.sidebar.select(Target("Inbox"))
+        self.feed_panel.filters.reset()
+        i = self.feed_model.row_for(mention_id)
+        if i is not None:
+            self.feed.setCurrentIndex(self.feed_model.index(i))
 
     def save_view(self) -> None:
         name, ok = QInputDialog.getText(

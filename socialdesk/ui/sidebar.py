@@ -47,6 +47,7 @@ class Target:
 class Sidebar(QTreeView):
     targetChosen = Signal(object)  # Target
     deleteViewRequested = Signal(int)  # saved view id
+    muteRequested = Signal(int, bool)  # client id, muted
 
     def __init__(self, demo: bool, parent=None) -> None:
         super().__init__(parent)
@@ -152,12 +153,18 @@ class Sidebar(QTreeView):
 
     def _context_menu(self, pos) -> None:
         target = self.indexAt(pos).data(TargetRole)
-        if target is None or target.saved_view is None:
-            return
         menu = QMenu(self)
-        delete = menu.addAction("Delete saved view")
-        delete.triggered.connect(lambda: self.deleteViewRequested.emit(target.saved_view))
-        menu.popup(self.viewport().mapToGlobal(pos))
+        if target is not None and target.saved_view is not None:
+            delete = menu.addAction("Delete saved view")
+            delete.triggered.connect(lambda: self.deleteViewRequested.emit(target.saved_view))
+        elif target is not None and target.client_id is not None and target.account_id is None:
+            client = next(c for c in self._clients if c.id == target.client_id)
+            mute = menu.addAction("Mute notifications for this client")
+            mute.setCheckable(True)
+            mute.setChecked(client.notifications_muted)
+            mute.toggled.connect(lambda on: self.muteRequested.emit(client.id, on))
+        if not menu.isEmpty():
+            menu.popup(self.viewport().mapToGlobal(pos))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._quiet:

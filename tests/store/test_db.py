@@ -15,7 +15,7 @@ from socialdesk.store.db import (
     StoreFullError,
     open_database,
 )
-from tests.store.conftest import T0, mention
+from tests.factories import T0, mention
 
 
 def test_a_new_file_uses_wal_and_foreign_keys(db):

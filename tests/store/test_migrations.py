@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, inspect
 from socialdesk.store import clients, mentions, schema
 from socialdesk.store.db import open_database
 from socialdesk.store.tables import SQLModel
-from tests.store.conftest import T0
+from tests.factories import T0
 
 
 def test_head_revision_constant_matches_the_migrations_folder():

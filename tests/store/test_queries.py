@@ -8,7 +8,7 @@ import pytest
 from socialdesk.core.models import MentionStatus
 from socialdesk.store import clients, events, mentions
 from socialdesk.store.mentions import MentionFilter
-from tests.store.conftest import T0, mention
+from tests.factories import T0, mention
 
 
 def test_sync_upsert_returns_only_new_mentions_and_keeps_their_state(db, account):

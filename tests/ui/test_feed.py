@@ -178,3 +178,23 @@ def test_a_saved_view_appears_in_the_sidebar_and_applies_its_filter(make_window,
     assert window.feed_model.total == overdue
     assert window.feed_panel.filters.overdue.isChecked()
     assert "Overdue" in window.feed_title.text()
+
+
+def test_notifications_reach_the_status_bar_and_open_their_mention(make_window, qtbot):
+    from socialdesk.services.alerts import Alert
+
+    window = make_window()
+    target = row(window, 5)
+    window.notifier.show([Alert("Urgent: Tallyfox", "@someone: it is down", target.id)])
+    assert "Urgent: Tallyfox" in window.statusBar().currentMessage()
+    window.notifier._clicked()
+    assert window.feed.currentIndex().data(RowRole).id == target.id
+
+
+def test_muting_a_client_is_remembered(make_window, qtbot):
+    window = make_window()
+    client = window.controller.clients[0]
+    with qtbot.waitSignal(window.controller.clientsChanged, timeout=10_000):
+        window.controller.set_muted(client.id, True)
+    assert window.controller.clients[0].notifications_muted
+    assert window.controller._muted() == {client.id}
