@@ -85,4 +85,3 @@ def test_around_the_clock_when_no_hours_are_set():
 def test_unusable_hours_are_refused_in_plain_words(hours, zone, message):
     with pytest.raises(ServiceHoursError, match=message):
         ServiceHours.parse(hours, zone)
-
