@@ -77,7 +77,14 @@ def main(argv: list[str] | None = None) -> int:
             )
         # A screenshot needs no screen: render off-screen rather than let Qt abort.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return _run(args, data_dir)
+    try:
+        return _run(args, data_dir)
+    except Exception as exc:  # last line of defence: say so plainly, details in the log
+        log.exception("SocialDesk could not start")
+        return _fatal(
+            f"SocialDesk could not start: {exc}. Details are in {data_dir / 'socialdesk.log'}.",
+            gui=not args.smoke,
+        )
 
 
 def _has_screen() -> bool:

@@ -46,7 +46,6 @@ class Database:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
-        self._engine = None
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
@@ -97,23 +96,12 @@ class Database:
         except sqlite3.DatabaseError as exc:
             raise translate(exc, self.path) from exc
 
-    def orm_session(self):
-        """A SQLModel session on the same file, for code that prefers the ORM to SQL."""
-        from sqlmodel import Session, create_engine
-
-        if self._engine is None:
-            self._engine = create_engine(f"sqlite:///{self.path}")
-        return Session(self._engine)
-
     def close_all(self) -> None:
         with self._lock:
             connections, self._connections = self._connections, []
         for conn in connections:
             conn.close()
         self._local = threading.local()
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
 
 
 def translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:

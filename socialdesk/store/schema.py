@@ -78,3 +78,27 @@ def upgrade(path: Path, revision: str) -> None:
     finally:
         engine.dispose()
     log.info("Upgraded the schema of %s to %s", path, revision)
+
+
+def new_revision(rev_id: str, message: str) -> None:
+    """Write a migration for the difference between the tables and the newest migration — a
+    developer's tool: ``uv run python -c "from socialdesk.store.schema import new_revision;
+    new_revision('0004', 'what changed')"``, then review the file and add it to KNOWN_REVISIONS."""
+    import tempfile
+
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from socialdesk.store.tables import SQLModel
+
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "head.sqlite3"
+        upgrade(path, HEAD_REVISION)
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        engine = sa.create_engine(f"sqlite:///{path}")
+        with engine.begin() as connection:
+            config.attributes.update(connection=connection, metadata=SQLModel.metadata)
+            command.revision(config, message=message, autogenerate=True, rev_id=rev_id)
+        engine.dispose()
