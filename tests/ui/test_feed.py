@@ -194,7 +194,6 @@ def test_notifications_reach_the_status_bar_and_open_their_mention(make_window, 
 def test_muting_a_client_is_remembered(make_window, qtbot):
     window = make_window()
     client = window.controller.clients[0]
-    with qtbot.waitSignal(window.controller.clientsChanged, timeout=10_000):
-        window.controller.set_muted(client.id, True)
-    assert window.controller.clients[0].notifications_muted
+    window.controller.set_muted(client.id, True)
+    qtbot.waitUntil(lambda: window.controller.clients[0].notifications_muted, timeout=10_000)
     assert window.controller._muted() == {client.id}
