@@ -155,12 +155,17 @@ def _in(column: str, values: Sequence) -> tuple[str, list]:
 
 def _where(flt: MentionFilter, now: datetime | None) -> tuple[str, list]:
     clauses: list[tuple[str, list]] = []
+    # Scope by account ids, so counting and paging need no join at all.
     if flt.client_id is not None:
-        clauses.append(("a.client_id = ?", [flt.client_id]))
+        clauses.append(
+            ("m.account_id IN (SELECT id FROM account WHERE client_id = ?)", [flt.client_id])
+        )
     if flt.account_id is not None:
         clauses.append(("m.account_id = ?", [flt.account_id]))
     if flt.network is not None:
-        clauses.append(("a.network = ?", [flt.network]))
+        clauses.append(
+            ("m.account_id IN (SELECT id FROM account WHERE network = ?)", [flt.network])
+        )
     if flt.statuses is not None:
         clauses.append(_in("m.status", flt.statuses))
     else:
@@ -184,7 +189,7 @@ def count_mentions(
     db: Database, flt: MentionFilter = MentionFilter(), now: datetime | None = None
 ) -> int:
     where, params = _where(flt, now)
-    return db.query("SELECT count(*)" + _FROM + where, params)[0][0]
+    return db.query("SELECT count(*) FROM mention m" + where, params)[0][0]
 
 
 def mention_rows(
@@ -194,9 +199,14 @@ def mention_rows(
     limit: int = 200,
     now: datetime | None = None,
 ) -> list[MentionRow]:
-    """One page of the feed in the filter's order."""
+    """One page of the feed in the filter's order.
+
+    The page's ids are chosen on ``mention`` alone, walking the sort's index; only those rows are
+    joined to their account, client and author."""
     where, params = _where(flt, now)
-    sql = _ROW_SELECT + where + _ORDER[flt.sort] + " LIMIT ? OFFSET ?"
+    order = _ORDER[flt.sort]
+    page = f"SELECT m.id FROM mention m{where}{order} LIMIT ? OFFSET ?"
+    sql = f"{_ROW_SELECT} WHERE m.id IN ({page}){order}"
     return [_row(r) for r in db.query(sql, (*params, limit, offset))]
 
 

@@ -71,7 +71,7 @@ class Mention(SQLModel, table=True):
         UniqueConstraint("account_id", "remote_id"),
         Index("ix_mention_feed", "created_at", "id"),
         Index("ix_mention_account_feed", "account_id", "created_at"),
-        Index("ix_mention_open", "account_id", "status", "created_at"),
+        Index("ix_mention_waiting", "account_id", "status", "due_at", "first_response_at"),
         Index("ix_mention_conversation", "account_id", "conversation_id"),
         Index("ix_mention_due", "status", "due_at"),
         Index("ix_mention_urgency", "urgency", "id"),

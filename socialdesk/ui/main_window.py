@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         self.sidebar.set_demo(demo)
         self.folder_label.setText(f"Data: {self.controller.data_dir}")
         self.folder_label.setToolTip(str(self.controller.database_path))
-        self.feed_model.reload()
+        # The sidebar's Inbox selection (once the clients arrive) loads the feed.
         self.detail.show_detail(None)
 
     def _current_mention_changed(self, mention_id: int | None) -> None:

@@ -27,6 +27,11 @@ def upgrade() -> None:
     op.add_column("mention", sa.Column("urgency", sa.Integer(), nullable=True))
     op.create_index("ix_mention_due", "mention", ["status", "due_at"])
     op.create_index("ix_mention_urgency", "mention", ["urgency", "id"])
+    # The sidebar's unread and overdue counts, answered from the index alone.
+    op.drop_index("ix_mention_open", "mention")
+    op.create_index(
+        "ix_mention_waiting", "mention", ["account_id", "status", "due_at", "first_response_at"]
+    )
     op.execute("CREATE INDEX ix_mention_due_missing ON mention (id) WHERE due_at IS NULL")
     op.add_column(
         "client",
@@ -46,6 +51,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("saved_view")
     op.drop_index("ix_mention_due_missing", "mention")
+    op.drop_index("ix_mention_waiting", "mention")
+    op.create_index("ix_mention_open", "mention", ["account_id", "status", "created_at"])
     op.drop_index("ix_mention_urgency", "mention")
     op.drop_index("ix_mention_due", "mention")
     with op.batch_alter_table("client") as batch:

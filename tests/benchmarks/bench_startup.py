@@ -1,0 +1,107 @@
+"""Start-up: process start to the first shown main window with the demo workspace loaded, beside a
+bare QMainWindow started the same way in the same run (target: at most 1.5x), and peak memory of
+each. Each sample is a fresh process, as a user launching the app gets."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from harness import median
+
+RUNS = 7
+TARGET_RATIO = 1.5
+
+# The clock stops on the first event-loop turn after show(): the window has been exposed and
+# painted with whatever it shows (for the app: the stored demo mentions).
+_STOP = """
+def _stop():
+    status = open("/proc/self/status").read()
+    hwm = int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1])
+    print(json.dumps({"at": time.time(), "peak_kb": hwm}), flush=True)
+    app.quit()
+QTimer.singleShot(0, _stop)
+app.exec()
+"""
+BARE = (
+    """
+import json, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+"""
+    + _STOP
+)
+APP = (
+    """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from socialdesk.app.workspace import WorkspaceController, utc_now
+from socialdesk.config import Settings
+from socialdesk.services.workspace import open_workspace
+from socialdesk.ui import theme
+from socialdesk.ui.main_window import MainWindow
+data_dir = Path(sys.argv[1])
+settings = Settings.load(data_dir)
+app = QApplication([])
+theme.apply(app, settings.get("theme"))
+workspace = open_workspace(data_dir, demo_dismissed=False, clock=utc_now)
+controller = WorkspaceController(data_dir, settings, workspace)
+window = MainWindow(controller)
+window.resize(1280, 800)
+window.show()
+controller.start()
+assert window.feed_model.rowCount() > 0 or not workspace.path.stat().st_size
+"""
+    + _STOP
+)
+
+
+def _launch(script: str, *args: str) -> tuple[float, float]:
+    """(seconds from spawn to the first shown window, peak resident MB)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True, text=True, env=env, check=True, timeout=120,
+    )  # fmt: skip
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    return result["at"] - start, result["peak_kb"] / 1024
+
+
+def _sample(script: str, *args: str) -> tuple[float, float]:
+    runs = [_launch(script, *args) for _ in range(RUNS)]
+    return median([r[0] for r in runs]), max(r[1] for r in runs)
+
+
+def run(report) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        data.mkdir()
+        first, first_mb = _launch(APP, str(data))  # creates the demo; also warms the caches
+        _launch(BARE)
+        bare, bare_mb = _sample(BARE)
+        app, app_mb = _sample(APP, str(data))
+    report.add("start-up: bare QMainWindow shown (median of 7)", bare * 1000, "ms")
+    report.add(
+        "start-up: SocialDesk shown with the demo loaded", app * 1000, "ms",
+        bare * 1000 * TARGET_RATIO, f"target {TARGET_RATIO}x bare",
+    )  # fmt: skip
+    report.add("start-up: ratio to a bare QMainWindow", app / bare, "x", TARGET_RATIO, "target")
+    report.add(
+        "start-up: first launch, creating the demo", first * 1000, "ms", bare * 1000, "bare window"
+    )
+    report.add("peak memory: bare QMainWindow", bare_mb, "MB")
+    report.add("peak memory: SocialDesk with the demo", app_mb, "MB", bare_mb, "bare window")
+    report.add("peak memory: first launch", first_mb, "MB", bare_mb, "bare window")
