@@ -24,10 +24,35 @@ AUTHORS = 5_000
 BATCH = 1_000  # a busy sync's page count
 FRAME_MS = 16.0
 START = datetime(2025, 11, 22, tzinfo=UTC)
-WORDS = (
-    "order delivery refund app login broken thanks love coffee bike invoice account late "
-    "support help please why again still waiting great team store open today price update"
-).split()
+WORDS = [
+    "order",
+    "delivery",
+    "refund",
+    "app",
+    "login",
+    "broken",
+    "thanks",
+    "love",
+    "coffee",
+    "bike",
+    "invoice",
+    "account",
+    "late",
+    "support",
+    "help",
+    "please",
+    "why",
+    "again",
+    "still",
+    "waiting",
+    "great",
+    "team",
+    "store",
+    "open",
+    "today",
+    "price",
+    "update",
+]
 
 
 def fake_mentions(n: int) -> list[FetchedMention]:
