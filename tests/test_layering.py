@@ -5,7 +5,16 @@ import subprocess
 import sys
 import textwrap
 
-QT_FREE = ["core", "store", "networks", "services", "config", "diagnostics", "resources"]
+QT_FREE = [
+    "core",
+    "store",
+    "networks",
+    "services",
+    "credentials",
+    "config",
+    "diagnostics",
+    "resources",
+]
 
 SCRIPT = textwrap.dedent(
     """

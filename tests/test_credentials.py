@@ -1,0 +1,133 @@
+"""Credentials against a real Secret Service: a private D-Bus session with an unlocked GNOME
+Keyring, started for these tests and stopped after them."""
+
+import logging
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from socialdesk.credentials import (
+    LOCKED,
+    NO_KEYRING,
+    CredentialKey,
+    CredentialStore,
+    CredentialsUnavailable,
+)
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("dbus-daemon") and shutil.which("gnome-keyring-daemon")),
+    reason="needs dbus-daemon and gnome-keyring-daemon (apt: dbus gnome-keyring)",
+)
+
+SECRET = "tok-😀-" + "s3cr3t" * 1700  # emoji and ~10 KB
+
+
+@pytest.fixture(scope="module")
+def secret_service(tmp_path_factory):
+    """Yields once the keyring answers; ``--daemonize`` returns only when it is on the bus."""
+    saved = {k: os.environ.get(k) for k in ("HOME", "XDG_RUNTIME_DIR", "DBUS_SESSION_BUS_ADDRESS")}
+    home, runtime = tmp_path_factory.mktemp("home"), tmp_path_factory.mktemp("runtime")
+    runtime.chmod(0o700)
+    os.environ.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime))
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
+    subprocess.run(
+        ["gnome-keyring-daemon", "--daemonize", "--unlock", "--components=secrets"],
+        input="test-password", capture_output=True, text=True, timeout=30, check=True,
+    )  # fmt: skip
+    yield
+    bus.terminate()  # the keyring daemon leaves with its bus
+    bus.wait(timeout=10)
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture
+def store(secret_service):
+    from keyring.backends.SecretService import Keyring
+
+    return CredentialStore(Keyring())
+
+
+def test_a_secret_round_trips_and_is_removed(store):
+    key = CredentialKey("mastodon", "tallyfox@toot.example", "access_token")
+    store.save(key, SECRET)
+    assert store.load(key) == SECRET
+    store.delete(key)
+    assert store.load(key) is None
+    store.delete(key)  # deleting what is not there is fine
+
+
+def test_accounts_do_not_collide_and_sign_out_removes_every_kind(store):
+    mine = CredentialKey("bluesky", "a.bsky.social", "app_password")
+    other = CredentialKey("bluesky", "b.bsky.social", "app_password")
+    session = CredentialKey("bluesky", "a.bsky.social", "session")
+    store.save(mine, "one")
+    store.save(other, "two")
+    store.save(session, "jwt")
+    store.delete_account("bluesky", "a.bsky.social")
+    assert (store.load(mine), store.load(session), store.load(other)) == (None, None, "two")
+
+
+def test_a_secret_survives_a_new_connection(store):
+    from keyring.backends.SecretService import Keyring
+
+    key = CredentialKey("x", "emberlinecoffee", "refresh_token")
+    store.save(key, "refresh-me")
+    assert CredentialStore(Keyring()).load(key) == "refresh-me"
+
+
+def test_a_locked_keyring_says_so_without_the_secret(store, caplog):
+    import secretstorage
+
+    key = CredentialKey("x", "ridgewaycycles", "access_token")
+    connection = secretstorage.dbus_init()
+    collection = secretstorage.get_default_collection(connection)
+    collection.lock()
+    try:
+        caplog.set_level(logging.DEBUG)
+        with pytest.raises(CredentialsUnavailable) as err:
+            store.save(key, "do-not-leak-me")
+        assert str(err.value) == LOCKED
+        assert err.value.__cause__ is None and err.value.__suppress_context__  # no original error
+        assert "do-not-leak-me" not in repr(err.value) and "do-not-leak-me" not in caplog.text
+        assert store.check() == LOCKED
+    finally:
+        # No prompter here to unlock it: start the daemon again, unlocked with its password.
+        subprocess.run(
+            ["gnome-keyring-daemon", "--replace", "--daemonize", "--unlock",
+             "--components=secrets"],
+            input="test-password", capture_output=True, text=True, timeout=30,
+        )  # fmt: skip
+        connection.close()
+
+
+def test_no_secret_service_means_a_plain_message(secret_service, monkeypatch, tmp_path):
+    from keyring.backends.SecretService import Keyring
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    store = CredentialStore(Keyring())
+    with pytest.raises(CredentialsUnavailable, match="No system keyring"):
+        store.load(CredentialKey("x", "brand", "access_token"))
+    assert store.check() == NO_KEYRING
+
+
+def test_plain_text_and_fail_backends_are_refused():
+    from keyring.backends.fail import Keyring as Fail
+
+    with pytest.raises(CredentialsUnavailable) as err:
+        CredentialStore(Fail()).save(CredentialKey("x", "brand", "access_token"), "secret")
+    assert str(err.value) == NO_KEYRING
+
+
+def test_unknown_kinds_are_a_programming_error():
+    with pytest.raises(ValueError, match="unknown credential kind"):
+        CredentialKey("x", "brand", "password-in-clear")
