@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
+from socialdesk.core.counter import NetworkLimits
 from socialdesk.core.mentions import FetchedMention, RemoteAuthor
 
 __all__ = [
-    "AccountLimits",
     "AccountRef",
     "FetchedMention",
     "MentionBatch",
+    "NetworkLimits",
     "PostedReply",
     "Provider",
     "RemoteAuthor",
@@ -50,14 +51,6 @@ class PostedReply:
     posted_at: datetime
 
 
-@dataclass(frozen=True)
-class AccountLimits:
-    """What the network (or this server) allows: the counter takes these."""
-
-    max_characters: int
-    characters_reserved_per_url: int = 23
-
-
 @runtime_checkable
 class Provider(Protocol):
     """One network connection. Every method may block on I/O: call it from a worker thread.
@@ -84,4 +77,4 @@ class Provider(Protocol):
         """Post ``text``. The same ``idempotency_key`` never posts twice."""
         ...
 
-    def limits(self, account: AccountRef) -> AccountLimits: ...
+    def limits(self, account: AccountRef) -> NetworkLimits: ...

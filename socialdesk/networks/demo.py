@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from socialdesk.core.counter import NetworkLimits
 from socialdesk.networks import demo_corpus as corpus
 from socialdesk.networks.base import (
-    AccountLimits,
     AccountRef,
     FetchedMention,
     MentionBatch,
@@ -195,10 +195,10 @@ _BRAND_REPLY_SHARE = {
 }
 _MAX_THREAD = 6
 
-LIMITS: dict[str, AccountLimits] = {
-    "x": AccountLimits(280, 23),
-    "mastodon": AccountLimits(500, 23),
-    "bluesky": AccountLimits(300),
+LIMITS: dict[str, NetworkLimits] = {
+    "x": NetworkLimits(280, 23),
+    "mastodon": NetworkLimits(500, 23),
+    "bluesky": NetworkLimits(300),
 }
 _NETWORK_LABEL = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}
 
@@ -1079,7 +1079,7 @@ class DemoProvider:
             self.posted[idempotency_key] = (text, posted)
             return posted
 
-    def limits(self, account: AccountRef) -> AccountLimits:
+    def limits(self, account: AccountRef) -> NetworkLimits:
         try:
             return LIMITS[account.network]
         except KeyError:

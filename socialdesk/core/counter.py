@@ -1,0 +1,406 @@
+"""Exact character counts for X, Mastodon and Bluesky — the network's own rules, so a reply is
+never rejected at send time nor cut short for nothing (network-rules.md).
+
+Pure and fast enough for every keystroke. Indices are Python string indices; ``qt_position``
+converts one to the UTF-16 position a Qt text widget uses.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+from socialdesk.core.links import (
+    Span,
+    find_bluesky_links,
+    find_mentions,
+    find_urls,
+    mention_user,
+)
+
+NETWORKS = ("x", "mastodon", "bluesky")
+BLUESKY_MAX_BYTES = 3_000
+
+
+@dataclass(frozen=True)
+class NetworkLimits:
+    """What a network (or one Mastodon server) allows."""
+
+    max_characters: int
+    characters_reserved_per_url: int = 23
+
+    @classmethod
+    def default(cls, network: str) -> NetworkLimits:
+        return {"x": cls(280), "mastodon": cls(500), "bluesky": cls(300)}[_check(network)]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A Bluesky link facet: UTF-8 byte range of the posted text, pointing at the full URL."""
+
+    byte_start: int
+    byte_end: int
+    uri: str
+
+
+@dataclass(frozen=True)
+class Count:
+    weighted_length: int
+    limit: int
+    remaining: int
+    valid: bool
+    overflow_start: int | None  # index in the text where it passes the limit
+    entities: tuple[Span, ...] = ()
+    # Bluesky only: the text as the app posts it (links shortened) and its link facets.
+    posted_text: str | None = None
+    facets: tuple[Facet, ...] = field(default=())
+
+
+def count(
+    text: str, network: str, *, limits: NetworkLimits | None = None, spoiler_text: str = ""
+) -> Count:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if not isinstance(spoiler_text, str):
+        raise TypeError(f"spoiler_text must be a str, not {type(spoiler_text).__name__}")
+    limits = limits or NetworkLimits.default(network)
+    match _check(network):
+        case "x":
+            return _count_x(text, X_V3, limits)
+        case "mastodon":
+            return _count_mastodon(text, spoiler_text, limits)
+        case _:
+            return _count_bluesky(text, limits)
+
+
+def qt_position(text: str, index: int) -> int:
+    """The UTF-16 position (QTextCursor's) of Python index ``index`` in ``text``."""
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+def _check(network: str) -> str:
+    if network not in NETWORKS:
+        raise ValueError(f"unknown network {network!r}; expected one of {', '.join(NETWORKS)}")
+    return network
+
+
+# -- X (twitter-text v3) -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class XConfig:
+    max_length: int
+    scale: int
+    default_weight: int
+    url_length: int
+    ranges: tuple[tuple[int, int, int], ...]
+    emoji: bool
+
+
+_LIGHT = ((0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100))
+X_V3 = XConfig(280, 100, 200, 23, _LIGHT, emoji=True)
+X_V2 = XConfig(280, 100, 200, 23, _LIGHT, emoji=False)
+X_V1 = XConfig(140, 1, 1, 23, (), emoji=False)  # the 140-character era, for old conformance
+_X_INVALID = frozenset("\ufffe\ufeff\uffff")
+
+# A whole emoji sequence counts once: flags, keycaps, tag sequences, and pictographs with
+# modifiers or joined by ZWJ. A text-style pictograph (©, ®, ☺…) is an emoji only with VS16.
+_PICTO = (
+    r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F"
+    r"|\p{Emoji_Modifier_Base}(?=\p{Emoji_Modifier}))"
+)
+_EMOJI = regex.compile(
+    rf"""\p{{Regional_Indicator}}\p{{Regional_Indicator}}
+    |[#*0-9]\uFE0F?\u20E3
+    |\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F
+    |{_PICTO}\uFE0F?\p{{Emoji_Modifier}}?(?:\u200D(?:\p{{Extended_Pictographic}}|\u2640|\u2642)\uFE0F?\p{{Emoji_Modifier}}?)*
+    """,
+    regex.VERBOSE,
+)
+
+
+def _count_x(original: str, config: XConfig, limits: NetworkLimits) -> Count:
+    text = unicodedata.normalize("NFC", original)
+    urls = find_urls(text)
+    max_length = limits.max_characters if config is X_V3 else config.max_length
+    url_weight = limits.characters_reserved_per_url if config is X_V3 else config.url_length
+    units = [(u.start, u.end, url_weight * config.scale) for u in urls]
+    if config.emoji and not text.isascii():  # every emoji sequence has a non-ASCII character
+        units = _merge(
+            units, [(m.start(), m.end(), config.default_weight) for m in _EMOJI.finditer(text)]
+        )
+    weigh = _segment_weigher(config)
+    limit, total, pos, overflow = max_length * config.scale, 0, 0, None
+    for start, end, weight in [*units, (len(text), len(text), 0)]:
+        # Plain characters between units are weighed in bulk; only the segment where the limit
+        # is crossed is walked character by character.
+        segment = weigh(text, pos, start)
+        if overflow is None and total + segment > limit:
+            overflow = _crossing(text, pos, limit - total, config)
+        total += segment + weight
+        if overflow is None and total > limit:
+            overflow = start
+        pos = end
+    weighted = total // config.scale
+    if overflow is not None and text != original:
+        overflow = _original_index(original, overflow)
+    invalid = not _X_INVALID.isdisjoint(text)
+    valid = bool(text) and not invalid and weighted <= max_length
+    return Count(weighted, max_length, max_length - weighted, valid, overflow, tuple(urls))
+
+
+def _emoji_units(text: str, weight: int) -> list[tuple[int, int, int]]:
+    """Emoji sequences, looked for only around non-ASCII runs (every emoji has a non-ASCII
+    character; a keycap's digit is the one ASCII neighbour each region includes)."""
+    return [
+        (m.start(), m.end(), weight)
+        for start, end in _non_ascii_regions(text)
+        for m in _EMOJI.finditer(text, start, end)
+    ]
+
+
+def _merge(urls: list, emoji: list) -> list:
+    """Emoji outside links, with the links, in text order (links are sorted and disjoint)."""
+    starts = [u[0] for u in urls]
+    kept = []
+    for e in emoji:
+        i = bisect.bisect_right(starts, e[0]) - 1
+        if i < 0 or e[0] >= urls[i][1]:
+            kept.append(e)
+    return sorted(urls + kept)
+
+
+@functools.cache
+def _segment_weigher(config: XConfig):
+    if not config.ranges:
+        return lambda text, start, end: (end - start) * config.default_weight
+    light = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in config.ranges)
+    heavy = regex.compile(f"[^{light}]")
+    light_weight = config.ranges[0][2]
+
+    def weigh(text: str, start: int, end: int) -> int:
+        heavy_count = len(heavy.findall(text, start, end)) if end > start else 0
+        return (end - start) * light_weight + heavy_count * (config.default_weight - light_weight)
+
+    return weigh
+
+
+def _crossing(text: str, start: int, budget: int, config: XConfig) -> int:
+    """The first index from ``start`` where plain characters use up more than ``budget``."""
+    weight = _char_weight(config)
+    for i in range(start, len(text)):
+        budget -= weight(ord(text[i]))
+        if budget < 0:
+            return i
+    return len(text)
+
+
+def _original_index(original: str, nfc_index: int) -> int:
+    """X counts the NFC form; map an index in it back to the text the user typed."""
+    low, high = 0, len(original)
+    while low < high:  # the shortest prefix whose NFC form reaches past nfc_index
+        mid = (low + high) // 2
+        if len(unicodedata.normalize("NFC", original[:mid])) > nfc_index:
+            high = mid
+        else:
+            low = mid + 1
+    return max(0, low - 1)
+
+
+def _char_weight(config: XConfig):
+    ranges, default = config.ranges, config.default_weight
+
+    def weight(cp: int) -> int:
+        for start, end, w in ranges:
+            if start <= cp <= end:
+                return w
+        return default
+
+    return weight
+
+
+# -- Mastodon ------------------------------------------------------------------------------------
+def _count_mastodon(text: str, spoiler: str, limits: NetworkLimits) -> Count:
+    urls = find_urls(text, need_scheme=True)
+    mentions = [m for m in find_mentions(text) if not any(_inside(m, u) for u in urls)]
+    entities = sorted(urls + mentions, key=lambda s: s.start)
+    pieces, pos = [], 0
+    for span in entities:
+        pieces.append(text[pos : span.start])
+        pieces.append(
+            "x" * limits.characters_reserved_per_url if span.kind == "url" else mention_user(span)
+        )
+        pos = span.end
+    pieces.append(text[pos:])
+    countable = spoiler + "".join(pieces) if (text.strip() or spoiler.strip()) else ""
+    length = _graphemes(countable)
+    overflow = (
+        _overflow_mastodon(text, spoiler, entities, limits)
+        if length > limits.max_characters
+        else None
+    )
+    valid = bool(text.strip()) and length <= limits.max_characters
+    return Count(
+        length,
+        limits.max_characters,
+        limits.max_characters - length,
+        valid,
+        overflow,
+        tuple(entities),
+    )
+
+
+def _overflow_mastodon(text: str, spoiler: str, entities: list[Span], limits: NetworkLimits) -> int:
+    """Where, in ``text``, the count passes the limit (the warning may already use it all)."""
+    used = _graphemes(spoiler)
+    by_start = {e.start: e for e in entities}
+    for m in _GRAPHEME.finditer(text):
+        i = m.start()
+        if any(e.start < i < e.end for e in entities):
+            continue
+        span = by_start.get(i)
+        if span is not None:
+            used += (
+                limits.characters_reserved_per_url
+                if span.kind == "url"
+                else len(mention_user(span))
+            )
+        else:
+            used += 1
+        if used > limits.max_characters:
+            return i
+    return len(text)
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start < outer.end
+
+
+# -- Bluesky -------------------------------------------------------------------------------------
+def _count_bluesky(text: str, limits: NetworkLimits) -> Count:
+    links = find_bluesky_links(text)
+    posted, facets, mapping, pos = [], [], [], 0
+    byte_pos = 0
+    for link in links:
+        before = text[pos : link.start]
+        posted.append(before)
+        byte_pos += len(before.encode("utf-8", "surrogatepass"))
+        short = shorten_link(link.text)
+        encoded = len(short.encode("utf-8", "surrogatepass"))
+        facets.append(Facet(byte_pos, byte_pos + encoded, _full_url(link.text)))
+        posted.append(short)
+        mapping.append((link, short))
+        byte_pos += encoded
+        pos = link.end
+    posted.append(text[pos:])
+    posted_text = "".join(posted)
+    length = _graphemes(posted_text)
+    too_many_bytes = len(posted_text.encode("utf-8", "surrogatepass")) > BLUESKY_MAX_BYTES
+    valid = bool(text.strip()) and length <= limits.max_characters and not too_many_bytes
+    overflow = None if valid or not text.strip() else _overflow_bluesky(text, mapping, limits)
+    return Count(
+        length, limits.max_characters, limits.max_characters - length, valid, overflow,
+        tuple(links), posted_text, tuple(facets),
+    )  # fmt: skip
+
+
+def _overflow_bluesky(text: str, mapping, limits: NetworkLimits) -> int:
+    used, nbytes = 0, 0
+    shortened = {link.start: (link, short) for link, short in mapping}
+    for m in _GRAPHEME.finditer(text):
+        i = m.start()
+        if any(link.start < i < link.end for link, _ in mapping):
+            continue
+        if i in shortened:
+            _link, short = shortened[i]
+            used += _graphemes(short)
+            nbytes += len(short.encode("utf-8", "surrogatepass"))
+        else:
+            used += 1
+            nbytes += len(m[0].encode("utf-8", "surrogatepass"))
+        if used > limits.max_characters or nbytes > BLUESKY_MAX_BYTES:
+            return i
+    return len(text)
+
+
+def shorten_link(link: str) -> str:
+    """The official app's display form: host + path (bare ``/`` dropped) + query + fragment,
+    the tail after the host cut to 13 UTF-16 units + ``...`` when longer than 15."""
+    from urllib.parse import urlsplit
+
+    if not link.lower().startswith(("http://", "https://")):
+        return link
+    try:
+        parts = urlsplit(link)
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+        port = parts.port
+    except (ValueError, UnicodeError):
+        return link
+    default = {"http": 80, "https": 443}[parts.scheme.lower()]
+    if port is not None and port != default:
+        host = f"{host}:{port}"
+    path = "" if parts.path in ("", "/") else parts.path
+    tail = (
+        path
+        + (f"?{parts.query}" if parts.query else "")
+        + (f"#{parts.fragment}" if parts.fragment else "")
+    )
+    if _utf16_len(tail) > 15:
+        tail = _utf16_prefix(tail, 13) + "..."
+    return host + tail
+
+
+def _full_url(link: str) -> str:
+    return link if link.lower().startswith(("http://", "https://")) else f"https://{link}"
+
+
+def _utf16_len(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _utf16_prefix(text: str, units: int) -> str:
+    out, used = [], 0
+    for ch in text:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > units:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+_GRAPHEME = regex.compile(r"\X")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _graphemes(text: str) -> int:
+    """Grapheme clusters, fast: ASCII is one per character (bar CRLF); only the non-ASCII runs,
+    with the ASCII character on each side that may join them, go through the full rules."""
+    total, pos = 0, 0
+    for start, end in _non_ascii_regions(text):
+        total += _ascii_graphemes(text[pos:start]) + len(_GRAPHEME.findall(text, start, end))
+        pos = end
+    return total + _ascii_graphemes(text[pos:])
+
+
+def _ascii_graphemes(chunk: str) -> int:
+    return len(chunk) - chunk.count("\r\n")
+
+
+def _non_ascii_regions(text: str):
+    """(start, end) around each non-ASCII run, widened by one character each side (and by a
+    whole CRLF) so no grapheme straddles a boundary."""
+    pos = 0
+    for run in _NON_ASCII.finditer(text):
+        start = max(pos, run.start() - 1)
+        if start >= pos + 1 and text[start - 1 : start + 1] == "\r\n":
+            start -= 1
+        end = min(len(text), run.end() + 1)
+        if text[end - 1 : end + 1] == "\r\n":
+            end += 1
+        if start < pos:
+            start = pos
+        yield start, end
+        pos = end

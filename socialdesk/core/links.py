@@ -1,0 +1,156 @@
+"""Finding links and mentions in text the way each network does, so the counter (and the composer's
+highlighting) agree with the network.
+
+X's rules are twitter-text's: a link needs a known top-level domain, may omit the scheme (then only
+ASCII domains count, as twitter-text does), ends before trailing punctuation, and each domain label
+must fit DNS's 63 characters once punycode-encoded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+_DATA = files("socialdesk.core.data")
+
+
+@cache
+def _tlds() -> frozenset[str]:
+    """Generic and country-code top-level domains, read once."""
+    found: set[str] = set()
+    for name in ("tlds.txt", "cctlds.txt"):
+        lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+        found.update(line for line in lines if line and not line.startswith("#"))
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A link or mention at ``text[start:end]`` (Python string indices)."""
+
+    kind: str  # "url" or "mention"
+    start: int
+    end: int
+    text: str
+
+
+# Characters that may not come right before a link (twitter-text's valid_url_preceding_chars).
+_PRECEDING = r"(?:^|(?<=[^A-Za-z0-9@＠$#＃\u202A-\u202E])|(?<=[\u202A-\u202E]))"
+_SPACES = r"\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+_DOMAIN_CHAR = rf"[^\s!-/:-@\[-`{{-~{_SPACES}\u202A-\u202E\uFFFE\uFEFF\uFFFF]"
+_LABEL = rf"(?:{_DOMAIN_CHAR}(?:[-_]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}"
+_LETTERS = r"\u00C0-\u024F\u0400-\u04FF\u0500-\u0527\u2DE0-\u2DFF\uA640-\uA69F"  # Latin, Cyrillic
+_PATH_CHAR = rf"[a-z0-9!*';:=+,.$/%#\[\]\-\u2013_~&|@{_LETTERS}]"
+_PATH_BALANCED = rf"\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*))\)"
+_PATH_END = rf"(?:[a-z0-9=_#/\-+{_LETTERS}]|{_PATH_BALANCED})"
+_PATH = rf"(?:(?:{_PATH_CHAR}*(?:{_PATH_BALANCED}{_PATH_CHAR}*)*{_PATH_END})|(?:@{_PATH_CHAR}+/))"
+_QUERY = r"[a-z0-9!?*'@\(\);:&=+$/%#\[\]\-_.,~|]"
+_QUERY_END = r"[a-z0-9\-_&=#/]"
+
+_URL = re.compile(
+    rf"""{_PRECEDING}
+    (?P<url>
+      (?P<scheme>https?://)?
+      (?P<host>(?:{_LABEL}\.)+{_LABEL})
+      (?::(?P<port>[0-9]+))?
+      (?P<path>/{_PATH}*)?
+      (?P<query>\?{_QUERY}*{_QUERY_END})?
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+_WORD_GOES_ON = re.compile(r"[0-9a-z@+\-]", re.IGNORECASE)
+# A link never contains whitespace and always a dot: only such runs are worth the full pattern
+# (a 1 MB paste is mostly not links).
+_TOKEN = re.compile(r"\S+")
+
+
+def find_urls(text: str, *, need_scheme: bool = False) -> list[Span]:
+    """Links as twitter-text finds them; ``need_scheme``: only http(s) links (Mastodon's rule)."""
+    found = []
+    for run in _TOKEN.finditer(text):
+        token = run[0]
+        if "." not in token or (need_scheme and "://" not in token):
+            continue
+        for match in _URL.finditer(text, run.start(), run.end()):
+            span = _accept(text, match, need_scheme)
+            if span:
+                found.append(span)
+    return found
+
+
+def _accept(text: str, match, need_scheme: bool) -> Span | None:
+    host = match["host"]
+    labels = host.split(".")
+    if _tld(host) not in _tlds() or not all(_fits_dns(label) for label in labels):
+        return None
+    start, end = match.span("url")
+    runs_on = end < len(text) and _WORD_GOES_ON.match(text, end)
+    if runs_on and not (match["path"] or match["query"]):
+        return None  # the "TLD" runs on into more word: not a domain end
+    # Without a scheme, twitter-text takes only ASCII domains not glued to a path or file name.
+    schemeless = not match["scheme"]
+    glued = start > 0 and text[start - 1] in "-_./"
+    if schemeless and (need_scheme or not host.isascii() or glued):
+        return None
+    return Span("url", start, end, text[start:end])
+
+
+def _fits_dns(label: str) -> bool:
+    if label.isascii():
+        return 0 < len(label) <= 63
+    try:
+        encoded = "xn--" + label.encode("punycode").decode("ascii")
+    except UnicodeError:
+        return False
+    return len(encoded) <= 63
+
+
+# Mastodon's mention: @user or @user@host, not inside a word or a URL path.
+_MENTION = re.compile(
+    r"(?<![=/\w])@(?P<user>[a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?P<host>@[\w.-]+\w+)?",
+    re.IGNORECASE,
+)
+
+
+def find_mentions(text: str) -> list[Span]:
+    return [Span("mention", m.start(), m.end(), m[0]) for m in _MENTION.finditer(text)]
+
+
+def mention_user(span: Span) -> str:
+    """``@user@host`` -> ``@user``: Mastodon counts a remote mention by its local part."""
+    return "@" + span.text[1:].split("@", 1)[0]
+
+
+# Bluesky's app (RichText.detectFacets): http(s) links, or bare domains with a known TLD.
+_BSKY_LINK = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<link>(?:https?://\S+)|(?:[a-z][a-z0-9]*(?:\.[a-z0-9]+)+\S*))",
+    re.IGNORECASE,
+)
+
+
+def find_bluesky_links(text: str) -> list[Span]:
+    found = []
+    for match in _BSKY_LINK.finditer(text):
+        link, start = match["link"], match.start("link")
+        schemeless = not link.lower().startswith(("http://", "https://"))
+        if schemeless and _tld(link.split("/", 1)[0]) not in _tlds():
+            continue
+        link = _trim_bluesky(link)
+        found.append(Span("url", start, start + len(link), link))
+    return found
+
+
+def _tld(host: str) -> str:
+    return host.rsplit(".", 1)[-1].lower()
+
+
+def _trim_bluesky(link: str) -> str:
+    if link[-1:] in ".,;:!?":
+        link = link[:-1]
+    if link.endswith(")") and "(" not in link:
+        link = link[:-1]
+    return link
