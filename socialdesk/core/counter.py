@@ -152,14 +152,21 @@ def _count_x(original: str, config: XConfig, limits: NetworkLimits) -> Count:
     return Count(weighted, max_length, max_length - weighted, valid, overflow, tuple(urls))
 
 
+# Every emoji sequence has a character from these blocks; the full pattern runs only around them
+# (one character of lead-in for a keycap's digit), which keeps CJK and accented text fast.
+_EMOJI_RUN = re.compile(
+    "[\u00a9\u00ae\u200d\u203c-\u3299\ufe0f\U0001f000-\U0001faff\U000e0020-\U000e007f]+"
+)
+
+
 def _emoji_units(text: str, weight: int) -> list[tuple[int, int, int]]:
-    """Emoji sequences, looked for only around non-ASCII runs (every emoji has a non-ASCII
-    character; a keycap's digit is the one ASCII neighbour each region includes)."""
-    return [
-        (m.start(), m.end(), weight)
-        for start, end in _non_ascii_regions(text)
-        for m in _EMOJI.finditer(text, start, end)
-    ]
+    units, pos = [], 0
+    for run in _EMOJI_RUN.finditer(text):
+        start = max(pos, run.start() - 1)
+        for m in _EMOJI.finditer(text, start, run.end()):
+            units.append((m.start(), m.end(), weight))
+            pos = m.end()
+    return units
 
 
 def _merge(urls: list, emoji: list) -> list:
