@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from socialdesk.core.limits import NETWORKS, NetworkLimits, check_network
 from socialdesk.core.links import (
     Span,
     find_bluesky_links,
@@ -23,20 +24,9 @@ from socialdesk.core.links import (
     mention_user,
 )
 
-NETWORKS = ("x", "mastodon", "bluesky")
+__all__ = ["NETWORKS", "Count", "Facet", "NetworkLimits", "count", "qt_position", "shorten_link"]
+
 BLUESKY_MAX_BYTES = 3_000
-
-
-@dataclass(frozen=True)
-class NetworkLimits:
-    """What a network (or one Mastodon server) allows."""
-
-    max_characters: int
-    characters_reserved_per_url: int = 23
-
-    @classmethod
-    def default(cls, network: str) -> NetworkLimits:
-        return {"x": cls(280), "mastodon": cls(500), "bluesky": cls(300)}[_check(network)]
 
 
 @dataclass(frozen=True)
@@ -69,7 +59,7 @@ def count(
     if not isinstance(spoiler_text, str):
         raise TypeError(f"spoiler_text must be a str, not {type(spoiler_text).__name__}")
     limits = limits or NetworkLimits.default(network)
-    match _check(network):
+    match check_network(network):
         case "x":
             return _count_x(text, X_V3, limits)
         case "mastodon":
@@ -81,12 +71,6 @@ def count(
 def qt_position(text: str, index: int) -> int:
     """The UTF-16 position (QTextCursor's) of Python index ``index`` in ``text``."""
     return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
-
-
-def _check(network: str) -> str:
-    if network not in NETWORKS:
-        raise ValueError(f"unknown network {network!r}; expected one of {', '.join(NETWORKS)}")
-    return network
 
 
 # -- X (twitter-text v3) -------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
-from socialdesk.core.counter import NetworkLimits
+from socialdesk.core.limits import NetworkLimits
 from socialdesk.core.mentions import FetchedMention, RemoteAuthor
 
 __all__ = [

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from socialdesk.core.counter import NetworkLimits
+from socialdesk.core.limits import NetworkLimits
 from socialdesk.networks import demo_corpus as corpus
 from socialdesk.networks.base import (
     AccountRef,
