@@ -1,0 +1,83 @@
+"""Triage rules one by one: categories, reasons a manager can check, priority, bad input."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialdesk.core.sla import ClockState, ResponseClock
+from socialdesk.core.triage import ACTIONS, classify, plain_text, priority
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "reason"),
+    [
+        ("@brand where is your nearest store?", "question", "where is"),
+        ("@brand my order never arrived and I want a refund", "complaint", "never arrived"),
+        ("@brand is the app down? can't log in", "complaint", "down"),  # fault + question
+        ("@brand this f***ing app crashed again", "complaint", "crash"),  # swearing at a fault
+        ("Love the new update @brand, crashes every five minutes!", "complaint", "sarcasm"),
+        ("@brand you used to be good", "criticism", "used to be good"),
+        ("@brand you should open in Leeds", "feedback", "you should"),
+        ("@brand best coffee in town 😍", "praise", "best"),
+        ("@brand YOU ARE ALL IDIOTS", "abuse", "idiots"),
+        ("@brand THIEVES THIEVES THIEVES", "abuse", "thieves"),
+        ("@brand NO NO NO NEVER AGAIN EVER", "abuse", "rant"),
+        ("@brand free followers here https://x.biz", "spam", "free followers"),
+        ("@brand on my way", "other", "no question"),
+    ],
+)
+def test_categories_come_with_the_words_that_decided(text, category, reason):
+    result = classify(text)
+    assert result.category == category
+    assert any(reason in r for r in result.reasons), result.reasons
+    assert result.action == ACTIONS[result.category]
+
+
+def test_html_from_mastodon_and_escapes_from_x_are_read_as_plain_text():
+    masto = (
+        '<p><span class="h-card"><a href="https://m.example/@b">@<span>b</span></a></span>'
+        " is the app down?</p>"
+    )
+    assert plain_text(masto, "mastodon") == "@b is the app down?"
+    assert classify(masto, network="mastodon").category == "complaint"
+    assert plain_text("fish &amp; chips &lt;3", "x") == "fish & chips <3"
+    assert classify("@brand fish &amp; chips were cold &gt;:(", network="x").category == "complaint"
+
+
+def test_sentiment_runs_from_minus_one_to_one():
+    angry = classify("@brand worst service ever, absolutely furious 😡😡")
+    happy = classify("@brand thank you so much, brilliant service 😍")
+    assert -1 <= angry.sentiment < -0.5 and 0.5 < happy.sentiment <= 1
+
+
+def test_priority_rules():
+    complaint = classify("@brand my parcel never arrived")
+    assert priority(complaint)[0] == "high"
+    assert priority(complaint, author_flags=frozenset({"vip"}))[0] == "urgent"
+    assert priority(complaint, repeat_complainer=True)[0] == "urgent"
+    overdue = ResponseClock(ClockState.OVERDUE, 10)
+    level, why = priority(complaint, clock=overdue)
+    assert level == "urgent" and any("overdue" in w for w in why)
+    assert priority(classify("@brand YOU ARE ALL IDIOTS"))[0] == "low"
+    assert priority(classify("@brand love it"))[0] == "normal"
+    assert priority(classify("@brand on my way"))[0] == "low"
+
+
+def test_flags_and_history_show_in_the_reasons():
+    result = classify("@brand hello there", author_flags=frozenset({"troll"}), author_history=5)
+    assert "author flagged as a troll" in result.reasons
+    assert any("5 earlier mentions" in r for r in result.reasons)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "😀😀😀", "مرحبا، طلبي لم يصل", "x" * 1_000_000, "\ud83d"]
+)
+def test_odd_input_never_raises(text):
+    assert classify(text).category in ACTIONS
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_gets_a_category(text):
+    result = classify(text)
+    assert result.category in ACTIONS and -1 <= result.sentiment <= 1
