@@ -468,7 +468,9 @@ QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(r"\b(?:my|our|i|i'?m|i'?ve|we|me)\b", re.IGNORECASE)
-RANT = re.compile(r"^[^a-z]*[A-Z]{3,}(?:[^a-z]*[A-Z]{3,}){2,}[^a-z]*$")
+# Shouting words; a rant is three or more of them and no lower case. Kept as two simple tests:
+# one pattern for the whole rant backtracks exponentially on long capitals.
+SHOUTED_WORD = re.compile(r"[A-Z]{3,}")
 MENTIONS_OR_LINKS = re.compile(r"@[\w.@-]+|https?://\S+|www\.\S+")
 LINKS = re.compile(
     r"https?://\S+|www\.\S+|\b[a-z0-9-]+\.(?:xyz|biz|ly|io|link|click|top)/\S*", re.IGNORECASE
@@ -576,9 +578,13 @@ def _promotion_or_abuse(found: _Signals):
         )
     if found.insults and not (found.faults and not _aimed_at_people(found.body)):
         return Category.ABUSE, [f"insults: {_quote(found.insults)}"]
-    if RANT.match(found.body) and not found.faults and not _asks(found):
+    if _is_rant(found.body) and not found.faults and not _asks(found):
         return Category.ABUSE, ["all-capitals rant with nothing specific"]
     return None
+
+
+def _is_rant(body: str) -> bool:
+    return not re.search("[a-z]", body) and len(SHOUTED_WORD.findall(body)) >= 3
 
 
 def _asks(found: _Signals) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from socialdesk.core import triage
 from socialdesk.networks.base import AccountRef, Provider
 from socialdesk.networks.errors import NetworkError
 from socialdesk.store import clients, mentions
@@ -59,10 +60,21 @@ class SyncService:
             log.warning("Sync of %s failed: %s", account.handle, exc)
             clients.set_sync_state(self._db, account.id, state="error", error=str(exc))
             return SyncResult(account.id, account.handle, error=str(exc))
-        new_ids = mentions.upsert_mentions(self._db, account.id, batch.mentions, self._clock())
+        triaged = [_triage(m.text, account.network) for m in batch.mentions]
+        new_ids = mentions.upsert_mentions(
+            self._db, account.id, batch.mentions, self._clock(), triaged
+        )
         clients.set_sync_state(
             self._db, account.id, state="ok", cursor=batch.cursor, at=self._clock()
         )
         if new_ids:
             log.info("Sync of %s: %d new mentions", account.handle, len(new_ids))
         return SyncResult(account.id, account.handle, new_ids)
+
+
+def _triage(text: str, network: str) -> mentions.TriageFields:
+    """Triage at arrival, so the inbox can sort and filter by it. Author flags and the clock
+    raise priority later, at display, as they change."""
+    verdict = triage.classify(text, network=network)
+    level, _why = triage.priority(verdict)
+    return mentions.TriageFields(verdict.category, verdict.sentiment, level, verdict.reasons)
