@@ -74,7 +74,7 @@ class SyncService:
 
 def _triage(text: str, network: str) -> mentions.TriageFields:
     """Triage at arrival, so the inbox can sort and filter by it. Author flags and the clock
-    raise priority later, at display, as they change."""
+    are not weighed here: they change after arrival."""
     verdict = triage.classify(text, network=network)
     level, _why = triage.priority(verdict)
     return mentions.TriageFields(verdict.category, verdict.sentiment, level, verdict.reasons)

@@ -64,6 +64,9 @@ def test_new_mentions_arrive_through_sync_as_time_passes(tmp_path):
     assert mentions.count_mentions(ws.db) == before + len(new_ids)
     newest = mentions.mention_rows(ws.db, MentionFilter(sort="newest"), 0, 1)[0]
     assert newest.status == "new" and newest.created_at > NOW
+    # Triaged on arrival, with the words that decided, so the inbox can sort and filter at once.
+    arrived = mentions.mention_rows(ws.db, MentionFilter(sort="newest"), 0, len(new_ids))
+    assert all(r.category and r.priority and r.triage_reasons for r in arrived)
     # Syncing again at the same moment finds nothing twice.
     assert all(not r.new_mention_ids for r in SyncService(ws.db, ws.provider_for, clock).sync_all())
     ws.db.close_all()
