@@ -254,6 +254,14 @@ class WorkspaceController(QObject):
         db = self.workspace.db
         self._write(lambda: clients.set_notifications_muted(db, client_id, muted), [])
 
+    def set_brand_voice(self, client_id: int, rules, contacts) -> None:
+        db = self.workspace.db
+        self._write(
+            lambda: clients.set_brand_voice(db, client_id, rules, contacts),
+            [],
+            then=lambda _: self.notice.emit("Brand voice saved."),
+        )
+
     def _muted(self) -> set[int]:
         return {c.id for c in self.clients if c.notifications_muted}
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from socialdesk.core.models import Network
 from socialdesk.core.service_hours import ServiceHours, ServiceHoursError
+from socialdesk.core.tone import BannedPhrase
 from socialdesk.store.db import Database
 from socialdesk.store.values import AWAITING, from_ms, to_ms
 
@@ -47,6 +48,8 @@ class ClientSummary:
     overdue: int = 0
     accounts: list[AccountSummary] = field(default_factory=list)
     notifications_muted: bool = False
+    banned_phrases: tuple[BannedPhrase, ...] = ()  # the client's brand voice
+    brand_contacts: tuple[str, ...] = ()  # its public email, hotline, help URL
 
 
 def add_client(
@@ -134,11 +137,12 @@ def list_clients(db: Database, now: datetime) -> list[ClientSummary]:
     each client's service hours: the clock pauses outside them."""
     clients = db.query(
         "SELECT id, name, colour, response_target_minutes, service_hours, timezone,"
-        " notifications_muted FROM client ORDER BY name COLLATE NOCASE, id"
+        " notifications_muted, banned_phrases, brand_contacts"
+        " FROM client ORDER BY name COLLATE NOCASE, id"
     )
     now_ms = to_ms(now)
     result = []
-    for cid, name, colour, target, hours_json, tz, muted in clients:
+    for cid, name, colour, target, hours_json, tz, muted, banned, contacts in clients:
         accounts = _accounts_with_counts(db, cid, now_ms)
         result.append(
             ClientSummary(
@@ -152,6 +156,8 @@ def list_clients(db: Database, now: datetime) -> list[ClientSummary]:
                 overdue=sum(a.overdue for a in accounts),
                 accounts=accounts,
                 notifications_muted=bool(muted),
+                banned_phrases=_banned_phrases(banned, cid),
+                brand_contacts=tuple(str(c) for c in _json_list(contacts, cid)),
             )
         )
     return result
@@ -162,6 +168,58 @@ def set_notifications_muted(db: Database, client_id: int, muted: bool) -> None:
         conn.execute(
             "UPDATE client SET notifications_muted = ? WHERE id = ?", (int(muted), client_id)
         )
+
+
+def set_brand_voice(
+    db: Database,
+    client_id: int,
+    banned_phrases: Sequence[BannedPhrase],
+    brand_contacts: Sequence[str],
+) -> None:
+    """Store the client's banned phrases (with its own messages) and public contact points."""
+    rules = [
+        {"phrase": r.phrase, "message": r.message, "suggestion": r.suggestion}
+        for r in banned_phrases
+        if r.phrase.strip()
+    ]
+    contacts = [c.strip() for c in brand_contacts if c.strip()]
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE client SET banned_phrases = ?, brand_contacts = ? WHERE id = ?",
+            (json.dumps(rules) if rules else None, json.dumps(contacts) if contacts else None,
+             client_id),
+        )  # fmt: skip
+
+
+def _banned_phrases(raw: str | None, client_id: int) -> tuple[BannedPhrase, ...]:
+    rules = []
+    for item in _json_list(raw, client_id):
+        if isinstance(item, str):  # a bare phrase, as 0001 described the column
+            rules.append(BannedPhrase(item))
+        elif isinstance(item, dict) and isinstance(item.get("phrase"), str):
+            suggestion = item.get("suggestion")
+            rules.append(
+                BannedPhrase(
+                    item["phrase"],
+                    str(item.get("message") or ""),
+                    suggestion if isinstance(suggestion, str) and suggestion else None,
+                )
+            )
+    return tuple(rules)
+
+
+def _json_list(raw: str | None, client_id: int) -> list[Any]:
+    """A JSON list column; a value edited by hand into something else is logged and ignored."""
+    if not raw:
+        return []
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = None
+    if not isinstance(value, list):
+        log.warning("client %s: ignoring an unreadable brand-voice setting", client_id)
+        return []
+    return value
 
 
 def client_hours(hours: dict | None, timezone: str) -> ServiceHours | None:

@@ -28,7 +28,9 @@ class Client(SQLModel, table=True):
     # JSON: {"mon": [["09:00", "17:00"]], ...}; NULL means around the clock.
     service_hours: str | None = None
     timezone: str = "UTC"  # IANA name; service hours are in this zone
-    banned_phrases: str | None = None  # JSON list, the client's brand-voice rules (tone checks)
+    # JSON lists for the tone checks: [{"phrase", "message", "suggestion"}] and ["support@…", …]
+    banned_phrases: str | None = None
+    brand_contacts: str | None = None
     notifications_muted: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     created_at: int
 

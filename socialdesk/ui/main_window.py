@@ -25,6 +25,7 @@ from socialdesk.app.workspace import MentionDetail, WorkspaceController
 from socialdesk.core.models import MentionStatus
 from socialdesk.diagnostics import diagnostics_text
 from socialdesk.ui import theme
+from socialdesk.ui.brand_voice import BrandVoiceDialog
 from socialdesk.ui.detail import DetailPane, plain_label
 from socialdesk.ui.feed.model import MentionIdRole
 from socialdesk.ui.feed.panel import FeedPanel
@@ -32,7 +33,7 @@ from socialdesk.ui.notifier import Notifier
 from socialdesk.ui.panels import ComingPanel
 from socialdesk.ui.preferences import PreferencesDialog
 from socialdesk.ui.shortcuts import ShortcutsDialog
-from socialdesk.ui.sidebar import VIEWS, Sidebar, Target
+from socialdesk.ui.sidebar import VIEWS, Sidebar, Target, TargetRole
 
 log = logging.getLogger(__name__)
 LAYOUT_FILE = "window.ini"
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         self.open_demo_action = self._action(
             workspace, "&Open demo workspace", self.controller.open_demo
         )
+        workspace.addSeparator()
+        self._action(workspace, "Client's brand &voice…", lambda: self.edit_brand_voice())
 
         mention = bar.addMenu("&Mention")
         a = self.actions
@@ -185,6 +188,7 @@ class MainWindow(QMainWindow):
         self.sidebar.deleteViewRequested.connect(c.delete_view)
         self.feed_panel.filters.saveRequested.connect(self.save_view)
         self.sidebar.muteRequested.connect(c.set_muted)
+        self.sidebar.brandVoiceRequested.connect(self.edit_brand_voice)
         c.alerted.connect(self.notifier.show)
         self.notifier.activated.connect(self.show_mention)
         c.syncStateChanged.connect(self.sync_label.setText)
@@ -279,6 +283,19 @@ class MainWindow(QMainWindow):
             theme.apply(QApplication.instance(), self.controller.settings.get("theme"))
             self.controller.apply_settings()
             self.feed.viewport().update()
+
+    def edit_brand_voice(self, client_id: int | None = None) -> None:
+        """The brand voice of ``client_id``, or of the client chosen in the sidebar."""
+        if client_id is None:
+            target = self.sidebar.currentIndex().data(TargetRole)
+            client_id = target.client_id if target is not None else None
+        client = next((c for c in self.controller.clients if c.id == client_id), None)
+        if client is None:
+            self.statusBar().showMessage("Choose a client in the sidebar first.", 8_000)
+            return
+        saved = BrandVoiceDialog.edit(client, self)
+        if saved is not None:
+            self.controller.set_brand_voice(client.id, *saved)
 
     def leave_demo(self) -> None:
         if self._confirm(

@@ -48,6 +48,7 @@ class Sidebar(QTreeView):
     targetChosen = Signal(object)  # Target
     deleteViewRequested = Signal(int)  # saved view id
     muteRequested = Signal(int, bool)  # client id, muted
+    brandVoiceRequested = Signal(int)  # client id
 
     def __init__(self, demo: bool, parent=None) -> None:
         super().__init__(parent)
@@ -163,6 +164,8 @@ class Sidebar(QTreeView):
             mute.setCheckable(True)
             mute.setChecked(client.notifications_muted)
             mute.toggled.connect(lambda on: self.muteRequested.emit(client.id, on))
+            voice = menu.addAction("Brand voice…")
+            voice.triggered.connect(lambda: self.brandVoiceRequested.emit(client.id))
         if not menu.isEmpty():
             menu.popup(self.viewport().mapToGlobal(pos))
 

@@ -266,3 +266,32 @@ def test_rows_without_due_times_get_them(db, account):
     assert mentions.fill_due_times(db) == 1
     assert mentions.mention_row(db, mid).due_at is not None
     assert mentions.fill_due_times(db) == 0
+
+
+def test_a_clients_brand_voice_is_stored_with_it_and_feeds_the_tone_checks(db, account):
+    from socialdesk.core.tone import BannedPhrase, ReplyContext, check
+
+    client_id, _ = account
+    rules = (BannedPhrase("cheap", "Say 'great value'.", "great value"), BannedPhrase("guys"))
+    clients.set_brand_voice(db, client_id, rules, ["care@acme.example", "  "])
+    (stored,) = clients.list_clients(db, T0)
+    assert stored.banned_phrases == rules
+    assert stored.brand_contacts == ("care@acme.example",)
+    context = ReplyContext(
+        banned_phrases=stored.banned_phrases, brand_contacts=stored.brand_contacts
+    )
+    found = {f.code: f for f in check("@bo Cheap and cheerful! Mail care@acme.example", context)}
+    assert found["brand-voice"].message == "Say 'great value'."
+    assert "private-data" not in found
+
+
+def test_a_hand_edited_brand_voice_is_ignored_not_fatal(db, account):
+    client_id, _ = account
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE client SET banned_phrases = ?, brand_contacts = ? WHERE id = ?",
+            ('["legacy phrase", {"nope": 1}]', "{not json", client_id),
+        )
+    (stored,) = clients.list_clients(db, T0)
+    assert [r.phrase for r in stored.banned_phrases] == ["legacy phrase"]
+    assert stored.brand_contacts == ()
