@@ -482,7 +482,18 @@ def _needs_apology(context: ReplyContext) -> bool:
 
 _TIME_FRAME = re.compile(
     r"\b(?:\d+(?:[.:]\d+)?\s*(?:am|pm|h|hrs?|hours?|mins?|minutes?|days?|weeks?|working days)"
-    r"|within|by (?:the )?(?:end|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"|\d{1,2}:\d{2}|within|by (?:the )?(?:end|today|tonight|tomorrow|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|\d))\b",
+    re.IGNORECASE,
+)
+# "Today" is a time frame in "it ships today", not in "sorry about the delay today".
+_WHEN = re.compile(
+    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|next week|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_WILL = re.compile(
+    r"\b(?:will|going to|comes?|coming|goes out|lands?|open|opens|back|ready|available)\b|'ll\b",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"[$€£¥]\s?\d|\d")
@@ -493,6 +504,10 @@ def _has_next_step(draft: _Draft, category: str) -> bool:
     text = draft.flat
     if lists.next_step.search(text) or _TIME_FRAME.search(text) or find_urls(text):
         return True
+    if any(_WHEN.search(said) and _WILL.search(said) for said in _SENTENCE.findall(text)):
+        return True
+    if _EMAIL.search(text) or _PHONE.search(text):  # a way to get in touch
+        return True
     return category == "question" and bool(lists.answer.search(text) or _NUMBER.search(text))
 
 
@@ -500,6 +515,7 @@ def _has_next_step(draft: _Draft, category: str) -> bool:
 _TOKEN = re.compile(r"[^\s,;:\"()\[\]{}<>/]+")
 _LEET = str.maketrans("0134579@$!|", "oieastgasii")
 _WILDCARDS = re.compile(r"[*#%]")
+_STRETCHED = re.compile(r"(.)\1\1")
 
 
 def _profanity(draft: _Draft) -> Iterable[Finding]:
@@ -520,12 +536,25 @@ def _profanity(draft: _Draft) -> Iterable[Finding]:
 
 
 def _is_profane(token: str, words: _Profanity) -> bool:
-    plain = re.sub(r"(.)\1{2,}", r"\1", token.translate(_LEET).replace(".", "").replace("-", ""))
+    if token.isalpha() and not _STRETCHED.search(token):  # most words: nothing to undo
+        return token in words.exact or token.startswith(words.stems)
+    # Undo leet spellings, dots and stretched letters ("fuuuck"); wildcards stay one per letter.
+    plain = re.sub(
+        r"([a-z])\1{2,}", r"\1", token.translate(_LEET).replace(".", "").replace("-", "")
+    )
     if plain in words.exact or plain.startswith(words.stems):
         return True
-    if _WILDCARDS.search(plain) and plain[0].isalpha() and 3 <= len(plain) <= 12:
-        shape = re.compile("".join("[a-z]" if c in "*#%" else re.escape(c) for c in plain) + "$")
-        return any(shape.match(word) for word in words.by_length.get(len(plain), ()))
+    if _WILDCARDS.search(plain) and plain[0].isalpha() and 3 <= len(plain) <= 16:
+        # "f**k" and "f***ing": each wildcard stands for one letter of a listed word or stem.
+        shape = [("[a-z]" if c in "*#%" else re.escape(c)) for c in plain]
+        whole = re.compile("".join(shape))
+        if any(whole.fullmatch(word) for word in words.by_length.get(len(plain), ())):
+            return True
+        return any(
+            re.fullmatch("".join(shape[: len(stem)]), stem)
+            for stem in words.stems
+            if len(stem) < len(plain)
+        )
     return False
 
 
@@ -577,7 +606,7 @@ def _vader_score(text: str) -> float:
 def _language(text: str) -> str:
     """ "English", or the name of the language or script the draft is mostly in. Short or mixed
     drafts count as English: the checks would rather run than step aside by mistake."""
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text if c.isalpha()] if not text.isascii() else []
     foreign = [c for c in letters if not c.isascii() and _script(c) != "LATIN"]
     if letters and len(foreign) * 2 > len(letters):
         return _SCRIPT_NAMES.get(_script(foreign[0]), "another script")
@@ -611,19 +640,28 @@ def _script(ch: str) -> str:
 
 # -- the lists, loaded once ----------------------------------------------------------------------
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
-    """One pattern for a list: longest phrases first, spaces match any whitespace, apostrophes are
-    optional, whole words only."""
-    parts = []
-    for phrase in sorted({p.lower() for p in phrases}, key=len, reverse=True):
-        escaped = re.escape(phrase).replace("\\ ", r"\s+").replace("'", "'?")
-        parts.append(escaped)
+    """One pattern for a list: longest phrases first, whole words only, spaces match any
+    whitespace, apostrophes are optional, and a ``[word]`` may be left out ("that's [simply]
+    false")."""
+    parts = [_phrase_regex(p) for p in sorted({p.lower() for p in phrases}, key=len, reverse=True)]
     return re.compile(rf"(?<![\w'])(?:{'|'.join(parts)})(?![\w'])", re.IGNORECASE)
+
+
+def _phrase_regex(phrase: str) -> str:
+    regex = ""
+    for word in phrase.split():
+        escaped = re.escape(word.strip("[]")).replace("'", "'?")
+        if word.startswith("["):
+            regex += rf"(?:\s+{escaped})?"
+        else:
+            regex += (r"\s+" if regex else "") + escaped
+    return regex
 
 
 @dataclass(frozen=True)
 class _PhraseTable:
     pattern: re.Pattern
-    suggestions: dict[str, str]
+    suggestions: list[tuple[re.Pattern, str]]
 
     def search(self, text: str, pos: int = 0):
         return self.pattern.search(text, pos)
@@ -632,8 +670,11 @@ class _PhraseTable:
         return self.pattern.sub(replacement, text)
 
     def suggestion(self, matched: str) -> str | None:
-        key = " ".join(matched.lower().replace("'", "").split())
-        return self.suggestions.get(key)
+        """The replacement for the phrase that matched (found again only on a hit)."""
+        for pattern, suggestion in self.suggestions:
+            if pattern.fullmatch(matched):
+                return suggestion
+        return None
 
 
 @dataclass(frozen=True)
@@ -668,12 +709,12 @@ def _lines(name: str) -> list[str]:
 
 
 def _table(name: str) -> _PhraseTable:
-    phrases, suggestions = [], {}
+    phrases, suggestions = [], []
     for line in _lines(name):
         phrase, _, suggestion = (part.strip() for part in line.partition("=>"))
         phrases.append(phrase)
         if suggestion:
-            suggestions[" ".join(phrase.lower().replace("'", "").split())] = suggestion
+            suggestions.append((re.compile(_phrase_regex(phrase.lower()), re.I), suggestion))
     return _PhraseTable(_phrase_pattern(phrases), suggestions)
 
 

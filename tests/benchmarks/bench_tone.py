@@ -13,7 +13,7 @@ from socialdesk.core.tone import BannedPhrase, ReplyContext
 DRAFT = (
     "@maria_k So sorry your parcel arrived damaged, that's not okay! You should have had it on "
     "Monday. We'll send a replacement today; could you DM us your order number? Call us on "
-    "0800 123 4567 if easier. We apologise for any inconvenience caused. THANKS for your patience 🙏"
+    "0800 123 4567 if easier. We apologise for any inconvenience caused. THANKS for waiting 🙏"
 )[:280]
 CONTEXT = ReplyContext(
     network="x",

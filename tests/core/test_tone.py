@@ -1,4 +1,4 @@
-"""The tone-check contract: types, order, spans and suggestions that do what they say, and bad input."""
+"""The tone-check contract: types, order, spans and suggestions that do what they say; bad input."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from socialdesk.core.tone import CODES, BannedPhrase, Finding, ReplyContext, che
 COMPLAINT = ReplyContext(mention_category="complaint", mention_text="My order arrived broken")
 
 
-def codes(draft: str, context: ReplyContext = ReplyContext()) -> list[str]:
-    return [f.code for f in check(draft, context)]
+def codes(draft: str, context: ReplyContext | None = None) -> list[str]:
+    return [f.code for f in check(draft, context or ReplyContext())]
 
 
 def apply(draft: str, finding: Finding) -> str:
@@ -70,7 +70,9 @@ def test_over_limit_marks_the_text_that_does_not_fit_under_the_servers_own_limit
         ("@bob Sorry, fixed today.", ReplyContext(thread_depth=2), "move-to-dm"),
         (
             "@bob Thanks, the cheap ones are back.",
-            ReplyContext(banned_phrases=(BannedPhrase("cheap", "Say 'great value'.", "great value"),)),
+            ReplyContext(
+                banned_phrases=(BannedPhrase("cheap", "Say 'great value'.", "great value"),)
+            ),
             "brand-voice",
         ),
     ],

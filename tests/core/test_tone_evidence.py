@@ -1,5 +1,10 @@
-"""The tone checks against the labelled drafts in tone_cases.py: per-code recall, false positives on
-good replies, and the traps each code must not fall into. Prints the table it asserts on."""
+"""The tone checks against labelled drafts: per-code recall, false positives on good replies, and
+the traps each code must not fall into. Prints the tables it asserts on (``pytest -s``).
+
+Two sets: ``tone_cases.py``, written with the rules, and ``tone_heldout.py``, written blind from
+customer-care.md by someone who never saw the rules. The held-out figures before any tuning on it
+are in the closing note of issue 4; the word lists were widened after it, so it is no longer blind.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,17 @@ from collections import Counter
 import pytest
 
 from socialdesk.core.tone import CODES, check
-
 from tests.core.tone_cases import CASES
+from tests.core.tone_heldout import HELD_OUT
+
+SETS = {"written": CASES, "held-out": HELD_OUT}
 
 
-@pytest.fixture(scope="module")
-def results():
-    return [(case, {f.code for f in check(case.draft, case.context)}) for case in CASES]
+@pytest.fixture(scope="module", params=SETS)
+def results(request):
+    return [
+        (case, {f.code for f in check(case.draft, case.context)}) for case in SETS[request.param]
+    ]
 
 
 def test_the_labelled_set_is_big_enough_and_covers_every_code():
@@ -33,7 +42,7 @@ def test_every_code_finds_at_least_nine_in_ten_of_its_drafts(results):
             hits[code] += code in found
             if code not in found:
                 misses.append((code, case.draft[:70], sorted(found)))
-    print("\nrecall per code:")
+    print("\nrecall per code (hits/drafts where it must fire):")
     for code in totals:
         print(f"  {code:26s} {hits[code]:3d}/{totals[code]:<3d} {hits[code] / totals[code]:.2f}")
     low = {c: hits[c] / totals[c] for c in totals if hits[c] / totals[c] < 0.9}

@@ -1,11 +1,11 @@
-"""Labelled reply drafts for the tone checks, written for these tests from customer-care.md's table
-and its decided edge cases. Each case names the codes that must fire (``fire``), or none (``good``: a
-reply a careful manager would send as is), or a code that must stay quiet (``quiet``: the traps —
+"""Labelled reply drafts for the tone checks, written for these tests from customer-care.md's
+table and its decided edge cases. Each case names the codes that must fire (``fire``), or none
+(``good``: a reply a careful manager would send as is), or a code that must stay quiet (``quiet``: the traps —
 an apology that says "sorry", acronyms in capitals, the brand's own support address)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from socialdesk.core.limits import NetworkLimits
 from socialdesk.core.tone import BannedPhrase, ReplyContext
@@ -142,7 +142,13 @@ fire(
 )
 fire("over-limit", "question", "We are open late tonight. " * 12, network="bluesky")
 fire("over-limit", "question", "We are open late tonight. " * 21, network="mastodon")
-fire("over-limit", "question", "Thanks for asking. " * 4, network="mastodon", limits=NetworkLimits(50))
+fire(
+    "over-limit",
+    "question",
+    "Thanks for asking. " * 4,
+    network="mastodon",
+    limits=NetworkLimits(50),
+)
 fire(
     "over-limit",
     "question",
