@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +26,11 @@ from PySide6.QtWidgets import (
 
 from socialdesk.core.tone import BannedPhrase, ReplyContext, check
 
+_ICONS = {
+    "block": QStyle.SP_MessageBoxCritical,
+    "warning": QStyle.SP_MessageBoxWarning,
+    "info": QStyle.SP_MessageBoxInformation,
+}
 _COLUMNS = ("Word or phrase", "Message to show", "Suggested instead (optional)")
 
 
@@ -64,9 +71,10 @@ class BrandVoiceDialog(QDialog):
         self.findings = QListWidget()
         self.findings.setAccessibleName("What the checks say")
         self.findings.setWordWrap(True)
+        self.findings.setSpacing(2)
         layout.addWidget(try_label)
         layout.addWidget(self.sample)
-        layout.addWidget(self.findings, 1)
+        layout.addWidget(self.findings, 2)
         self.sample.textChanged.connect(self._try)
         self.table.itemChanged.connect(lambda _item: self._try())
         self.contacts.textChanged.connect(self._try)
@@ -136,7 +144,11 @@ class BrandVoiceDialog(QDialog):
         )
         results = check(text, context)
         for finding in results:
-            self.findings.addItem(f"{finding.severity.title()}: {finding.message}")
+            item = QListWidgetItem(
+                self.style().standardIcon(_ICONS[finding.severity]),
+                f"{finding.severity.title()}: {finding.message}",
+            )
+            self.findings.addItem(item)
         if not results:
             self.findings.addItem("Nothing to flag.")
 
