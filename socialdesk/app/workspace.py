@@ -132,6 +132,9 @@ class WorkspaceController(QObject):
     def page(self, flt: MentionFilter, offset: int, limit: int) -> list[MentionRow]:
         return mentions.mention_rows(self.workspace.db, flt, offset, limit, self.clock())
 
+    def page_after(self, flt: MentionFilter, last: MentionRow, limit: int) -> list[MentionRow]:
+        return mentions.mention_rows_after(self.workspace.db, flt, last, limit, self.clock())
+
     def mention_row(self, mention_id: int) -> MentionRow | None:
         return mentions.mention_row(self.workspace.db, mention_id)
 

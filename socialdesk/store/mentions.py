@@ -81,6 +81,7 @@ class MentionRow:
     conversation_id: str | None
     url: str | None
     remote_id: str
+    urgency: int | None = None  # its place in the "most urgent" order (core/inbox.py)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ _ROW_COLUMNS = {
     "conversation_id": "m.conversation_id",
     "url": "m.url",
     "remote_id": "m.remote_id",
+    "urgency": "m.urgency",
 }
 _FROM = (
     " FROM mention m JOIN account a ON a.id = m.account_id JOIN client c ON c.id = a.client_id"
@@ -208,6 +210,39 @@ def mention_rows(
     page = f"SELECT m.id FROM mention m{where}{order} LIMIT ? OFFSET ?"
     sql = f"{_ROW_SELECT} WHERE m.id IN ({page}){order}"
     return [_row(r) for r in db.query(sql, (*params, limit, offset))]
+
+
+def mention_rows_after(
+    db: Database,
+    flt: MentionFilter,
+    last: MentionRow,
+    limit: int = 200,
+    now: datetime | None = None,
+) -> list[MentionRow]:
+    """The page that follows ``last`` in the filter's order. Keyset paging: it walks the sort's
+    index from ``last`` on, so the page at row 90,000 costs what the first one does (OFFSET
+    would step over every row before it)."""
+    after = _after(flt.sort, last)
+    if after is None:
+        return []
+    where, params = _where(flt, now)
+    where = f"{where} AND {after[0]}" if where else f" WHERE {after[0]}"
+    order = _ORDER[flt.sort]
+    page = f"SELECT m.id FROM mention m{where}{order} LIMIT ?"
+    sql = f"{_ROW_SELECT} WHERE m.id IN ({page}){order}"
+    return [_row(r) for r in db.query(sql, (*params, *after[1], limit))]
+
+
+def _after(sort: str, last: MentionRow) -> tuple[str, list] | None:
+    if sort == "urgent":
+        if last.urgency is None:
+            return None
+        # urgency ascending, id descending; the range on urgency keeps the index in use.
+        return "m.urgency >= ? AND (m.urgency > ? OR m.id < ?)", [last.urgency] * 2 + [last.id]
+    created = to_ms(last.created_at)
+    if sort == "newest":
+        return "(m.created_at, m.id) < (?, ?)", [created, last.id]
+    return "(m.created_at, m.id) > (?, ?)", [created, last.id]
 
 
 def rows_by_id(db: Database, ids: Sequence[int]) -> list[MentionRow]:

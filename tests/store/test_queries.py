@@ -295,3 +295,17 @@ def test_a_hand_edited_brand_voice_is_ignored_not_fatal(db, account):
     (stored,) = clients.list_clients(db, T0)
     assert [r.phrase for r in stored.banned_phrases] == ["legacy phrase"]
     assert stored.brand_contacts == ()
+
+
+@pytest.mark.parametrize("sort", ["urgent", "newest", "oldest"])
+def test_keyset_pages_walk_the_same_order_as_offset_pages(db, account, sort):
+    _, account_id = account
+    batch = [replace(mention(n), created_at=T0 + timedelta(minutes=n % 37)) for n in range(1, 501)]
+    mentions.upsert_mentions(db, account_id, batch, T0)  # many rows share a time: ties on id
+    flt = MentionFilter(sort=sort)
+    by_offset = [r.id for r in mentions.mention_rows(db, flt, 0, 1_000, T0)]
+    walked, page = [], mentions.mention_rows(db, flt, 0, 64, T0)
+    while page:
+        walked += [r.id for r in page]
+        page = mentions.mention_rows_after(db, flt, page[-1], 64, T0)
+    assert walked == by_offset and len(walked) == 500

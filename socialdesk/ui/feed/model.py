@@ -48,7 +48,11 @@ class FeedModel(QAbstractListModel):
     def fetchMore(self, parent=_ROOT) -> None:
         if parent.isValid():
             return
-        more = self._controller.page(self._filter, len(self._rows), PAGE_SIZE)
+        more = (
+            self._controller.page_after(self._filter, self._rows[-1], PAGE_SIZE)
+            if self._rows
+            else self._controller.page(self._filter, 0, PAGE_SIZE)
+        )
         if not more:
             self._total = len(self._rows)
             return
