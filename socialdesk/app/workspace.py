@@ -185,18 +185,33 @@ class WorkspaceController(QObject):
     def set_category(self, ids: list[int], category: str | None) -> None:
         db = self.workspace.db
         label = f"Set {_count(ids)} to {category}" if category else f"Reset {_count(ids)}"
-        self._undoable(label, ids, lambda: mentions.set_category(db, ids, category))
+        now = self.clock()
+
+        def change():
+            mentions.set_category(db, ids, category)
+            mentions.reprioritise(db, ids, now)  # a complaint now is high priority, and so on
+
+        self._undoable(label, ids, change, then=lambda: mentions.reprioritise(db, ids, now))
 
     def flag_author(self, row: MentionRow, flag: str, on: bool) -> None:
         db, before = self.workspace.db, row.author_flags
         after = before | {flag} if on else before - {flag}
 
+        now, touched = self.clock(), [row.id]
+
+        def flag(flags):
+            mentions.set_author_flags(db, row.author_id, flags)
+            # A VIP's waiting mentions turn urgent (and back when unflagged).
+            touched.extend(
+                mentions.reprioritise(db, mentions.author_mention_ids(db, row.author_id), now)
+            )
+
         def change():
-            mentions.set_author_flags(db, row.author_id, after)
-            return lambda: mentions.set_author_flags(db, row.author_id, before)
+            flag(after)
+            return lambda: flag(before)
 
         verb = "Flagged" if on else "Unflagged"
-        self._record(f"{verb} @{row.author_handle} as {flag}", [row.id], change)
+        self._record(f"{verb} @{row.author_handle} as {flag}", touched, change)
 
     def save_view(self, name: str, flt: MentionFilter) -> None:
         db = self.workspace.db
@@ -252,6 +267,12 @@ class WorkspaceController(QObject):
         self.runner.run(
             lambda: alerts.newly_overdue(db, since, now, muted), self._alert, self._fail
         )
+        # Clocks running out make questions and complaints urgent: their cards say so at once.
+        self.runner.write(
+            lambda: mentions.reprioritise(db, mentions.coming_due(db, now), now),
+            lambda ids: [self.mentionChanged.emit(i) for i in ids],
+            self._fail,
+        )
 
     def set_muted(self, client_id: int, muted: bool) -> None:
         db = self.workspace.db
@@ -277,15 +298,27 @@ class WorkspaceController(QObject):
             self.mentionsAdded.emit(ids)  # they come back into the inbox
             self.refresh_clients()
 
-    def _undoable(self, text: str, ids: list[int], change: Callable[[], None]) -> None:
+    def _undoable(
+        self,
+        text: str,
+        ids: list[int],
+        change: Callable[[], None],
+        then: Callable[[], object] | None = None,
+    ) -> None:
         """Run ``change`` on the writer thread after reading what it will overwrite, so Ctrl+Z can
-        put it back."""
+        put it back (and run ``then`` after putting it back)."""
         db, at = self.workspace.db, self.clock()
 
         def recorded():
             before = mentions.mention_states(db, ids)
             change()
-            return lambda: mentions.restore_states(db, before, at=at)
+
+            def undo():
+                mentions.restore_states(db, before, at=at)
+                if then:
+                    then()
+
+            return undo
 
         self._record(text, ids, recorded)
 

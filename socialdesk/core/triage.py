@@ -656,7 +656,11 @@ def priority(
             level, why = "urgent", [*why, "they have complained before"]
         elif triage.sentiment <= -0.75 and category == Category.COMPLAINT:
             level, why = "urgent", [*why, "very angry"]
-        elif clock is not None and clock.state in (ClockState.OVERDUE, ClockState.DUE_SOON):
+        elif (
+            clock is not None
+            and clock.state in (ClockState.OVERDUE, ClockState.DUE_SOON)
+            and category != Category.CRITICISM  # it may rightly go unanswered
+        ):
             level, why = (
                 "urgent",
                 [*why, f"the response clock is {clock.state.value.replace('_', ' ')}"],

@@ -64,6 +64,8 @@ class SyncService:
         new_ids = mentions.upsert_mentions(
             self._db, account.id, batch.mentions, self._clock(), triaged
         )
+        # What arrival triage cannot weigh: a VIP author, a repeat complainer, a clock running out.
+        mentions.reprioritise(self._db, new_ids, self._clock())
         clients.set_sync_state(
             self._db, account.id, state="ok", cursor=batch.cursor, at=self._clock()
         )
@@ -73,8 +75,8 @@ class SyncService:
 
 
 def _triage(text: str, network: str) -> mentions.TriageFields:
-    """Triage at arrival, so the inbox can sort and filter by it. Author flags and the clock
-    are not weighed here: they change after arrival."""
+    """Triage at arrival, so the inbox can sort and filter by it, from the text alone; the store
+    weighs the author and the clock next (``mentions.reprioritise``)."""
     verdict = triage.classify(text, network=network)
     level, _why = triage.priority(verdict)
     return mentions.TriageFields(verdict.category, verdict.sentiment, level, verdict.reasons)

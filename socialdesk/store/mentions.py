@@ -16,7 +16,9 @@ from datetime import UTC, datetime
 from socialdesk.core.inbox import urgency
 from socialdesk.core.mentions import FetchedMention
 from socialdesk.core.models import AuthorFlag, Category, MentionStatus
-from socialdesk.core.sla import due_at
+from socialdesk.core.sla import due_at, response_clock
+from socialdesk.core.triage import ACTIONS, Triage
+from socialdesk.core.triage import priority as weigh_priority
 from socialdesk.store.clients import client_hours
 from socialdesk.store.db import Database
 from socialdesk.store.events import log_event
@@ -373,6 +375,79 @@ def fill_due_times(db: Database) -> int:
             updates.append((due, urgency(status, priority, due, created), mid))
         conn.executemany("UPDATE mention SET due_at = ?, urgency = ? WHERE id = ?", updates)
     return len(updates)
+
+
+# -- priority after arrival ---------------------------------------------------------------------
+def reprioritise(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
+    """Weigh again what triage at arrival could not know: the author's flags (VIP), a repeat
+    complainer (an earlier complaint to the same client), the manager's category, and the response
+    clock (due soon or overdue). Updates priority and the inbox order of the waiting ones among
+    ``ids``; returns those whose priority changed."""
+    if not ids:
+        return []
+    where, params = _in("m.id", ids)
+    waiting, wparams = _in("m.status", AWAITING)
+    rows = db.query(
+        "SELECT m.id, m.status, coalesce(m.category_override, m.category), m.sentiment,"
+        " m.priority, m.created_at, m.due_at, au.flags, c.response_target_minutes,"
+        " c.service_hours, c.timezone, EXISTS (SELECT 1 FROM mention e JOIN account ea"
+        "  ON ea.id = e.account_id WHERE e.author_id = m.author_id AND ea.client_id = a.client_id"
+        "  AND coalesce(e.category_override, e.category) = 'complaint'"
+        "  AND e.created_at < m.created_at)"
+        f"{_FROM} WHERE {where} AND {waiting}",
+        [*params, *wparams],
+    )
+    changed = []
+    for (
+        mid,
+        status,
+        category,
+        sentiment,
+        old,
+        created,
+        due,
+        flags,
+        target,
+        hours,
+        tz,
+        repeat,
+    ) in rows:
+        if category is None:
+            continue
+        clock = response_clock(
+            from_ms(created), target, now, awaiting_reply=True,
+            hours=client_hours(json.loads(hours) if hours else None, tz),
+        )  # fmt: skip
+        verdict = Triage(category, sentiment or 0.0, (), ACTIONS[Category(category)])
+        author = frozenset(filter(None, flags.split(",")))
+        level, _why = weigh_priority(
+            verdict, author_flags=author, repeat_complainer=repeat, clock=clock
+        )
+        if level != old:
+            changed.append((level, urgency(status, level, due, created), mid))
+    if changed:
+        with db.transaction() as conn:
+            conn.executemany("UPDATE mention SET priority = ?, urgency = ? WHERE id = ?", changed)
+    return [mid for *_, mid in changed]
+
+
+def coming_due(db: Database, now: datetime) -> list[int]:
+    """Waiting questions and complaints not yet urgent whose clock may be in its last
+    quarter or past: the candidates ``reprioritise`` turns urgent. (Wall-clock minutes overstate
+    the service minutes left, so this may include a few too many, never too few.)"""
+    waiting, params = _in("m.status", AWAITING)
+    return [r[0] for r in db.query(
+        "SELECT m.id FROM mention m JOIN account a ON a.id = m.account_id"
+        " JOIN client c ON c.id = a.client_id"
+        f" WHERE {waiting} AND m.priority IN ('high', 'normal')"
+        " AND coalesce(m.category_override, m.category) IN ('question', 'complaint')"
+        " AND m.due_at <= ? + c.response_target_minutes * 15000",  # a quarter of the target, in ms
+        [*params, to_ms(now)],
+    )]  # fmt: skip
+
+
+def author_mention_ids(db: Database, author_id: int) -> list[int]:
+    return [r[0] for r in db.query("SELECT id FROM mention WHERE author_id = ?", (author_id,))]
 
 
 # -- the manager's changes -----------------------------------------------------------------------

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from socialdesk.app.workspace import MentionDetail, MentionRow
-from socialdesk.core.models import MentionStatus, network_label
+from socialdesk.core.models import Category, MentionStatus, network_label
 from socialdesk.core.sla import ResponseClock
+from socialdesk.core.triage import ACTIONS, Triage, priority
 from socialdesk.ui.format import clock_text, local_time
 
 MAX_SHOWN_CHARS = 20_000  # a 1 MB mention is shown truncated, with a note; the store keeps it whole
@@ -160,7 +161,11 @@ class DetailPane(QScrollArea):
         self._note.setText(
             f"Showing the first {MAX_SHOWN_CHARS:,} of {len(row.text):,} characters."
         )
-        self._triage.setText(_triage_text(row))
+        repeat = any(
+            earlier.category == "complaint" and earlier.created_at < row.created_at
+            for earlier in detail.author_history
+        )
+        self._triage.setText(_triage_text(row, self._clock_for(row), repeat))
         self._triage.setVisible(bool(row.category))
         label = clock_text(self._clock_for(row))
         target = f"target {row.response_target_minutes} service min"
@@ -182,15 +187,22 @@ class DetailPane(QScrollArea):
             self.notesSaved.emit(self._detail.row.author_id, self._notes.toPlainText())
 
 
-def _triage_text(row: MentionRow) -> str:
+def _triage_text(row: MentionRow, clock: ResponseClock, repeat_complainer: bool) -> str:
+    """The category and why, then the priority and why (weighed again now: the clock moves)."""
     if not row.category:
         return ""
     who = "your category" if row.category_overridden else "triage"
     text = f"{row.category.capitalize()} ({who})"
-    if row.priority:
-        text += f" · {row.priority} priority"
     if row.triage_reasons and not row.category_overridden:
         text += " · because " + "; ".join(row.triage_reasons)
+    if row.priority:
+        verdict = Triage(row.category, row.sentiment or 0.0, (), ACTIONS[Category(row.category)])
+        level, why = priority(
+            verdict, author_flags=row.author_flags, repeat_complainer=repeat_complainer, clock=clock
+        )
+        text += f" · {row.priority} priority"
+        if level == row.priority and why:
+            text += ": " + "; ".join(why)
     return text
 
 

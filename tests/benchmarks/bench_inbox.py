@@ -101,7 +101,9 @@ def build_store(data_dir: Path) -> None:
     for i, name in enumerate(CLIENTS):
         client_id = clients.add_client(db, name, ("#D9480F", "#2B8A3E", "#1864AB")[i], at=START)
         for network in ("x", "mastodon"):
-            accounts.append((clients.add_account(db, client_id, network, f"c{i}", at=START), network))
+            accounts.append(
+                (clients.add_account(db, client_id, network, f"c{i}", at=START), network)
+            )
     batch = fake_mentions(N)
     texts = [text for text, _ in CASES]
     for n, m in enumerate(batch):  # realistic text, so triage spreads over every category
@@ -129,12 +131,12 @@ def run(report) -> None:
         )  # fmt: skip
         got = json.loads(out.stdout.strip().splitlines()[-1])
     ms = 1000
-    report.add("inbox 100k: open to first painted page", got["first_page"] * ms, "ms", 300, "target")
+    report.add(
+        "inbox 100k: open to first painted page", got["first_page"] * ms, "ms", 300, "target"
+    )
     report.add("inbox 100k: apply a filter, median", got["filter_median"] * ms, "ms", 100, "target")
     report.add("inbox 100k: apply a filter, slowest", got["filter_max"] * ms, "ms", 100, "target")
-    report.add(
-        f"inbox 100k: scroll top to bottom ({got['rows']:,} rows)", got["scroll"], "s"
-    )
+    report.add(f"inbox 100k: scroll top to bottom ({got['rows']:,} rows)", got["scroll"], "s")
     report.add("inbox 100k: one scroll step (page in + paint), median", got["step_median"] * ms,
                "ms", 16, "one frame")  # fmt: skip
     report.add("inbox 100k: one scroll step, p95", got["step_p95"] * ms, "ms", 16, "one frame")

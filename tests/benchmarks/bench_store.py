@@ -161,8 +161,8 @@ def reads(report, path: Path) -> None:
         "sidebar counts (list_clients)": lambda: clients.list_clients(db, now),
     }
     at_50k = mentions.mention_rows(db, MentionFilter(), 49_800, 200)[-1]
-    cases["feed page at row 50,000, keyset (what scrolling uses)"] = (
-        lambda: mentions.mention_rows_after(db, MentionFilter(), at_50k, 200)
+    cases["feed page at row 50,000, keyset (what scrolling uses)"] = lambda: (
+        mentions.mention_rows_after(db, MentionFilter(), at_50k, 200)
     )
     for name, call in cases.items():
         times = time_calls(call, 30)

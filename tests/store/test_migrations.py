@@ -79,3 +79,44 @@ def test_rows_stored_before_the_search_index_become_searchable(tmp_path):
     hits = db.query("SELECT count(*) FROM mention_fts WHERE mention_fts MATCH 'naive cafe'")
     assert hits == [(1,)]
     db.close_all()
+
+
+def test_low_priority_mentions_move_below_the_waiting_ones_on_upgrade(tmp_path):
+    from socialdesk.core.inbox import urgency
+
+    path = tmp_path / "socialdesk.sqlite3"
+    schema.upgrade(path, "0004")
+    span, due = 10**13, 1_700_000_000_000
+    with sqlite3.connect(path) as conn:  # keys as 0004's order wrote them
+        conn.execute(
+            "INSERT INTO client (id, name, colour, response_target_minutes, timezone,"
+            " notifications_muted, created_at) VALUES (1, 'C', '#000000', 60, 'UTC', 0, 0)"
+        )
+        conn.execute(
+            "INSERT INTO account (id, client_id, network, handle, display_name, sync_state,"
+            " created_at) VALUES (1, 1, 'x', 'c', 'C', 'ok', 0)"
+        )
+        conn.execute(
+            "INSERT INTO author (id, network, remote_id, handle, display_name, flags,"
+            " notes) VALUES (1, 'x', 'a', 'a', 'A', '', '')"
+        )
+        old = {"urgent": due, "high": span + due, "low": span + due, "done": 2 * span + 5}
+        for i, (priority, key) in enumerate(old.items(), start=1):
+            status = "done" if priority == "done" else "new"
+            conn.execute(
+                "INSERT INTO mention (id, account_id, remote_id, author_id, text, created_at,"
+                " received_at, status, priority, urgency, due_at) VALUES (?, 1, ?, 1, 't', ?, 0,"
+                " ?, ?, ?, ?)",
+                (i, f"r{i}", span - 5, status, priority, key, due),
+            )  # fmt: skip
+    conn.close()
+    schema.upgrade(path, "head")
+    with sqlite3.connect(path) as conn:
+        keys = dict(conn.execute("SELECT priority, urgency FROM mention"))
+    conn.close()
+    assert keys == {
+        "urgent": urgency("new", "urgent", due, span - 5),
+        "high": urgency("new", "high", due, span - 5),
+        "low": urgency("new", "low", due, span - 5),
+        "done": urgency("done", "done", due, span - 5),
+    }

@@ -189,8 +189,8 @@ def test_most_urgent_first_then_by_time_left_then_handled_newest_first(db, accou
     ids = mentions.upsert_mentions(db, account_id, batch, T0, triage)
     mentions.set_mention_status(db, ids[0], "done")
     order = [r.id for r in mentions.mention_rows(db, MentionFilter())]
-    # urgent first; then waiting ones by due time (oldest due first); the handled one last.
-    assert order == [ids[1], ids[2], ids[3], ids[0]]
+    # urgent first; then high and normal by due time; then low (no public answer); handled last.
+    assert order == [ids[1], ids[3], ids[2], ids[0]]
     row = mentions.mention_row(db, ids[1])
     assert (row.category, row.priority, row.sentiment) == ("complaint", "urgent", -0.8)
     assert row.due_at == row.created_at + timedelta(minutes=60)
@@ -309,3 +309,52 @@ def test_keyset_pages_walk_the_same_order_as_offset_pages(db, account, sort):
         walked += [r.id for r in page]
         page = mentions.mention_rows_after(db, flt, page[-1], 64, T0)
     assert walked == by_offset and len(walked) == 500
+
+
+def _waiting_question(db, account_id, n=1, minutes=0, category="question"):
+    level = "high" if category in ("question", "complaint") else "normal"
+    (mid,) = mentions.upsert_mentions(
+        db, account_id, [mention(n, minutes=minutes)], T0,
+        [mentions.TriageFields(category, -0.2, level)],
+    )  # fmt: skip
+    return mid
+
+
+def test_a_vip_authors_waiting_mentions_turn_urgent_and_back(db, account):
+    _, account_id = account
+    mid = _waiting_question(db, account_id)
+    row = mentions.mention_row(db, mid)
+    mentions.set_author_flags(db, row.author_id, {"vip"})
+    assert mentions.reprioritise(db, [mid], T0) == [mid]
+    assert mentions.mention_row(db, mid).priority == "urgent"
+    assert mentions.mention_rows(db, MentionFilter())[0].id == mid
+    mentions.set_author_flags(db, row.author_id, set())
+    mentions.reprioritise(db, [mid], T0)
+    assert mentions.mention_row(db, mid).priority == "high"
+
+
+def test_a_second_complaint_from_the_same_person_is_urgent(db, account):
+    _, account_id = account
+    first = _waiting_question(db, account_id, 1, category="complaint")
+    second = _waiting_question(db, account_id, 1_001, minutes=30, category="complaint")
+    assert mentions.mention_row(db, first).author_id == mentions.mention_row(db, second).author_id
+    assert mentions.reprioritise(db, [first, second], T0) == [second]
+
+
+def test_a_clock_in_its_last_quarter_makes_a_question_urgent(db, account):
+    _, account_id = account
+    mid = _waiting_question(db, account_id, minutes=0)  # 60-minute target
+    assert mentions.coming_due(db, T0 + timedelta(minutes=30)) == []
+    now = T0 + timedelta(minutes=50)
+    assert mentions.coming_due(db, now) == [mid]
+    assert mentions.reprioritise(db, [mid], now) == [mid]
+    assert mentions.mention_row(db, mid).priority == "urgent"
+    assert mentions.coming_due(db, now) == []  # already urgent: nothing left to weigh
+
+
+def test_the_managers_category_sets_the_priority(db, account):
+    _, account_id = account
+    mid = _waiting_question(db, account_id, category="other")
+    mentions.set_category(db, [mid], "complaint")
+    mentions.reprioritise(db, [mid], T0)
+    assert mentions.mention_row(db, mid).priority == "high"

@@ -161,3 +161,23 @@ def test_the_window_renders(make_window, qtbot, tmp_path):
         image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 41)
     }
     assert len(colours) > 20
+
+
+def test_flagging_an_author_vip_makes_their_waiting_mentions_urgent_and_says_why(
+    make_window, qtbot
+):
+    window = make_window()
+    window.feed_model.set_filter(
+        MentionFilter(priorities=("high", "normal"), awaiting_reply_only=True)
+    )
+    rows = [window.feed_model.index(i).data(RowRole) for i in range(window.feed_model.rowCount())]
+    row = next(r for r in rows if r.category in ("question", "complaint", "criticism"))
+    window.controller.flag_author(row, "vip", True)
+    qtbot.waitUntil(lambda: window.controller.mention_row(row.id).priority == "urgent")
+    window.feed_model.set_filter(MentionFilter())
+    window.show_mention(row.id)
+    qtbot.waitUntil(lambda: window.detail.mention_id == row.id)
+    qtbot.waitUntil(lambda: "urgent priority: " in window.detail._triage.text())
+    assert "from a VIP" in window.detail._triage.text()
+    window.controller.undo()
+    qtbot.waitUntil(lambda: window.controller.mention_row(row.id).priority == row.priority)
