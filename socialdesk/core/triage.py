@@ -72,7 +72,14 @@ FAULT = _words(
     r"frozen",
     r"down",
     r"outage",
-    r"offline",
+    # "went offline", not "does it work offline?" (a capability question)
+    r"(?:is|are|went|gone|been|still|keeps? going) offline",
+    r"offline (?:again|since|all day)",
+    # the same fault again: a follow-up in a thread is still a complaint (customer-care.md)
+    r"same (?:thing|issue|problem|error|again)",
+    r"tried again",
+    r"(?:still|keeps?) happening",
+    r"happen(?:ed|ing|s) again",
     r"late",
     r"delay(?:ed|s)?",
     r"never (?:arrived|came|showed|made|received)",

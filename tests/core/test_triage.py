@@ -24,6 +24,10 @@ from socialdesk.core.triage import ACTIONS, classify, plain_text, priority
         ("@brand NO NO NO NEVER AGAIN EVER", "abuse", "rant"),
         ("@brand free followers here https://x.biz", "spam", "free followers"),
         ("@brand on my way", "other", "no question"),
+        ("@brand does the app work offline?", "question", "does the"),  # a capability, no fault
+        ("@brand the app went offline again", "complaint", "went offline"),
+        ("@brand tried again today, same thing", "complaint", "same thing"),  # a follow-up
+        ("@brand seems to work now, thanks", "other", "seems to work"),
     ],
 )
 def test_categories_come_with_the_words_that_decided(text, category, reason):
