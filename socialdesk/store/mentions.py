@@ -9,6 +9,7 @@ core/inbox.py), so the inbox's order and "overdue only" are indexed.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -40,6 +41,7 @@ class MentionFilter:
     overdue_only: bool = False
     awaiting_reply_only: bool = False
     sort: str = "urgent"
+    text: str = ""  # words that must all appear (prefixes, any case, accents ignored)
 
 
 @dataclass(frozen=True)
@@ -185,8 +187,24 @@ def _where(flt: MentionFilter, now: datetime | None) -> tuple[str, list]:
             raise ValueError("overdue_only needs the current time")
         clauses.append(_in("m.status", AWAITING))
         clauses.append(("m.due_at < ?", [to_ms(now)]))
+    match = search_expression(flt.text)
+    if match:
+        clauses.append(
+            ("m.id IN (SELECT rowid FROM mention_fts WHERE mention_fts MATCH ?)", [match])
+        )
     sql = " AND ".join(c for c, _ in clauses)
     return (" WHERE " + sql) if sql else "", [p for _, ps in clauses for p in ps]
+
+
+_SEARCH_WORD = re.compile(r"\w+")
+
+
+def search_expression(text: str) -> str:
+    """An FTS5 query for the words in ``text``: each a quoted prefix, all required. Whatever the
+    user typed — quotes, operators, a lone ``*`` — is only ever words, so it cannot be malformed.
+    (History search, with its operators, is issue 8's.)"""
+    words = _SEARCH_WORD.findall(text[:1_000])[:20]
+    return " AND ".join(f'"{word}"*' for word in words)
 
 
 def count_mentions(

@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         mention.addActions([a.open_link, a.copy_link, a.undo])
         mention.addSeparator()
         self._action(mention, "Sa&ve this view…", self.save_view, "Ctrl+Shift+S")
+        search = self._action(mention, "&Search mentions", self.focus_search, "/")
+        search.setShortcuts([QKeySequence("/"), QKeySequence.Find])
 
         view = bar.addMenu("&View")
         for i, name in enumerate(VIEWS):
@@ -283,6 +285,13 @@ class MainWindow(QMainWindow):
             theme.apply(QApplication.instance(), self.controller.settings.get("theme"))
             self.controller.apply_settings()
             self.feed.viewport().update()
+
+    def focus_search(self) -> None:
+        """Into the inbox's search box (from any view: searching is about mentions)."""
+        if self.views.currentIndex() != VIEWS.index("Inbox"):
+            self.sidebar.select(Target("Inbox"))
+        self.feed_panel.filters.search.setFocus(Qt.ShortcutFocusReason)
+        self.feed_panel.filters.search.selectAll()
 
     def edit_brand_voice(self, client_id: int | None = None) -> None:
         """The brand voice of ``client_id``, or of the client chosen in the sidebar."""

@@ -358,3 +358,24 @@ def test_the_managers_category_sets_the_priority(db, account):
     mentions.set_category(db, [mid], "complaint")
     mentions.reprioritise(db, [mid], T0)
     assert mentions.mention_row(db, mid).priority == "high"
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("cafe", {"café crème was cold"}),  # accents folded
+        ("CAF cre", {"café crème was cold"}),  # prefixes, any case, every word required
+        ("cold", {"café crème was cold", "cold brew please"}),
+        ('"unbalanced (* AND OR NEAR', set()),  # operators are only words here
+        ("*", {"café crème was cold", "cold brew please", "hello"}),  # no words: no text filter
+        ("x" * 10_000, set()),
+    ],
+)
+def test_the_inbox_search_takes_any_typing_as_plain_words(db, account, typed, found):
+    _, account_id = account
+    texts = ["café crème was cold", "cold brew please", "hello"]
+    batch = [mention(n, text=t) for n, t in enumerate(texts, start=1)]
+    mentions.upsert_mentions(db, account_id, batch, T0)
+    rows = mentions.mention_rows(db, MentionFilter(text=typed))
+    assert {r.text for r in rows} == found
+    assert mentions.count_mentions(db, MentionFilter(text=typed)) == len(found)

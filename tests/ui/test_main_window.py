@@ -181,3 +181,22 @@ def test_flagging_an_author_vip_makes_their_waiting_mentions_urgent_and_says_why
     assert "from a VIP" in window.detail._triage.text()
     window.controller.undo()
     qtbot.waitUntil(lambda: window.controller.mention_row(row.id).priority == row.priority)
+
+
+def test_slash_searches_the_inbox_by_words_and_escape_clears(make_window, qtbot):
+    window = make_window()
+    everything = window.feed_model.total
+    window.feed.setFocus()
+    qtbot.keyClick(window.feed, Qt.Key_Slash)
+    search = window.feed_panel.filters.search
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "REFUND")  # any case; the model reloads once typing pauses
+    qtbot.waitUntil(lambda: 0 < window.feed_model.total < everything)
+    rows = [window.feed_model.index(i).data(RowRole) for i in range(window.feed_model.rowCount())]
+    assert all("refund" in row.text.lower() for row in rows)
+    assert "“REFUND”" in window.feed_panel.filters.summary.text()
+    qtbot.keyClicks(search, ' "(* NEAR zzqx')  # quotes and operators are just words, never an error
+    qtbot.keyClick(search, Qt.Key_Return)
+    assert window.feed_model.total == 0
+    qtbot.keyClick(search, Qt.Key_Escape)
+    assert search.text() == "" and window.feed_model.total == everything

@@ -1,5 +1,6 @@
-"""The sort order and filters above the feed: a sort box, a Filter menu (status, category,
-priority, network, overdue only) and a one-line summary of what is filtered, with Clear. Compact
+"""The sort order and filters above the feed: a search box (``/``), a sort box, a Filter menu
+(status, category, priority, network, overdue only) and a one-line summary of what is filtered,
+with Clear. Compact
 enough for a narrow window, and all of it reachable from the keyboard. The client or account scope
 comes from the sidebar."""
 
@@ -7,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QMenu, QPushButton, QWidget
 
 from socialdesk.app.workspace import MentionFilter
 from socialdesk.core.models import Category, Network
@@ -61,6 +62,17 @@ class FilterBar(QWidget):
         for label, value in SORTS:
             self.sort.addItem(label, value)
         self.sort.currentIndexChanged.connect(self.changed)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search  /")
+        self.search.setAccessibleName("Search mentions")
+        self.search.setToolTip("Words the mention must contain (/ to jump here, Esc to clear)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(1_000)
+        # Search as the user types, once they pause: not a query per keystroke.
+        self._typing = QTimer(self, singleShot=True, interval=250)
+        self._typing.timeout.connect(self.changed)
+        self.search.textChanged.connect(self._typing.start)
+        self.search.returnPressed.connect(self._search_now)
         self._groups: dict[str, QActionGroup] = {}
         self.menu = QMenu("Filter", self)
         for field, (title, choices) in GROUPS.items():
@@ -82,6 +94,7 @@ class FilterBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 0, 12, 6)
+        layout.addWidget(self.search, 1)
         layout.addWidget(self.sort)
         layout.addWidget(button)
         layout.addWidget(self.summary, 1)
@@ -110,6 +123,7 @@ class FilterBar(QWidget):
             base,
             sort=self.sort.currentData(),
             overdue_only=self.overdue.isChecked(),
+            text=self.search.text().strip(),
             **{field: self._value(field) for field in GROUPS},
         )
 
@@ -123,6 +137,8 @@ class FilterBar(QWidget):
                 match = [a for a in group.actions() if a.data() == wanted] or group.actions()[:1]
                 match[0].setChecked(True)
             self.overdue.setChecked(flt.overdue_only)
+            self.search.setText(flt.text)
+            self._typing.stop()
         finally:
             self.blockSignals(False)
         self.changed.emit()
@@ -138,5 +154,18 @@ class FilterBar(QWidget):
         ]
         if self.overdue.isChecked():
             parts.append("Overdue only")
+        if self.search.text().strip():
+            parts.append(f"“{self.search.text().strip()[:40]}”")
         self.summary.setText(" · ".join(parts) if parts else "No filter")
         self.clear.setEnabled(bool(parts))
+
+    def _search_now(self) -> None:
+        self._typing.stop()
+        self.changed.emit()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape and self.search.hasFocus() and self.search.text():
+            self.search.clear()
+            self._search_now()
+            return
+        super().keyPressEvent(event)
