@@ -58,6 +58,11 @@ class Provider(Protocol):
     Methods raise only ``networks.errors.NetworkError`` subclasses.
     """
 
+    # Whether ``post_reply`` honours its idempotency key on the network's side (Mastodon's
+    # Idempotency-Key, Bluesky's record key). When False (X), the outbox calls ``find_reply``
+    # after a failure that may have posted, before posting again.
+    idempotent: bool
+
     def verify(self, account: AccountRef) -> RemoteAuthor:
         """Check the credentials work; return the account as the network sees it."""
         ...
@@ -75,6 +80,13 @@ class Provider(Protocol):
         self, account: AccountRef, text: str, in_reply_to: str | None, idempotency_key: str
     ) -> PostedReply:
         """Post ``text``. The same ``idempotency_key`` never posts twice."""
+        ...
+
+    def find_reply(
+        self, account: AccountRef, text: str, in_reply_to: str | None, since: datetime
+    ) -> PostedReply | None:
+        """The account's own post with ``text`` (replying to ``in_reply_to``) made after ``since``,
+        if there is one."""
         ...
 
     def limits(self, account: AccountRef) -> NetworkLimits: ...

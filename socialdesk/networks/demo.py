@@ -986,6 +986,8 @@ def _find_account(network: str, handle: str) -> tuple[DemoClient | None, DemoAcc
 class DemoProvider:
     """The simulated network. Thread-safe; every method may be called from any worker thread."""
 
+    idempotent = True  # a retried key returns the first post, like Mastodon's Idempotency-Key
+
     def __init__(
         self,
         anchor: datetime,
@@ -1078,6 +1080,15 @@ class DemoProvider:
             posted = PostedReply(reply.remote_id, reply.url, reply.created_at)
             self.posted[idempotency_key] = (text, posted)
             return posted
+
+    def find_reply(
+        self, account: AccountRef, text: str, in_reply_to: str | None, since: datetime
+    ) -> PostedReply | None:
+        with self._post_lock:
+            for posted_text, posted in self.posted.values():
+                if posted_text == text and posted.posted_at >= since:
+                    return posted
+        return None
 
     def limits(self, account: AccountRef) -> NetworkLimits:
         try:

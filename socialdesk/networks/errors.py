@@ -9,9 +9,12 @@ from datetime import datetime
 
 
 class NetworkError(Exception):
-    """Base of every provider failure. ``transient`` tells the outbox whether a retry may help."""
+    """Base of every provider failure. ``transient`` tells the outbox whether a retry may help;
+    ``maybe_sent`` whether the request may have reached the network before it failed (so a post may
+    exist: where the network has no idempotency key, look before posting again)."""
 
     transient = False
+    maybe_sent = False
 
 
 class AuthError(NetworkError):
@@ -30,8 +33,15 @@ class NetworkUnreachable(NetworkError):
     transient = True
 
 
+class ConnectionLost(NetworkUnreachable):
+    """The connection broke or timed out after the request was sent."""
+
+    maybe_sent = True
+
+
 class ServerError(NetworkError):
     transient = True
+    maybe_sent = True  # a 5xx from a proxy can hide a post the server made
 
 
 class BadResponse(NetworkError):

@@ -107,6 +107,8 @@ class Mention(SQLModel, table=True):
 
 
 class Draft(SQLModel, table=True):
+    __table_args__ = (Index("ix_draft_mention_state", "mention_id", "state"),)
+
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(sa_column=_fk("account.id"))
     mention_id: int | None = Field(default=None, sa_column=_fk("mention.id", nullable=True))
@@ -122,6 +124,7 @@ class OutboxItem(SQLModel, table=True):
     """An approved reply waiting to be posted. ``idempotency_key`` makes sending exactly-once."""
 
     __tablename__ = "outbox_item"
+    __table_args__ = (Index("ix_outbox_due", "state", "next_attempt_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(sa_column=_fk("account.id"))
@@ -142,6 +145,10 @@ class OutboxItem(SQLModel, table=True):
     url: str | None = None
     created_at: int
     sent_at: int | None = None
+    send_at: int | None = None  # a scheduled post waits until then
+    conversation_id: str | None = None  # replies in one conversation go out in approval order
+    # A request may have reached the network: look for the post before sending again (X).
+    unconfirmed: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class SavedReply(SQLModel, table=True):

@@ -1,0 +1,180 @@
+"""The one request method every HTTP provider funnels through (Mastodon.py's pattern): timeouts,
+a cap on response size, rate-limit headers, and every failure mapped onto ``networks.errors`` in
+plain words — with whether the request may have reached the server, which the outbox needs for
+exactly-once sending.
+
+Never logs or raises a header value: the Authorization header carries a secret.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from socialdesk.networks.errors import (
+    AuthError,
+    BadResponse,
+    ConnectionLost,
+    NetworkUnreachable,
+    RateLimited,
+    ServerError,
+)
+
+log = logging.getLogger(__name__)
+
+TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+MAX_RESPONSE_BYTES = (
+    8 * 1024 * 1024
+)  # a mention page is ~100 KB; more is a broken or hostile server
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """What the last response said about the account's budget."""
+
+    remaining: int | None
+    reset_at: datetime | None
+
+
+class Transport:
+    """One httpx client per provider. ``name`` ("Mastodon", "X") is used in messages."""
+
+    def __init__(
+        self,
+        name: str,
+        base_url: str,
+        *,
+        timeout: httpx.Timeout = TIMEOUT,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.name = name
+        self._clock = clock
+        self.rate_limit = RateLimit(None, None)
+        self._client = httpx.Client(base_url=base_url, timeout=timeout, follow_redirects=False)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        headers: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Send one request and return its JSON body, or raise a NetworkError that says what
+        happened."""
+        headers = dict(headers or {})
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        try:
+            with self._client.stream(method, path, headers=headers, **kwargs) as response:
+                body = _read_capped(response, self.name)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            raise NetworkUnreachable(
+                f"Could not reach {self.name}: {_reason(exc)}. Nothing was sent."
+            ) from None
+        except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+            raise ConnectionLost(
+                f"The connection to {self.name} broke before it answered ({_reason(exc)}); "
+                "the request may or may not have arrived."
+            ) from None
+        self.rate_limit = _rate_limit(response.headers, self._clock())
+        _raise_for_status(response, body, self.name, self.rate_limit)
+        if not body:
+            return None
+        try:
+            return json.loads(body)
+        except ValueError:
+            raise BadResponse(f"{self.name} answered with something that is not JSON.") from None
+
+
+def _read_capped(response: httpx.Response, name: str) -> bytes:
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > MAX_RESPONSE_BYTES:
+            raise BadResponse(f"{name} sent an answer larger than {MAX_RESPONSE_BYTES:,} bytes.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _reason(exc: Exception) -> str:
+    return type(exc).__name__.replace("Error", " error").replace("Timeout", " timeout").strip()
+
+
+def _raise_for_status(response: httpx.Response, body: bytes, name: str, limit: RateLimit) -> None:
+    status = response.status_code
+    if status < 400:
+        return
+    said = _server_message(body)
+    if status in (401, 403):
+        raise AuthError(f"{name} refused the sign-in ({status}{said}). Sign in again.")
+    if status == 429:
+        when = f" until {limit.reset_at:%H:%M} UTC" if limit.reset_at else ""
+        raise RateLimited(f"{name} asks to slow down{when}.", limit.reset_at)
+    if status >= 500:
+        raise ServerError(f"{name} had a problem of its own ({status}{said}).")
+    raise BadResponse(f"{name} did not accept the request ({status}{said}).")
+
+
+def _server_message(body: bytes) -> str:
+    """The server's own words, short (Mastodon: {"error": ...}; X: {"detail": ...})."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return ""
+    if isinstance(data, dict):
+        for key in ("error", "detail", "message", "title"):
+            if isinstance(data.get(key), str):
+                return ": " + data[key][:200]
+    return ""
+
+
+def _rate_limit(headers: httpx.Headers, now: datetime) -> RateLimit:
+    remaining = _int(headers.get("x-rate-limit-remaining") or headers.get("ratelimit-remaining"))
+    reset = headers.get("x-rate-limit-reset") or headers.get("ratelimit-reset")
+    reset_at = _reset_time(reset, now)
+    if reset_at is None and (after := headers.get("retry-after")):
+        seconds = _int(after)
+        if seconds is not None:
+            reset_at = now + timedelta(seconds=seconds)
+        else:
+            try:
+                reset_at = parsedate_to_datetime(after)
+            except (TypeError, ValueError):
+                reset_at = None
+    return RateLimit(remaining, reset_at)
+
+
+def _reset_time(value: str | None, now: datetime) -> datetime | None:
+    """X and Bluesky send epoch seconds; Mastodon an ISO 8601 time."""
+    if not value:
+        return None
+    seconds = _int(value)
+    if seconds is not None:
+        # Small numbers are "seconds from now" (the IETF draft's RateLimit-Reset).
+        if seconds < 1_000_000_000:
+            return now + timedelta(seconds=seconds)
+        return datetime.fromtimestamp(seconds, UTC)
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None

@@ -1,0 +1,248 @@
+"""The outbox: approved replies waiting to be posted, and every state change the sender and the
+manager make to them.
+
+Exactly-once rests on three things kept here: the idempotency key fixed at approval, ``claim``
+marking an item ``sending`` and ``unconfirmed`` *before* the request leaves (so a crash mid-send
+is known afterwards), and ``mark_sent`` recording the post and the mention's first response in
+one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from socialdesk.core.models import DraftState, MentionStatus, OutboxState
+from socialdesk.store.db import Database
+from socialdesk.store.events import log_event
+from socialdesk.store.mentions import _set_statuses
+from socialdesk.store.values import from_ms, to_ms
+
+# States the sender still has work in; an item in one of these holds back later replies of its
+# conversation, so they go out in order.
+PENDING = (
+    OutboxState.QUEUED.value,
+    OutboxState.SENDING.value,
+    OutboxState.FAILED.value,
+    OutboxState.PAUSED.value,
+)
+SENT_SHOWN_DAYS = 7  # sent and cancelled items stay listed this long
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    id: int
+    account_id: int
+    client_id: int
+    client_name: str
+    network: str
+    account_handle: str
+    mention_id: int | None
+    draft_id: int | None
+    text: str
+    in_reply_to_remote_id: str | None
+    idempotency_key: str
+    state: str
+    attempts: int
+    last_error: str | None
+    next_attempt_at: datetime | None
+    send_at: datetime | None
+    created_at: datetime
+    sent_at: datetime | None
+    remote_id: str | None
+    url: str | None
+    conversation_id: str | None
+    unconfirmed: bool
+
+
+_SELECT = (
+    "SELECT o.id, o.account_id, a.client_id, c.name, a.network, a.handle, o.mention_id,"
+    " o.draft_id, o.text, o.in_reply_to_remote_id, o.idempotency_key, o.state, o.attempts,"
+    " o.last_error, o.next_attempt_at, o.send_at, o.created_at, o.sent_at, o.remote_id, o.url,"
+    " o.conversation_id, o.unconfirmed"
+    " FROM outbox_item o JOIN account a ON a.id = o.account_id JOIN client c ON c.id = a.client_id"
+)
+_TIMES = {14, 15, 16, 17}
+
+
+def _entry(row: Sequence) -> OutboxEntry:
+    values = [from_ms(v) if i in _TIMES else v for i, v in enumerate(row)]
+    values[-1] = bool(values[-1])
+    return OutboxEntry(*values)
+
+
+def get_item(db: Database, item_id: int) -> OutboxEntry | None:
+    rows = db.query(_SELECT + " WHERE o.id = ?", (item_id,))
+    return _entry(rows[0]) if rows else None
+
+
+def list_items(db: Database, now: datetime) -> list[OutboxEntry]:
+    """What the Outbox view shows: everything pending, then the last week's sent and cancelled."""
+    since = to_ms(now) - SENT_SHOWN_DAYS * 86_400_000
+    rows = db.query(
+        _SELECT + f" WHERE o.state IN ({','.join('?' * len(PENDING))})"
+        " OR coalesce(o.sent_at, o.created_at) >= ? ORDER BY o.id",
+        (*PENDING, since),
+    )
+    return [_entry(r) for r in rows]
+
+
+def due_items(db: Database, now: datetime) -> list[OutboxEntry]:
+    """Items to try now, in approval order, holding back any reply whose conversation has an earlier
+    item not yet sent (so a thread never reads out of order)."""
+    rows = db.query(
+        _SELECT + f" WHERE o.state IN ({','.join('?' * len(PENDING))}) ORDER BY o.id", PENDING
+    )
+    due, blocked = [], set()
+    for item in map(_entry, rows):
+        thread = (item.account_id, item.conversation_id) if item.conversation_id else None
+        ready = item.state in (OutboxState.QUEUED, OutboxState.SENDING) and all(
+            t is None or t <= now for t in (item.next_attempt_at, item.send_at)
+        )
+        if ready and thread not in blocked:
+            due.append(item)
+        if thread:
+            blocked.add(thread)
+    return due
+
+
+def claim(db: Database, item_id: int, now: datetime) -> bool:
+    """Mark the item as going out *before* the request leaves. False when it was cancelled or
+    paused meanwhile (the sender then leaves it alone)."""
+    with db.transaction() as conn:
+        return bool(
+            conn.execute(
+                "UPDATE outbox_item SET state = ?, attempts = attempts + 1, unconfirmed = 1"
+                " WHERE id = ? AND state IN (?, ?)",
+                (OutboxState.SENDING.value, item_id, OutboxState.QUEUED, OutboxState.SENDING),
+            ).rowcount
+        )
+
+
+def mark_sent(db: Database, item_id: int, remote_id: str, url: str | None, at: datetime) -> None:
+    """The post exists: record it, and the mention it answers is replied with its first response
+    (which stops its clock) — all in one transaction."""
+    with db.transaction() as conn:
+        account_id, mention_id = conn.execute(
+            "UPDATE outbox_item SET state = ?, remote_id = ?, url = ?, sent_at = ?,"
+            " unconfirmed = 0, last_error = NULL, next_attempt_at = NULL WHERE id = ?"
+            " RETURNING account_id, mention_id",
+            (OutboxState.SENT.value, remote_id, url, to_ms(at), item_id),
+        ).fetchone()
+        if mention_id is not None:
+            conn.execute(
+                "UPDATE mention SET first_response_at = coalesce(first_response_at, ?)"
+                " WHERE id = ?",
+                (to_ms(at), mention_id),
+            )
+            _set_statuses(db, [mention_id], MentionStatus.REPLIED.value, at=at, snoozed_until=None)
+        log_event(
+            db, "reply.sent", account_id=account_id, mention_id=mention_id,
+            detail={"outbox_item": item_id, "remote_id": remote_id}, at=at,
+        )  # fmt: skip
+
+
+def mark_retry(
+    db: Database,
+    item_id: int,
+    reason: str,
+    next_attempt_at: datetime,
+    *,
+    unconfirmed: bool,
+    count_attempt: bool = True,
+) -> None:
+    """Back to the queue until ``next_attempt_at``, with the reason shown beside it.
+    ``unconfirmed`` says whether the request may have reached the network."""
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE outbox_item SET state = ?, last_error = ?, next_attempt_at = ?,"
+            " unconfirmed = ?, attempts = attempts - ? WHERE id = ? AND state = ?",
+            (
+                OutboxState.QUEUED.value, reason, to_ms(next_attempt_at), int(unconfirmed),
+                int(not count_attempt), item_id, OutboxState.SENDING.value,
+            ),
+        )  # fmt: skip
+
+
+def mark_failed(db: Database, item_id: int, reason: str, *, unconfirmed: bool) -> None:
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE outbox_item SET state = ?, last_error = ?, next_attempt_at = NULL,"
+            " unconfirmed = ? WHERE id = ?",
+            (OutboxState.FAILED.value, reason, int(unconfirmed), item_id),
+        )
+
+
+def retry(db: Database, ids: Sequence[int]) -> None:
+    """The manager asks for failed (or waiting) items to be tried again now."""
+    with db.transaction() as conn:
+        conn.executemany(
+            "UPDATE outbox_item SET state = ?, attempts = 0, next_attempt_at = NULL"
+            " WHERE id = ? AND state IN (?, ?)",
+            [(OutboxState.QUEUED.value, i, OutboxState.FAILED, OutboxState.QUEUED) for i in ids],
+        )
+
+
+def cancel(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
+    """Take items out of the outbox before they are sent; their drafts go back to editing so no
+    text is lost. Returns the ids actually cancelled (a sent item cannot be)."""
+    cancelled = []
+    with db.transaction() as conn:
+        for item_id in ids:
+            row = conn.execute(
+                "UPDATE outbox_item SET state = ? WHERE id = ? AND state IN (?, ?, ?)"
+                " AND NOT unconfirmed RETURNING draft_id",
+                (
+                    OutboxState.CANCELLED.value, item_id,
+                    OutboxState.QUEUED, OutboxState.FAILED, OutboxState.PAUSED,
+                ),
+            ).fetchone()  # fmt: skip
+            if row is None:
+                continue
+            cancelled.append(item_id)
+            if row[0] is not None:
+                conn.execute(
+                    "UPDATE draft SET state = ?, updated_at = ? WHERE id = ?",
+                    (DraftState.EDITING.value, to_ms(now), row[0]),
+                )
+    return cancelled
+
+
+def restore(db: Database, ids: Sequence[int], now: datetime) -> None:
+    """Undo ``cancel``: the items wait in the outbox again and their drafts are approved again."""
+    with db.transaction() as conn:
+        for item_id in ids:
+            row = conn.execute(
+                "UPDATE outbox_item SET state = ?, next_attempt_at = NULL"
+                " WHERE id = ? AND state = ? RETURNING draft_id",
+                (OutboxState.QUEUED.value, item_id, OutboxState.CANCELLED.value),
+            ).fetchone()
+            if row and row[0] is not None:
+                conn.execute(
+                    "UPDATE draft SET state = ?, updated_at = ? WHERE id = ?",
+                    (DraftState.APPROVED.value, to_ms(now), row[0]),
+                )
+
+
+def set_client_paused(db: Database, client_id: int, paused: bool) -> list[int]:
+    """Pause (or resume) every waiting item of a client — crisis mode's "pause scheduled posts".
+    An item being sent right now finishes. Returns the ids changed."""
+    old, new = (OutboxState.QUEUED, OutboxState.PAUSED)[:: 1 if paused else -1]
+    with db.transaction() as conn:
+        rows = conn.execute(
+            "UPDATE outbox_item SET state = ? WHERE state = ?"
+            " AND account_id IN (SELECT id FROM account WHERE client_id = ?) RETURNING id",
+            (new.value, old.value, client_id),
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+def sent_replies(db: Database, account_id: int, conversation_id: str) -> list[OutboxEntry]:
+    """The brand's replies SocialDesk posted in a conversation, for the conversation view."""
+    rows = db.query(
+        _SELECT + " WHERE o.account_id = ? AND o.conversation_id = ? AND o.state = ?"
+        " ORDER BY o.sent_at",
+        (account_id, conversation_id, OutboxState.SENT.value),
+    )
+    return [_entry(r) for r in rows]

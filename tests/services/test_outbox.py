@@ -1,0 +1,181 @@
+"""The outbox sends every approved reply exactly once, in order per conversation, whatever the
+network does: dropped connections after posting, timeouts, 429 with a reset, 5xx, refused tokens."""
+
+from datetime import timedelta
+
+import pytest
+
+from socialdesk.core import outbox as policy
+from socialdesk.core.models import MentionStatus, OutboxState
+from socialdesk.networks.demo import DemoProvider
+from socialdesk.services.outbox import SIGN_IN_NEEDED, OutboxSender
+from socialdesk.store import drafts, mentions, outbox
+from socialdesk.store.values import to_ms
+from tests.factories import T0, mention
+from tests.networks.faulty_server import FaultyNetwork, FaultyProvider
+
+
+class Clock:
+    def __init__(self):
+        self.now = T0 + timedelta(hours=1)
+
+    def __call__(self):
+        return self.now
+
+
+def _approve(db, account_id, mention_id, text, clock):
+    draft_id = drafts.save_draft(
+        db, account_id=account_id, mention_id=mention_id, text=text, cursor=len(text), now=clock()
+    )
+    return drafts.approve(db, draft_id, policy.new_key(), clock())
+
+
+def _stored(db, account_id, count, conversations=2):
+    fetched = [mention(n, conversation_id=f"c{n % conversations}", minutes=n) for n in range(count)]
+    return mentions.upsert_mentions(db, account_id, fetched, T0)
+
+
+def _drain(db, sender, clock, rounds=60):
+    """Run the sender like the app's timer does, the clock moving on past every retry time."""
+    for _ in range(rounds):
+        sender.send_due()
+        pending = [i for i in outbox.list_items(db, clock()) if i.state in outbox.PENDING]
+        if not pending:
+            return
+        clock.now += timedelta(minutes=31)
+    raise AssertionError(f"still pending: {pending}")
+
+
+FAULTS = [
+    "drop_after_post", "drop_before_post", "slow_after_post", "429", "500_after_post", "503",
+    "drop_after_post", "503", "429", "slow_after_post",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("honours_keys", [True, False], ids=["mastodon-like", "x-like"])
+def test_every_approved_reply_is_posted_exactly_once_in_order(db, account, honours_keys):
+    _client_id, account_id = account
+    network = FaultyNetwork(honours_keys=honours_keys)
+    clock = Clock()
+    try:
+        ids = _stored(db, account_id, 8)
+        texts = [f"Reply {i} — thanks for your patience 🙏" for i in range(8)]
+        for mid, text in zip(ids, texts, strict=True):
+            _approve(db, account_id, mid, text, clock)
+        network.faults.extend(FAULTS)
+        _drain(db, OutboxSender(db, lambda _a: FaultyProvider(network, clock), clock), clock)
+    finally:
+        network.close()
+
+    posted = [p["text"] for p in network.posts]
+    assert sorted(posted) == sorted(texts)  # each once, none lost, none twice
+    for conversation in ("c0", "c1"):  # within a conversation, in approval order
+        mine = [t for t, m in zip(texts, range(8), strict=True) if f"c{m % 2}" == conversation]
+        assert [t for t in posted if t in mine] == mine
+    items = outbox.list_items(db, clock())
+    assert {i.state for i in items} == {OutboxState.SENT}
+    assert all(not i.unconfirmed and i.remote_id for i in items)
+    rows = mentions.rows_by_id(db, ids)
+    assert {r.status for r in rows} == {MentionStatus.REPLIED}
+    assert all(r.first_response_at is not None for r in rows)
+    assert network.requests > len(texts)  # the faults really were met
+
+
+def test_a_crash_mid_send_does_not_post_twice_on_a_network_without_keys(db, account):
+    """The app died after the request left: the item is still 'sending' when it restarts."""
+    _client_id, account_id = account
+    network = FaultyNetwork(honours_keys=False)
+    clock = Clock()
+    try:
+        [mid] = _stored(db, account_id, 1)
+        item_id = _approve(db, account_id, mid, "On its way, sorry for the wait.", clock)
+        outbox.claim(db, item_id, clock())  # what the crashed run did before posting…
+        FaultyProvider(network, clock).post_reply(
+            None, "On its way, sorry for the wait.", "m0", "k"
+        )
+        OutboxSender(
+            db, lambda _a: FaultyProvider(network, clock), clock
+        ).send_due()  # …the new run
+    finally:
+        network.close()
+    assert len(network.posts) == 1
+    assert outbox.get_item(db, item_id).state == OutboxState.SENT
+
+
+def test_rate_limit_holds_the_account_until_its_reset(db, account):
+    _client_id, account_id = account
+    network = FaultyNetwork(honours_keys=True)
+    clock = Clock()
+    try:
+        ids = _stored(db, account_id, 3, conversations=3)
+        for mid in ids:
+            _approve(db, account_id, mid, f"Answer {mid}", clock)
+        network.faults.append("429")
+        results = OutboxSender(db, lambda _a: FaultyProvider(network, clock), clock).send_due()
+    finally:
+        network.close()
+    # The first was refused; the others were not even tried in the same round.
+    assert len(results) == 1 and not results[0].sent
+    assert network.requests == 1
+    first = outbox.get_item(db, results[0].item_id)
+    assert first.state == OutboxState.QUEUED and "slow down" in first.last_error
+    assert first.next_attempt_at > clock() and first.attempts == 0
+
+
+def test_a_refused_token_leaves_items_queued_with_sign_in_needed(db, account):
+    _client_id, account_id = account
+    network = FaultyNetwork(honours_keys=True)
+    clock = Clock()
+    try:
+        [mid] = _stored(db, account_id, 1)
+        item_id = _approve(db, account_id, mid, "Thanks, we're on it.", clock)
+        network.faults.append("401")
+        OutboxSender(db, lambda _a: FaultyProvider(network, clock), clock).send_due()
+    finally:
+        network.close()
+    item = outbox.get_item(db, item_id)
+    assert item.state == OutboxState.QUEUED and item.last_error.startswith(SIGN_IN_NEEDED)
+    assert "secret-token" not in item.last_error
+    assert item.text == "Thanks, we're on it."
+
+
+def test_a_rejected_reply_fails_with_the_reason_and_can_be_retried_or_cancelled(db, account):
+    _client_id, account_id = account
+    clock = Clock()
+    [mid] = _stored(db, account_id, 1)
+    item_id = _approve(db, account_id, mid, "x" * 400, clock)  # longer than X allows
+    provider = DemoProvider(T0, clock=clock, post_delay=0, failure_rate=0)
+    OutboxSender(db, lambda _a: provider, clock).send_due()
+    item = outbox.get_item(db, item_id)
+    assert item.state == OutboxState.FAILED and "X allows 280" in item.last_error
+    assert outbox.cancel(db, [item_id], clock()) == [item_id]
+    # Cancelling gives the text back to the composer: the draft is editable again.
+    assert drafts.live_draft(db, account_id, mid).text == "x" * 400
+    outbox.restore(db, [item_id], clock())
+    assert outbox.get_item(db, item_id).state == OutboxState.QUEUED
+    assert drafts.live_draft(db, account_id, mid) is None
+
+
+def test_scheduled_posts_wait_for_their_time_and_a_paused_client_sends_nothing(db, account):
+    client_id, account_id = account
+    clock = Clock()
+    provider = DemoProvider(T0, clock=clock, post_delay=0, failure_rate=0)
+    sender = OutboxSender(db, lambda _a: provider, clock)
+    later = _approve(db, account_id, None, "Our winter hours start Monday.", clock)
+    outbox.retry(db, [])  # a no-op must not disturb anything
+    with db.transaction() as conn:  # schedule it two hours ahead
+        conn.execute(
+            "UPDATE outbox_item SET send_at = ? WHERE id = ?",
+            (to_ms(clock() + timedelta(hours=2)), later),
+        )
+    now_item = _approve(db, account_id, None, "New: order tracking in the app.", clock)
+    assert outbox.set_client_paused(db, client_id, True) == [later, now_item]
+    assert sender.send_due() == []
+    outbox.set_client_paused(db, client_id, False)
+    assert [(r.item_id, r.sent) for r in sender.send_due()] == [(now_item, True)]
+    clock.now += timedelta(hours=2)
+    assert [(r.item_id, r.sent) for r in sender.send_due()] == [(later, True)]
+    assert sorted(text for text, _ in provider.posted.values()) == [
+        "New: order tracking in the app.",
+        "Our winter hours start Monday.",
+    ]
