@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from socialdesk.app.replies import RepliesController
 from socialdesk.app.tasks import TaskRunner
 from socialdesk.config import Settings
 from socialdesk.core.models import MentionStatus
@@ -97,6 +98,7 @@ class WorkspaceController(QObject):
         self._timer.timeout.connect(self.sync_now)
         self._timer.timeout.connect(self.wake_snoozed)
         self._timer.timeout.connect(self.check_overdue)
+        self.replies = RepliesController(self)
 
     # -- lifecycle -------------------------------------------------------------------------------
     @property
@@ -116,12 +118,14 @@ class WorkspaceController(QObject):
         self._views_loaded(saved_views.list_views(self.workspace.db))
         self.apply_settings()
         self.sync_now()
+        self.replies.start()
 
     def apply_settings(self) -> None:
         self._timer.start(self.settings.get("sync_interval_seconds") * 1000)
 
     def shutdown(self) -> None:
         self._timer.stop()
+        self.replies.stop()
         self.runner.close()
         self.workspace.db.close_all()
 
@@ -151,11 +155,11 @@ class WorkspaceController(QObject):
 
     def refresh_clients(self) -> None:
         db, now = self.workspace.db, self.clock()
-        self.runner.run(lambda: clients.list_clients(db, now), self._clients_loaded, self._fail)
+        self.runner.run(lambda: clients.list_clients(db, now), self._clients_loaded, self.fail)
 
     def load_detail(self, mention_id: int, on_done: Callable[[MentionDetail | None], None]) -> None:
         db = self.workspace.db
-        self.runner.run(lambda: mentions.mention_detail(db, mention_id), on_done, self._fail)
+        self.runner.run(lambda: mentions.mention_detail(db, mention_id), on_done, self.fail)
 
     def stats(self) -> dict:
         return events.workspace_stats(self.workspace.db)
@@ -211,7 +215,7 @@ class WorkspaceController(QObject):
             return lambda: flag(before)
 
         verb = "Flagged" if on else "Unflagged"
-        self._record(f"{verb} @{row.author_handle} as {flag}", touched, change)
+        self.record(f"{verb} @{row.author_handle} as {flag}", touched, change)
 
     def save_view(self, name: str, flt: MentionFilter) -> None:
         db = self.workspace.db
@@ -220,7 +224,7 @@ class WorkspaceController(QObject):
             saved_views.save_view(db, name, flt)
             return saved_views.list_views(db)
 
-        self.runner.write(save, self._views_loaded, self._fail)
+        self.runner.write(save, self._views_loaded, self.fail)
 
     def delete_view(self, view_id: int) -> None:
         db = self.workspace.db
@@ -229,7 +233,7 @@ class WorkspaceController(QObject):
             saved_views.delete_view(db, view_id)
             return saved_views.list_views(db)
 
-        self.runner.write(delete, self._views_loaded, self._fail)
+        self.runner.write(delete, self._views_loaded, self.fail)
 
     def _views_loaded(self, views: list[SavedView]) -> None:
         self.saved_views = views
@@ -240,7 +244,7 @@ class WorkspaceController(QObject):
         self.runner.write(
             lambda: mentions.set_author_notes(db, author_id, notes),
             lambda _: self.notice.emit("Note saved"),
-            self._fail,
+            self.fail,
         )
 
     @property
@@ -257,21 +261,19 @@ class WorkspaceController(QObject):
 
     def wake_snoozed(self) -> None:
         db, now = self.workspace.db, self.clock()
-        self.runner.write(lambda: mentions.wake_snoozed(db, now), self._woken, self._fail)
+        self.runner.write(lambda: mentions.wake_snoozed(db, now), self._woken, self.fail)
 
     def check_overdue(self) -> None:
         """Alert about mentions whose clock ran out since the last check."""
         db, since, now = self.workspace.db, self._overdue_checked_at, self.clock()
         self._overdue_checked_at = now
         muted = self._muted()
-        self.runner.run(
-            lambda: alerts.newly_overdue(db, since, now, muted), self._alert, self._fail
-        )
+        self.runner.run(lambda: alerts.newly_overdue(db, since, now, muted), self._alert, self.fail)
         # Clocks running out make questions and complaints urgent: their cards say so at once.
         self.runner.write(
             lambda: mentions.reprioritise(db, mentions.coming_due(db, now), now),
             lambda ids: [self.mentionChanged.emit(i) for i in ids],
-            self._fail,
+            self.fail,
         )
 
     def set_muted(self, client_id: int, muted: bool) -> None:
@@ -320,9 +322,11 @@ class WorkspaceController(QObject):
 
             return undo
 
-        self._record(text, ids, recorded)
+        self.record(text, ids, recorded)
 
-    def _record(self, text: str, ids: list[int], change: Callable[[], Callable[[], None]]) -> None:
+    def record(self, text: str, ids: list[int], change: Callable[[], Callable[[], None]]) -> None:
+        """Run ``change`` on the writer thread; the function it returns is what Ctrl+Z runs."""
+
         def done(inverse):
             self._undo = (text, ids, inverse)
             self.undoChanged.emit(text)
@@ -338,7 +342,7 @@ class WorkspaceController(QObject):
             if then:
                 then(result)
 
-        self.runner.write(work, done, self._fail)
+        self.runner.write(work, done, self.fail)
 
     def sync_now(self) -> None:
         if self._syncing:
@@ -365,11 +369,12 @@ class WorkspaceController(QObject):
     # -- internals -------------------------------------------------------------------------------
     def _switch(self, opener: Callable[[], workspaces.Workspace]) -> None:
         self._timer.stop()
+        self.replies.stop()
         self.runner.wait_for_done()
         try:
             workspace = opener()
         except Exception as exc:
-            self._fail(exc)
+            self.fail(exc)
             return
         if workspace.db is not self.workspace.db:
             self.workspace.db.close_all()
@@ -399,7 +404,7 @@ class WorkspaceController(QObject):
             if self.is_ready:  # what was waiting at start-up is in the inbox, not a pop-up each
                 db, muted = self.workspace.db, self._muted()
                 self.runner.run(
-                    lambda: alerts.urgent_arrivals(db, new_ids, muted), self._alert, self._fail
+                    lambda: alerts.urgent_arrivals(db, new_ids, muted), self._alert, self.fail
                 )
         self.refresh_clients()
         if not self.is_ready:
@@ -409,11 +414,11 @@ class WorkspaceController(QObject):
     def _sync_failed(self, exc: BaseException) -> None:
         self._syncing = False
         self.syncStateChanged.emit(f"Sync failed: {exc}")
-        self._fail(exc)
+        self.fail(exc)
         if not self.is_ready:
             self.is_ready = True
             self.ready.emit()
 
-    def _fail(self, exc: BaseException) -> None:
+    def fail(self, exc: BaseException) -> None:
         log.error("%s", exc)
         self.failed.emit(str(exc))

@@ -154,7 +154,7 @@ def approve(
 ) -> int:
     """Hand the draft to the outbox with its idempotency key; returns the outbox item's id.
 
-    Items of a client whose outbox is paused join it paused."""
+    The item of a client whose outbox is paused waits, paused, until it is resumed."""
     with db.transaction() as conn:
         found = conn.execute(
             "SELECT d.account_id, d.mention_id, d.text, d.state, m.remote_id, m.conversation_id,"
@@ -166,10 +166,8 @@ def approve(
             raise DraftGone("This draft was already approved or discarded.")
         account_id, mention_id, text, _state, parent, conversation, client_id = found
         paused = conn.execute(
-            "SELECT 1 FROM outbox_item o JOIN account a ON a.id = o.account_id"
-            " WHERE a.client_id = ? AND o.state = ? LIMIT 1",
-            (client_id, OutboxState.PAUSED.value),
-        ).fetchone()
+            "SELECT outbox_paused FROM client WHERE id = ?", (client_id,)
+        ).fetchone()[0]
         state = OutboxState.PAUSED if paused else OutboxState.QUEUED
         item_id = conn.execute(
             "INSERT INTO outbox_item (account_id, draft_id, mention_id, text,"

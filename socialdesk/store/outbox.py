@@ -54,21 +54,24 @@ class OutboxEntry:
     url: str | None
     conversation_id: str | None
     unconfirmed: bool
+    reply_to_handle: str | None = None  # the author of the mention answered
 
 
 _SELECT = (
     "SELECT o.id, o.account_id, a.client_id, c.name, a.network, a.handle, o.mention_id,"
     " o.draft_id, o.text, o.in_reply_to_remote_id, o.idempotency_key, o.state, o.attempts,"
     " o.last_error, o.next_attempt_at, o.send_at, o.created_at, o.sent_at, o.remote_id, o.url,"
-    " o.conversation_id, o.unconfirmed"
+    " o.conversation_id, o.unconfirmed, au.handle"
     " FROM outbox_item o JOIN account a ON a.id = o.account_id JOIN client c ON c.id = a.client_id"
+    " LEFT JOIN mention m ON m.id = o.mention_id LEFT JOIN author au ON au.id = m.author_id"
 )
-_TIMES = {14, 15, 16, 17}
+_TIMES = {14, 15, 16, 17}  # positions of the moments in _SELECT
+_UNCONFIRMED = 21
 
 
 def _entry(row: Sequence) -> OutboxEntry:
     values = [from_ms(v) if i in _TIMES else v for i, v in enumerate(row)]
-    values[-1] = bool(values[-1])
+    values[_UNCONFIRMED] = bool(values[_UNCONFIRMED])
     return OutboxEntry(*values)
 
 
@@ -210,13 +213,16 @@ def cancel(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
 
 
 def restore(db: Database, ids: Sequence[int], now: datetime) -> None:
-    """Undo ``cancel``: the items wait in the outbox again and their drafts are approved again."""
+    """Undo ``cancel``: the items wait in the outbox again (paused, if their client's outbox is)
+    and their drafts are approved again."""
     with db.transaction() as conn:
         for item_id in ids:
             row = conn.execute(
-                "UPDATE outbox_item SET state = ?, next_attempt_at = NULL"
+                "UPDATE outbox_item SET next_attempt_at = NULL, state = CASE WHEN (SELECT"
+                " c.outbox_paused FROM account a JOIN client c ON c.id = a.client_id"
+                " WHERE a.id = outbox_item.account_id) THEN ? ELSE ? END"
                 " WHERE id = ? AND state = ? RETURNING draft_id",
-                (OutboxState.QUEUED.value, item_id, OutboxState.CANCELLED.value),
+                (OutboxState.PAUSED, OutboxState.QUEUED, item_id, OutboxState.CANCELLED),
             ).fetchone()
             if row and row[0] is not None:
                 conn.execute(
@@ -226,10 +232,12 @@ def restore(db: Database, ids: Sequence[int], now: datetime) -> None:
 
 
 def set_client_paused(db: Database, client_id: int, paused: bool) -> list[int]:
-    """Pause (or resume) every waiting item of a client — crisis mode's "pause scheduled posts".
-    An item being sent right now finishes. Returns the ids changed."""
+    """Pause (or resume) a client's outbox — crisis mode's "pause scheduled posts": its waiting
+    items, and those approved while it is paused. An item being sent right now finishes. Returns
+    the ids changed."""
     old, new = (OutboxState.QUEUED, OutboxState.PAUSED)[:: 1 if paused else -1]
     with db.transaction() as conn:
+        conn.execute("UPDATE client SET outbox_paused = ? WHERE id = ?", (int(paused), client_id))
         rows = conn.execute(
             "UPDATE outbox_item SET state = ? WHERE state = ?"
             " AND account_id IN (SELECT id FROM account WHERE client_id = ?) RETURNING id",
@@ -246,3 +254,13 @@ def sent_replies(db: Database, account_id: int, conversation_id: str) -> list[Ou
         (account_id, conversation_id, OutboxState.SENT.value),
     )
     return [_entry(r) for r in rows]
+
+
+def recent_texts(db: Database, account_id: int, since: datetime) -> tuple[str, ...]:
+    """What the account posted through SocialDesk since ``since`` (the repetition check)."""
+    rows = db.query(
+        "SELECT text FROM outbox_item WHERE account_id = ? AND state = ? AND sent_at >= ?"
+        " ORDER BY sent_at DESC LIMIT 200",
+        (account_id, OutboxState.SENT.value, to_ms(since)),
+    )
+    return tuple(r[0] for r in rows)

@@ -32,6 +32,8 @@ class Client(SQLModel, table=True):
     banned_phrases: str | None = None
     brand_contacts: str | None = None
     notifications_muted: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    # Nothing of this client's is posted while set (crisis mode); approved replies wait, paused.
+    outbox_paused: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     created_at: int
 
 

@@ -59,9 +59,14 @@ class DetailPane(QScrollArea):
     notesSaved = Signal(int, str)  # author id, notes
 
     def __init__(
-        self, clock_for: Callable[[MentionRow], ResponseClock], actions, parent=None
+        self,
+        clock_for: Callable[[MentionRow], ResponseClock],
+        actions,
+        composer: QWidget | None = None,
+        parent=None,
     ) -> None:
         super().__init__(parent)
+        self.composer = composer
         self._clock_for = clock_for
         self._detail: MentionDetail | None = None
         self.setWidgetResizable(True)
@@ -93,13 +98,18 @@ class DetailPane(QScrollArea):
 
         # The feed's own actions: one shortcut, one behaviour, wherever it is triggered from.
         buttons = QHBoxLayout()
-        for action, text in (
-            (actions.done, "Done"),
-            (actions.ignore, "Ignore"),
-            (actions.reopen, "Reopen"),
-            (actions.open_link, "Open"),
-        ):
-            buttons.addWidget(_button(action, text))
+        self._buttons = {
+            name: _button(action, text)
+            for name, action, text in (
+                ("reply", actions.reply, "Reply"),
+                ("done", actions.done, "Done"),
+                ("ignore", actions.ignore, "Ignore"),
+                ("reopen", actions.reopen, "Reopen"),
+                ("open", actions.open_link, "Open"),
+            )
+        }
+        for button in self._buttons.values():
+            buttons.addWidget(button)
         buttons.addStretch(1)
 
         self._content = QWidget()
@@ -112,6 +122,9 @@ class DetailPane(QScrollArea):
         for widget in (self._text, self._note, self._triage, self._clock):
             content.addWidget(widget)
         content.addLayout(buttons)
+        if composer is not None:
+            content.addWidget(composer)
+            composer.hide()  # until r, or a draft to come back to
         content.addWidget(self._make_author_panel())
         content.addStretch(1)
         self._layout.addWidget(self._empty)
@@ -170,6 +183,11 @@ class DetailPane(QScrollArea):
         label = clock_text(self._clock_for(row))
         target = f"target {row.response_target_minutes} service min"
         self._clock.setText(f"Status: {row.status}" + (f" · {label} ({target})" if label else ""))
+        # Only what makes sense now, so the row fits a narrow pane: Reopen for handled mentions.
+        waiting = MentionStatus(row.status).awaits_reply
+        self._buttons["done"].setVisible(waiting)
+        self._buttons["ignore"].setVisible(waiting)
+        self._buttons["reopen"].setVisible(not waiting)
         count = detail.author_mention_count
         self._author_title.setText(
             f"About @{row.author_handle}: {count} mention{'s' if count != 1 else ''} in all"

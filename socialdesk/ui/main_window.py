@@ -26,12 +26,16 @@ from socialdesk.core.models import MentionStatus
 from socialdesk.diagnostics import diagnostics_text
 from socialdesk.ui import theme
 from socialdesk.ui.brand_voice import BrandVoiceDialog
+from socialdesk.ui.composer import Composer, ReplyTarget
 from socialdesk.ui.detail import DetailPane, plain_label
 from socialdesk.ui.feed.model import MentionIdRole
 from socialdesk.ui.feed.panel import FeedPanel
+from socialdesk.ui.new_post import NewPostDialog
 from socialdesk.ui.notifier import Notifier
+from socialdesk.ui.outbox import OutboxPanel
 from socialdesk.ui.panels import ComingPanel
 from socialdesk.ui.preferences import PreferencesDialog
+from socialdesk.ui.review import ReviewPanel
 from socialdesk.ui.shortcuts import ShortcutsDialog
 from socialdesk.ui.sidebar import VIEWS, Sidebar, Target, TargetRole
 
@@ -53,7 +57,11 @@ class MainWindow(QMainWindow):
         # Short names for what tests and the smoke run reach for.
         self.feed, self.feed_model = self.feed_panel.view, self.feed_panel.model
         self.feed_title, self.actions = self.feed_panel.title, self.feed_panel.actions
-        self.detail = DetailPane(controller.clock_for, self.actions)
+        self.replies = controller.replies
+        self.composer = Composer(self.replies)
+        self.detail = DetailPane(controller.clock_for, self.actions, self.composer)
+        self.review = ReviewPanel(self.replies)
+        self.outbox = OutboxPanel(self.replies)
         self.banner = self._make_banner()
 
         self.inbox_split = QSplitter(Qt.Horizontal)
@@ -65,7 +73,9 @@ class MainWindow(QMainWindow):
 
         self.views = QStackedWidget()
         self.views.addWidget(self.inbox_split)
-        for view in VIEWS[1:]:
+        self.views.addWidget(self.review)
+        self.views.addWidget(self.outbox)
+        for view in VIEWS[3:]:
             self.views.addWidget(ComingPanel(view))
 
         right = QWidget()
@@ -146,15 +156,16 @@ class MainWindow(QMainWindow):
         workspace = bar.addMenu("&Workspace")
         self.leave_demo_action = self._action(workspace, "&Leave demo workspace…", self.leave_demo)
         self.reset_demo_action = self._action(workspace, "&Reset demo workspace…", self.reset_demo)
-        self.open_demo_action = self._action(
-            workspace, "&Open demo workspace", self.controller.open_demo
-        )
+        self.open_demo_action = self._action(workspace, "&Open demo workspace", self.open_demo)
         workspace.addSeparator()
         self._action(workspace, "Client's brand &voice…", lambda: self.edit_brand_voice())
 
         mention = bar.addMenu("&Mention")
         a = self.actions
         mention.addActions([a.next, a.previous])
+        mention.addSeparator()
+        mention.addAction(a.reply)
+        self._action(mention, "&New post…", self.new_post, QKeySequence.New, "Write a new post")
         mention.addSeparator()
         mention.addActions([a.done, a.ignore, a.reopen])
         mention.addMenu(a.snooze_menu)
@@ -201,6 +212,7 @@ class MainWindow(QMainWindow):
         self.sidebar.targetChosen.connect(self.show_target)
         self.feed_panel.currentChanged.connect(self._current_mention_changed)
         self.detail.notesSaved.connect(c.set_author_notes)
+        self.actions.replyRequested.connect(self.start_reply)
 
     # -- behaviour -------------------------------------------------------------------------------
     def show_target(self, target: Target) -> None:
@@ -250,8 +262,12 @@ class MainWindow(QMainWindow):
         self.folder_label.setToolTip(str(self.controller.database_path))
         # The sidebar's Inbox selection (once the clients arrive) loads the feed.
         self.detail.show_detail(None)
+        for composer in (self.composer, self.review.composer):
+            composer.target = None  # ids of the last workspace mean nothing in this one
+        self.composer.hide()
 
     def _current_mention_changed(self, mention_id: int | None) -> None:
+        self.composer.save_now()  # what was typed for the previous mention is kept
         if mention_id is None:
             self.detail.show_detail(None)
             return
@@ -260,11 +276,33 @@ class MainWindow(QMainWindow):
             if self.feed_panel.current_id() != mention_id:
                 return  # the user moved on while it loaded
             self.detail.show_detail(detail)
+            self._composer_follows(detail)
             if detail and detail.row.status == MentionStatus.NEW:
                 self.controller.mark_read(mention_id)
             self.detailShown.emit(mention_id)
 
         self.controller.load_detail(mention_id, shown)
+
+    def _composer_follows(self, detail: MentionDetail | None) -> None:
+        """The composer shows the mention's draft when it has one; otherwise it waits for r."""
+        if detail is None:
+            self.composer.hide()
+            return
+        self.composer.open(ReplyTarget.for_mention(detail.row))
+        self.composer.setVisible(self.composer.has_draft())
+
+    def start_reply(self, row) -> None:
+        """``r``: the composer under the mention, focused, with its draft if there is one."""
+        self.composer.open(ReplyTarget.for_mention(row))
+        self.composer.show()
+        self.composer.editor.setFocus(Qt.ShortcutFocusReason)
+        QTimer.singleShot(0, lambda: self.detail.ensureWidgetVisible(self.composer))
+
+    def new_post(self) -> None:
+        if not any(c.accounts for c in self.controller.clients):
+            self.statusBar().showMessage("Add an account first: a post needs one.", 8_000)
+            return
+        NewPostDialog(self.replies, self.controller.clients, self).exec()
 
     def _mention_changed(self, mention_id: int) -> None:
         if self.detail.mention_id == mention_id:
@@ -312,6 +350,7 @@ class MainWindow(QMainWindow):
             "SocialDesk will open your own, empty workspace. The demo stays available from the "
             "Workspace menu.",
         ):
+            self.composer.save_now()
             self.controller.leave_demo()
 
     def reset_demo(self) -> None:
@@ -320,7 +359,12 @@ class MainWindow(QMainWindow):
             "Every change made in the demo (statuses, drafts) is replaced by a fresh demo. "
             "Your own workspace is not touched.",
         ):
+            self.composer.save_now()
             self.controller.reset_demo()
+
+    def open_demo(self) -> None:
+        self.composer.save_now()
+        self.controller.open_demo()
 
     def _confirm(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.Yes
@@ -379,6 +423,8 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event) -> None:
+        for composer in (self.composer, self.review.composer):
+            composer.save_now()
         self.save_layout()
         self.controller.shutdown()
         super().closeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
@@ -35,6 +35,8 @@ def snooze_choices(now: datetime) -> list[tuple[str, datetime]]:
 
 
 class FeedActions(QObject):
+    replyRequested = Signal(object)  # MentionRow
+
     def __init__(
         self,
         controller: WorkspaceController,
@@ -51,6 +53,7 @@ class FeedActions(QObject):
 
         self.next = self._make("Next mention", "J", lambda: self._move(1))
         self.previous = self._make("Previous mention", "K", lambda: self._move(-1))
+        self.reply = self._make("Reply", "R", self._reply, "Write a reply to this mention")
         self.done = self._make("Mark done", "E", lambda: self._status(MentionStatus.DONE))
         self.ignore = self._make(
             "Ignore", "I", lambda: self._status(MentionStatus.IGNORED),
@@ -101,6 +104,7 @@ class FeedActions(QObject):
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self._owner)
+        menu.addAction(self.reply)
         menu.addActions([self.done, self.ignore, self.reopen])
         menu.addMenu(self.snooze_menu)
         categories = menu.addMenu("Set category")
@@ -120,12 +124,18 @@ class FeedActions(QObject):
         for action, flag in ((self.flag_troll, AuthorFlag.TROLL), (self.flag_vip, AuthorFlag.VIP)):
             action.setEnabled(one)
             action.setChecked(one and flag in rows[0].author_flags)
+        self.reply.setEnabled(one)
         self.open_link.setEnabled(one and bool(rows[0].url))
         self.copy_link.setEnabled(one and bool(rows[0].url))
 
     # -- behaviour -------------------------------------------------------------------------------
     def _ids(self) -> list[int]:
         return [row.id for row in self._selected()]
+
+    def _reply(self) -> None:
+        rows = self._selected()
+        if len(rows) == 1:
+            self.replyRequested.emit(rows[0])
 
     def _status(self, status: MentionStatus) -> None:
         if ids := self._ids():

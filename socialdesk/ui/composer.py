@@ -1,0 +1,545 @@
+"""The reply composer: a plain-text editor with the network's exact counter, the tone checks beside
+it (click one to see where, Apply to take its suggestion), a preview of the post as it will go out,
+saved replies by picker or by typing ``;name``, and a draft that saves itself as you type.
+
+The counter runs on every keystroke (tens of microseconds); the tone checks run once the event
+queue is idle, so a burst of keys costs one check; the draft is written 600 ms after the last
+change, on the store's writer thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QTextEdit,
+    QVBoxLayout,
+)
+
+from socialdesk.app.replies import RepliesController, SavedReply
+from socialdesk.core import counter, replies, tone
+from socialdesk.core.models import network_label
+from socialdesk.store.mentions import MentionRow
+from socialdesk.ui import theme
+from socialdesk.ui.detail import plain_label
+
+AUTOSAVE_MS = 600  # after the last keystroke: well inside the promised second
+LONG_TEXT = 5_000  # past this many characters the tone checks wait for a pause in typing
+SEVERITY_ICONS = {
+    "block": QStyle.SP_MessageBoxCritical,
+    "warning": QStyle.SP_MessageBoxWarning,
+    "info": QStyle.SP_MessageBoxInformation,
+}
+FindingRole = Qt.UserRole + 1
+
+
+@dataclass(frozen=True)
+class ReplyTarget:
+    """What the composer writes for: a mention of an account, or (``mention`` None) a new post."""
+
+    account_id: int
+    client_id: int
+    client_name: str
+    network: str
+    mention: MentionRow | None = None
+
+    @property
+    def key(self) -> tuple[int, int | None]:
+        return self.account_id, self.mention.id if self.mention else None
+
+    @classmethod
+    def for_mention(cls, row: MentionRow) -> ReplyTarget:
+        return cls(row.account_id, row.client_id, row.client_name, row.network, row)
+
+
+def python_index(text: str, qt_pos: int) -> int:
+    """The Python index of QTextCursor position ``qt_pos`` (UTF-16 units) in ``text``."""
+    return len(text.encode("utf-16-le")[: 2 * qt_pos].decode("utf-16-le", errors="ignore"))
+
+
+class ReplyEditor(QPlainTextEdit):
+    """Hands Enter, Tab and Escape to the saved-reply completer while its list is open."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.completer: QCompleter | None = None
+        self.setTabChangesFocus(True)
+
+    def keyPressEvent(self, event) -> None:
+        popup = self.completer.popup() if self.completer else None
+        keys = (Qt.Key_Enter, Qt.Key_Return, Qt.Key_Escape, Qt.Key_Tab, Qt.Key_Backtab)
+        if popup is not None and popup.isVisible() and event.key() in keys:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+class Composer(QFrame):
+    updated = Signal()  # counter and findings reflect the text (tests and the benchmark wait on it)
+    refused = Signal(str)  # why the draft cannot be approved
+    closed = Signal()  # the draft left the composer (approved, discarded, ready for review)
+
+    def __init__(self, controller: RepliesController, *, review_mode: bool = False, parent=None):
+        super().__init__(parent)
+        self.setObjectName("composer")
+        self.controller = controller
+        self.target: ReplyTarget | None = None
+        self.draft_id: int | None = None
+        self.count: counter.Count | None = None
+        self.findings: list[tone.Finding] = []
+        self._context = tone.ReplyContext()
+        self._dirty = False
+        self._loading = False
+        self._matches: dict[str, SavedReply] = {}
+        self._trigger: tuple[int, str] | None = None
+
+        self.editor = ReplyEditor()
+        self.editor.setAccessibleName("Reply text")
+        self.editor.setPlaceholderText("Write your reply… (type ; and a name for a saved reply)")
+        lines = self.fontMetrics().lineSpacing()
+        self.editor.setMinimumHeight(lines * 5)
+        self.counter = plain_label(wrap=False)
+        self.counter.setAccessibleName("Characters left")
+        self.counter.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.note = plain_label(role="reviewNote")
+        self.note.setAccessibleName("Reviewer's note")
+        self.findings_list = QListWidget()
+        self.findings_list.setAccessibleName("Tone checks")
+        self.findings_list.setWordWrap(True)
+        self.findings_list.setMaximumHeight(lines * 7)
+        self.findings_list.currentItemChanged.connect(self._finding_chosen)
+        self.findings_list.itemActivated.connect(lambda _item: self.apply_suggestion())
+        self.refusal = plain_label()
+        self.refusal.setProperty("level", "over")
+        self.refusal.setAccessibleName("Why the reply cannot be approved")
+        self.refusal.hide()
+        self.preview = plain_label(role="muted")
+        self.preview.setAccessibleName("Preview as posted")
+
+        self._build_completer()
+        self._build_buttons(review_mode)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(6)
+        top = QHBoxLayout()
+        self.heading = plain_label(role="sectionTitle", wrap=False)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.counter)
+        layout.addLayout(top)
+        layout.addWidget(self.note)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.findings_list)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.refusal)
+        layout.addLayout(self._buttons)
+
+        self._save_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._save_timer.timeout.connect(self.save_now)
+        self._tone_timer = QTimer(self, singleShot=True)
+        self._tone_timer.timeout.connect(self._check_tone)
+        self.editor.textChanged.connect(self._text_changed)
+        self.editor.cursorPositionChanged.connect(self._cursor_moved)
+        controller.draftGone.connect(self._draft_gone)
+        controller.limitsChanged.connect(self._limits_changed)
+        self.note.hide()
+
+    # -- construction ----------------------------------------------------------------------------
+    def _build_completer(self) -> None:
+        self._completer = QCompleter(self)
+        self._completer.setModel(QStringListModel(self))
+        self._completer.setWidget(self.editor)
+        self._completer.setCompletionMode(QCompleter.PopupCompletion)
+        self._completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self._completer.popup().setAccessibleName("Saved replies")
+        self._completer.activated[str].connect(self._insert_match)
+        self.editor.completer = self._completer
+
+    def _action(self, text: str, shortcut, slot, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_buttons(self, review_mode: bool) -> None:
+        self.apply_action = self._action(
+            "Apply suggestion", "Ctrl+Shift+A", self.apply_suggestion,
+            "Apply the selected check's suggestion",
+        )  # fmt: skip
+        self.saved_action = self._action(
+            "Saved reply…", "Ctrl+;", self.pick_saved_reply, "Insert a saved reply"
+        )
+        self.approve_action = self._action(
+            "Approve", "Ctrl+Return", self.approve, "Approve: the reply goes to the Outbox"
+        )
+        self.ready_action = self._action(
+            "Ready for review", "Ctrl+Shift+Return", self.mark_ready,
+            "Put the draft in the Review queue",
+        )  # fmt: skip
+        self.discard_action = self._action(
+            "Discard", "Ctrl+Shift+Backspace", self.discard, "Discard the draft (Ctrl+Z undoes)"
+        )
+        self._buttons = QHBoxLayout()
+        shown = [self.apply_action, self.saved_action]
+        if not review_mode:  # the Review view has its own approve and send-back buttons
+            shown += [self.discard_action, self.ready_action, self.approve_action]
+        for i, action in enumerate(shown):
+            if i == 2:
+                self._buttons.addStretch(1)
+            button = QPushButton(action.text())
+            button.setToolTip(action.toolTip())
+            button.setAccessibleName(action.text())
+            button.clicked.connect(action.trigger)
+            button.setEnabled(action.isEnabled())
+            action.enabledChanged.connect(button.setEnabled)
+            self._buttons.addWidget(button)
+        if review_mode:
+            self._buttons.addStretch(1)
+
+    # -- opening and saving ----------------------------------------------------------------------
+    def open(self, target: ReplyTarget) -> None:
+        """Show the draft for ``target`` (restored with its cursor), or an empty one."""
+        same = self.target is not None and self.target.key == target.key
+        if same and (self._dirty or self.draft_id is not None):
+            self.target = target  # the same mention, reloaded: keep what is being typed
+            return
+        self.save_now()
+        self.target = target
+        mention_id = target.mention.id if target.mention else None
+        draft = self.controller.draft_for(target.account_id, mention_id)
+        self.draft_id = draft.id if draft else None
+        self._context = self.controller.context_for(target.account_id, target.mention)
+        who = f"Reply to @{target.mention.author_handle}" if target.mention else "New post"
+        self.heading.setText(f"{who} on {network_label(target.network)}")
+        self.note.setVisible(bool(draft and draft.review_note))
+        self.note.setText(f"Reviewer's note: {draft.review_note}" if draft else "")
+        self._load_text(draft.text if draft else "", draft.cursor_position if draft else 0)
+
+    def _load_text(self, text: str, cursor_position: int) -> None:
+        self._loading = True
+        self.editor.setPlainText(text)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(counter.qt_position(text, max(0, min(cursor_position, len(text)))))
+        self.editor.setTextCursor(cursor)
+        self._loading = False
+        self._dirty = False
+        self._refresh(now=True)
+
+    def has_draft(self) -> bool:
+        return self.draft_id is not None or bool(self.editor.toPlainText())
+
+    @property
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def save_now(self) -> None:
+        """Write the draft if it changed (switching mention, closing the window)."""
+        self._save_timer.stop()
+        if not self._dirty or self.target is None:
+            return
+        self._dirty = False
+        target, text = self.target, self.text
+        cursor = python_index(text, self.editor.textCursor().position())
+
+        def saved(draft_id: int) -> None:
+            if self.target == target:
+                self.draft_id = draft_id
+
+        self.controller.save_draft(
+            target.account_id,
+            target.mention.id if target.mention else None,
+            text,
+            cursor,
+            self.draft_id,
+            saved,
+        )
+
+    def _draft_gone(self, draft_id: int) -> None:
+        if draft_id == self.draft_id:
+            self.draft_id = None  # approved elsewhere: what is typed now becomes a new draft
+
+    def _text_changed(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self._save_timer.start()
+        self.refusal.hide()
+        self._refresh()
+        self._update_completer()
+
+    def _cursor_moved(self) -> None:
+        if not self._loading and self.target is not None:
+            self._dirty = True  # the cursor is part of the draft
+            self._save_timer.start()
+
+    # -- counter and tone ------------------------------------------------------------------------
+    def _refresh(self, now: bool = False) -> None:
+        self._update_counter()
+        if now:
+            self._check_tone()
+        else:
+            self._tone_timer.start(0 if len(self.text) < LONG_TEXT else 250)
+
+    def _limits_changed(self, account_id: int) -> None:
+        if self.target and self.target.account_id == account_id:
+            self._context = self.controller.context_for(account_id, self.target.mention)
+            self._refresh(now=True)
+
+    def _update_counter(self) -> None:
+        if self.target is None:
+            return
+        text = self.text
+        self.count = counter.count(text, self.target.network, limits=self._context.limits)
+        remaining, limit = self.count.remaining, self.count.limit
+        level = (
+            "over" if remaining < 0 else "warn" if self.count.weighted_length >= 0.9 * limit else ""
+        )
+        self.counter.setText(f"{remaining:,} left" if remaining >= 0 else f"{-remaining:,} over")
+        self.counter.setToolTip(
+            f"{self.count.weighted_length:,} of {limit:,} characters, counted the way "
+            f"{network_label(self.target.network)} counts them"
+        )
+        if self.counter.property("level") != level:
+            self.counter.setProperty("level", level)
+            self.counter.style().unpolish(self.counter)
+            self.counter.style().polish(self.counter)
+        self._highlight(text)
+        self._update_preview(text)
+
+    def _highlight(self, text: str) -> None:
+        """Links and mentions underlined; everything past the limit on a red background."""
+        selections = []
+        for span in self.count.entities:
+            fmt = QTextCharFormat()
+            fmt.setFontUnderline(True)
+            selections.append(self._selection(text, span.start, span.end, fmt))
+        if self.count.overflow_start is not None:
+            fmt = QTextCharFormat()
+            danger = QColor(theme.colours().danger)
+            danger.setAlpha(60)
+            fmt.setBackground(danger)
+            selections.append(self._selection(text, self.count.overflow_start, len(text), fmt))
+        self.editor.setExtraSelections(selections)
+
+    def _selection(self, text: str, start: int, end: int, fmt) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(counter.qt_position(text, start))
+        cursor.setPosition(counter.qt_position(text, end), QTextCursor.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def _update_preview(self, text: str) -> None:
+        posted = self.count.posted_text if self.count.posted_text is not None else text
+        shown = posted if len(posted) <= 2_000 else posted[:2_000] + "…"
+        self.preview.setText(
+            f"As it will be posted on {network_label(self.target.network)}:\n{shown}"
+            if posted.strip()
+            else ""
+        )
+        self.preview.setVisible(bool(posted.strip()))
+
+    def _check_tone(self) -> None:
+        if self.target is None:
+            return
+        self.findings = tone.check(self.text, self._context)
+        current = self.findings_list.currentRow()
+        self.findings_list.blockSignals(True)
+        self.findings_list.clear()
+        style = self.style()
+        for finding in self.findings:
+            item = QListWidgetItem(
+                style.standardIcon(SEVERITY_ICONS[finding.severity]), finding.message
+            )
+            item.setData(FindingRole, finding)
+            tip = f"{finding.code} ({finding.severity})"
+            if finding.suggestion is not None:
+                tip += f" — suggestion: {finding.suggestion or '(remove)'}"
+            item.setToolTip(tip)
+            item.setData(Qt.AccessibleTextRole, f"{finding.severity}: {finding.message}")
+            self.findings_list.addItem(item)
+        if 0 <= current < self.findings_list.count():
+            self.findings_list.setCurrentRow(current)
+        self.findings_list.blockSignals(False)
+        self.findings_list.setVisible(bool(self.findings))
+        self._update_actions()
+        self.updated.emit()
+
+    def _update_actions(self) -> None:
+        # Approve stays enabled with a blocking finding: pressing it says why it cannot go.
+        self.approve_action.setEnabled(self.target is not None)
+        self.ready_action.setEnabled(bool(self.text.strip()))
+        self.discard_action.setEnabled(self.has_draft())
+        self.apply_action.setEnabled(
+            self._chosen() is not None and self._chosen().suggestion is not None
+        )
+
+    def _chosen(self) -> tone.Finding | None:
+        item = self.findings_list.currentItem()
+        return item.data(FindingRole) if item else None
+
+    def _finding_chosen(self, item, _previous=None) -> None:
+        finding = item.data(FindingRole) if item else None
+        self._update_actions()
+        if finding is None or finding.span is None:
+            return
+        text = self.text
+        cursor = self.editor.textCursor()
+        cursor.setPosition(counter.qt_position(text, finding.span[0]))
+        cursor.setPosition(counter.qt_position(text, finding.span[1]), QTextCursor.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+
+    def apply_suggestion(self) -> None:
+        """Replace the finding's span with its suggestion, as one undoable edit."""
+        finding = self._chosen()
+        if finding is None or finding.suggestion is None:
+            return
+        text = self.text
+        start, end = finding.span or (len(text), len(text))
+        cursor = self.editor.textCursor()
+        cursor.setPosition(counter.qt_position(text, start))
+        cursor.setPosition(counter.qt_position(text, end), QTextCursor.KeepAnchor)
+        cursor.insertText(finding.suggestion)
+        self.editor.setTextCursor(cursor)
+        self.editor.setFocus()
+
+    # -- saved replies ---------------------------------------------------------------------------
+    def _library(self) -> list[SavedReply]:
+        return self.controller.library(self.target.client_id if self.target else None)
+
+    def _update_completer(self) -> None:
+        text = self.text
+        position = python_index(text, self.editor.textCursor().position())
+        self._trigger = replies.trigger_at(text, position)
+        popup = self._completer.popup()
+        if self._trigger is None:
+            popup.hide()
+            return
+        found = replies.search(self._library(), self._trigger[1])[:12]
+        self._matches = {self._label(r): r for r in found}
+        if not found:
+            popup.hide()
+            return
+        self._completer.model().setStringList(list(self._matches))
+        self._completer.setCompletionPrefix("")
+        rect = self.editor.cursorRect()
+        rect.setWidth(max(popup.sizeHintForColumn(0), 16 * self.fontMetrics().averageCharWidth()))
+        self._completer.complete(rect)
+        popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
+
+    def _label(self, reply: SavedReply) -> str:
+        where = "shared" if reply.client_id is None else self.target.client_name
+        return f"{reply.name}  ({where})"
+
+    def _insert_match(self, label: str) -> None:
+        reply, trigger = self._matches.get(label), self._trigger
+        if reply is None or trigger is None:
+            return
+        text = self.text
+        end = python_index(text, self.editor.textCursor().position())
+        self.insert_reply(reply, replace=(trigger[0], end))
+
+    def pick_saved_reply(self) -> None:
+        from socialdesk.ui.saved_replies import SavedRepliesDialog
+
+        if self.target is None:
+            return
+        reply = SavedRepliesDialog.pick(self.controller, self.target, self)
+        if reply is not None:
+            self.insert_reply(reply)
+
+    def insert_reply(self, reply: SavedReply, replace: tuple[int, int] | None = None) -> None:
+        """Insert ``reply`` with its placeholders filled (over ``replace``, else at the cursor);
+        a blank left for the manager (…) comes out selected, ready to type over."""
+        body = self.controller.fill(reply, self.target.mention, self.target.client_name)
+        text = self.text
+        cursor = self.editor.textCursor()
+        if replace is not None:
+            cursor.setPosition(counter.qt_position(text, replace[0]))
+            cursor.setPosition(counter.qt_position(text, replace[1]), QTextCursor.KeepAnchor)
+        start = python_index(text, cursor.selectionStart())
+        cursor.insertText(body)
+        blank = body.find(replies.BLANK)
+        if blank >= 0:
+            new_text = self.text
+            cursor.setPosition(counter.qt_position(new_text, start + blank))
+            cursor.setPosition(
+                counter.qt_position(new_text, start + blank + len(replies.BLANK)),
+                QTextCursor.KeepAnchor,
+            )
+        self.editor.setTextCursor(cursor)
+        self._completer.popup().hide()
+        self.editor.setFocus()
+
+    # -- handing the draft on --------------------------------------------------------------------
+    def approve(self) -> None:
+        if self.target is None:
+            return
+        self._tone_timer.stop()
+        self._check_tone()
+        self.after_save(self._approve_saved)
+
+    def after_save(self, then) -> None:
+        """Save what is typed, then call ``then`` once the draft (and its id) is on disk: the
+        writer runs jobs in order, so a no-op queued behind the save finishes after it."""
+        self.save_now()
+        self.controller.ws.runner.write(lambda: None, lambda _: then())
+
+    def _approve_saved(self) -> None:
+        if self.draft_id is None:
+            self._approve_refused_empty()
+            return
+        why = self.controller.approve(self.draft_id, self.text, self._context)
+        if why:
+            self.refusal.setText(why)
+            self.refusal.show()
+            self.refused.emit(why)
+            return
+        self.leave()
+
+    def mark_ready(self) -> None:
+        if self.target is None or not self.text.strip():
+            return
+        self.after_save(self._ready_saved)
+
+    def _approve_refused_empty(self) -> None:
+        why = "Cannot approve: there is nothing to send yet — write a reply first."
+        self.refusal.setText(why)
+        self.refusal.show()
+        self.refused.emit(why)
+
+    def _ready_saved(self) -> None:
+        if self.draft_id is not None:
+            self.controller.mark_ready(self.draft_id)
+            self.leave()
+
+    def discard(self) -> None:
+        if self.target is None:
+            return
+        self.after_save(self._discard_saved)
+
+    def _discard_saved(self) -> None:
+        if self.draft_id is not None:
+            self.controller.discard(self.draft_id)
+        self.leave()
+
+    def leave(self) -> None:
+        """The draft is in the review queue, the outbox or the bin: start afresh."""
+        self.draft_id = None
+        self.note.hide()
+        self.refusal.hide()
+        self._load_text("", 0)
+        self.closed.emit()

@@ -1,0 +1,195 @@
+"""The Outbox view: every approved reply and where it stands — queued, sending, sent, failed (with
+the reason), paused — with retry, cancel (undoable; the draft goes back to its composer), and pause
+or resume of a client's waiting items."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from socialdesk.app.replies import OutboxEntry, RepliesController
+from socialdesk.core.models import OutboxState, network_label
+from socialdesk.services.outbox import SIGN_IN_NEEDED
+from socialdesk.ui import theme
+from socialdesk.ui.detail import plain_label
+from socialdesk.ui.format import card_text
+
+EntryRole = Qt.UserRole + 1
+COLUMNS = ("State", "When", "Account", "Reply", "Details")
+STATE_WORDS = {
+    OutboxState.QUEUED: "Queued",
+    OutboxState.SENDING: "Sending…",
+    OutboxState.SENT: "Sent",
+    OutboxState.FAILED: "Failed",
+    OutboxState.PAUSED: "Paused",
+    OutboxState.CANCELLED: "Cancelled",
+}
+
+
+def _hm(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%a %H:%M") if moment else ""
+
+
+def state_text(entry: OutboxEntry) -> str:
+    if entry.state == OutboxState.QUEUED and (entry.last_error or "").startswith(SIGN_IN_NEEDED):
+        return SIGN_IN_NEEDED
+    if entry.state == OutboxState.QUEUED and entry.last_error:
+        return "Waiting to retry"
+    return STATE_WORDS.get(OutboxState(entry.state), entry.state)
+
+
+def details_text(entry: OutboxEntry) -> str:
+    if entry.state == OutboxState.SENT:
+        return f"Posted {_hm(entry.sent_at)}" + (f" · {entry.url}" if entry.url else "")
+    parts = []
+    if entry.send_at and entry.state in (OutboxState.QUEUED, OutboxState.PAUSED):
+        parts.append(f"scheduled for {_hm(entry.send_at)}")
+    if entry.last_error:
+        parts.append(entry.last_error)
+    if entry.next_attempt_at and entry.state == OutboxState.QUEUED:
+        parts.append(f"next try {_hm(entry.next_attempt_at)}")
+    if entry.attempts > 1:
+        parts.append(f"{entry.attempts} tries")
+    return " · ".join(parts)
+
+
+class OutboxPanel(QWidget):
+    def __init__(self, controller: RepliesController, parent=None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Outbox")
+        self.controller = controller
+        self.title = plain_label(role="sectionTitle")
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("outboxList")
+        self.tree.setAccessibleName("Outbox items")
+        self.tree.setHeaderLabels(COLUMNS)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+
+        self.retry_action = self._action("Retry now", "Ctrl+R", self.retry)
+        self.cancel_action = self._action("Cancel", QKeySequence.Delete, self.cancel)
+        self.pause_action = self._action("Pause client's outbox", "Ctrl+P", self.toggle_pause)
+        self.send_action = self._action(
+            "Send waiting replies", "Ctrl+Shift+Return", controller.send_due
+        )
+        buttons = QHBoxLayout()
+        for action in (self.retry_action, self.cancel_action, self.pause_action):
+            buttons.addWidget(self._button(action))
+        buttons.addStretch(1)
+        buttons.addWidget(self._button(self.send_action))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        controller.outboxChanged.connect(self.set_items)
+        self.set_items(controller.outbox_items)
+
+    def _action(self, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _button(self, action: QAction) -> QPushButton:
+        button = QPushButton(action.text())
+        button.setToolTip(action.toolTip())
+        button.clicked.connect(action.trigger)
+        action.enabledChanged.connect(button.setEnabled)
+        action.changed.connect(lambda: button.setText(action.text()))
+        button.setEnabled(action.isEnabled())
+        return button
+
+    def set_items(self, entries: list[OutboxEntry]) -> None:
+        keep = {e.id for e in self.selected()}
+        self.tree.clear()
+        colours = theme.colours()
+        tint = {
+            OutboxState.FAILED: colours.danger,
+            OutboxState.SENT: colours.ok,
+            OutboxState.PAUSED: colours.warning,
+        }
+        for entry in reversed(entries):  # newest first
+            to = f" → @{entry.reply_to_handle}" if entry.reply_to_handle else ""
+            values = (
+                state_text(entry),
+                _hm(entry.sent_at or entry.created_at),
+                f"{entry.client_name} · {network_label(entry.network)} @{entry.account_handle}{to}",
+                card_text(entry.text)[:200],
+                details_text(entry),
+            )
+            row = QTreeWidgetItem(list(values))
+            row.setData(0, EntryRole, entry)
+            row.setToolTip(3, entry.text[:2_000])
+            row.setToolTip(4, details_text(entry))
+            if colour := tint.get(OutboxState(entry.state)):
+                row.setForeground(0, QColor(colour))
+            self.tree.addTopLevelItem(row)
+            row.setSelected(entry.id in keep)
+        for column in (0, 1, 2):
+            self.tree.resizeColumnToContents(column)
+        waiting = sum(e.state in (OutboxState.QUEUED, OutboxState.SENDING) for e in entries)
+        failed = sum(e.state == OutboxState.FAILED for e in entries)
+        self.title.setText(
+            f"{waiting} waiting to be sent"
+            + (f" · {failed} failed" if failed else "")
+            + " · sent and cancelled replies stay listed for a week"
+        )
+        self._update_buttons()
+
+    def selected(self) -> list[OutboxEntry]:
+        return [item.data(0, EntryRole) for item in self.tree.selectedItems()]
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        states = {e.state for e in chosen}
+        self.retry_action.setEnabled(bool(states & {OutboxState.FAILED, OutboxState.QUEUED}))
+        self.cancel_action.setEnabled(
+            any(
+                e.state in (OutboxState.QUEUED, OutboxState.FAILED, OutboxState.PAUSED)
+                and not e.unconfirmed
+                for e in chosen
+            )
+        )
+        clients = {e.client_id for e in chosen}
+        self.pause_action.setEnabled(len(clients) == 1)
+        paused = any(e.state == OutboxState.PAUSED for e in chosen)
+        self.pause_action.setText("Resume client's outbox" if paused else "Pause client's outbox")
+
+    def retry(self) -> None:
+        ids = [e.id for e in self.selected() if e.state in (OutboxState.FAILED, OutboxState.QUEUED)]
+        if ids:
+            self.controller.retry(ids)
+
+    def cancel(self) -> None:
+        ids = [
+            e.id
+            for e in self.selected()
+            if e.state not in (OutboxState.SENT, OutboxState.CANCELLED)
+        ]
+        if ids:
+            self.controller.cancel(ids)
+
+    def toggle_pause(self) -> None:
+        chosen = self.selected()
+        clients = {e.client_id for e in chosen}
+        if len(clients) != 1:
+            return
+        paused = any(e.state == OutboxState.PAUSED for e in chosen)
+        self.controller.set_client_paused(clients.pop(), not paused)
