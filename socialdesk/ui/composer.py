@@ -131,11 +131,10 @@ class Composer(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(6)
-        top = QHBoxLayout()
-        self.heading = plain_label(role="sectionTitle", wrap=False)
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.counter)
-        layout.addLayout(top)
+        self.heading = plain_label(role="sectionTitle")
+        layout.addWidget(self.heading)
+        self._tools.addWidget(self.counter)
+        layout.addLayout(self._tools)
         layout.addWidget(self.note)
         layout.addWidget(self.editor)
         layout.addWidget(self.findings_list)
@@ -175,7 +174,7 @@ class Composer(QFrame):
 
     def _build_buttons(self, review_mode: bool) -> None:
         self.apply_action = self._action(
-            "Apply suggestion", "Ctrl+Shift+A", self.apply_suggestion,
+            "Apply", "Ctrl+Shift+A", self.apply_suggestion,
             "Apply the selected check's suggestion",
         )  # fmt: skip
         self.saved_action = self._action(
@@ -191,22 +190,27 @@ class Composer(QFrame):
         self.discard_action = self._action(
             "Discard", "Ctrl+Shift+Backspace", self.discard, "Discard the draft (Ctrl+Z undoes)"
         )
+        # Two short rows, so the composer fits a narrow detail pane: tools above the editor
+        # (beside the counter), what to do with the draft below it.
+        self._tools = QHBoxLayout()
+        for action in (self.saved_action, self.apply_action):
+            self._tools.addWidget(self._button(action))
+        self._tools.addStretch(1)
         self._buttons = QHBoxLayout()
-        shown = [self.apply_action, self.saved_action]
         if not review_mode:  # the Review view has its own approve and send-back buttons
-            shown += [self.discard_action, self.ready_action, self.approve_action]
-        for i, action in enumerate(shown):
-            if i == 2:
-                self._buttons.addStretch(1)
-            button = QPushButton(action.text())
-            button.setToolTip(action.toolTip())
-            button.setAccessibleName(action.text())
-            button.clicked.connect(action.trigger)
-            button.setEnabled(action.isEnabled())
-            action.enabledChanged.connect(button.setEnabled)
-            self._buttons.addWidget(button)
-        if review_mode:
+            self._buttons.addWidget(self._button(self.discard_action))
             self._buttons.addStretch(1)
+            self._buttons.addWidget(self._button(self.ready_action))
+            self._buttons.addWidget(self._button(self.approve_action))
+
+    def _button(self, action: QAction) -> QPushButton:
+        button = QPushButton(action.text())
+        button.setToolTip(action.toolTip())
+        button.setAccessibleName(action.text())
+        button.clicked.connect(action.trigger)
+        button.setEnabled(action.isEnabled())
+        action.enabledChanged.connect(button.setEnabled)
+        return button
 
     # -- opening and saving ----------------------------------------------------------------------
     def open(self, target: ReplyTarget) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -26,7 +27,7 @@ from socialdesk.ui.detail import plain_label
 from socialdesk.ui.format import card_text
 
 EntryRole = Qt.UserRole + 1
-COLUMNS = ("State", "When", "Account", "Reply", "Details")
+COLUMNS = ("State", "When", "To", "Reply", "Details")
 STATE_WORDS = {
     OutboxState.QUEUED: "Queued",
     OutboxState.SENDING: "Sending…",
@@ -78,6 +79,16 @@ class OutboxPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate(
+            (QHeaderView.ResizeToContents, QHeaderView.ResizeToContents, QHeaderView.Interactive,
+             QHeaderView.Stretch, QHeaderView.Interactive)
+        ):  # fmt: skip
+            header.setSectionResizeMode(column, mode)
+        chars = self.fontMetrics().averageCharWidth()
+        header.resizeSection(2, 24 * chars)
+        header.resizeSection(4, 36 * chars)
 
         self.retry_action = self._action("Retry now", "Ctrl+R", self.retry)
         self.cancel_action = self._action("Cancel", QKeySequence.Delete, self.cancel)
@@ -126,24 +137,25 @@ class OutboxPanel(QWidget):
             OutboxState.PAUSED: colours.warning,
         }
         for entry in reversed(entries):  # newest first
-            to = f" → @{entry.reply_to_handle}" if entry.reply_to_handle else ""
+            to = f"@{entry.reply_to_handle}" if entry.reply_to_handle else "new post"
             values = (
                 state_text(entry),
                 _hm(entry.sent_at or entry.created_at),
-                f"{entry.client_name} · {network_label(entry.network)} @{entry.account_handle}{to}",
+                to,
                 card_text(entry.text)[:200],
                 details_text(entry),
             )
             row = QTreeWidgetItem(list(values))
             row.setData(0, EntryRole, entry)
+            row.setToolTip(
+                2, f"{entry.client_name} · {network_label(entry.network)} @{entry.account_handle}"
+            )
             row.setToolTip(3, entry.text[:2_000])
             row.setToolTip(4, details_text(entry))
             if colour := tint.get(OutboxState(entry.state)):
                 row.setForeground(0, QColor(colour))
             self.tree.addTopLevelItem(row)
             row.setSelected(entry.id in keep)
-        for column in (0, 1, 2):
-            self.tree.resizeColumnToContents(column)
         waiting = sum(e.state in (OutboxState.QUEUED, OutboxState.SENDING) for e in entries)
         failed = sum(e.state == OutboxState.FAILED for e in entries)
         self.title.setText(
