@@ -95,6 +95,8 @@ class MentionDetail:
     author_notes: str
     author_mention_count: int
     author_history: list[MentionRow] = field(default_factory=list)  # with this client, newest first
+    # What SocialDesk posted in this conversation: (when, text), oldest first.
+    sent_replies: list[tuple[datetime, str]] = field(default_factory=list)
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -305,7 +307,14 @@ def mention_detail(db: Database, mention_id: int) -> MentionDetail | None:
         "SELECT notes, (SELECT count(*) FROM mention WHERE author_id = ?) FROM author WHERE id = ?",
         (row.author_id, row.author_id),
     )[0]
-    return MentionDetail(row, thread, notes, count, [_row(r) for r in history])
+    sent = db.query(
+        "SELECT sent_at, text FROM outbox_item WHERE account_id = ? AND state = 'sent'"
+        " AND (mention_id = ? OR conversation_id = ?) ORDER BY sent_at",
+        (row.account_id, row.id, row.conversation_id or row.remote_id),
+    )
+    return MentionDetail(
+        row, thread, notes, count, [_row(r) for r in history], [(from_ms(t), x) for t, x in sent]
+    )
 
 
 # -- storing what sync fetched -------------------------------------------------------------------

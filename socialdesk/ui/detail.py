@@ -94,6 +94,8 @@ class DetailPane(QScrollArea):
         self._note = plain_label(role="muted")
         self._triage = plain_label(role="muted")
         self._triage.setAccessibleName("Triage")
+        self._sent_box = QVBoxLayout()
+        self._sent_box.setSpacing(6)
         self._clock = plain_label(role="muted")
 
         # The feed's own actions: one shortcut, one behaviour, wherever it is triggered from.
@@ -119,7 +121,10 @@ class DetailPane(QScrollArea):
         for widget in (self._author, self._meta):
             content.addWidget(widget)
         content.addLayout(self._thread_box)
-        for widget in (self._text, self._note, self._triage, self._clock):
+        for widget in (self._text, self._note):
+            content.addWidget(widget)
+        content.addLayout(self._sent_box)
+        for widget in (self._triage, self._clock):
             content.addWidget(widget)
         content.addLayout(buttons)
         if composer is not None:
@@ -170,6 +175,7 @@ class DetailPane(QScrollArea):
         )
         _fill(self._thread_box, "Earlier in this conversation", detail.thread[-THREAD_SHOWN:])
         self._text.setText(row.text[:MAX_SHOWN_CHARS])
+        _fill_sent(self._sent_box, row.account_handle, detail.sent_replies)
         self._note.setVisible(len(row.text) > MAX_SHOWN_CHARS)
         self._note.setText(
             f"Showing the first {MAX_SHOWN_CHARS:,} of {len(row.text):,} characters."
@@ -224,12 +230,16 @@ def _triage_text(row: MentionRow, clock: ResponseClock, repeat_complainer: bool)
     return text
 
 
-def _fill(box: QVBoxLayout, title: str, rows: list[MentionRow]) -> None:
-    """Replace ``box``'s contents with a titled list of earlier mentions (plain text)."""
+def _clear(box: QVBoxLayout) -> None:
     while box.count():
         item = box.takeAt(0)
         if item.widget():
             item.widget().deleteLater()
+
+
+def _fill(box: QVBoxLayout, title: str, rows: list[MentionRow]) -> None:
+    """Replace ``box``'s contents with a titled list of earlier mentions (plain text)."""
+    _clear(box)
     if not rows:
         return
     box.addWidget(plain_label(title, role="muted"))
@@ -244,4 +254,16 @@ def _fill(box: QVBoxLayout, title: str, rows: list[MentionRow]) -> None:
             )
         )
         inner.addWidget(plain_label(earlier.text[:2_000]))
+        box.addWidget(frame)
+
+
+def _fill_sent(box: QVBoxLayout, handle: str, sent: list) -> None:
+    """The replies SocialDesk posted in this conversation, under the mention they answer."""
+    _clear(box)
+    for at, text in sent:
+        frame = QFrame(objectName="threadItem")
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(10, 6, 10, 6)
+        inner.addWidget(plain_label(f"You replied as @{handle} · {local_time(at)}", role="muted"))
+        inner.addWidget(plain_label(text[:2_000]))
         box.addWidget(frame)

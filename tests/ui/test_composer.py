@@ -4,7 +4,7 @@ back, review approves or sends back, and the outbox posts the approved reply onc
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from socialdesk.core import counter
 from socialdesk.core.models import OutboxState
@@ -201,6 +201,15 @@ def test_review_sends_back_with_a_note_then_approves_and_the_reply_is_posted_onc
         timeout=5_000,
     )
 
+    # The conversation shows the reply under the mention it answers.
+    loaded = []
+    window.controller.load_detail(row.id, loaded.append)
+    qtbot.waitUntil(lambda: bool(loaded))
+    window.detail.show_detail(loaded[0])
+    replied = [label.text() for label in window.detail.findChildren(QLabel)]
+    assert any(text.startswith("You replied") for text in replied)
+    assert any(text.endswith("Expected by 18:00.") for text in replied)
+
     window.sidebar.select(Target("Outbox"))
     qtbot.waitUntil(
         lambda: (
@@ -238,6 +247,7 @@ def test_cancelling_a_paused_reply_gives_the_text_back_and_undo_puts_it_back(mak
 
     window.sidebar.select(Target("Outbox"))
     qtbot.waitUntil(lambda: window.outbox.tree.topLevelItemCount() == 1)
+    assert not window.outbox.cancel_action.isEnabled()  # nothing chosen yet
     window.outbox.tree.topLevelItem(0).setSelected(True)
     assert window.outbox.pause_action.text() == "Resume client's outbox"
     window.outbox.cancel_action.trigger()
