@@ -221,7 +221,11 @@ class RepliesController(QObject):
         word = "Paused" if paused else "Resumed"
         self.ws.runner.write(
             lambda: outbox.set_client_paused(db, client_id, paused),
-            lambda ids: (self._changed(), self.ws.notice.emit(f"{word} {len(ids)} outbox item(s)")),
+            lambda ids: (
+                self._changed(),
+                self.ws.refresh_clients(),
+                self.ws.notice.emit(f"{word} the client's outbox ({len(ids)} waiting)"),
+            ),
             self.ws.fail,
         )
 

@@ -50,6 +50,7 @@ class ClientSummary:
     notifications_muted: bool = False
     banned_phrases: tuple[BannedPhrase, ...] = ()  # the client's brand voice
     brand_contacts: tuple[str, ...] = ()  # its public email, hotline, help URL
+    outbox_paused: bool = False  # nothing of this client's is posted until resumed
 
 
 def add_client(
@@ -137,12 +138,12 @@ def list_clients(db: Database, now: datetime) -> list[ClientSummary]:
     each client's service hours: the clock pauses outside them."""
     clients = db.query(
         "SELECT id, name, colour, response_target_minutes, service_hours, timezone,"
-        " notifications_muted, banned_phrases, brand_contacts"
+        " notifications_muted, banned_phrases, brand_contacts, outbox_paused"
         " FROM client ORDER BY name COLLATE NOCASE, id"
     )
     now_ms = to_ms(now)
     result = []
-    for cid, name, colour, target, hours_json, tz, muted, banned, contacts in clients:
+    for cid, name, colour, target, hours_json, tz, muted, banned, contacts, paused in clients:
         accounts = _accounts_with_counts(db, cid, now_ms)
         result.append(
             ClientSummary(
@@ -158,6 +159,7 @@ def list_clients(db: Database, now: datetime) -> list[ClientSummary]:
                 notifications_muted=bool(muted),
                 banned_phrases=_banned_phrases(banned, cid),
                 brand_contacts=tuple(str(c) for c in _json_list(contacts, cid)),
+                outbox_paused=bool(paused),
             )
         )
     return result

@@ -10,19 +10,26 @@ change, on the store's writer thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QStyle,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
 )
 
@@ -165,9 +172,11 @@ class Composer(QFrame):
 
     def _action(self, text: str, shortcut, slot, tip: str) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        action.setToolTip(tip)
+        if shortcut:  # the Review view owns the decisions' keys around its composer
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -180,16 +189,23 @@ class Composer(QFrame):
         self.saved_action = self._action(
             "Saved reply…", "Ctrl+;", self.pick_saved_reply, "Insert a saved reply"
         )
+        keys = not review_mode
         self.approve_action = self._action(
-            "Approve", "Ctrl+Return", self.approve, "Approve: the reply goes to the Outbox"
-        )
+            "Approve", keys and "Ctrl+Return", self.approve,
+            "Approve: the reply goes to the Outbox",
+        )  # fmt: skip
+        self.schedule_action = self._action(
+            "Approve for later…", keys and "Ctrl+Alt+Return", self.approve_for_later,
+            "Approve, to be posted at a time you choose",
+        )  # fmt: skip
         self.ready_action = self._action(
-            "Ready for review", "Ctrl+Shift+Return", self.mark_ready,
+            "Ready for review", keys and "Ctrl+Shift+Return", self.mark_ready,
             "Put the draft in the Review queue",
         )  # fmt: skip
         self.discard_action = self._action(
-            "Discard", "Ctrl+Shift+Backspace", self.discard, "Discard the draft (Ctrl+Z undoes)"
-        )
+            "Discard", keys and "Ctrl+Shift+Backspace", self.discard,
+            "Discard the draft (Ctrl+Z undoes)",
+        )  # fmt: skip
         # Two short rows, so the composer fits a narrow detail pane: tools above the editor
         # (beside the counter), what to do with the draft below it.
         self._tools = QHBoxLayout()
@@ -201,7 +217,19 @@ class Composer(QFrame):
             self._buttons.addWidget(self._button(self.discard_action))
             self._buttons.addStretch(1)
             self._buttons.addWidget(self._button(self.ready_action))
-            self._buttons.addWidget(self._button(self.approve_action))
+            self._buttons.addWidget(self.approve_button())
+
+    def approve_button(self) -> QToolButton:
+        """Approve, with Approve for later… in its menu."""
+        button = QToolButton()
+        button.setDefaultAction(self.approve_action)
+        button.setPopupMode(QToolButton.MenuButtonPopup)
+        button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        menu = QMenu(button)
+        menu.addAction(self.schedule_action)
+        button.setMenu(menu)
+        button.setAccessibleName("Approve")
+        return button
 
     def _button(self, action: QAction) -> QPushButton:
         button = QPushButton(action.text())
@@ -489,12 +517,19 @@ class Composer(QFrame):
         self.editor.setFocus()
 
     # -- handing the draft on --------------------------------------------------------------------
-    def approve(self) -> None:
+    def approve(self, send_at: datetime | None = None) -> None:
         if self.target is None:
             return
         self._tone_timer.stop()
         self._check_tone()
-        self.after_save(self._approve_saved)
+        self.after_save(lambda: self._approve_saved(send_at))
+
+    def approve_for_later(self) -> None:
+        if self.target is None:
+            return
+        send_at = ScheduleDialog.ask(self.controller.ws.clock(), self)
+        if send_at is not None:
+            self.approve(send_at)
 
     def after_save(self, then) -> None:
         """Save what is typed, then call ``then`` once the draft (and its id) is on disk: the
@@ -502,11 +537,11 @@ class Composer(QFrame):
         self.save_now()
         self.controller.ws.runner.write(lambda: None, lambda _: then())
 
-    def _approve_saved(self) -> None:
+    def _approve_saved(self, send_at: datetime | None) -> None:
         if self.draft_id is None:
             self._approve_refused_empty()
             return
-        why = self.controller.approve(self.draft_id, self.text, self._context)
+        why = self.controller.approve(self.draft_id, self.text, self._context, send_at)
         if why:
             self.refusal.setText(why)
             self.refusal.show()
@@ -547,3 +582,31 @@ class Composer(QFrame):
         self.refusal.hide()
         self._load_text("", 0)
         self.closed.emit()
+
+
+class ScheduleDialog(QDialog):
+    """When an approved post should go out (local time)."""
+
+    def __init__(self, now: datetime, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Approve for later")
+        start = QDateTime.fromSecsSinceEpoch(int(now.timestamp()) // 3600 * 3600 + 3600)
+        self.when = QDateTimeEdit(start)
+        self.when.setAccessibleName("Post at")
+        self.when.setCalendarPopup(True)
+        self.when.setMinimumDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
+        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(plain_label("The reply waits in the Outbox and is posted at this time."))
+        form.addRow("&Post at", self.when)
+        form.addRow(buttons)
+
+    @classmethod
+    def ask(cls, now: datetime, parent=None) -> datetime | None:
+        dialog = cls(now, parent)
+        if dialog.exec() != QDialog.Accepted:
+            return None
+        return datetime.fromtimestamp(dialog.when.dateTime().toSecsSinceEpoch(), UTC)

@@ -213,6 +213,11 @@ class MainWindow(QMainWindow):
         self.feed_panel.currentChanged.connect(self._current_mention_changed)
         self.detail.notesSaved.connect(c.set_author_notes)
         self.actions.replyRequested.connect(self.start_reply)
+        self.sidebar.pauseOutboxRequested.connect(self.replies.set_client_paused)
+        self.replies.reviewChanged.connect(
+            lambda items: self.sidebar.set_view_counts("Review", len(items))
+        )
+        self.replies.outboxChanged.connect(self._outbox_counts)
 
     # -- behaviour -------------------------------------------------------------------------------
     def show_target(self, target: Target) -> None:
@@ -282,6 +287,10 @@ class MainWindow(QMainWindow):
             self.detailShown.emit(mention_id)
 
         self.controller.load_detail(mention_id, shown)
+
+    def _outbox_counts(self, items) -> None:
+        waiting = sum(i.state in ("queued", "sending", "paused") for i in items)
+        self.sidebar.set_view_counts("Outbox", waiting, sum(i.state == "failed" for i in items))
 
     def _composer_follows(self, detail: MentionDetail | None) -> None:
         """The composer shows the mention's draft when it has one; otherwise it waits for r."""

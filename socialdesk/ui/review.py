@@ -49,9 +49,15 @@ class ReviewPanel(QWidget):
         self.composer.closed.connect(self._next)
         self.note = QLineEdit(placeholderText="Note for the writer, when sending back")
         self.note.setAccessibleName("Note for the writer")
-        self.approve_button = QPushButton("Approve")
+        # The decisions' keys work from the list and the editor alike.
+        for action, key in (
+            (self.composer.approve_action, "Ctrl+Return"),
+            (self.composer.schedule_action, "Ctrl+Alt+Return"),
+        ):
+            action.setShortcut(QKeySequence(key))
+            self.addAction(action)
+        self.approve_button = self.composer.approve_button()
         self.approve_button.setToolTip("Approve: the reply goes to the Outbox (Ctrl+Enter)")
-        self.approve_button.clicked.connect(self.composer.approve)
         self.back_button = QPushButton("Send back")
         self.back_button.setToolTip("Return the draft to its writer with your note (Ctrl+B)")
         self.back_button.clicked.connect(self.send_back)

@@ -49,6 +49,7 @@ class Sidebar(QTreeView):
     deleteViewRequested = Signal(int)  # saved view id
     muteRequested = Signal(int, bool)  # client id, muted
     brandVoiceRequested = Signal(int)  # client id
+    pauseOutboxRequested = Signal(int, bool)  # client id, paused
 
     def __init__(self, demo: bool, parent=None) -> None:
         super().__init__(parent)
@@ -66,6 +67,7 @@ class Sidebar(QTreeView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         self._clients: list[ClientSummary] = []
         self._views: list[SavedView] = []
+        self._view_counts: dict[str, tuple[int, int]] = {}
         self.setContextMenuPolicy(Qt.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.set_demo(demo)
@@ -78,6 +80,14 @@ class Sidebar(QTreeView):
     def set_clients(self, clients: list[ClientSummary]) -> None:
         self._clients = clients
         self._refresh()
+
+    def set_view_counts(self, view: str, waiting: int, failed: int = 0) -> None:
+        """The pills beside Review (drafts ready) and Outbox (waiting, failed in red)."""
+        self._view_counts[view] = (waiting, failed)
+        for index in self._walk():
+            if index.data(TargetRole) == Target(view):
+                self._model.itemFromIndex(index).setData((waiting, failed), CountsRole)
+                return
 
     def set_views(self, views: list[SavedView]) -> None:
         self._views = views
@@ -123,6 +133,8 @@ class Sidebar(QTreeView):
             item = _item(view, Target(view), f"{view} (Ctrl+{i + 1})")
             if view == "Inbox":
                 item.setData((unread, overdue), CountsRole)
+            elif view in self._view_counts:
+                item.setData(self._view_counts[view], CountsRole)
             root.appendRow(item)
         if self._views:
             root.appendRow(_header("Saved views"))
@@ -166,6 +178,11 @@ class Sidebar(QTreeView):
             mute.toggled.connect(lambda on: self.muteRequested.emit(client.id, on))
             voice = menu.addAction("Brand voice…")
             voice.triggered.connect(lambda: self.brandVoiceRequested.emit(client.id))
+            pause = menu.addAction("Pause this client's outbox")
+            pause.setCheckable(True)
+            pause.setChecked(client.outbox_paused)
+            pause.setToolTip("Approved replies and scheduled posts wait until you resume")
+            pause.toggled.connect(lambda on: self.pauseOutboxRequested.emit(client.id, on))
         if not menu.isEmpty():
             menu.popup(self.viewport().mapToGlobal(pos))
 

@@ -10,7 +10,7 @@ from socialdesk.core import counter
 from socialdesk.core.models import OutboxState
 from socialdesk.store import drafts, outbox
 from socialdesk.ui.feed.model import RowRole
-from socialdesk.ui.sidebar import VIEWS, Target
+from socialdesk.ui.sidebar import VIEWS, CountsRole, Target, TargetRole
 
 
 def settled(window, qtbot):
@@ -256,3 +256,28 @@ def test_cancelling_a_paused_reply_gives_the_text_back_and_undo_puts_it_back(mak
     window.actions.undo.trigger()  # back in the outbox, still held by the client's pause
     qtbot.waitUntil(lambda: outbox.get_item(db, item.id).state == OutboxState.PAUSED)
     assert drafts.live_draft(db, row.account_id, row.id) is None
+
+
+def test_approve_for_later_waits_in_the_outbox_until_its_time(make_window, qtbot, monkeypatch):
+    from datetime import timedelta
+
+    from socialdesk.ui import composer as composer_module
+
+    window = make_window()
+    quiet_demo_network(window)
+    reply_to_first(window, qtbot)
+    later = window.controller.clock() + timedelta(hours=3)
+    monkeypatch.setattr(composer_module.ScheduleDialog, "ask", lambda now, parent=None: later)
+    typed(window, qtbot, "Thanks for asking! Our winter opening hours start on Monday.")
+    window.composer.schedule_action.trigger()
+    db = window.controller.workspace.db
+    qtbot.waitUntil(lambda: len(outbox.list_items(db, window.controller.clock())) == 1)
+    window.replies.send_due()
+    settled(window, qtbot)
+    [item] = outbox.list_items(db, window.controller.clock())
+    assert item.state == OutboxState.QUEUED and item.send_at == later
+    window.sidebar.select(Target("Outbox"))
+    qtbot.waitUntil(lambda: window.outbox.tree.topLevelItemCount() == 1)
+    assert "scheduled for" in window.outbox.tree.topLevelItem(0).text(4)
+    pill = next(i for i in window.sidebar._walk() if i.data(TargetRole) == Target("Outbox"))
+    assert pill.data(CountsRole) == (1, 0)  # one waiting, none failed
