@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
+from socialdesk.core import html_text
 from socialdesk.core.models import AuthorFlag, Category
 from socialdesk.core.sentiment import sentiment
 from socialdesk.core.sla import ClockState, ResponseClock
@@ -487,27 +487,8 @@ LINKS = re.compile(
 def plain_text(text: str, network: str | None = None) -> str:
     """What the person wrote, as plain text: Mastodon's HTML converted, X's escapes undone."""
     if network == "mastodon" or ("<" in text and re.search(r"</?(?:p|br|a|span)\b", text)):
-        parser = _TextOnly()
-        parser.feed(text)
-        parser.close()
-        return parser.text()
+        return html_text.to_plain(text)
     return html.unescape(text)
-
-
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self._parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs) -> None:
-        if tag in ("br", "p") and self._parts:
-            self._parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        self._parts.append(data)
-
-    def text(self) -> str:
-        return "".join(self._parts).strip()
 
 
 def classify(

@@ -21,6 +21,7 @@ __all__ = [
     "PostedReply",
     "Provider",
     "RemoteAuthor",
+    "Secrets",
 ]
 
 
@@ -49,6 +50,16 @@ class PostedReply:
     remote_id: str
     url: str | None
     posted_at: datetime
+
+
+class Secrets(Protocol):
+    """One account's secrets, by kind ("access_token", "refresh_token", "app_password",
+    "client_secret", "session"). The services layer backs this with the OS keyring; a provider
+    never stores a secret anywhere else. Both methods may raise ``errors.SecretsUnavailable``."""
+
+    def get(self, kind: str) -> str | None: ...
+
+    def put(self, kind: str, value: str) -> None: ...
 
 
 @runtime_checkable

@@ -21,6 +21,10 @@ class AuthError(NetworkError):
     """The credentials were refused: expired or revoked. The user must sign in again."""
 
 
+class SecretsUnavailable(AuthError):
+    """The keyring could not be used (missing, locked, refusing); the message says how to fix it."""
+
+
 class RateLimited(NetworkError):
     transient = True
 

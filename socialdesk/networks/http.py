@@ -141,8 +141,10 @@ def _server_message(body: bytes) -> str:
 
 
 def _rate_limit(headers: httpx.Headers, now: datetime) -> RateLimit:
-    remaining = _int(headers.get("x-rate-limit-remaining") or headers.get("ratelimit-remaining"))
-    reset = headers.get("x-rate-limit-reset") or headers.get("ratelimit-reset")
+    # X: x-rate-limit-*; Mastodon: x-ratelimit-*; Bluesky: ratelimit-*.
+    remaining = _int(_first(headers, "x-rate-limit-remaining", "x-ratelimit-remaining",
+                            "ratelimit-remaining"))  # fmt: skip
+    reset = _first(headers, "x-rate-limit-reset", "x-ratelimit-reset", "ratelimit-reset")
     reset_at = _reset_time(reset, now)
     if reset_at is None and (after := headers.get("retry-after")):
         seconds = _int(after)
@@ -154,6 +156,10 @@ def _rate_limit(headers: httpx.Headers, now: datetime) -> RateLimit:
             except (TypeError, ValueError):
                 reset_at = None
     return RateLimit(remaining, reset_at)
+
+
+def _first(headers: httpx.Headers, *names: str) -> str | None:
+    return next((headers[n] for n in names if n in headers), None)
 
 
 def _reset_time(value: str | None, now: datetime) -> datetime | None:

@@ -1,0 +1,214 @@
+"""Mastodon (any server): mention notifications, threads, replies with an Idempotency-Key, and the
+server's own counting limits. API facts: ../shared/docs/network-rules.md.
+
+Every request goes through ``http.Transport``; the access token comes from the account's secrets
+(the keyring) on each call and is never kept in an attribute that could be logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from socialdesk.core.html_text import to_plain
+from socialdesk.core.limits import NetworkLimits
+from socialdesk.networks.base import (
+    AccountRef,
+    FetchedMention,
+    MentionBatch,
+    PostedReply,
+    RemoteAuthor,
+    Secrets,
+)
+from socialdesk.networks.errors import AuthError, BadResponse
+from socialdesk.networks.http import Transport
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 80  # the server's maximum for notifications
+MAX_PAGES = 50  # per sync: 4,000 mentions; the rest follow on the next sync, from the cursor
+
+
+class MastodonProvider:
+    idempotent = True  # the server remembers an Idempotency-Key for an hour
+
+    def __init__(
+        self,
+        secrets_for: Callable[[AccountRef], Secrets],
+        *,
+        transport_for: Callable[[str], Transport] | None = None,
+    ) -> None:
+        self._secrets_for = secrets_for
+        self._transport_for = transport_for or (lambda url: Transport("Mastodon", url))
+        self._transports: dict[str, Transport] = {}
+        self._limits: dict[str, NetworkLimits] = {}
+        self._lock = threading.Lock()
+
+    # -- the protocol ----------------------------------------------------------------------------
+    def verify(self, account: AccountRef) -> RemoteAuthor:
+        return _author(self._get(account, "/api/v1/accounts/verify_credentials"))
+
+    def fetch_mentions(self, account: AccountRef, cursor: str | None) -> MentionBatch:
+        """Every mention newer than ``cursor`` (a notification id), oldest first; with no cursor,
+        the latest page only (what is recent, not the account's whole past)."""
+        params: dict[str, Any] = {"types[]": "mention", "limit": PAGE_SIZE}
+        found: list[FetchedMention] = []
+        newest = cursor
+        for _page in range(MAX_PAGES):
+            page = self._get(account, "/api/v1/notifications", {**params, **_since(newest)})
+            if not isinstance(page, list):
+                raise BadResponse("Mastodon sent notifications in a shape SocialDesk cannot read.")
+            if not page:
+                break
+            ids = [str(n.get("id")) for n in page if isinstance(n, dict) and n.get("id")]
+            found.extend(m for n in page if (m := _mention(n)) is not None)
+            newest = max(ids, key=_id_order) if ids else newest
+            if cursor is None or len(page) < PAGE_SIZE:
+                break
+        found.sort(key=lambda m: (m.created_at, _id_order(m.remote_id)))
+        return MentionBatch(_unique(found), newest)
+
+    def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
+        context = self._get(account, f"/api/v1/statuses/{_safe_id(remote_id)}/context")
+        status = self._get(account, f"/api/v1/statuses/{_safe_id(remote_id)}")
+        if not isinstance(context, dict):
+            raise BadResponse("Mastodon sent a conversation SocialDesk cannot read.")
+        statuses = [*context.get("ancestors", []), status, *context.get("descendants", [])]
+        return [m for s in statuses if (m := _from_status(s)) is not None]
+
+    def post_reply(
+        self, account: AccountRef, text: str, in_reply_to: str | None, idempotency_key: str
+    ) -> PostedReply:
+        body: dict[str, Any] = {"status": text}
+        if in_reply_to:
+            body["in_reply_to_id"] = in_reply_to
+        status = self._request(
+            account, "POST", "/api/v1/statuses", json=body,
+            headers={"Idempotency-Key": idempotency_key},
+        )  # fmt: skip
+        if not isinstance(status, dict) or not status.get("id"):
+            raise BadResponse("Mastodon accepted the reply but did not say where it is.")
+        return PostedReply(str(status["id"]), status.get("url"), _time(status.get("created_at")))
+
+    def find_reply(self, account, text, in_reply_to, since) -> PostedReply | None:
+        return None  # idempotent: a retry with the same key returns the first post
+
+    def limits(self, account: AccountRef) -> NetworkLimits:
+        """The server's own maximum and URL length (``/api/v2/instance``), asked once."""
+        server = _server(account)
+        if server not in self._limits:
+            instance = self._request(account, "GET", "/api/v2/instance", auth=False)
+            statuses = ((instance or {}).get("configuration") or {}).get("statuses") or {}
+            default = NetworkLimits.default("mastodon")
+            self._limits[server] = NetworkLimits(
+                _positive(statuses.get("max_characters"), default.max_characters),
+                _positive(
+                    statuses.get("characters_reserved_per_url"),
+                    default.characters_reserved_per_url,
+                ),
+            )
+        return self._limits[server]
+
+    # -- requests --------------------------------------------------------------------------------
+    def _get(self, account: AccountRef, path: str, params: dict | None = None) -> Any:
+        return self._request(account, "GET", path, params=params)
+
+    def _request(self, account: AccountRef, method: str, path: str, *, auth=True, **kw) -> Any:
+        token = None
+        if auth:
+            token = self._secrets_for(account).get("access_token")
+            if not token:
+                raise AuthError(f"@{account.handle} is not signed in to Mastodon.")
+        return self._transport(account).request(method, path, token=token, **kw)
+
+    def _transport(self, account: AccountRef) -> Transport:
+        server = _server(account)
+        with self._lock:
+            if server not in self._transports:
+                self._transports[server] = self._transport_for(server)
+            return self._transports[server]
+
+
+def _server(account: AccountRef) -> str:
+    if not account.server_url:
+        raise AuthError(f"@{account.handle} has no Mastodon server set.")
+    return account.server_url.rstrip("/")
+
+
+def _since(cursor: str | None) -> dict[str, str]:
+    # min_id: the page just after the cursor (oldest of what is newer), so a long absence is read
+    # in order, page by page, and nothing is skipped.
+    return {"min_id": cursor} if cursor else {}
+
+
+def _id_order(remote_id: str) -> tuple[int, str]:
+    """Mastodon ids are numbers in strings (Snowflake-like); compare them as numbers."""
+    return (len(remote_id), remote_id)
+
+
+def _safe_id(remote_id: str) -> str:
+    if not remote_id.isalnum():
+        raise BadResponse(f"{remote_id!r} is not a Mastodon status id.")
+    return remote_id
+
+
+def _positive(value: Any, default: int) -> int:
+    return value if isinstance(value, int) and value > 0 else default
+
+
+def _time(value: Any) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.now(UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _author(account: Any) -> RemoteAuthor:
+    if not isinstance(account, dict) or not account.get("id"):
+        raise BadResponse("Mastodon described an account in a shape SocialDesk cannot read.")
+    handle = str(account.get("acct") or account.get("username") or account["id"])
+    return RemoteAuthor(str(account["id"]), handle, str(account.get("display_name") or ""))
+
+
+def _mention(notification: Any) -> FetchedMention | None:
+    """A mention notification's status, or None (logged) when it is not one we can read: one odd
+    item must not lose the rest of the page."""
+    if not isinstance(notification, dict) or notification.get("type") not in (None, "mention"):
+        return None
+    return _from_status(notification.get("status"))
+
+
+def _from_status(status: Any) -> FetchedMention | None:
+    try:
+        text = to_plain(str(status.get("content") or ""))
+        warning = str(status.get("spoiler_text") or "")
+        return FetchedMention(
+            remote_id=str(status["id"]),
+            author=_author(status.get("account")),
+            text=f"[CW: {warning}]\n{text}" if warning else text,
+            created_at=_time(status.get("created_at")),
+            url=status.get("url") if isinstance(status.get("url"), str) else None,
+            in_reply_to_remote_id=_str_or_none(status.get("in_reply_to_id")),
+            # The API names no thread root: a reply joins its parent's conversation.
+            conversation_id=_str_or_none(status.get("in_reply_to_id")) or str(status["id"]),
+        )
+    except (AttributeError, KeyError, TypeError, BadResponse) as exc:
+        log.warning("Skipped a Mastodon status SocialDesk could not read: %s", type(exc).__name__)
+        return None
+
+
+def _str_or_none(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _unique(mentions: list[FetchedMention]) -> list[FetchedMention]:
+    seen, out = set(), []
+    for m in mentions:
+        if m.remote_id not in seen:
+            seen.add(m.remote_id)
+            out.append(m)
+    return out
