@@ -150,7 +150,8 @@ class RepliesController(QObject):
         blocking = [f for f in tone.check(text, context) if f.severity == "block"]
         if blocking:
             return "Cannot approve: " + " ".join(f.message for f in blocking)
-        db, now, key = self._db, self.ws.clock(), outbox_policy.new_key()
+        now = self.ws.clock()
+        db, key = self._db, outbox_policy.new_key(now)
 
         def approve():
             return drafts.approve(db, draft_id, key, now, send_at=send_at)

@@ -12,10 +12,20 @@ MAX_ATTEMPTS = 8  # then the item fails with its last reason; the manager can re
 SIGN_IN_RECHECK = timedelta(minutes=15)  # how often an account that needs sign-in is tried again
 
 
-def new_key() -> str:
+def new_key(now: datetime) -> str:
     """The idempotency key an item carries from approval on: random, so two approvals of the same
-    text are two posts, and the same item is one post however often it is retried."""
-    return uuid.uuid4().hex
+    text are two posts, and the same item is one post however often it is retried. It starts with
+    the approval time in microseconds (13 hex digits), from which Bluesky's record key (a TID) is
+    derived: record keys then sort in the order replies were approved."""
+    return f"{int(now.timestamp() * 1_000_000):013x}{uuid.uuid4().hex[:19]}"
+
+
+def key_time_micros(key: str) -> int | None:
+    """The approval time encoded in a key from ``new_key``; None for any other string."""
+    try:
+        return int(key[:13], 16) if len(key) == 32 else None
+    except ValueError:
+        return None
 
 
 def backoff(attempts: int) -> timedelta:

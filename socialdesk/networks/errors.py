@@ -15,6 +15,8 @@ class NetworkError(Exception):
 
     transient = False
     maybe_sent = False
+    status: int | None = None  # the HTTP status, when the server answered
+    code: str | None = None  # the server's own error code ("ExpiredToken"), when it gave one
 
 
 class AuthError(NetworkError):

@@ -22,6 +22,7 @@ from socialdesk.networks.errors import (
     AuthError,
     BadResponse,
     ConnectionLost,
+    NetworkError,
     NetworkUnreachable,
     RateLimited,
     ServerError,
@@ -116,28 +117,36 @@ def _raise_for_status(response: httpx.Response, body: bytes, name: str, limit: R
     status = response.status_code
     if status < 400:
         return
-    said = _server_message(body)
+    code, said = _server_error(body)
+    words = f" ({status}: {said})" if said else f" ({status})"
     if status in (401, 403):
-        raise AuthError(f"{name} refused the sign-in ({status}{said}). Sign in again.")
-    if status == 429:
+        error: NetworkError = AuthError(f"{name} refused the sign-in{words}. Sign in again.")
+    elif status == 429:
         when = f" until {limit.reset_at:%H:%M} UTC" if limit.reset_at else ""
-        raise RateLimited(f"{name} asks to slow down{when}.", limit.reset_at)
-    if status >= 500:
-        raise ServerError(f"{name} had a problem of its own ({status}{said}).")
-    raise BadResponse(f"{name} did not accept the request ({status}{said}).")
+        error = RateLimited(f"{name} asks to slow down{when}.", limit.reset_at)
+    elif status >= 500:
+        error = ServerError(f"{name} had a problem of its own{words}.")
+    else:
+        error = BadResponse(f"{name} did not accept the request{words}.")
+    # What a provider may need to tell cases apart (Bluesky's "ExpiredToken" comes as a 400).
+    error.status, error.code = status, code
+    raise error
 
 
-def _server_message(body: bytes) -> str:
-    """The server's own words, short (Mastodon: {"error": ...}; X: {"detail": ...})."""
+def _server_error(body: bytes) -> tuple[str | None, str]:
+    """The server's error code and its own words, short (Mastodon: {"error": ...}; X: {"detail":
+    ...}; Bluesky: {"error": code, "message": ...})."""
     try:
         data = json.loads(body)
     except ValueError:
-        return ""
-    if isinstance(data, dict):
-        for key in ("error", "detail", "message", "title"):
-            if isinstance(data.get(key), str):
-                return ": " + data[key][:200]
-    return ""
+        return None, ""
+    if not isinstance(data, dict):
+        return None, ""
+    code = data.get("error") if isinstance(data.get("error"), str) else None
+    for key in ("message", "detail", "error", "title"):
+        if isinstance(data.get(key), str) and data[key]:
+            return code, data[key][:200]
+    return code, ""
 
 
 def _rate_limit(headers: httpx.Headers, now: datetime) -> RateLimit:

@@ -66,4 +66,5 @@ def test_backoff_doubles_up_to_half_an_hour_and_respects_a_reset_time():
     reset = T0 + timedelta(minutes=15)
     assert outbox.retry_at(T0, 1, reset) == reset
     assert outbox.retry_at(T0, 1) == T0 + timedelta(seconds=30)
-    assert outbox.new_key() != outbox.new_key()
+    assert outbox.new_key(T0) != outbox.new_key(T0)
+    assert outbox.key_time_micros(outbox.new_key(T0)) == int(T0.timestamp() * 1_000_000)

@@ -27,7 +27,7 @@ def _approve(db, account_id, mention_id, text, clock):
     draft_id = drafts.save_draft(
         db, account_id=account_id, mention_id=mention_id, text=text, cursor=len(text), now=clock()
     )
-    return drafts.approve(db, draft_id, policy.new_key(), clock())
+    return drafts.approve(db, draft_id, policy.new_key(clock()), clock())
 
 
 def _stored(db, account_id, count, conversations=2):

@@ -1,0 +1,343 @@
+"""Bluesky (AT Protocol over XRPC): a session from the handle and an app password, refreshed rather
+than signed in again; mention, reply and quote notifications; threads; replies with the right
+root/parent references, shortened links with their facets, and a record key (TID) derived from the
+outbox item so a retry can never post twice. API facts: ../shared/docs/network-rules.md.
+
+The session (access and refresh JWTs) lives in the account's secrets, like the app password.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from socialdesk.core import outbox as outbox_policy
+from socialdesk.core.counter import count
+from socialdesk.core.limits import NetworkLimits
+from socialdesk.networks.base import (
+    AccountRef,
+    FetchedMention,
+    MentionBatch,
+    PostedReply,
+    RemoteAuthor,
+    Secrets,
+)
+from socialdesk.networks.errors import AuthError, BadResponse, NetworkError
+from socialdesk.networks.http import Transport
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SERVICE = "https://bsky.social"
+PAGE_SIZE = 100
+MAX_PAGES = 40  # per sync; the rest follows on the next one
+REASONS = ("mention", "reply", "quote")
+POST = "app.bsky.feed.post"
+_EXPIRED = ("ExpiredToken", "InvalidToken")
+_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+def tid_from_key(key: str) -> str:
+    """The record key of an outbox item: a TID (13 base32-sortable characters: 53 bits of
+    microseconds and a 10-bit clock id) from the approval time in the key and a hash of the rest,
+    the same on every retry."""
+    digest = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
+    micros = outbox_policy.key_time_micros(key)
+    if micros is None:
+        micros = digest >> 11  # any other key: still stable, still a valid TID
+    value = ((micros & (2**53 - 1)) << 10) | (digest & 0x3FF)
+    chars = []
+    for _ in range(13):
+        chars.append(_TID_ALPHABET[value & 31])
+        value >>= 5
+    return "".join(reversed(chars))
+
+
+class BlueskyProvider:
+    idempotent = True  # the record key is fixed per item: a second create finds the first
+
+    def __init__(
+        self,
+        secrets_for: Callable[[AccountRef], Secrets],
+        *,
+        transport_for: Callable[[str], Transport] | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._secrets_for = secrets_for
+        self._transport_for = transport_for or (lambda url: Transport("Bluesky", url))
+        self._clock = clock
+        self._transports: dict[str, Transport] = {}
+        self._lock = threading.Lock()
+        self._session_lock = threading.Lock()
+
+    # -- the protocol ----------------------------------------------------------------------------
+    def verify(self, account: AccountRef) -> RemoteAuthor:
+        session = self._session(account, fresh=True)
+        return RemoteAuthor(session["did"], session["handle"], "")
+
+    def fetch_mentions(self, account: AccountRef, cursor: str | None) -> MentionBatch:
+        """Mentions, replies and quotes newer than ``cursor`` (the newest ``indexedAt`` seen),
+        oldest first; with no cursor, the latest page only. Bluesky pages backwards in time, so
+        pages are read until one reaches what the last sync already had."""
+        found: list[FetchedMention] = []
+        newest, page_cursor = cursor, None
+        for _page in range(MAX_PAGES):
+            params: dict[str, Any] = {"limit": PAGE_SIZE, "reasons": list(REASONS)}
+            if page_cursor:
+                params["cursor"] = page_cursor
+            page = self._xrpc(account, "GET", "app.bsky.notification.listNotifications", params)
+            items = page.get("notifications") if isinstance(page, dict) else None
+            if not isinstance(items, list):
+                raise BadResponse("Bluesky sent notifications in a shape SocialDesk cannot read.")
+            fresh = [n for n in items if _indexed(n) and (cursor is None or _indexed(n) >= cursor)]
+            found.extend(m for n in fresh if n.get("reason") in REASONS and (m := _mention(n)))
+            newest = max([newest or "", *(_indexed(n) for n in fresh)]) or None
+            page_cursor = page.get("cursor")
+            if cursor is None or len(fresh) < len(items) or not page_cursor or not items:
+                break
+        found.sort(key=lambda m: m.created_at)
+        return MentionBatch(_unique(found), newest)
+
+    def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
+        thread = self._thread(account, remote_id, depth=1, parents=20)
+        chain, node = [], thread
+        while isinstance(node, dict) and "post" in node:
+            chain.insert(0, node["post"])
+            node = node.get("parent")
+        replies = [
+            r["post"] for r in thread.get("replies") or [] if isinstance(r, dict) and "post" in r
+        ]
+        return [m for p in [*chain, *replies] if (m := _from_post(p)) is not None]
+
+    def post_reply(
+        self, account: AccountRef, text: str, in_reply_to: str | None, idempotency_key: str
+    ) -> PostedReply:
+        session = self._session(account)
+        counted = count(text, "bluesky")
+        record: dict[str, Any] = {
+            "$type": POST,
+            "text": counted.posted_text if counted.posted_text is not None else text,
+            "createdAt": self._clock().astimezone(UTC).isoformat().replace("+00:00", "Z"),
+        }
+        if counted.facets:
+            record["facets"] = [_link_facet(f) for f in counted.facets]
+        if in_reply_to:
+            record["reply"] = self._reply_refs(account, in_reply_to)
+        rkey = tid_from_key(idempotency_key)
+        body = {"repo": session["did"], "collection": POST, "rkey": rkey, "record": record}
+        try:
+            created = self._xrpc(account, "POST", "com.atproto.repo.createRecord", json=body)
+        except NetworkError as exc:
+            # The post may exist: the request broke after it was sent, or this is a retry of one
+            # that arrived (a PDS answers a taken record key with a 500 today, a named error
+            # later). Look for it by its record key before reporting a failure.
+            if not (exc.maybe_sent or exc.status == 409 or (exc.code or "").endswith("Exists")):
+                raise
+            existing = self._existing(account, session["did"], rkey)
+            if existing is None:
+                raise
+            created = existing
+        uri = created.get("uri") if isinstance(created, dict) else None
+        if not uri:
+            raise BadResponse("Bluesky accepted the reply but did not say where it is.")
+        return PostedReply(uri, _web_url(uri, session["handle"]), self._clock())
+
+    def find_reply(self, account, text, in_reply_to, since) -> PostedReply | None:
+        return None  # idempotent by record key
+
+    def limits(self, account: AccountRef) -> NetworkLimits:
+        return NetworkLimits.default("bluesky")
+
+    # -- session ---------------------------------------------------------------------------------
+    def _session(self, account: AccountRef, *, fresh: bool = False) -> dict:
+        """The stored session, or a new one from the app password (sign-ins are rate limited to
+        about 30 in 5 minutes, so a stored session is always tried first)."""
+        secrets = self._secrets_for(account)
+        with self._session_lock:
+            stored = _load_session(secrets.get("session"))
+            return stored if stored and not fresh else self._sign_in(account, secrets)
+
+    def _refresh(self, account: AccountRef, expired: dict) -> dict:
+        """A new access token from the refresh token; a new sign-in when that is spent too."""
+        secrets = self._secrets_for(account)
+        with self._session_lock:
+            stored = _load_session(secrets.get("session"))
+            if stored and stored["accessJwt"] != expired["accessJwt"]:
+                return stored  # another thread refreshed it meanwhile
+            try:
+                session = self._transport(account).request(
+                    "POST", "/xrpc/com.atproto.server.refreshSession", token=expired["refreshJwt"]
+                )
+            except NetworkError as exc:
+                if not (isinstance(exc, AuthError) or exc.code in _EXPIRED):
+                    raise
+                return self._sign_in(account, secrets)
+            return _store_session(secrets, session)
+
+    def _sign_in(self, account: AccountRef, secrets: Secrets) -> dict:
+        password = secrets.get("app_password")
+        if not password:
+            raise AuthError(f"@{account.handle} is not signed in to Bluesky: add an app password.")
+        session = self._transport(account).request(
+            "POST", "/xrpc/com.atproto.server.createSession",
+            json={"identifier": account.handle, "password": password},
+        )  # fmt: skip
+        return _store_session(secrets, session)
+
+    # -- requests --------------------------------------------------------------------------------
+    def _xrpc(self, account: AccountRef, method: str, nsid: str, params=None, **kw) -> Any:
+        """One authenticated XRPC call; an expired access token is refreshed once, then retried."""
+        session = self._session(account)
+        for attempt in (1, 2):
+            try:
+                return self._transport(account).request(
+                    method, f"/xrpc/{nsid}", token=session["accessJwt"], params=params, **kw
+                )
+            except NetworkError as exc:
+                if attempt == 2 or exc.code not in _EXPIRED:
+                    raise
+                session = self._refresh(account, session)
+        raise AssertionError("unreachable")
+
+    def _thread(self, account: AccountRef, uri: str, *, depth: int, parents: int) -> dict:
+        found = self._xrpc(
+            account, "GET", "app.bsky.feed.getPostThread",
+            {"uri": uri, "depth": depth, "parentHeight": parents},
+        )  # fmt: skip
+        thread = found.get("thread") if isinstance(found, dict) else None
+        if not isinstance(thread, dict) or "post" not in thread:
+            raise BadResponse("That Bluesky post is not available any more (deleted or blocked).")
+        return thread
+
+    def _reply_refs(self, account: AccountRef, parent_uri: str) -> dict:
+        """root and parent strong references: the parent's own, and the root its record names."""
+        post = self._thread(account, parent_uri, depth=0, parents=0)["post"]
+        parent = {"uri": post.get("uri"), "cid": post.get("cid")}
+        if not parent["uri"] or not parent["cid"]:
+            raise BadResponse("Bluesky described the post being answered without its reference.")
+        root = ((post.get("record") or {}).get("reply") or {}).get("root") or parent
+        return {"root": {"uri": root["uri"], "cid": root["cid"]}, "parent": parent}
+
+    def _existing(self, account: AccountRef, did: str, rkey: str) -> dict | None:
+        try:
+            return self._xrpc(
+                account, "GET", "com.atproto.repo.getRecord",
+                {"repo": did, "collection": POST, "rkey": rkey},
+            )  # fmt: skip
+        except NetworkError as exc:
+            if exc.status == 400 or exc.status == 404:  # RecordNotFound: it was never posted
+                return None
+            raise
+
+    def _transport(self, account: AccountRef) -> Transport:
+        service = (account.server_url or DEFAULT_SERVICE).rstrip("/")
+        with self._lock:
+            if service not in self._transports:
+                self._transports[service] = self._transport_for(service)
+            return self._transports[service]
+
+
+def _load_session(raw: str | None) -> dict | None:
+    try:
+        session = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    keys = ("accessJwt", "refreshJwt", "did", "handle")
+    return session if isinstance(session, dict) and all(session.get(k) for k in keys) else None
+
+
+def _store_session(secrets: Secrets, session: Any) -> dict:
+    kept = _load_session(json.dumps(session) if isinstance(session, dict) else None)
+    if kept is None:
+        raise BadResponse("Bluesky answered the sign-in in a shape SocialDesk cannot read.")
+    kept = {k: kept[k] for k in ("accessJwt", "refreshJwt", "did", "handle")}
+    secrets.put("session", json.dumps(kept))
+    return kept
+
+
+def _indexed(notification: Any) -> str:
+    value = notification.get("indexedAt") if isinstance(notification, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+def _time(value: Any) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _author(profile: Any) -> RemoteAuthor:
+    return RemoteAuthor(
+        str(profile["did"]), str(profile.get("handle") or profile["did"]),
+        str(profile.get("displayName") or ""),
+    )  # fmt: skip
+
+
+def _mention(notification: dict) -> FetchedMention | None:
+    return _post_mention(
+        notification.get("uri"), notification.get("author"), notification.get("record"),
+        notification.get("indexedAt"),
+    )  # fmt: skip
+
+
+def _from_post(post: Any) -> FetchedMention | None:
+    if not isinstance(post, dict):
+        return None
+    return _post_mention(
+        post.get("uri"), post.get("author"), post.get("record"), post.get("indexedAt")
+    )
+
+
+def _post_mention(uri: Any, author: Any, record: Any, indexed: Any) -> FetchedMention | None:
+    """One post as a mention, or None (logged) when it cannot be read: one odd item must not lose
+    the rest of the page."""
+    try:
+        record = record if isinstance(record, dict) else {}
+        reply = record.get("reply") if isinstance(record.get("reply"), dict) else {}
+        writer = _author(author)
+        return FetchedMention(
+            remote_id=str(uri) if uri else _missing("uri"),
+            author=writer,
+            text=str(record.get("text") or ""),
+            created_at=_time(record.get("createdAt")) or _time(indexed) or datetime.now(UTC),
+            url=_web_url(str(uri), writer.handle),
+            in_reply_to_remote_id=(reply.get("parent") or {}).get("uri"),
+            conversation_id=(reply.get("root") or {}).get("uri") or str(uri),
+        )
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        log.warning("Skipped a Bluesky post SocialDesk could not read: %s", type(exc).__name__)
+        return None
+
+
+def _missing(field: str):
+    raise ValueError(f"no {field}")
+
+
+def _web_url(uri: str, handle: str) -> str | None:
+    """at://did/app.bsky.feed.post/rkey → https://bsky.app/profile/handle/post/rkey"""
+    parts = uri.removeprefix("at://").split("/")
+    if len(parts) != 3 or parts[1] != POST:
+        return None
+    return f"https://bsky.app/profile/{handle or parts[0]}/post/{parts[2]}"
+
+
+def _link_facet(facet) -> dict:
+    return {
+        "index": {"byteStart": facet.byte_start, "byteEnd": facet.byte_end},
+        "features": [{"$type": "app.bsky.richtext.facet#link", "uri": facet.uri}],
+    }
+
+
+def _unique(mentions: list[FetchedMention]) -> list[FetchedMention]:
+    seen, out = set(), []
+    for m in mentions:
+        if m.remote_id not in seen:
+            seen.add(m.remote_id)
+            out.append(m)
+    return out
