@@ -2,8 +2,6 @@
 Keyring, started for these tests and stopped after them."""
 
 import logging
-import os
-import shutil
 import subprocess
 
 import pytest
@@ -15,39 +13,11 @@ from socialdesk.credentials import (
     CredentialStore,
     CredentialsUnavailable,
 )
+from tests.conftest import needs_secret_service
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("dbus-daemon") and shutil.which("gnome-keyring-daemon")),
-    reason="needs dbus-daemon and gnome-keyring-daemon (apt: dbus gnome-keyring)",
-)
+pytestmark = needs_secret_service
 
 SECRET = "tok-😀-" + "s3cr3t" * 1700  # emoji and ~10 KB
-
-
-@pytest.fixture(scope="module")
-def secret_service(tmp_path_factory):
-    """Yields once the keyring answers; ``--daemonize`` returns only when it is on the bus."""
-    saved = {k: os.environ.get(k) for k in ("HOME", "XDG_RUNTIME_DIR", "DBUS_SESSION_BUS_ADDRESS")}
-    home, runtime = tmp_path_factory.mktemp("home"), tmp_path_factory.mktemp("runtime")
-    runtime.chmod(0o700)
-    os.environ.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime))
-    bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
-    os.environ["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
-    subprocess.run(
-        ["gnome-keyring-daemon", "--daemonize", "--unlock", "--components=secrets"],
-        input="test-password", capture_output=True, text=True, timeout=30, check=True,
-    )  # fmt: skip
-    yield
-    bus.terminate()  # the keyring daemon leaves with its bus
-    bus.wait(timeout=10)
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
 
 
 @pytest.fixture

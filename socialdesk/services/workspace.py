@@ -17,6 +17,7 @@ from pathlib import Path
 from socialdesk.core.models import MentionStatus
 from socialdesk.networks.base import Provider
 from socialdesk.networks.demo import DEMO_CLIENTS, DemoProvider
+from socialdesk.services.accounts import LiveNetworks
 from socialdesk.services.sync import SyncService
 from socialdesk.store import clients, events, mentions
 from socialdesk.store.db import Database, open_database
@@ -52,13 +53,13 @@ def open_workspace(
     if demo_dismissed or live_path.exists():
         live = _open(live_path)
         if demo_dismissed or clients.count_accounts(live) > 0:
-            return Workspace("live", live, _no_provider)
+            return Workspace("live", live, LiveNetworks().provider_for)
         live.close_all()
     return open_demo(data_dir, clock)
 
 
 def open_live(data_dir: Path) -> Workspace:
-    return Workspace("live", _open(data_dir / LIVE_FILE), _no_provider)
+    return Workspace("live", _open(data_dir / LIVE_FILE), LiveNetworks().provider_for)
 
 
 def open_demo(data_dir: Path, clock: Callable[[], datetime]) -> Workspace:
@@ -141,13 +142,3 @@ def _settle_history(db: Database, now: datetime) -> None:
 def _demo_anchor(db: Database) -> datetime | None:
     event = events.last_event(db, DEMO_CREATED)
     return datetime.fromisoformat(event.detail["anchor"]) if event else None
-
-
-def _no_provider(account: clients.AccountSummary) -> Provider:
-    # Connecting real X, Mastodon and Bluesky accounts is the accounts work (issue 7); until then a
-    # live account cannot be synced, and the sync service records that plainly on the account.
-    from socialdesk.networks.errors import AuthError
-
-    raise AuthError(
-        f"{account.handle}: sign-in for {account.network} accounts is not available yet."
-    )

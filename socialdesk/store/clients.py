@@ -108,6 +108,12 @@ def add_account(
         return cur.lastrowid
 
 
+def delete_account(db: Database, account_id: int) -> None:
+    """The account and everything stored for it (mentions, drafts, outbox), in one transaction."""
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM account WHERE id = ?", (account_id,))
+
+
 def count_accounts(db: Database) -> int:
     return db.query("SELECT count(*) FROM account")[0][0]
 
