@@ -32,12 +32,17 @@ __all__ = ["Draft", "OutboxEntry", "RepliesController", "ReviewItem", "SavedRepl
 SEND_INTERVAL_MS = 15_000  # how often waiting outbox items are looked at
 
 
+class NothingCancelled(Exception):
+    """Said to the user: the cancel (or its undo) could not be done, and why."""
+
+
 class RepliesController(QObject):
     draftSaved = Signal(int)  # draft id
     draftGone = Signal(int)  # a draft approved or discarded elsewhere: the composer lets it go
     reviewChanged = Signal(object)  # list[ReviewItem]
     outboxChanged = Signal(object)  # list[OutboxEntry]
     libraryChanged = Signal()
+    draftsChanged = Signal()  # drafts changed behind the composer (a cancel, an undo)
     limitsChanged = Signal(int)  # account id whose counting limits are now known
 
     def __init__(self, workspace, parent: QObject | None = None) -> None:
@@ -47,6 +52,7 @@ class RepliesController(QObject):
         self.outbox_items: list[OutboxEntry] = []
         self._limits: dict[int, NetworkLimits] = {}
         self._sending = False
+        self._stopping = False
         self._generations: dict[str, int] = {}
         self._timer = QTimer(self, interval=SEND_INTERVAL_MS, timeout=self.send_due)
 
@@ -56,13 +62,16 @@ class RepliesController(QObject):
 
     def start(self) -> None:
         """(Re)start on the open workspace: what is stored shows at once, then sending begins."""
+        self._stopping = False
         self._limits.clear()
         self.refresh()
         self._timer.start()
         self.send_due()
 
     def stop(self) -> None:
+        """No new sending round; one under way stops after its current item."""
         self._timer.stop()
+        self._stopping = True
 
     def refresh(self) -> None:
         self.refresh_review()
@@ -109,7 +118,7 @@ class RepliesController(QObject):
         self.ws.record(
             "Draft marked ready for review",
             [],
-            lambda: self._state_change(db, draft_id, DraftState.READY, now),
+            lambda: self._state_change(db, draft_id, DraftState.READY, (DraftState.EDITING,), now),
         )
 
     def discard(self, draft_id: int) -> None:
@@ -118,16 +127,19 @@ class RepliesController(QObject):
         self.ws.record(
             "Draft discarded",
             [],
-            lambda: self._state_change(db, draft_id, DraftState.DISCARDED, now),
+            lambda: self._state_change(db, draft_id, DraftState.DISCARDED, drafts.LIVE, now),
         )
 
-    def _state_change(self, db, draft_id: int, state: str, now: datetime):
-        before = drafts.set_state(db, draft_id, state, now=now)
+    def _state_change(self, db, draft_id: int, state: str, expected: tuple, now: datetime):
+        """Move the draft (only from ``expected``) and return the undo, which moves it back only
+        if nothing moved it meanwhile (a reviewer may have approved it)."""
+        before = drafts.set_state(db, draft_id, state, now=now, expected=expected)
         QTimer.singleShot(0, self, self.refresh_review)
 
         def undo():
-            drafts.set_state(db, draft_id, before, now=now)
+            drafts.set_state(db, draft_id, before, now=now, expected=(state,))
             QTimer.singleShot(0, self, self.refresh_review)
+            QTimer.singleShot(0, self, lambda: self.draftsChanged.emit())
 
         return undo
 
@@ -145,8 +157,11 @@ class RepliesController(QObject):
         text: str,
         context: tone.ReplyContext,
         send_at: datetime | None = None,
+        on_refused: Callable[[str], None] | None = None,
     ) -> str | None:
-        """Queue the draft for sending; returns why it cannot be approved, or None."""
+        """Queue the draft for sending; returns why it cannot be approved, or None. ``text`` is
+        what the approver saw: the checks run on it, and the store queues the draft only if it
+        still says exactly that (else ``on_refused`` hears why)."""
         blocking = [f for f in tone.check(text, context) if f.severity == "block"]
         if blocking:
             return "Cannot approve: " + " ".join(f.message for f in blocking)
@@ -154,7 +169,7 @@ class RepliesController(QObject):
         db, key = self._db, outbox_policy.new_key(now)
 
         def approve():
-            return drafts.approve(db, draft_id, key, now, send_at=send_at)
+            return drafts.approve(db, draft_id, key, now, send_at=send_at, text=text)
 
         def done(_item_id):
             self.refresh()
@@ -162,7 +177,13 @@ class RepliesController(QObject):
             self.ws.notice.emit(f"Approved: the reply is in the Outbox{when}")
             self.send_due()
 
-        self.ws.runner.write(approve, done, self.ws.fail)
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, drafts.DraftChanged | DraftGone) and on_refused:
+                on_refused(f"Cannot approve: {exc}")
+            else:
+                self.ws.fail(exc)
+
+        self.ws.runner.write(approve, done, refused)
         return None
 
     # -- review ----------------------------------------------------------------------------------
@@ -207,10 +228,22 @@ class RepliesController(QObject):
         def change():
             cancelled = outbox.cancel(db, ids, now)
             QTimer.singleShot(0, self, self._changed)
+            QTimer.singleShot(0, self, lambda: self.draftsChanged.emit())
+            if not cancelled:
+                raise NothingCancelled(
+                    "The reply is being sent right now (or was sent): it can no longer be "
+                    "cancelled. The Outbox shows how it went."
+                )
 
             def undo():
-                outbox.restore(db, cancelled, now)
+                kept = outbox.restore(db, cancelled, now)
                 QTimer.singleShot(0, self, self._changed)
+                QTimer.singleShot(0, self, lambda: self.draftsChanged.emit())
+                if kept:
+                    raise NothingCancelled(
+                        "The cancelled reply was edited since, so it stays cancelled: approve "
+                        "the edited draft instead."
+                    )
 
             return undo
 
@@ -239,7 +272,9 @@ class RepliesController(QObject):
         if self._sending:
             return
         self._sending = True
-        sender = OutboxSender(self._db, self.ws.workspace.provider_for, self.ws.clock)
+        sender = OutboxSender(
+            self._db, self.ws.workspace.provider_for, self.ws.clock, lambda: self._stopping
+        )
         self.ws.runner.run(sender.send_due, self._sent, self._send_failed)
 
     def _sent(self, results: list[SendResult]) -> None:

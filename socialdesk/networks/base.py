@@ -7,7 +7,7 @@ Providers never touch the store or Qt: the sync service moves what they return i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
 from socialdesk.core.limits import NetworkLimits
@@ -71,8 +71,10 @@ class Provider(Protocol):
 
     # Whether ``post_reply`` honours its idempotency key on the network's side (Mastodon's
     # Idempotency-Key, Bluesky's record key). When False (X), the outbox calls ``find_reply``
-    # after a failure that may have posted, before posting again.
+    # after a failure that may have posted, before posting again — and also when the network
+    # forgets keys after ``idempotency_window`` (Mastodon: an hour); None means never.
     idempotent: bool
+    idempotency_window: timedelta | None
 
     def verify(self, account: AccountRef) -> RemoteAuthor:
         """Check the credentials work; return the account as the network sees it."""

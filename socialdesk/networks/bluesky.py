@@ -59,6 +59,7 @@ def tid_from_key(key: str) -> str:
 
 class BlueskyProvider:
     idempotent = True  # the record key is fixed per item: a second create finds the first
+    idempotency_window = None  # keys are honoured for ever
 
     def __init__(
         self,

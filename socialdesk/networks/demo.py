@@ -987,6 +987,7 @@ class DemoProvider:
     """The simulated network. Thread-safe; every method may be called from any worker thread."""
 
     idempotent = True  # a retried key returns the first post, like Mastodon's Idempotency-Key
+    idempotency_window = None  # keys are honoured for ever
 
     def __init__(
         self,

@@ -76,6 +76,7 @@ class Transport:
         happened."""
         headers = dict(headers or {})
         if token:
+            token = token.strip()  # a pasted token's stray newline would be an illegal header
             headers["Authorization"] = f"Bearer {token}"
         try:
             with self._client.stream(method, path, headers=headers, **kwargs) as response:
@@ -89,6 +90,12 @@ class Transport:
                 f"The connection to {self.name} broke before it answered ({_reason(exc)}); "
                 "the request may or may not have arrived."
             ) from None
+        except httpx.HTTPError as exc:
+            # Anything else httpx raises (an illegal header, a proxy, a decoding error). Its own
+            # message may quote a header, so only its type is said, never the text.
+            raise BadResponse(
+                f"The request to {self.name} could not be made ({type(exc).__name__})."
+            ) from None
         self.rate_limit = _rate_limit(response.headers, self._clock())
         _raise_for_status(response, body, self.name, self.rate_limit)
         if not body:
@@ -96,7 +103,7 @@ class Transport:
         try:
             return json.loads(body)
         except ValueError:
-            raise BadResponse(f"{self.name} answered with something that is not JSON.") from None
+            raise _unreadable(f"{self.name} answered with something that is not JSON.") from None
 
 
 def _read_capped(response: httpx.Response, name: str) -> bytes:
@@ -104,9 +111,18 @@ def _read_capped(response: httpx.Response, name: str) -> bytes:
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > MAX_RESPONSE_BYTES:
-            raise BadResponse(f"{name} sent an answer larger than {MAX_RESPONSE_BYTES:,} bytes.")
+            message = f"{name} sent an answer larger than {MAX_RESPONSE_BYTES:,} bytes."
+            raise _unreadable(message) if response.status_code < 400 else BadResponse(message)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _unreadable(message: str) -> BadResponse:
+    """A success we cannot read: the request was carried out (a post may exist), so the outbox
+    must treat it as maybe sent, and trying again later may help."""
+    error = BadResponse(message)
+    error.maybe_sent = error.transient = True
+    return error
 
 
 def _reason(exc: Exception) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from socialdesk.core.html_text import to_plain
@@ -33,7 +33,9 @@ MAX_PAGES = 50  # per sync: 4,000 mentions; the rest follow on the next sync, fr
 
 
 class MastodonProvider:
-    idempotent = True  # the server remembers an Idempotency-Key for an hour
+    idempotent = True
+    # The server remembers an Idempotency-Key for an hour; after that the outbox looks first.
+    idempotency_window = timedelta(minutes=55)
 
     def __init__(
         self,
@@ -93,8 +95,23 @@ class MastodonProvider:
             raise BadResponse("Mastodon accepted the reply but did not say where it is.")
         return PostedReply(str(status["id"]), status.get("url"), _time(status.get("created_at")))
 
-    def find_reply(self, account, text, in_reply_to, since) -> PostedReply | None:
-        return None  # idempotent: a retry with the same key returns the first post
+    def find_reply(
+        self, account: AccountRef, text: str, in_reply_to: str | None, since: datetime
+    ) -> PostedReply | None:
+        """The account's own recent status with this text (answering ``in_reply_to``)."""
+        me = account.remote_id or self.verify(account).remote_id
+        statuses = self._get(account, f"/api/v1/accounts/{_safe_id(me)}/statuses", {"limit": 40})
+        wanted = " ".join(text.split())
+        for status in statuses if isinstance(statuses, list) else []:
+            found = _from_status(status)
+            if (
+                found is not None
+                and " ".join(found.text.split()) == wanted
+                and found.in_reply_to_remote_id == in_reply_to
+                and found.created_at >= since - timedelta(minutes=5)
+            ):
+                return PostedReply(found.remote_id, found.url, found.created_at)
+        return None
 
     def limits(self, account: AccountRef) -> NetworkLimits:
         """The server's own maximum and URL length (``/api/v2/instance``), asked once."""

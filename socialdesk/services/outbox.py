@@ -41,15 +41,19 @@ class OutboxSender:
         db: Database,
         provider_for: Callable[[clients.AccountSummary], Provider],
         clock: Callable[[], datetime],
+        should_stop: Callable[[], bool] = lambda: False,
     ) -> None:
         self._db = db
         self._provider_for = provider_for
         self._clock = clock
+        self._should_stop = should_stop  # the app is closing: finish this item, start no other
 
     def send_due(self) -> list[SendResult]:
         """Try every item that is due now, once each."""
         results, held = [], set()
         for item in outbox.due_items(self._db, self._clock()):
+            if self._should_stop():
+                break
             if item.account_id in held:
                 continue  # rate limited or signed out: the account's later items wait too
             result, hold = self._send(item)
@@ -77,22 +81,21 @@ class OutboxSender:
                     item.idempotency_key,
                 )
         except AuthError as exc:
-            self._wait(item, f"{SIGN_IN_NEEDED}: {exc}", policy.SIGN_IN_RECHECK, unconfirmed)
+            reason = f"{SIGN_IN_NEEDED}: {exc}"
+            self._hold(item, reason, self._clock() + policy.SIGN_IN_RECHECK, unconfirmed)
             return SendResult(item.id, item.mention_id, False, str(exc)), True
         except RateLimited as exc:
-            now = self._clock()
-            outbox.mark_retry(
-                self._db, item.id, str(exc), policy.retry_at(now, 1, exc.reset_at),
-                unconfirmed=unconfirmed, count_attempt=False,
-            )  # fmt: skip
+            self._hold(item, str(exc), policy.retry_at(self._clock(), 1, exc.reset_at), unconfirmed)
             return SendResult(item.id, item.mention_id, False, str(exc)), True
         except NetworkError as exc:
             self._failed(item, exc, unconfirmed or exc.maybe_sent)
             return SendResult(item.id, item.mention_id, False, str(exc)), False
         except Exception as exc:  # a provider bug must not leave the item claimed forever
-            log.exception("Sending outbox item %s failed unexpectedly", item.id)
-            outbox.mark_failed(self._db, item.id, f"Unexpected error: {exc}", unconfirmed=True)
-            return SendResult(item.id, item.mention_id, False, str(exc)), False
+            # Only the type: an exception's text can quote a request, and with it a token.
+            log.error("Sending outbox item %s failed unexpectedly: %s", item.id, type(exc).__name__)
+            reason = f"Unexpected error ({type(exc).__name__}); the log has the details."
+            outbox.mark_failed(self._db, item.id, reason, unconfirmed=unconfirmed)
+            return SendResult(item.id, item.mention_id, False, reason), False
         outbox.mark_sent(self._db, item.id, posted.remote_id, posted.url, self._clock())
         log.info("Outbox item %s posted as %s", item.id, posted.remote_id)
         return SendResult(item.id, item.mention_id, True), False
@@ -100,9 +103,12 @@ class OutboxSender:
     def _find(
         self, provider: Provider, account: clients.AccountSummary, item: OutboxEntry
     ) -> PostedReply | None:
-        """An earlier try may have posted: where the network would not recognise the key (X), look
-        for the post on the account instead of posting it a second time."""
-        if provider.idempotent:
+        """An earlier try may have posted: where the network would not recognise the key (X, or
+        Mastodon once its hour of remembering keys may be over), look for the post on the account
+        instead of posting it a second time."""
+        window = getattr(provider, "idempotency_window", None)
+        expired = window is not None and self._clock() - item.created_at > window
+        if provider.idempotent and not expired:
             return None
         return provider.find_reply(
             account_ref(account), item.text, item.in_reply_to_remote_id, item.created_at
@@ -116,8 +122,9 @@ class OutboxSender:
         else:
             outbox.mark_failed(self._db, item.id, str(exc), unconfirmed=unconfirmed)
 
-    def _wait(self, item: OutboxEntry, reason: str, wait, unconfirmed: bool) -> None:
+    def _hold(self, item: OutboxEntry, reason: str, until: datetime, unconfirmed: bool) -> None:
+        """This item and every other waiting one of its account wait until ``until``."""
         outbox.mark_retry(
-            self._db, item.id, reason, self._clock() + wait,
-            unconfirmed=unconfirmed, count_attempt=False,
-        )  # fmt: skip
+            self._db, item.id, reason, until, unconfirmed=unconfirmed, count_attempt=False
+        )
+        outbox.hold_account(self._db, item.account_id, reason, until)

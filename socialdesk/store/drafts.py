@@ -88,15 +88,15 @@ def save_draft(
     now: datetime,
     draft_id: int | None = None,
 ) -> int:
-    """Store what the composer holds; returns the draft's id (new on the first save).
+    """Store what the composer holds; returns the draft's id (a new draft when ``draft_id`` is
+    None).
 
     Raises DraftGone when ``draft_id`` was approved or discarded meanwhile, rather than silently
     editing a reply that is already in the outbox."""
     text = clean_text(text)
     with db.transaction() as conn:
-        if draft_id is None:
-            found = live_draft(db, account_id, mention_id)
-            draft_id = found.id if found else None
+        # No id: a new draft, always. Taking over the mention's live draft here could overwrite a
+        # reply in review (or one just cancelled) with what a stale composer holds.
         if draft_id is None:
             return conn.execute(
                 "INSERT INTO draft (account_id, mention_id, text, cursor_position, state,"
@@ -114,15 +114,22 @@ def save_draft(
 
 
 def set_state(
-    db: Database, draft_id: int, state: str, *, now: datetime, note: str | None = None
+    db: Database,
+    draft_id: int,
+    state: str,
+    *,
+    now: datetime,
+    expected: tuple[str, ...] = LIVE,
+    note: str | None = None,
 ) -> str:
-    """Move a draft to ``state`` (keeping its review note unless one is given); returns the state it
-    had, so the change can be undone."""
+    """Move a draft to ``state`` if it is in one of the ``expected`` states (keeping its review
+    note unless one is given); returns the state it had, so the change can be undone. Raises
+    DraftGone otherwise: an approved draft never moves again, whatever a stale window asks."""
     state = DraftState(state).value
     with db.transaction() as conn:
         row = conn.execute("SELECT state FROM draft WHERE id = ?", (draft_id,)).fetchone()
-        if row is None:
-            raise DraftGone(f"Draft {draft_id} no longer exists.")
+        if row is None or row[0] not in expected:
+            raise DraftGone("This draft was approved, discarded or changed meanwhile.")
         conn.execute(
             "UPDATE draft SET state = ?, review_note = coalesce(?, review_note), updated_at = ?"
             " WHERE id = ?",
@@ -133,7 +140,10 @@ def set_state(
 
 def send_back(db: Database, draft_id: int, note: str, now: datetime) -> None:
     """The reviewer returns a draft to its writer with a note, shown in the composer."""
-    set_state(db, draft_id, DraftState.EDITING, now=now, note=note.strip() or None)
+    set_state(
+        db, draft_id, DraftState.EDITING, now=now, expected=(DraftState.READY.value,),
+        note=note.strip() or None,
+    )  # fmt: skip
 
 
 def review_queue(db: Database) -> list[ReviewItem]:
@@ -149,10 +159,22 @@ def review_queue(db: Database) -> list[ReviewItem]:
     return [ReviewItem(d, *rest, mentions.get(d.mention_id)) for d, *rest in drafts]
 
 
+class DraftChanged(Exception):
+    """The draft's stored text is not the text that was checked and approved."""
+
+
 def approve(
-    db: Database, draft_id: int, key: str, now: datetime, *, send_at: datetime | None = None
+    db: Database,
+    draft_id: int,
+    key: str,
+    now: datetime,
+    *,
+    send_at: datetime | None = None,
+    text: str | None = None,
 ) -> int:
     """Hand the draft to the outbox with its idempotency key; returns the outbox item's id.
+    With ``text`` (what the approver saw and the checks passed), the stored draft must still say
+    exactly that, or DraftChanged is raised and nothing is queued.
 
     The item of a client whose outbox is paused waits, paused, until it is resumed."""
     with db.transaction() as conn:
@@ -164,7 +186,10 @@ def approve(
         ).fetchone()
         if found is None or found[3] not in LIVE:
             raise DraftGone("This draft was already approved or discarded.")
-        account_id, mention_id, text, _state, parent, conversation, client_id = found
+        account_id, mention_id, stored, _state, parent, conversation, client_id = found
+        if text is not None and stored != clean_text(text):
+            raise DraftChanged("The draft changed after it was checked: review it again.")
+        text = stored
         paused = conn.execute(
             "SELECT outbox_paused FROM client WHERE id = ?", (client_id,)
         ).fetchone()[0]

@@ -28,6 +28,13 @@ PENDING = (
     OutboxState.PAUSED.value,
 )
 SENT_SHOWN_DAYS = 7  # sent and cancelled items stay listed this long
+# Whether the item's client has paused its outbox (SQL, in an UPDATE of outbox_item).
+_PAUSED = (
+    "(SELECT c.outbox_paused FROM account a JOIN client c ON c.id = a.client_id"
+    " WHERE a.id = outbox_item.account_id)"
+)
+# Back to waiting: paused if the client's outbox is, else queued.
+_WAITING = f"CASE WHEN {_PAUSED} THEN 'paused' ELSE 'queued' END"
 
 
 @dataclass(frozen=True)
@@ -112,8 +119,14 @@ def due_items(db: Database, now: datetime) -> list[OutboxEntry]:
 
 def claim(db: Database, item_id: int, now: datetime) -> bool:
     """Mark the item as going out *before* the request leaves. False when it was cancelled or
-    paused meanwhile (the sender then leaves it alone)."""
+    paused meanwhile, or its client's outbox is paused (it is then set paused): the sender leaves
+    it alone."""
     with db.transaction() as conn:
+        conn.execute(
+            "UPDATE outbox_item SET state = 'paused'"
+            f" WHERE id = ? AND state = 'queued' AND {_PAUSED}",
+            (item_id,),
+        )
         return bool(
             conn.execute(
                 "UPDATE outbox_item SET state = ?, attempts = attempts + 1, unconfirmed = 1"
@@ -159,11 +172,11 @@ def mark_retry(
     ``unconfirmed`` says whether the request may have reached the network."""
     with db.transaction() as conn:
         conn.execute(
-            "UPDATE outbox_item SET state = ?, last_error = ?, next_attempt_at = ?,"
+            f"UPDATE outbox_item SET state = {_WAITING}, last_error = ?, next_attempt_at = ?,"
             " unconfirmed = ?, attempts = attempts - ? WHERE id = ? AND state = ?",
             (
-                OutboxState.QUEUED.value, reason, to_ms(next_attempt_at), int(unconfirmed),
-                int(not count_attempt), item_id, OutboxState.SENDING.value,
+                reason, to_ms(next_attempt_at), int(unconfirmed), int(not count_attempt), item_id,
+                OutboxState.SENDING.value,
             ),
         )  # fmt: skip
 
@@ -181,21 +194,22 @@ def retry(db: Database, ids: Sequence[int]) -> None:
     """The manager asks for failed (or waiting) items to be tried again now."""
     with db.transaction() as conn:
         conn.executemany(
-            "UPDATE outbox_item SET state = ?, attempts = 0, next_attempt_at = NULL"
+            f"UPDATE outbox_item SET state = {_WAITING}, attempts = 0, next_attempt_at = NULL"
             " WHERE id = ? AND state IN (?, ?)",
-            [(OutboxState.QUEUED.value, i, OutboxState.FAILED, OutboxState.QUEUED) for i in ids],
+            [(i, OutboxState.FAILED, OutboxState.QUEUED) for i in ids],
         )
 
 
 def cancel(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
     """Take items out of the outbox before they are sent; their drafts go back to editing so no
-    text is lost. Returns the ids actually cancelled (a sent item cannot be)."""
+    text is lost. Returns the ids actually cancelled (one being sent or sent cannot be). An
+    ``unconfirmed`` item may already be on the network: the Outbox view says so before."""
     cancelled = []
     with db.transaction() as conn:
         for item_id in ids:
             row = conn.execute(
                 "UPDATE outbox_item SET state = ? WHERE id = ? AND state IN (?, ?, ?)"
-                " AND NOT unconfirmed RETURNING draft_id",
+                " RETURNING draft_id",
                 (
                     OutboxState.CANCELLED.value, item_id,
                     OutboxState.QUEUED, OutboxState.FAILED, OutboxState.PAUSED,
@@ -213,22 +227,41 @@ def cancel(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
 
 
 def restore(db: Database, ids: Sequence[int], now: datetime) -> None:
-    """Undo ``cancel``: the items wait in the outbox again (paused, if their client's outbox is)
-    and their drafts are approved again."""
+    """Undo ``cancel`` (``now`` is the cancel's): the items wait in the outbox again (paused, if
+    their client's outbox is) and their drafts are approved again. Returns the ids that stay
+    cancelled because their draft was edited since."""
+    kept: list[int] = []
     with db.transaction() as conn:
         for item_id in ids:
+            # Only while the draft is as the cancel left it: edited (or approved again) since,
+            # it is a new reply, and bringing the old one back would post both.
             row = conn.execute(
-                "UPDATE outbox_item SET next_attempt_at = NULL, state = CASE WHEN (SELECT"
-                " c.outbox_paused FROM account a JOIN client c ON c.id = a.client_id"
-                " WHERE a.id = outbox_item.account_id) THEN ? ELSE ? END"
-                " WHERE id = ? AND state = ? RETURNING draft_id",
-                (OutboxState.PAUSED, OutboxState.QUEUED, item_id, OutboxState.CANCELLED),
+                f"UPDATE outbox_item SET next_attempt_at = NULL, state = {_WAITING}"
+                " WHERE id = ? AND state = ? AND (draft_id IS NULL OR EXISTS (SELECT 1 FROM draft"
+                " d WHERE d.id = outbox_item.draft_id AND d.state = ? AND d.updated_at = ?))"
+                " RETURNING draft_id",
+                (item_id, OutboxState.CANCELLED, DraftState.EDITING, to_ms(now)),
             ).fetchone()
-            if row and row[0] is not None:
+            if row is None:
+                kept.append(item_id)
+            elif row[0] is not None:
                 conn.execute(
                     "UPDATE draft SET state = ?, updated_at = ? WHERE id = ?",
                     (DraftState.APPROVED.value, to_ms(now), row[0]),
                 )
+    return kept
+
+
+def hold_account(db: Database, account_id: int, reason: str, until: datetime) -> None:
+    """Every waiting item of an account waits until ``until`` (its rate limit's reset, or the
+    next look for a sign-in), with the reason shown beside it: no request per item meanwhile."""
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE outbox_item SET last_error = ?,"
+            " next_attempt_at = max(coalesce(next_attempt_at, 0), ?)"
+            " WHERE account_id = ? AND state = ?",
+            (reason, to_ms(until), account_id, OutboxState.QUEUED.value),
+        )
 
 
 def set_client_paused(db: Database, client_id: int, paused: bool) -> list[int]:

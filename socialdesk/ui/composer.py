@@ -108,6 +108,8 @@ class Composer(QFrame):
         self._dirty = False
         self._loading = False
         self._matches: dict[str, SavedReply] = {}
+        # Saves handed to the writer and not yet on disk: target key → (text, cursor, draft id).
+        self._unsaved: dict[tuple, tuple[str, int, int | None]] = {}
         self._trigger: tuple[int, str] | None = None
 
         self.editor = ReplyEditor()
@@ -157,6 +159,7 @@ class Composer(QFrame):
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
         controller.draftGone.connect(self._draft_gone)
         controller.limitsChanged.connect(self._limits_changed)
+        controller.draftsChanged.connect(self.reload)
         self.note.hide()
 
     # -- construction ----------------------------------------------------------------------------
@@ -241,23 +244,44 @@ class Composer(QFrame):
         return button
 
     # -- opening and saving ----------------------------------------------------------------------
-    def open(self, target: ReplyTarget) -> None:
+    def open(self, target: ReplyTarget, *, reload: bool = False) -> None:
         """Show the draft for ``target`` (restored with its cursor), or an empty one."""
         same = self.target is not None and self.target.key == target.key
-        if same and (self._dirty or self.draft_id is not None):
+        if same and not reload and (self._dirty or self.draft_id is not None):
             self.target = target  # the same mention, reloaded: keep what is being typed
             return
         self.save_now()
         self.target = target
         mention_id = target.mention.id if target.mention else None
+        # A save of this draft may still be queued for the writer: what it holds is newer than
+        # the file.
+        pending = self._unsaved.get(target.key)
         draft = self.controller.draft_for(target.account_id, mention_id)
-        self.draft_id = draft.id if draft else None
+        self.draft_id = pending[2] if pending else draft.id if draft else None
         self._context = self.controller.context_for(target.account_id, target.mention)
         who = f"Reply to @{target.mention.author_handle}" if target.mention else "New post"
-        self.heading.setText(f"{who} on {network_label(target.network)}")
+        state = " — waiting for review" if draft and draft.state == "ready" else ""
+        self.heading.setText(f"{who} on {network_label(target.network)}{state}")
         self.note.setVisible(bool(draft and draft.review_note))
         self.note.setText(f"Reviewer's note: {draft.review_note}" if draft else "")
-        self._load_text(draft.text if draft else "", draft.cursor_position if draft else 0)
+        if pending:
+            self._load_text(pending[0], pending[1])
+        else:
+            self._load_text(draft.text if draft else "", draft.cursor_position if draft else 0)
+
+    def reload(self) -> None:
+        """Drafts changed behind the composer (a cancel, an undo): show the stored one, unless
+        something is being typed."""
+        if self.target is not None and not self._dirty and not self._unsaved:
+            self.open(self.target, reload=True)
+
+    def reset(self) -> None:
+        """Forget the target without saving (another workspace is open now: its ids mean other
+        mentions). Save with ``save_now`` before switching."""
+        self._save_timer.stop()
+        self.target, self.draft_id, self._dirty = None, None, False
+        self._unsaved.clear()
+        self._load_text("", 0)
 
     def _load_text(self, text: str, cursor_position: int) -> None:
         self._loading = True
@@ -284,9 +308,12 @@ class Composer(QFrame):
         self._dirty = False
         target, text = self.target, self.text
         cursor = python_index(text, self.editor.textCursor().position())
+        self._unsaved[target.key] = (text, cursor, self.draft_id)
 
         def saved(draft_id: int) -> None:
-            if self.target == target:
+            if self._unsaved.get(target.key, (None,))[0] == text:
+                del self._unsaved[target.key]
+            if self.target is not None and self.target.key == target.key:
                 self.draft_id = draft_id
 
         self.controller.save_draft(
@@ -299,8 +326,18 @@ class Composer(QFrame):
         )
 
     def _draft_gone(self, draft_id: int) -> None:
+        """The draft was approved or discarded elsewhere while this one was typed: keep the text
+        as a new draft rather than lose it."""
+        current = self.target.key if self.target else None
+        for key, (text, cursor, gone) in list(self._unsaved.items()):
+            if gone == draft_id:
+                del self._unsaved[key]
+                if key != current:  # typed for a mention no longer shown: keep it all the same
+                    self.controller.save_draft(key[0], key[1], text, cursor, None)
         if draft_id == self.draft_id:
-            self.draft_id = None  # approved elsewhere: what is typed now becomes a new draft
+            self.draft_id = None
+            self._dirty = True
+            self._save_timer.start()
 
     def _text_changed(self) -> None:
         if self._loading:
@@ -388,7 +425,7 @@ class Composer(QFrame):
         if self.target is None:
             return
         self.findings = tone.check(self.text, self._context)
-        current = self.findings_list.currentRow()
+        chosen = self._chosen()
         self.findings_list.blockSignals(True)
         self.findings_list.clear()
         style = self.style()
@@ -403,8 +440,11 @@ class Composer(QFrame):
             item.setToolTip(tip)
             item.setData(Qt.AccessibleTextRole, f"{finding.severity}: {finding.message}")
             self.findings_list.addItem(item)
-        if 0 <= current < self.findings_list.count():
-            self.findings_list.setCurrentRow(current)
+        # The same finding stays chosen (by what it says, not its row), or none: Apply must
+        # never take another finding's suggestion.
+        for row, finding in enumerate(self.findings):
+            if chosen is not None and (finding.code, finding.span) == (chosen.code, chosen.span):
+                self.findings_list.setCurrentRow(row)
         self.findings_list.blockSignals(False)
         self.findings_list.setVisible(bool(self.findings))
         self._update_actions()
@@ -541,13 +581,18 @@ class Composer(QFrame):
         if self.draft_id is None:
             self._approve_refused_empty()
             return
-        why = self.controller.approve(self.draft_id, self.text, self._context, send_at)
+        why = self.controller.approve(
+            self.draft_id, self.text, self._context, send_at, on_refused=self._refuse
+        )
         if why:
-            self.refusal.setText(why)
-            self.refusal.show()
-            self.refused.emit(why)
+            self._refuse(why)
             return
         self.leave()
+
+    def _refuse(self, why: str) -> None:
+        self.refusal.setText(why)
+        self.refusal.show()
+        self.refused.emit(why)
 
     def mark_ready(self) -> None:
         if self.target is None or not self.text.strip():
@@ -555,10 +600,7 @@ class Composer(QFrame):
         self.after_save(self._ready_saved)
 
     def _approve_refused_empty(self) -> None:
-        why = "Cannot approve: there is nothing to send yet — write a reply first."
-        self.refusal.setText(why)
-        self.refusal.show()
-        self.refused.emit(why)
+        self._refuse("Cannot approve: there is nothing to send yet — write a reply first.")
 
     def _ready_saved(self) -> None:
         if self.draft_id is not None:
@@ -576,8 +618,9 @@ class Composer(QFrame):
         self.leave()
 
     def leave(self) -> None:
-        """The draft is in the review queue, the outbox or the bin: start afresh."""
-        self.draft_id = None
+        """The draft is in the review queue, the outbox or the bin: the composer lets go of it.
+        Opening the mention again shows whatever is stored for it then."""
+        self.target, self.draft_id = None, None
         self.note.hide()
         self.refusal.hide()
         self._load_text("", 0)

@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.feed_title, self.actions = self.feed_panel.title, self.feed_panel.actions
         self.replies = controller.replies
         self.composer = Composer(self.replies)
+        self.composer.closed.connect(self.composer.hide)
+        self._reply_asked: int | None = None  # the mention r was last pressed on
         self.detail = DetailPane(controller.clock_for, self.actions, self.composer)
         self.review = ReviewPanel(self.replies)
         self.outbox = OutboxPanel(self.replies)
@@ -268,7 +270,7 @@ class MainWindow(QMainWindow):
         # The sidebar's Inbox selection (once the clients arrive) loads the feed.
         self.detail.show_detail(None)
         for composer in (self.composer, self.review.composer):
-            composer.target = None  # ids of the last workspace mean nothing in this one
+            composer.reset()  # ids of the last workspace mean other mentions in this one
         self.composer.hide()
 
     def _current_mention_changed(self, mention_id: int | None) -> None:
@@ -298,10 +300,13 @@ class MainWindow(QMainWindow):
             self.composer.hide()
             return
         self.composer.open(ReplyTarget.for_mention(detail.row))
-        self.composer.setVisible(self.composer.has_draft())
+        # Shown when there is a draft, or when r was pressed for it before the detail arrived.
+        asked = self._reply_asked == detail.row.id
+        self.composer.setVisible(self.composer.has_draft() or asked)
 
     def start_reply(self, row) -> None:
         """``r``: the composer under the mention, focused, with its draft if there is one."""
+        self._reply_asked = row.id
         self.composer.open(ReplyTarget.for_mention(row))
         self.composer.show()
         self.composer.editor.setFocus(Qt.ShortcutFocusReason)
@@ -311,7 +316,9 @@ class MainWindow(QMainWindow):
         if not any(c.accounts for c in self.controller.clients):
             self.statusBar().showMessage("Add an account first: a post needs one.", 8_000)
             return
-        NewPostDialog(self.replies, self.controller.clients, self).exec()
+        dialog = NewPostDialog(self.replies, self.controller.clients, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.exec()
 
     def _mention_changed(self, mention_id: int) -> None:
         if self.detail.mention_id == mention_id:
@@ -359,7 +366,7 @@ class MainWindow(QMainWindow):
             "SocialDesk will open your own, empty workspace. The demo stays available from the "
             "Workspace menu.",
         ):
-            self.composer.save_now()
+            self._save_drafts()
             self.controller.leave_demo()
 
     def reset_demo(self) -> None:
@@ -368,12 +375,16 @@ class MainWindow(QMainWindow):
             "Every change made in the demo (statuses, drafts) is replaced by a fresh demo. "
             "Your own workspace is not touched.",
         ):
-            self.composer.save_now()
+            self._save_drafts()
             self.controller.reset_demo()
 
     def open_demo(self) -> None:
-        self.composer.save_now()
+        self._save_drafts()
         self.controller.open_demo()
+
+    def _save_drafts(self) -> None:
+        for composer in (self.composer, self.review.composer):
+            composer.save_now()
 
     def _confirm(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.Yes
@@ -432,8 +443,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event) -> None:
-        for composer in (self.composer, self.review.composer):
-            composer.save_now()
+        self._save_drafts()
         self.save_layout()
         self.controller.shutdown()
         super().closeEvent(event)

@@ -119,6 +119,7 @@ class FaultyProvider:
 
     def __init__(self, network: FaultyNetwork, clock=lambda: datetime.now(UTC)) -> None:
         self.idempotent = network.honours_keys
+        self.idempotency_window = None
         self.transport = Transport(
             "Test network", network.url, timeout=httpx.Timeout(0.5), clock=clock
         )

@@ -179,3 +179,114 @@ def test_scheduled_posts_wait_for_their_time_and_a_paused_client_sends_nothing(d
         "New: order tracking in the app.",
         "Our winter hours start Monday.",
     ]
+
+
+def test_undoing_a_cancel_never_brings_back_a_reply_edited_since(db, account):
+    _client_id, account_id = account
+    clock = Clock()
+    [mid] = _stored(db, account_id, 1)
+    item_id = _approve(db, account_id, mid, "Old text", clock)
+    assert outbox.cancel(db, [item_id], clock()) == [item_id]
+    draft = drafts.live_draft(db, account_id, mid)
+    clock.now += timedelta(seconds=5)
+    drafts.save_draft(
+        db, account_id=account_id, mention_id=mid, text="New text", cursor=0, now=clock(),
+        draft_id=draft.id,
+    )  # fmt: skip
+    drafts.approve(db, draft.id, policy.new_key(clock()), clock(), text="New text")
+    # Ctrl+Z of the cancel, after the reply was rewritten and approved again:
+    assert outbox.restore(db, [item_id], clock.now - timedelta(seconds=5)) == [item_id]
+    states = {i.text: i.state for i in outbox.list_items(db, clock())}
+    assert states == {"Old text": OutboxState.CANCELLED, "New text": OutboxState.QUEUED}
+
+
+def test_a_paused_client_sends_nothing_even_on_retry_or_after_a_failure(db, account):
+    client_id, account_id = account
+    network = FaultyNetwork(honours_keys=True)
+    clock = Clock()
+    try:
+        [mid] = _stored(db, account_id, 1)
+        item_id = _approve(db, account_id, mid, "Answer during a crisis", clock)
+        outbox.claim(db, item_id, clock())  # a send was under way when the pause came…
+        outbox.set_client_paused(db, client_id, True)
+        outbox.mark_retry(db, item_id, "timed out", clock(), unconfirmed=True)  # …and failed
+        assert outbox.get_item(db, item_id).state == OutboxState.PAUSED
+        outbox.retry(db, [item_id])  # "Retry now" does not break the pause either
+        sender = OutboxSender(db, lambda _a: FaultyProvider(network, clock), clock)
+        clock.now += timedelta(hours=1)
+        assert sender.send_due() == [] and network.posts == []
+        outbox.set_client_paused(db, client_id, False)
+        assert [r.sent for r in sender.send_due()] == [True]
+    finally:
+        network.close()
+    assert len(network.posts) == 1
+
+
+def test_a_rate_limit_holds_every_waiting_item_of_the_account_not_just_one(db, account):
+    _client_id, account_id = account
+    network = FaultyNetwork(honours_keys=True)
+    clock = Clock()
+    try:
+        for mid in _stored(db, account_id, 3, conversations=3):
+            _approve(db, account_id, mid, f"Answer {mid}", clock)
+        network.faults.append("429")
+        sender = OutboxSender(db, lambda _a: FaultyProvider(network, clock), clock)
+        sender.send_due()
+        clock.now += timedelta(seconds=15)  # the app's next round
+        assert sender.send_due() == [] and network.requests == 1
+    finally:
+        network.close()
+    assert all("slow down" in i.last_error for i in outbox.list_items(db, clock()))
+
+
+def test_an_unreadable_success_counts_as_maybe_sent(db, account):
+    """A 200 whose body cannot be read: the post exists, so an X-like network is looked at
+    before any second try, and the item is not offered as safely cancellable."""
+    _client_id, account_id = account
+    network = FaultyNetwork(honours_keys=False)
+    clock = Clock()
+    try:
+        [mid] = _stored(db, account_id, 1)
+        item_id = _approve(db, account_id, mid, "Sorry, fixed now.", clock)
+        provider = FaultyProvider(network, clock)
+        original = provider.transport.request
+
+        def garbled(method, path, **kw):
+            result = original(method, path, **kw)
+            if method == "POST":
+                from socialdesk.networks.http import _unreadable
+
+                raise _unreadable("Test network answered with something that is not JSON.")
+            return result
+
+        provider.transport.request = garbled
+        sender = OutboxSender(db, lambda _a: provider, clock)
+        sender.send_due()
+        item = outbox.get_item(db, item_id)
+        assert item.state == OutboxState.QUEUED and item.unconfirmed
+        clock.now += timedelta(minutes=31)
+        sender.send_due()
+    finally:
+        network.close()
+    assert [p["text"] for p in network.posts] == ["Sorry, fixed now."]
+    assert outbox.get_item(db, item_id).state == OutboxState.SENT
+
+
+def test_a_token_with_a_stray_newline_never_reaches_the_outbox_or_the_log(db, account, caplog):
+    _client_id, account_id = account
+    network = FaultyNetwork(honours_keys=True)
+    clock = Clock()
+    try:
+        [mid] = _stored(db, account_id, 1)
+        item_id = _approve(db, account_id, mid, "Thanks!", clock)
+        provider = FaultyProvider(network, clock)
+        original = provider.transport.request
+        provider.transport.request = lambda m, p, **kw: original(
+            m, p, **{**kw, "headers": {**kw.get("headers", {}), "X-Secret": "s3cr3t\n"}}
+        )
+        OutboxSender(db, lambda _a: provider, clock).send_due()
+    finally:
+        network.close()
+    item = outbox.get_item(db, item_id)
+    assert "s3cr3t" not in (item.last_error or "") and "s3cr3t" not in caplog.text
+    assert item.state in (OutboxState.QUEUED, OutboxState.FAILED)

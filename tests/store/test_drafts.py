@@ -21,8 +21,9 @@ def test_a_draft_is_found_again_with_its_cursor_and_each_save_updates_it(db, acc
         db, account_id=account_id, mention_id=mid, text="Hi", cursor=2, now=T0
     )
     again = drafts.save_draft(
-        db, account_id=account_id, mention_id=mid, text="Hi Ana 👋🏽 שלום", cursor=4, now=T0
-    )
+        db, account_id=account_id, mention_id=mid, text="Hi Ana 👋🏽 שלום", cursor=4, now=T0,
+        draft_id=first,
+    )  # fmt: skip
     assert again == first
     found = drafts.live_draft(db, account_id, mid)
     assert (found.text, found.cursor_position, found.state) == ("Hi Ana 👋🏽 שלום", 4, "editing")
@@ -76,8 +77,32 @@ def test_discard_is_undone_by_restoring_the_previous_state(db, account):
     )
     before = drafts.set_state(db, draft_id, DraftState.DISCARDED, now=T0)
     assert drafts.live_draft(db, account_id, mid) is None
-    drafts.set_state(db, draft_id, before, now=T0)
+    drafts.set_state(db, draft_id, before, now=T0, expected=(DraftState.DISCARDED,))
     assert drafts.live_draft(db, account_id, mid).text == "keep me"
+
+
+def test_an_approved_draft_never_moves_again_and_a_new_save_never_overwrites_another(db, account):
+    _client, account_id = account
+    mid = _mention(db, account_id)
+    ready = drafts.save_draft(
+        db, account_id=account_id, mention_id=mid, text="In review", cursor=0, now=T0
+    )
+    drafts.set_state(db, ready, DraftState.READY, now=T0)
+    # A composer that knew no draft starts a new one: the reply in review is untouched.
+    other = drafts.save_draft(
+        db, account_id=account_id, mention_id=mid, text="lol whatever", cursor=0, now=T0
+    )
+    assert other != ready and drafts.get_draft(db, ready).text == "In review"
+    # Approving checks the text the approver saw.
+    with pytest.raises(drafts.DraftChanged):
+        drafts.approve(db, ready, "k0", T0, text="Something else")
+    drafts.approve(db, ready, "k1", T0, text="In review")
+    for state in (DraftState.READY, DraftState.EDITING, DraftState.DISCARDED):
+        with pytest.raises(drafts.DraftGone):  # a stale window's "ready" or an old undo
+            drafts.set_state(db, ready, state, now=T0)
+    with pytest.raises(drafts.DraftGone):
+        drafts.send_back(db, ready, "no", T0)
+    assert drafts.get_draft(db, ready).state == DraftState.APPROVED
 
 
 def test_built_in_replies_are_there_editable_and_filled(db, account):

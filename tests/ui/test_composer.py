@@ -176,6 +176,7 @@ def test_review_sends_back_with_a_note_then_approves_and_the_reply_is_posted_onc
     settled(window, qtbot)
     qtbot.waitUntil(window.composer.note.isVisible)
     assert "Say when the fix lands." in window.composer.note.text()
+    window.composer.editor.setFocus()  # the writer clicks into the draft and goes on
     window.composer.editor.moveCursor(QTextCursor.End)
     typed(window, qtbot, " Expected by 18:00.")
     with qtbot.waitSignal(window.replies.reviewChanged, timeout=5_000):
@@ -253,6 +254,7 @@ def test_cancelling_a_paused_reply_gives_the_text_back_and_undo_puts_it_back(mak
     window.outbox.cancel_action.trigger()
     qtbot.waitUntil(lambda: outbox.get_item(db, item.id).state == OutboxState.CANCELLED)
     assert drafts.live_draft(db, row.account_id, row.id).text == item.text
+    qtbot.waitUntil(lambda: "Cancelled" in (window.controller.undo_text or ""))
     window.actions.undo.trigger()  # back in the outbox, still held by the client's pause
     qtbot.waitUntil(lambda: outbox.get_item(db, item.id).state == OutboxState.PAUSED)
     assert drafts.live_draft(db, row.account_id, row.id) is None
@@ -281,3 +283,32 @@ def test_approve_for_later_waits_in_the_outbox_until_its_time(make_window, qtbot
     assert "scheduled for" in window.outbox.tree.topLevelItem(0).text(4)
     pill = next(i for i in window.sidebar._walk() if i.data(TargetRole) == Target("Outbox"))
     assert pill.data(CountsRole) == (1, 0)  # one waiting, none failed
+
+
+def test_the_reviewer_approves_only_the_text_they_saw(make_window, qtbot):
+    window = make_window()
+    quiet_demo_network(window)
+    row = reply_to_first(window, qtbot)
+    typed(window, qtbot, "We are sorry about the delay; a fix is on its way today.")
+    with qtbot.waitSignal(window.replies.reviewChanged, timeout=5_000):
+        window.composer.ready_action.trigger()
+    window.sidebar.select(Target("Review"))
+    review = window.review
+    qtbot.waitUntil(lambda: review.list.count() == 1)
+    seen = review.composer.text
+
+    # Meanwhile the writer opens the mention again and changes the draft in review.
+    window.sidebar.select(Target("Inbox"))
+    window.start_reply(row)
+    assert window.composer.text == seen and "waiting for review" in window.composer.heading.text()
+    window.composer.editor.selectAll()
+    typed(window, qtbot, "lol whatever")
+    window.composer.save_now()
+    settled(window, qtbot)
+
+    window.sidebar.select(Target("Review"))
+    review.composer.approve_action.trigger()
+    qtbot.waitUntil(review.composer.refusal.isVisible)
+    assert "changed after it was checked" in review.composer.refusal.text()
+    settled(window, qtbot)
+    assert outbox.list_items(window.controller.workspace.db, window.controller.clock()) == []
