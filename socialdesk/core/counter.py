@@ -11,7 +11,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -129,8 +129,10 @@ def _count_x(original: str, config: XConfig, limits: NetworkLimits) -> Count:
             overflow = start
         pos = end
     weighted = total // config.scale
-    if overflow is not None and text != original:
-        overflow = _original_index(original, overflow)
+    if text != original:  # positions found in the NFC form, given back in what was typed
+        if overflow is not None:
+            overflow = _original_index(original, overflow)
+        urls = [_original_span(original, u) for u in urls]
     invalid = not _X_INVALID.isdisjoint(text)
     valid = bool(text) and not invalid and weighted <= max_length
     return Count(weighted, max_length, max_length - weighted, valid, overflow, tuple(urls))
@@ -199,6 +201,12 @@ def _original_index(original: str, nfc_index: int) -> int:
         else:
             low = mid + 1
     return max(0, low - 1)
+
+
+def _original_span(original: str, span: Span) -> Span:
+    start = _original_index(original, span.start)
+    end = _original_index(original, span.end - 1) + 1 if span.end > span.start else start
+    return replace(span, start=start, end=end, text=original[start:end])
 
 
 def _char_weight(config: XConfig):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -175,7 +176,6 @@ class OutboxPanel(QWidget):
         self.cancel_action.setEnabled(
             any(
                 e.state in (OutboxState.QUEUED, OutboxState.FAILED, OutboxState.PAUSED)
-                and not e.unconfirmed
                 for e in chosen
             )
         )
@@ -190,13 +190,22 @@ class OutboxPanel(QWidget):
             self.controller.retry(ids)
 
     def cancel(self) -> None:
-        ids = [
-            e.id
-            for e in self.selected()
-            if e.state not in (OutboxState.SENT, OutboxState.CANCELLED)
-        ]
-        if ids:
-            self.controller.cancel(ids)
+        final = (OutboxState.SENT, OutboxState.CANCELLED)
+        chosen = [e for e in self.selected() if e.state not in final]
+        maybe = [e for e in chosen if e.unconfirmed]
+        if maybe and (
+            QMessageBox.question(
+                self,
+                "Cancel a reply that may be posted?",
+                "The connection broke while this reply was being sent, so it may already be on "
+                f"{network_label(maybe[0].network)}. Cancel it here anyway? Check the account "
+                "afterwards, and delete the post there if it went out.",
+            )
+            != QMessageBox.Yes
+        ):
+            return
+        if chosen:
+            self.controller.cancel([e.id for e in chosen])
 
     def toggle_pause(self) -> None:
         chosen = self.selected()

@@ -140,3 +140,11 @@ def test_unknown_network_and_wrong_types_are_refused_plainly():
 def test_qt_position_counts_utf16_units():
     text = "a😀b"
     assert [qt_position(text, i) for i in range(4)] == [0, 1, 3, 4]
+
+
+def test_x_link_spans_point_into_the_text_as_typed_even_with_decomposed_accents():
+    import unicodedata
+
+    typed = unicodedata.normalize("NFD", "café é see https://example.com/x ok")
+    [link] = count(typed, "x").entities
+    assert typed[link.start : link.end] == link.text == "https://example.com/x"
