@@ -7,16 +7,30 @@ secret: that goes only to the keyring through ``credentials.CredentialStore``.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
+from collections.abc import Callable
 from datetime import datetime
+from urllib.parse import urlparse
 
 from socialdesk.core.models import Network
 from socialdesk.credentials import KINDS, CredentialKey, CredentialStore, CredentialsUnavailable
 from socialdesk.networks.base import AccountRef, Provider, RemoteAuthor
 from socialdesk.networks.bluesky import BlueskyProvider
 from socialdesk.networks.errors import AuthError, SecretsUnavailable
+from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import MastodonProvider
+from socialdesk.networks.oauth import (
+    OUT_OF_BAND,
+    LoopbackReceiver,
+    MastodonApp,
+    Pkce,
+    exchange_mastodon_code,
+    mastodon_authorize_url,
+    new_state,
+    register_mastodon_app,
+)
 from socialdesk.services.sync import account_ref
 from socialdesk.store import clients
 from socialdesk.store.db import Database
@@ -80,16 +94,38 @@ class LiveNetworks:
                 self._providers[network] = self._make(network)
             return self._providers[network]
 
+    def transport(self, network: str, url: str) -> Transport:
+        factory = self._transports.get(network)
+        return factory(url) if factory else Transport(Network(network).label, url)
+
     def provider_for(self, account: clients.AccountSummary) -> Provider:
         return self.provider(account.network)
 
     def _make(self, network: str) -> Provider:
+        return self.make(network, self.secrets_for)
+
+    def make(self, network: str, secrets_for) -> Provider:
+        """A provider for ``network`` whose secrets come from ``secrets_for``."""
         extra = {"transport_for": self._transports[network]} if network in self._transports else {}
         if network == Network.MASTODON:
-            return MastodonProvider(self.secrets_for, **extra)
+            return MastodonProvider(secrets_for, **extra)
         if network == Network.BLUESKY:
-            return BlueskyProvider(self.secrets_for, **extra)
+            return BlueskyProvider(secrets_for, **extra)
         raise AuthError("Connecting X accounts is not available in this version yet.")
+
+
+class MemorySecrets:
+    """Secrets held only in memory while a new account is checked: nothing reaches the keyring
+    until the network has said yes."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = dict(values)
+
+    def get(self, kind: str) -> str | None:
+        return self.values.get(kind) or None
+
+    def put(self, kind: str, value: str) -> None:
+        self.values[kind] = value
 
 
 def add_account(
@@ -103,18 +139,15 @@ def add_account(
     secrets: dict[str, str],
     at: datetime,
 ) -> int:
-    """Store ``secrets`` in the keyring, check they work, then record the account. Nothing is
-    kept when the check fails: the keyring entries are removed again."""
-    handle = handle.strip().lstrip("@")
-    ref = AccountRef(0, network, handle, server_url=server_url)
-    keyring = networks.secrets_for(ref)
-    for kind, value in secrets.items():
+    """Check ``secrets`` with the network, then keep them in the keyring and record the account
+    under the name the network gives it. A refusal leaves nothing behind anywhere."""
+    ref = AccountRef(0, network, handle.strip().lstrip("@"), server_url=server_url)
+    memory = MemorySecrets(secrets)
+    who: RemoteAuthor = networks.make(network, lambda _ref: memory).verify(ref)
+    handle = who.handle if network == Network.MASTODON else ref.handle
+    keyring = networks.secrets_for(AccountRef(0, network, handle, server_url=server_url))
+    for kind, value in memory.values.items():
         keyring.put(kind, value)
-    try:
-        who: RemoteAuthor = networks.provider(network).verify(ref)
-    except Exception:
-        keyring.clear()
-        raise
     return clients.add_account(
         db, client_id, network, handle, who.display_name, server_url=server_url,
         remote_id=who.remote_id, at=at,
@@ -140,3 +173,59 @@ def remove_account(db: Database, networks: LiveNetworks, account_id: int) -> Non
     """Sign out and delete the account with everything stored for it."""
     sign_out(db, networks, account_id)
     clients.delete_account(db, account_id)
+
+
+def server_url(text: str) -> str:
+    """What the user typed as their Mastodon server ("mastodon.social", "https://m.example/")
+    as a base URL; ValueError with a plain message when it cannot be one."""
+    text = text.strip()
+    if "://" not in text:
+        text = "https://" + text
+    parsed = urlparse(text)
+    if parsed.scheme not in ("https", "http") or not parsed.hostname or " " in text:
+        raise ValueError(f"“{text}” is not a server address, e.g. mastodon.social.")
+    return f"{parsed.scheme}://{parsed.netloc}"
+
+
+def connect_mastodon(
+    networks: LiveNetworks,
+    server: str,
+    open_url: Callable[[str], object],
+    *,
+    port: int = 0,
+    timeout: float = 300.0,
+) -> dict[str, str]:
+    """Register SocialDesk on the user's server, send them to sign in in their browser, catch
+    the redirect on 127.0.0.1 and return the account's secrets (not yet stored anywhere)."""
+    transport = networks.transport(Network.MASTODON, server)
+    pkce, state = Pkce.new(), new_state()
+    receiver = LoopbackReceiver(state, port)
+    try:
+        app = register_mastodon_app(transport, receiver.redirect_uri)
+        open_url(mastodon_authorize_url(server, app, receiver.redirect_uri, state, pkce))
+        code = receiver.wait(timeout)
+    finally:
+        receiver.close()
+    token = exchange_mastodon_code(transport, app, receiver.redirect_uri, code, pkce)
+    return _mastodon_secrets(app, token)
+
+
+def start_mastodon_paste(networks: LiveNetworks, server: str):
+    """The paste-the-code way, for when the browser cannot reach 127.0.0.1: returns the page to
+    open and a function taking the code the server shows and returning the secrets."""
+    transport = networks.transport(Network.MASTODON, server)
+    pkce, state = Pkce.new(), new_state()
+    app = register_mastodon_app(transport, OUT_OF_BAND)
+    url = mastodon_authorize_url(server, app, OUT_OF_BAND, state, pkce)
+
+    def finish(code: str) -> dict[str, str]:
+        token = exchange_mastodon_code(transport, app, OUT_OF_BAND, code, pkce)
+        return _mastodon_secrets(app, token)
+
+    return url, finish
+
+
+def _mastodon_secrets(app: MastodonApp, token: str) -> dict[str, str]:
+    # The app's id travels with its secret: both are needed to revoke the token on sign-out.
+    client = json.dumps({"client_id": app.client_id, "client_secret": app.client_secret})
+    return {"access_token": token, "client_secret": client}

@@ -4,9 +4,12 @@ OpenAPI description when ../shared/conformance is present."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -63,6 +66,12 @@ class MastodonServer(LocalServer):
         self.route("GET", r"/api/v1/statuses/(\w+)/context")(s._authed(s._context))
         self.route("POST", "/api/v1/statuses")(s._authed(s._post))
         self.route("GET", "/api/v2/instance")(lambda r, m: (200, s._instance()))
+        self.route("POST", "/api/v1/apps")(s._register_app)
+        self.route("GET", "/oauth/authorize")(s._authorize)
+        self.route("POST", "/oauth/token")(s._token)
+        self.route("GET", r"/api/v1/accounts/(\w+)/statuses")(s._authed(s._account_statuses))
+        self.apps: dict[str, dict] = {}
+        self.codes: dict[str, dict] = {}
 
     def add_mention(self, n: int, content: str, reply_to: str | None = None) -> dict:
         st = status(n, content, account(n % 7 + 1), reply_to)
@@ -121,6 +130,49 @@ class MastodonServer(LocalServer):
 
     def _instance(self) -> dict:
         return INSTANCE
+
+    # -- OAuth: the app registers, the browser authorizes, the app exchanges the code ---------
+    def _register_app(self, request, _match):
+        body = request.body or {}
+        client_id = f"client-{len(self.apps) + 1}"
+        self.apps[client_id] = {"secret": f"secret-{client_id}", "redirect": body["redirect_uris"]}
+        answer = {
+            "client_id": client_id, "client_secret": self.apps[client_id]["secret"],
+            "name": body.get("client_name"), "redirect_uri": body["redirect_uris"],
+        }  # fmt: skip
+        return 200, answer
+
+    def _authorize(self, request, _match):
+        """The user says yes: 302 to the app's loopback, or the code shown for pasting."""
+        q = {k: v[0] for k, v in request.query.items()}
+        app = self.apps.get(q.get("client_id"))
+        if app is None or q.get("redirect_uri") != app["redirect"]:
+            return 400, {"error": "invalid_client"}
+        if q.get("code_challenge_method") != "S256" or not q.get("code_challenge"):
+            return 400, {"error": "invalid_request"}
+        code = f"code-{len(self.codes) + 1}"
+        self.codes[code] = {"client_id": q["client_id"], "challenge": q["code_challenge"]}
+        if q["redirect_uri"] == "urn:ietf:wg:oauth:2.0:oob":
+            return 200, {"code_to_paste": code}
+        location = f"{q['redirect_uri']}?{urlencode({'code': code, 'state': q.get('state', '')})}"
+        return 302, {}, {"Location": location}
+
+    def _token(self, request, _match):
+        form = {k: v[0] for k, v in (request.body or {}).items()}
+        grant = self.codes.pop(form.get("code", ""), None)
+        app = self.apps.get(form.get("client_id"))
+        verifier = form.get("code_verifier", "").encode()
+        challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier).digest()).rstrip(b"=")
+        if (
+            grant is None or app is None or form.get("client_secret") != app["secret"]
+            or grant["challenge"] != challenge.decode()
+        ):  # fmt: skip
+            return 400, {"error": "invalid_grant"}
+        return 200, {"access_token": TOKEN, "token_type": "Bearer", "scope": "read write"}
+
+    def _account_statuses(self, _request, match):
+        mine = [st for st in self.statuses.values() if st["account"]["id"] == match.group(1)]
+        return 200, sorted(mine, key=lambda st: int(st["id"]), reverse=True)[:40]
 
 
 # /api/v2/instance of a small 4.3 server: every field the schema requires, and a 1,000-character

@@ -1,0 +1,165 @@
+"""OAuth 2.0 for a desktop app: PKCE, a one-shot loopback receiver on 127.0.0.1 for the browser's
+redirect, and Mastodon's app registration and code exchange (X's flow, issue 7's next step, uses
+the same pieces). The paste-the-code fallback uses the out-of-band redirect instead of the
+receiver.
+
+Nothing here stores a secret: callers put what comes back in the keyring.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import secrets
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import parse_qs, urlencode, urlparse
+
+from socialdesk.networks.errors import AuthError, BadResponse
+from socialdesk.networks.http import Transport
+
+OUT_OF_BAND = "urn:ietf:wg:oauth:2.0:oob"
+MASTODON_SCOPES = "read write"
+APP_NAME = "SocialDesk"
+APP_WEBSITE = "https://github.com/socialdesk/socialdesk"
+
+
+@dataclass(frozen=True)
+class Pkce:
+    verifier: str
+    challenge: str
+
+    @classmethod
+    def new(cls) -> Pkce:
+        verifier = secrets.token_urlsafe(64)[:96]
+        digest = hashlib.sha256(verifier.encode("ascii")).digest()
+        return cls(verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii"))
+
+
+class LoopbackReceiver:
+    """Waits for one browser redirect to ``http://127.0.0.1:PORT/callback`` and hands over its
+    ``code``, after checking ``state``. Port 0 picks a free one."""
+
+    def __init__(self, state: str, port: int = 0) -> None:
+        self.state = state
+        self._code: str | None = None
+        self._error: str | None = None
+        self._done = threading.Event()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # the query holds a code: never into the log
+                pass
+
+            def do_GET(self):
+                url = urlparse(self.path)
+                if url.path != "/callback":  # a browser's favicon request, say
+                    self.send_error(404)
+                    return
+                receiver._receive(parse_qs(url.query))
+                ok = receiver._code is not None
+                page = (
+                    "Signed in. You can close this window and go back to SocialDesk."
+                    if ok
+                    else f"Sign-in did not complete: {receiver._error}"
+                )
+                body = f"<!doctype html><title>SocialDesk</title><p>{html.escape(page)}</p>"
+                data = body.encode()
+                self.send_response(200 if ok else 400)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        try:
+            self._server = HTTPServer(("127.0.0.1", port), Handler)
+        except OSError as exc:
+            raise AuthError(
+                f"Could not listen on 127.0.0.1:{port} for the sign-in ({exc.strerror}). Choose "
+                "another port, or sign in by pasting the code."
+            ) from None
+        self._server.timeout = 0.2  # the serving loop looks at _done this often
+        self.redirect_uri = f"http://127.0.0.1:{self._server.server_address[1]}/callback"
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._done.is_set():
+            self._server.handle_request()
+
+    def _receive(self, query: dict[str, list[str]]) -> None:
+        if query.get("state", [""])[0] != self.state:
+            self._error = "the answer did not match this sign-in (state)"
+        elif "error" in query:
+            self._error = query.get("error_description", query["error"])[0]
+        elif query.get("code", [""])[0]:
+            self._code = query["code"][0]
+        else:
+            self._error = "no code came back"
+        self._done.set()
+
+    def wait(self, timeout: float) -> str:
+        """The code, or AuthError when the browser said no or nothing came in time."""
+        finished = self._done.wait(timeout)
+        self.close()
+        if not finished:
+            raise AuthError("The sign-in was not completed in the browser in time.")
+        if self._code is None:
+            raise AuthError(f"The sign-in did not complete: {self._error}.")
+        return self._code
+
+    def close(self) -> None:
+        self._done.set()
+        self._server.server_close()
+
+
+@dataclass(frozen=True)
+class MastodonApp:
+    client_id: str
+    client_secret: str
+
+
+def register_mastodon_app(transport: Transport, redirect_uri: str) -> MastodonApp:
+    """``POST /api/v1/apps`` on the user's server: its client id and secret for SocialDesk."""
+    answer = transport.request(
+        "POST", "/api/v1/apps",
+        json={"client_name": APP_NAME, "redirect_uris": redirect_uri,
+              "scopes": MASTODON_SCOPES, "website": APP_WEBSITE},
+    )  # fmt: skip
+    if not isinstance(answer, dict) or not answer.get("client_id"):
+        raise BadResponse("The Mastodon server did not register SocialDesk (no client id).")
+    return MastodonApp(str(answer["client_id"]), str(answer.get("client_secret") or ""))
+
+
+def mastodon_authorize_url(
+    server_url: str, app: MastodonApp, redirect_uri: str, state: str, pkce: Pkce
+) -> str:
+    query = urlencode({
+        "response_type": "code", "client_id": app.client_id, "redirect_uri": redirect_uri,
+        "scope": MASTODON_SCOPES, "state": state, "code_challenge": pkce.challenge,
+        "code_challenge_method": "S256",
+    })  # fmt: skip
+    return f"{server_url.rstrip('/')}/oauth/authorize?{query}"
+
+
+def exchange_mastodon_code(
+    transport: Transport, app: MastodonApp, redirect_uri: str, code: str, pkce: Pkce
+) -> str:
+    """The access token for ``code`` (``POST /oauth/token``)."""
+    answer = transport.request(
+        "POST", "/oauth/token",
+        data={"grant_type": "authorization_code", "code": code.strip(),
+              "client_id": app.client_id, "client_secret": app.client_secret,
+              "redirect_uri": redirect_uri, "scope": MASTODON_SCOPES,
+              "code_verifier": pkce.verifier},
+    )  # fmt: skip
+    token = answer.get("access_token") if isinstance(answer, dict) else None
+    if not token:
+        raise BadResponse("The Mastodon server did not give SocialDesk an access token.")
+    return str(token)
+
+
+def new_state() -> str:
+    return secrets.token_urlsafe(24)

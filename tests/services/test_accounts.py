@@ -1,0 +1,124 @@
+"""Connecting real accounts against local servers and a real Secret Service: sign-in flows,
+secrets only in the keyring, and nowhere else after a sync and a sent reply."""
+
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+
+from socialdesk.credentials import CredentialKey
+from socialdesk.networks.errors import AuthError
+from socialdesk.services import accounts
+from socialdesk.services.outbox import OutboxSender
+from socialdesk.services.sync import SyncService
+from socialdesk.store import clients, drafts, mentions
+from tests.conftest import needs_secret_service
+from tests.networks.bluesky_server import APP_PASSWORD, HANDLE, BlueskyServer
+from tests.networks.mastodon_server import TOKEN, MastodonServer
+
+pytestmark = needs_secret_service
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def networks(secret_service):
+    from keyring.backends.SecretService import Keyring
+
+    from socialdesk.credentials import CredentialStore
+
+    return accounts.LiveNetworks(CredentialStore(Keyring()))
+
+
+def browser(url: str) -> None:
+    """Plays the user's browser: opens the sign-in page, says yes, follows the redirect."""
+    threading.Thread(target=lambda: httpx.get(url, follow_redirects=True, timeout=10)).start()
+
+
+def test_mastodon_sign_in_through_the_loopback_keeps_the_token_only_in_the_keyring(
+    networks, db, caplog
+):
+    caplog.set_level("DEBUG")
+    server = MastodonServer(mentions=3)
+    try:
+        url = accounts.server_url(server.url)
+        secrets = accounts.connect_mastodon(networks, url, browser, timeout=10)
+        client_id = clients.add_client(db, "Acme", at=NOW)
+        account_id = accounts.add_account(
+            db, networks, client_id=client_id, network="mastodon", handle="brand",
+            server_url=url, secrets=secrets, at=NOW,
+        )  # fmt: skip
+        account = clients.get_account(db, account_id)
+        assert account.handle == "brand@remote.example" and account.remote_id == "100"
+        name = accounts.keyring_name("mastodon", account.handle, url)
+        assert networks.store.load(CredentialKey("mastodon", name, "access_token")) == TOKEN
+
+        # Sync and a sent reply, the way the app does them.
+        [result] = SyncService(db, networks.provider_for, lambda: NOW).sync_all()
+        assert result.error is None and len(result.new_mention_ids) == 3
+        mid = result.new_mention_ids[0]
+        draft = drafts.save_draft(
+            db, account_id=account_id, mention_id=mid, text="Thanks!", cursor=0, now=NOW
+        )
+        drafts.approve(db, draft, "0" * 32, NOW)
+        [sent] = OutboxSender(db, networks.provider_for, lambda: NOW).send_due()
+        assert sent.sent and mentions.mention_row(db, mid).status == "replied"
+        assert server.requests[-1].headers["authorization"] == f"Bearer {TOKEN}"
+    finally:
+        server.close()
+    db.close_all()
+    assert _files_holding(TOKEN, db.path.parent) == []
+    assert TOKEN not in caplog.text and "secret-client-1" not in caplog.text
+
+
+def test_mastodon_paste_the_code_sign_in(networks):
+    server = MastodonServer()
+    try:
+        url, finish = accounts.start_mastodon_paste(networks, server.url)
+        assert "redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob" in url
+        shown = httpx.get(url).json()["code_to_paste"]
+        assert finish(f"  {shown}\n")["access_token"] == TOKEN
+    finally:
+        server.close()
+
+
+def test_bluesky_with_an_app_password_and_a_wrong_one_leaves_nothing_behind(networks, db):
+    server = BlueskyServer()
+    client_id = clients.add_client(db, "Acme", at=NOW)
+    try:
+        with pytest.raises(AuthError):
+            accounts.add_account(
+                db, networks, client_id=client_id, network="bluesky", handle=HANDLE,
+                server_url=server.url, secrets={"app_password": "wrong-pass"}, at=NOW,
+            )  # fmt: skip
+        key = CredentialKey("bluesky", HANDLE, "app_password")
+        assert networks.store.load(key) is None and clients.count_accounts(db) == 0
+
+        account_id = accounts.add_account(
+            db, networks, client_id=client_id, network="bluesky", handle=f"@{HANDLE}",
+            server_url=server.url, secrets={"app_password": APP_PASSWORD}, at=NOW,
+        )  # fmt: skip
+        assert networks.store.load(key) == APP_PASSWORD
+        assert networks.store.load(CredentialKey("bluesky", HANDLE, "session"))
+        assert accounts.test_connection(db, networks, account_id).handle == HANDLE
+
+        accounts.sign_out(db, networks, account_id)
+        assert networks.store.load(key) is None
+        assert clients.get_account(db, account_id).sync_state == "error"
+        accounts.remove_account(db, networks, account_id)
+        assert clients.get_account(db, account_id) is None
+    finally:
+        server.close()
+
+
+def test_server_addresses_as_typed():
+    assert accounts.server_url(" mastodon.social ") == "https://mastodon.social"
+    assert accounts.server_url("https://m.example/@me") == "https://m.example"
+    with pytest.raises(ValueError, match="not a server address"):
+        accounts.server_url("my server")
+
+
+def _files_holding(secret: str, folder: Path) -> list[Path]:
+    needle = secret.encode()
+    return [p for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes()]
