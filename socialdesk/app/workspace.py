@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from socialdesk.app.accounts import AccountsController
 from socialdesk.app.replies import RepliesController
 from socialdesk.app.tasks import TaskRunner
 from socialdesk.config import Settings
@@ -99,6 +100,7 @@ class WorkspaceController(QObject):
         self._timer.timeout.connect(self.wake_snoozed)
         self._timer.timeout.connect(self.check_overdue)
         self.replies = RepliesController(self)
+        self.accounts = AccountsController(self)
 
     # -- lifecycle -------------------------------------------------------------------------------
     @property

@@ -35,6 +35,7 @@ class Workspace:
     kind: str  # "demo" or "live"
     db: Database
     provider_for: Callable[[clients.AccountSummary], Provider]
+    networks: LiveNetworks | None = None  # a live workspace's real networks and keyring
 
     @property
     def is_demo(self) -> bool:
@@ -53,13 +54,18 @@ def open_workspace(
     if demo_dismissed or live_path.exists():
         live = _open(live_path)
         if demo_dismissed or clients.count_accounts(live) > 0:
-            return Workspace("live", live, LiveNetworks().provider_for)
+            return _live(live)
         live.close_all()
     return open_demo(data_dir, clock)
 
 
 def open_live(data_dir: Path) -> Workspace:
-    return Workspace("live", _open(data_dir / LIVE_FILE), LiveNetworks().provider_for)
+    return _live(_open(data_dir / LIVE_FILE))
+
+
+def _live(db: Database) -> Workspace:
+    networks = LiveNetworks()
+    return Workspace("live", db, networks.provider_for, networks)
 
 
 def open_demo(data_dir: Path, clock: Callable[[], datetime]) -> Workspace:

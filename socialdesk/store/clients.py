@@ -108,6 +108,16 @@ def add_account(
         return cur.lastrowid
 
 
+def client_id_by_name(db: Database, name: str) -> int | None:
+    rows = db.query("SELECT id FROM client WHERE name = ? COLLATE NOCASE", (name.strip(),))
+    return rows[0][0] if rows else None
+
+
+def delete_client(db: Database, client_id: int) -> None:
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM client WHERE id = ?", (client_id,))
+
+
 def delete_account(db: Database, account_id: int) -> None:
     """The account and everything stored for it (mentions, drafts, outbox), in one transaction."""
     with db.transaction() as conn:

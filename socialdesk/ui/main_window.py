@@ -25,6 +25,7 @@ from socialdesk.app.workspace import MentionDetail, WorkspaceController
 from socialdesk.core.models import MentionStatus
 from socialdesk.diagnostics import diagnostics_text
 from socialdesk.ui import theme
+from socialdesk.ui.accounts import AccountsDialog
 from socialdesk.ui.brand_voice import BrandVoiceDialog
 from socialdesk.ui.composer import Composer, ReplyTarget
 from socialdesk.ui.detail import DetailPane, plain_label
@@ -160,6 +161,10 @@ class MainWindow(QMainWindow):
         self.reset_demo_action = self._action(workspace, "&Reset demo workspace…", self.reset_demo)
         self.open_demo_action = self._action(workspace, "&Open demo workspace", self.open_demo)
         workspace.addSeparator()
+        self._action(
+            workspace, "&Accounts…", self.edit_accounts, "Ctrl+Alt+A",
+            "Connect, test, sign out of or remove your clients' accounts",
+        )  # fmt: skip
         self._action(workspace, "Client's brand &voice…", lambda: self.edit_brand_voice())
 
         mention = bar.addMenu("&Mention")
@@ -346,6 +351,11 @@ class MainWindow(QMainWindow):
             self.sidebar.select(Target("Inbox"))
         self.feed_panel.filters.search.setFocus(Qt.ShortcutFocusReason)
         self.feed_panel.filters.search.selectAll()
+
+    def edit_accounts(self) -> None:
+        dialog = AccountsDialog(self.controller.accounts, self.controller, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.exec()
 
     def edit_brand_voice(self, client_id: int | None = None) -> None:
         """The brand voice of ``client_id``, or of the client chosen in the sidebar."""

@@ -1,0 +1,109 @@
+"""The Qt face of connecting accounts: every network call and keyring access runs on the task
+runner; the dialog hears back by callbacks on the UI thread."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+
+from socialdesk.services import accounts
+from socialdesk.store import clients
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[object], None]
+Failed = Callable[[BaseException], None]
+
+
+class AccountsController(QObject):
+    # The browser is opened on the UI thread: a worker emits, Qt queues the call across.
+    openUrl = Signal(str)
+
+    def __init__(self, workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws = workspace  # app.workspace.WorkspaceController
+        self.openUrl.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+
+    @property
+    def available(self) -> str | None:
+        """None when accounts can be connected here; otherwise why not, in plain words."""
+        if self.ws.workspace.networks is None:
+            return (
+                "This is the demo workspace: its accounts are fictional. Leave the demo "
+                "(Workspace menu) to connect your own accounts."
+            )
+        return None
+
+    @property
+    def _networks(self) -> accounts.LiveNetworks:
+        return self.ws.workspace.networks
+
+    def check_keyring(self, done: Done) -> None:
+        """What is wrong with the keyring (None when it works), without storing anything."""
+        self.ws.runner.run(self._networks.store.check, done, lambda exc: done(str(exc)))
+
+    def add(self, client_name: str, network: str, handle: str, server: str | None,
+            secrets: dict[str, str], done: Done, failed: Failed) -> None:  # fmt: skip
+        """Connect the account for the client named ``client_name`` (created if new, and only
+        kept if the account connects)."""
+        db, networks, now = self.ws.workspace.db, self._networks, self.ws.clock()
+
+        def add():
+            client_id = clients.client_id_by_name(db, client_name)
+            new = client_id is None
+            if new:
+                client_id = clients.add_client(db, client_name.strip(), at=now)
+            try:
+                return accounts.add_account(
+                    db, networks, client_id=client_id, network=network, handle=handle,
+                    server_url=server, secrets=secrets, at=now,
+                )  # fmt: skip
+            except Exception:
+                if new:
+                    clients.delete_client(db, client_id)
+                raise
+
+        self.ws.runner.run(add, lambda account_id: self._changed(done, account_id), failed)
+
+    def sign_in_mastodon(self, server: str, done: Done, failed: Failed) -> None:
+        """The browser flow: done(secrets) once the user said yes in their browser."""
+        networks = self._networks
+        self.ws.runner.run(
+            lambda: accounts.connect_mastodon(networks, server, self.openUrl.emit), done, failed
+        )
+
+    def start_mastodon_paste(self, server: str, done: Done, failed: Failed) -> None:
+        """done((url, finish)): show url, then call finish(code) on a worker for the secrets."""
+        networks = self._networks
+        self.ws.runner.run(lambda: accounts.start_mastodon_paste(networks, server), done, failed)
+
+    def run(self, work: Callable[[], object], done: Done, failed: Failed) -> None:
+        self.ws.runner.run(work, done, failed)
+
+    def test(self, account_id: int, done: Done, failed: Failed) -> None:
+        db, networks = self.ws.workspace.db, self._networks
+        self.ws.runner.run(lambda: accounts.test_connection(db, networks, account_id), done, failed)
+
+    def sign_out(self, account_id: int, done: Done, failed: Failed) -> None:
+        db, networks = self.ws.workspace.db, self._networks
+        self.ws.runner.run(
+            lambda: accounts.sign_out(db, networks, account_id),
+            lambda result: self._changed(done, result),
+            failed,
+        )
+
+    def remove(self, account_id: int, done: Done, failed: Failed) -> None:
+        db, networks = self.ws.workspace.db, self._networks
+        self.ws.runner.run(
+            lambda: accounts.remove_account(db, networks, account_id),
+            lambda result: self._changed(done, result),
+            failed,
+        )
+
+    def _changed(self, done: Done, result) -> None:
+        self.ws.refresh_clients()
+        self.ws.sync_now()
+        done(result)

@@ -1,0 +1,78 @@
+"""Connecting an account from the dialogs, against a Bluesky-shaped server on 127.0.0.1 and a
+real Secret Service."""
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from socialdesk.config import Settings
+from socialdesk.credentials import CredentialKey, CredentialStore
+from tests.conftest import needs_secret_service
+from tests.networks.bluesky_server import APP_PASSWORD, HANDLE, BlueskyServer
+
+pytestmark = needs_secret_service
+
+
+@pytest.fixture
+def live_window(make_window, data_dir, secret_service):
+    from keyring.backends.SecretService import Keyring
+
+    settings = Settings.load(data_dir)
+    settings.set("demo_dismissed", True)
+    settings.save()
+    window = make_window()
+    assert not window.controller.is_demo
+    window.controller.workspace.networks.store = CredentialStore(Keyring())
+    return window
+
+
+def test_adding_a_bluesky_account_then_signing_out_and_removing_it(live_window, qtbot, monkeypatch):
+    from socialdesk.ui.accounts import AccountsDialog, AddAccountDialog
+
+    window = live_window
+    controller = window.controller
+    server = BlueskyServer()
+    try:
+        add = AddAccountDialog(controller.accounts, controller)
+        qtbot.addWidget(add)
+        add.client.setCurrentText("Northwind Bikes")
+        add.network.setCurrentIndex(add.network.findData("bluesky"))
+        add.handle.setText(f"@{HANDLE}")
+        add.pds.setText(server.url)
+        add.password.setText("wrong-password")
+        add.connect_bluesky()
+        qtbot.waitUntil(lambda: "refused" in add.status.text(), timeout=10_000)
+        assert not add.result()
+
+        add.password.setText(APP_PASSWORD)
+        add.connect_bluesky()
+        qtbot.waitUntil(lambda: add.result() == add.DialogCode.Accepted, timeout=10_000)
+        store = controller.workspace.networks.store
+        assert store.load(CredentialKey("bluesky", HANDLE, "app_password")) == APP_PASSWORD
+        qtbot.waitUntil(lambda: any(c.accounts for c in controller.clients), timeout=10_000)
+        [client] = controller.clients
+        assert client.name == "Northwind Bikes" and client.accounts[0].handle == HANDLE
+
+        dialog = AccountsDialog(controller.accounts, controller)
+        qtbot.addWidget(dialog)
+        dialog.list.setCurrentRow(0)
+        assert "Northwind Bikes · Bluesky @" in dialog.list.item(0).text()
+        dialog.test()
+        qtbot.waitUntil(lambda: "works" in dialog.status.text(), timeout=10_000)
+        dialog.sign_out()
+        qtbot.waitUntil(lambda: "Signed out" in dialog.status.text(), timeout=10_000)
+        assert store.load(CredentialKey("bluesky", HANDLE, "app_password")) is None
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+        dialog.list.setCurrentRow(0)
+        dialog.remove()
+        qtbot.waitUntil(lambda: not any(c.accounts for c in controller.clients), timeout=10_000)
+    finally:
+        server.close()
+
+
+def test_the_demo_says_where_real_accounts_go(make_window, qtbot):
+    from socialdesk.ui.accounts import AccountsDialog
+
+    window = make_window()
+    dialog = AccountsDialog(window.controller.accounts, window.controller)
+    qtbot.addWidget(dialog)
+    assert not dialog.add_button.isEnabled() and "Leave the demo" in dialog.status.text()
