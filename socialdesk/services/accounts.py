@@ -31,6 +31,11 @@ from socialdesk.networks.oauth import (
     new_state,
     register_mastodon_app,
 )
+from socialdesk.networks.x import API as X_API
+from socialdesk.networks.x import AUTHORIZE as X_AUTHORIZE
+from socialdesk.networks.x import XProvider
+from socialdesk.networks.x import authorize_url as x_authorize_url
+from socialdesk.networks.x import exchange_code as x_exchange_code
 from socialdesk.services.sync import account_ref
 from socialdesk.store import clients
 from socialdesk.store.db import Database
@@ -78,8 +83,11 @@ class KeyringSecrets:
 class LiveNetworks:
     """The providers of a live workspace, one per network, sharing the keyring."""
 
-    def __init__(self, store: CredentialStore | None = None, transports=None) -> None:
+    def __init__(
+        self, store: CredentialStore | None = None, transports=None, x_authorize: str = X_AUTHORIZE
+    ) -> None:
         self.store = store or CredentialStore()
+        self.x_authorize = x_authorize  # X's sign-in page (a local server in tests)
         self._lock = threading.Lock()
         self._providers: dict[str, Provider] = {}
         self._transports = transports or {}  # network -> transport factory (tests)
@@ -111,7 +119,9 @@ class LiveNetworks:
             return MastodonProvider(secrets_for, **extra)
         if network == Network.BLUESKY:
             return BlueskyProvider(secrets_for, **extra)
-        raise AuthError("Connecting X accounts is not available in this version yet.")
+        if network == Network.X:
+            return XProvider(secrets_for, **extra)
+        raise AuthError(f"SocialDesk cannot connect {network} accounts.")
 
 
 class MemorySecrets:
@@ -229,3 +239,35 @@ def _mastodon_secrets(app: MastodonApp, token: str) -> dict[str, str]:
     # The app's id travels with its secret: both are needed to revoke the token on sign-out.
     client = json.dumps({"client_id": app.client_id, "client_secret": app.client_secret})
     return {"access_token": token, "client_secret": client}
+
+
+def connect_x(
+    networks: LiveNetworks,
+    client_id: str,
+    open_url: Callable[[str], object],
+    *,
+    port: int,
+    now: datetime,
+    post_only: bool = False,
+    timeout: float = 300.0,
+) -> dict[str, str]:
+    """Sign in with the user's own X app (its client ID; X apps for desktops have no secret)
+    through the browser, back to ``http://127.0.0.1:PORT/callback`` — the exact address
+    registered in that app. Returns the account's secrets, not yet stored anywhere."""
+    client_id = client_id.strip()
+    if not client_id:
+        raise ValueError("Paste the client ID of your X app (developer.x.com → your app).")
+    pkce, state = Pkce.new(), new_state()
+    receiver = LoopbackReceiver(state, port)
+    try:
+        url = x_authorize_url(client_id, receiver.redirect_uri, state, pkce, networks.x_authorize)
+        open_url(url)
+        code = receiver.wait(timeout)
+    finally:
+        receiver.close()
+    transport = networks.transport(Network.X, X_API)
+    secrets = x_exchange_code(transport, client_id, receiver.redirect_uri, code, pkce, now)
+    if post_only:
+        session = json.loads(secrets["session"])
+        secrets["session"] = json.dumps({**session, "post_only": True})
+    return secrets

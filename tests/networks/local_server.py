@@ -6,7 +6,8 @@ faults queued in ``faults`` replace the next answers, one each:
 - ``"malformed"``: 200 with a body that is not JSON;
 - ``"huge"``: 200 with a 50 MB body, streamed;
 - ``"slow"``: answer after the client's timeout;
-- ``"drop"``: close the connection without answering.
+- ``"drop"``: close the connection without answering;
+- ``"drop_after"``: do what was asked, then close the connection without answering.
 """
 
 from __future__ import annotations
@@ -88,12 +89,14 @@ class LocalServer:
         )  # fmt: skip
         self.requests.append(request)
         fault = self.faults.popleft() if self.faults else None
-        if fault:
+        if fault and fault != "drop_after":
             return self._fault(http, fault)
         for route_method, pattern, handler in self.routes:
             match = pattern.match(url.path)
             if route_method == method and match:
                 status, payload, *headers = handler(request, match)
+                if fault == "drop_after":  # done on the server, the answer lost on the way
+                    return self._fault(http, "drop")
                 return _send(http, status, payload, headers[0] if headers else {})
         return _send(http, 404, {"error": "Record not found"})
 

@@ -1,0 +1,315 @@
+"""X API v2: OAuth 2.0 with PKCE for the user's own X app (no secret), tokens refreshed before
+they expire, mentions since an id with author expansion, replies, hidden replies, and — X having
+no idempotency key — a look at the account's own recent posts after a failure that may have
+posted. API facts: ../shared/docs/network-rules.md.
+
+Reading mentions needs a paid X access level: an account connected "post only" skips it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from socialdesk.core.limits import NetworkLimits
+from socialdesk.networks.base import (
+    AccountRef,
+    FetchedMention,
+    MentionBatch,
+    PostedReply,
+    RemoteAuthor,
+    Secrets,
+)
+from socialdesk.networks.errors import AuthError, BadResponse, NetworkError
+from socialdesk.networks.http import Transport
+from socialdesk.networks.oauth import Pkce
+
+log = logging.getLogger(__name__)
+
+API = "https://api.x.com"
+AUTHORIZE = "https://x.com/i/oauth2/authorize"
+SCOPES = "tweet.read tweet.write users.read offline.access"
+PAGE_SIZE = 100
+MAX_PAGES = 10  # per sync: 1,000 mentions; the rest follows from the cursor
+REFRESH_AHEAD = timedelta(minutes=2)  # refresh a token this long before it expires
+_TWEET_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_tweets,entities"
+_EXPANSIONS = "author_id,referenced_tweets.id"
+_USER_FIELDS = "username,name"
+
+
+def authorize_url(
+    client_id: str, redirect_uri: str, state: str, pkce: Pkce, base: str = AUTHORIZE
+) -> str:
+    query = urlencode({
+        "response_type": "code", "client_id": client_id, "redirect_uri": redirect_uri,
+        "scope": SCOPES, "state": state, "code_challenge": pkce.challenge,
+        "code_challenge_method": "S256",
+    })  # fmt: skip
+    return f"{base}?{query}"
+
+
+def exchange_code(
+    transport: Transport, client_id: str, redirect_uri: str, code: str, pkce: Pkce, now: datetime
+) -> dict[str, str]:
+    """The account's secrets for an authorization code: tokens and when the access one expires."""
+    answer = transport.request(
+        "POST", "/2/oauth2/token",
+        data={"grant_type": "authorization_code", "code": code.strip(), "client_id": client_id,
+              "redirect_uri": redirect_uri, "code_verifier": pkce.verifier},
+    )  # fmt: skip
+    return _secrets(answer, client_id, now, post_only=False)
+
+
+def _secrets(answer: Any, client_id: str, now: datetime, *, post_only: bool) -> dict[str, str]:
+    if not isinstance(answer, dict) or not answer.get("access_token"):
+        raise BadResponse("X did not give SocialDesk an access token.")
+    expires = now + timedelta(seconds=int(answer.get("expires_in") or 7200))
+    session = {"client_id": client_id, "expires_at": expires.isoformat(), "post_only": post_only}
+    return {
+        "access_token": str(answer["access_token"]),
+        "refresh_token": str(answer.get("refresh_token") or ""),
+        "session": json.dumps(session),
+    }
+
+
+class XProvider:
+    idempotent = False  # X has no idempotency key: the outbox calls find_reply first
+    idempotency_window = None
+
+    def __init__(
+        self,
+        secrets_for: Callable[[AccountRef], Secrets],
+        *,
+        transport_for: Callable[[str], Transport] | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._secrets_for = secrets_for
+        self._transport = (transport_for or (lambda url: Transport("X", url)))(API)
+        self._clock = clock
+        self._refresh_lock = threading.Lock()
+
+    # -- the protocol ----------------------------------------------------------------------------
+    def verify(self, account: AccountRef) -> RemoteAuthor:
+        me = self._request(account, "GET", "/2/users/me")
+        user = me.get("data") if isinstance(me, dict) else None
+        if not isinstance(user, dict) or not user.get("id"):
+            raise BadResponse("X described the account in a shape SocialDesk cannot read.")
+        return RemoteAuthor(
+            str(user["id"]), str(user.get("username") or ""), str(user.get("name") or "")
+        )
+
+    def fetch_mentions(self, account: AccountRef, cursor: str | None) -> MentionBatch:
+        """Mentions newer than ``cursor`` (a post id), oldest first; with no cursor the latest
+        page. Nothing for an account connected "post only"."""
+        if self._session(account).get("post_only"):
+            return MentionBatch([], cursor)
+        me = account.remote_id or self.verify(account).remote_id
+        params: dict[str, Any] = {
+            "max_results": PAGE_SIZE, "tweet.fields": _TWEET_FIELDS,
+            "expansions": _EXPANSIONS, "user.fields": _USER_FIELDS,
+        }  # fmt: skip
+        if cursor:
+            params["since_id"] = cursor
+        found, newest = [], cursor
+        for _page in range(MAX_PAGES):
+            page = self._request(account, "GET", f"/2/users/{_digits(me)}/mentions", params=params)
+            if not isinstance(page, dict):
+                raise BadResponse("X sent mentions in a shape SocialDesk cannot read.")
+            found.extend(_tweets(page))
+            meta = page.get("meta") or {}
+            if meta.get("newest_id") and (newest is None or _later(meta["newest_id"], newest)):
+                newest = str(meta["newest_id"])
+            if not cursor or not meta.get("next_token"):
+                break
+            params["pagination_token"] = meta["next_token"]
+        found.sort(key=lambda m: (len(m.remote_id), m.remote_id))
+        return MentionBatch(found, newest)
+
+    def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
+        """The post and the posts it answers, up to ten levels."""
+        chain: list[FetchedMention] = []
+        current: str | None = remote_id
+        while current and len(chain) < 10:
+            page = self._request(
+                account, "GET", f"/2/tweets/{_digits(current)}",
+                params={"tweet.fields": _TWEET_FIELDS, "expansions": _EXPANSIONS,
+                        "user.fields": _USER_FIELDS},
+            )  # fmt: skip
+            tweets = _tweets({"data": [page.get("data")], "includes": page.get("includes")})
+            if not tweets:
+                break
+            chain.insert(0, tweets[0])
+            current = tweets[0].in_reply_to_remote_id
+        return chain
+
+    def post_reply(
+        self, account: AccountRef, text: str, in_reply_to: str | None, idempotency_key: str
+    ) -> PostedReply:
+        body: dict[str, Any] = {"text": text}
+        if in_reply_to:
+            body["reply"] = {"in_reply_to_tweet_id": in_reply_to}
+        answer = self._request(account, "POST", "/2/tweets", json=body)
+        data = answer.get("data") if isinstance(answer, dict) else None
+        if not isinstance(data, dict) or not data.get("id"):
+            raise BadResponse("X accepted the post but did not say where it is.")
+        return PostedReply(str(data["id"]), _url(account.handle, str(data["id"])), self._clock())
+
+    def find_reply(
+        self, account: AccountRef, text: str, in_reply_to: str | None, since: datetime
+    ) -> PostedReply | None:
+        """The account's own post with ``text`` answering ``in_reply_to``, made since ``since``."""
+        me = account.remote_id or self.verify(account).remote_id
+        start = (since - timedelta(minutes=5)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        page = self._request(
+            account, "GET", f"/2/users/{_digits(me)}/tweets",
+            params={"max_results": 20, "start_time": start, "tweet.fields": _TWEET_FIELDS},
+        )  # fmt: skip
+        wanted = " ".join(text.split())
+        for tweet in (page or {}).get("data") or []:
+            replied = _replied_to(tweet)
+            if " ".join(html.unescape(str(tweet.get("text", ""))).split()) == wanted and (
+                replied == in_reply_to
+            ):
+                return PostedReply(str(tweet["id"]), _url(account.handle, str(tweet["id"])), since)
+        return None
+
+    def hide_reply(self, account: AccountRef, remote_id: str, hidden: bool = True) -> None:
+        """Only in conversations the account started (X refuses the others with a 403)."""
+        self._request(
+            account, "PUT", f"/2/tweets/{_digits(remote_id)}/hidden", json={"hidden": hidden}
+        )
+
+    def limits(self, account: AccountRef) -> NetworkLimits:
+        return NetworkLimits.default("x")
+
+    # -- tokens ----------------------------------------------------------------------------------
+    def _session(self, account: AccountRef) -> dict:
+        raw = self._secrets_for(account).get("session")
+        try:
+            session = json.loads(raw) if raw else {}
+        except ValueError:
+            session = {}
+        return session if isinstance(session, dict) else {}
+
+    def _access_token(self, account: AccountRef, *, force_refresh: bool = False) -> str:
+        secrets = self._secrets_for(account)
+        with self._refresh_lock:
+            token, session = secrets.get("access_token"), self._session(account)
+            if not token:
+                raise AuthError(f"@{account.handle} is not signed in to X.")
+            try:
+                expires = datetime.fromisoformat(session.get("expires_at", ""))
+            except (TypeError, ValueError):
+                expires = None
+            if force_refresh or (expires and expires - REFRESH_AHEAD <= self._clock()):
+                token = self._refresh(account, secrets, session)
+            return token
+
+    def _refresh(self, account: AccountRef, secrets: Secrets, session: dict) -> str:
+        refresh = secrets.get("refresh_token")
+        if not refresh or not session.get("client_id"):
+            raise AuthError(f"@{account.handle}'s X sign-in has expired: sign in again.")
+        try:
+            answer = self._transport.request(
+                "POST", "/2/oauth2/token",
+                data={"grant_type": "refresh_token", "refresh_token": refresh,
+                      "client_id": session["client_id"]},
+            )  # fmt: skip
+        except NetworkError as exc:
+            if exc.status in (400, 401):  # invalid_grant: the refresh token is spent or revoked
+                raise AuthError(
+                    f"@{account.handle}'s X sign-in has expired: sign in again."
+                ) from None
+            raise
+        fresh = _secrets(
+            answer, session["client_id"], self._clock(), post_only=bool(session.get("post_only"))
+        )
+        for kind, value in fresh.items():
+            if value:  # X may not send a new refresh token every time
+                secrets.put(kind, value)
+        return fresh["access_token"]
+
+    def _request(self, account: AccountRef, method: str, path: str, **kw) -> Any:
+        """One call with a fresh token; a 401 refreshes once and tries again. A 403 is X
+        refusing this action (a duplicate post, a reply it does not allow, an access level the
+        app lacks), not a lost sign-in."""
+        for attempt in (1, 2):
+            token = self._access_token(account, force_refresh=attempt == 2)
+            try:
+                return self._transport.request(method, path, token=token, **kw)
+            except AuthError as exc:
+                if exc.status == 403:
+                    raise _forbidden(exc) from None
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+
+def _forbidden(exc: AuthError) -> BadResponse:
+    said = str(exc).split("(", 1)[-1].rsplit(")", 1)[0]
+    error = BadResponse(f"X refused this ({said}).")
+    error.status, error.code = exc.status, exc.code
+    return error
+
+
+def _tweets(page: dict) -> list[FetchedMention]:
+    users = {
+        str(u.get("id")): u
+        for u in ((page.get("includes") or {}).get("users") or [])
+        if isinstance(u, dict)
+    }
+    out = []
+    for tweet in page.get("data") or []:
+        try:
+            author = users.get(str(tweet.get("author_id")), {})
+            handle = str(author.get("username") or tweet["author_id"])
+            out.append(
+                FetchedMention(
+                    remote_id=str(tweet["id"]),
+                    author=RemoteAuthor(
+                        str(tweet["author_id"]), handle, str(author.get("name") or "")
+                    ),
+                    text=html.unescape(str(tweet.get("text") or "")),
+                    created_at=_time(tweet.get("created_at")),
+                    url=_url(handle, str(tweet["id"])),
+                    in_reply_to_remote_id=_replied_to(tweet),
+                    conversation_id=str(tweet.get("conversation_id") or tweet["id"]),
+                )
+            )
+        except (AttributeError, KeyError, TypeError) as exc:
+            log.warning("Skipped an X post SocialDesk could not read: %s", type(exc).__name__)
+    return out
+
+
+def _replied_to(tweet: dict) -> str | None:
+    for ref in tweet.get("referenced_tweets") or []:
+        if isinstance(ref, dict) and ref.get("type") == "replied_to":
+            return str(ref.get("id"))
+    return None
+
+
+def _time(value: Any) -> datetime:
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.now(UTC)
+
+
+def _url(handle: str, tweet_id: str) -> str:
+    return f"https://x.com/{handle}/status/{tweet_id}"
+
+
+def _digits(value: str) -> str:
+    if not str(value).isdigit():
+        raise BadResponse(f"{value!r} is not an X id.")
+    return str(value)
+
+
+def _later(a: str, b: str) -> bool:
+    return (len(a), a) > (len(b), b)
