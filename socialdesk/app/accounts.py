@@ -75,6 +75,18 @@ class AccountsController(QObject):
             lambda: accounts.connect_mastodon(networks, server, self.openUrl.emit), done, failed
         )
 
+    def sign_in_x(
+        self, client_id: str, port: int, post_only: bool, done: Done, failed: Failed
+    ) -> None:
+        networks, now = self._networks, self.ws.clock()
+        self.ws.runner.run(
+            lambda: accounts.connect_x(
+                networks, client_id, self.openUrl.emit, port=port, now=now, post_only=post_only
+            ),
+            done,
+            failed,
+        )
+
     def start_mastodon_paste(self, server: str, done: Done, failed: Failed) -> None:
         """done((url, finish)): show url, then call finish(code) on a worker for the secrets."""
         networks = self._networks

@@ -154,7 +154,8 @@ def add_account(
     ref = AccountRef(0, network, handle.strip().lstrip("@"), server_url=server_url)
     memory = MemorySecrets(secrets)
     who: RemoteAuthor = networks.make(network, lambda _ref: memory).verify(ref)
-    handle = who.handle if network == Network.MASTODON else ref.handle
+    # Mastodon and X say who signed in; a Bluesky handle is what was typed.
+    handle = ref.handle if network == Network.BLUESKY else who.handle
     keyring = networks.secrets_for(AccountRef(0, network, handle, server_url=server_url))
     for kind, value in memory.values.items():
         keyring.put(kind, value)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,10 +30,11 @@ from socialdesk.services.accounts import server_url
 from socialdesk.ui.detail import plain_label
 
 AccountRole = Qt.UserRole + 1
+X_PORT = 8765  # the callback port suggested for the user's X app
 X_EXPLAINED = (
-    "Connecting X needs your own X developer app (its client ID) and, to read mentions, a paid "
-    "X API access level; without it an X account can only post. X sign-in arrives in the next "
-    "version of SocialDesk."
+    "X needs your own X developer app: paste its client ID, and register "
+    "http://127.0.0.1:PORT/callback in it as the callback (the port below). Reading mentions "
+    "needs a paid X API access level; without one, connect the account to post only."
 )
 BLUESKY_EXPLAINED = (
     "Use an app password, not your account password: create one in Bluesky under Settings → "
@@ -258,7 +261,25 @@ class AddAccountDialog(QDialog):
         )
 
     def _x_page(self) -> QWidget:
-        return self._page(X_EXPLAINED, [], [])
+        self.x_client = QLineEdit(placeholderText="Client ID from developer.x.com")
+        self.x_client.setAccessibleName("X app client ID")
+        self.x_port = QSpinBox()
+        self.x_port.setRange(1024, 65535)
+        self.x_port.setValue(X_PORT)
+        self.x_port.setAccessibleName("Callback port")
+        self.x_post_only = QCheckBox("Post only (no paid access to read mentions)")
+        sign_in = QPushButton("Sign in with the &browser")
+        sign_in.clicked.connect(self.sign_in_x)
+        self.x_button = sign_in
+        return self._page(
+            X_EXPLAINED,
+            [
+                ("Client &ID", self.x_client),
+                ("Callback &port", self.x_port),
+                ("", self.x_post_only),
+            ],
+            [sign_in],
+        )
 
     # -- sign-ins --------------------------------------------------------------------------------
     def _client_name(self) -> str | None:
@@ -309,6 +330,19 @@ class AddAccountDialog(QDialog):
         self.status.setText("Registering SocialDesk with your server…")
         self.controller.start_mastodon_paste(server, started, self._failed)
 
+    def sign_in_x(self) -> None:
+        name, client_id = self._client_name(), self.x_client.text().strip()
+        if not name or not client_id:
+            if name:
+                self.status.setText("Paste the client ID of your X app.")
+            return
+        self.status.setText("Waiting for you to approve SocialDesk in your browser…")
+        self.x_button.setEnabled(False)
+        self.controller.sign_in_x(
+            client_id, self.x_port.value(), self.x_post_only.isChecked(),
+            lambda secrets: self._add(name, "x", "", None, secrets), self._failed,
+        )  # fmt: skip
+
     def connect_bluesky(self) -> None:
         name = self._client_name()
         handle, password = self.handle.text().strip().lstrip("@"), self.password.text().strip()
@@ -331,4 +365,5 @@ class AddAccountDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.browser_button.setEnabled(True)
+        self.x_button.setEnabled(True)
         self.status.setText(str(exc))
