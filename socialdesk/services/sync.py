@@ -6,15 +6,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from socialdesk.core import triage
 from socialdesk.networks.base import AccountRef, Provider
-from socialdesk.networks.errors import NetworkError
+from socialdesk.networks.errors import NetworkError, RateLimited
 from socialdesk.store import clients, mentions
 from socialdesk.store.db import Database
 
 log = logging.getLogger(__name__)
+
+RATE_LIMIT_PAUSE = timedelta(minutes=15)  # X's window, when a network names no reset time
+MIN_PAUSE = timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,22 @@ class SyncService:
         return [self.sync_account(account) for account in clients.list_accounts(self._db)]
 
     def sync_account(self, account: clients.AccountSummary) -> SyncResult:
+        held = clients.sync_held_until(self._db, account.id)
+        if held is not None and held > self._clock():
+            # Never hammer a network that asked to slow down: wait for its reset.
+            return SyncResult(
+                account.id, account.handle, error=f"waiting for its rate limit ({held:%H:%M} UTC)"
+            )
         clients.set_sync_state(self._db, account.id, state="syncing")
         try:
             batch = self._provider_for(account).fetch_mentions(
                 account_ref(account), account.sync_cursor
             )
+        except RateLimited as exc:
+            until = exc.reset_at or self._clock() + RATE_LIMIT_PAUSE
+            clients.hold_sync(self._db, account.id, max(until, self._clock() + MIN_PAUSE))
+            clients.set_sync_state(self._db, account.id, state="error", error=str(exc))
+            return SyncResult(account.id, account.handle, error=str(exc))
         except NetworkError as exc:
             # The provider's message is already plain words and carries no secret.
             log.warning("Sync of %s failed: %s", account.handle, exc)

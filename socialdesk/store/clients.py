@@ -263,6 +263,20 @@ def _accounts_with_counts(db: Database, client_id: int, now_ms: int) -> list[Acc
     return [_account(r[:-2], r[-2], r[-1]) for r in rows]
 
 
+def hold_sync(db: Database, account_id: int, until: datetime | None) -> None:
+    """No sync of the account before ``until`` (its rate limit's reset); None lifts the hold."""
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE account SET sync_after = ? WHERE id = ?",
+            (to_ms(until) if until else None, account_id),
+        )
+
+
+def sync_held_until(db: Database, account_id: int) -> datetime | None:
+    rows = db.query("SELECT sync_after FROM account WHERE id = ?", (account_id,))
+    return from_ms(rows[0][0]) if rows else None
+
+
 def set_sync_state(
     db: Database,
     account_id: int,

@@ -52,6 +52,7 @@ class Account(SQLModel, table=True):
     sync_cursor: str | None = None  # opaque, from the provider
     sync_state: str = "idle"  # idle | syncing | ok | error
     last_synced_at: int | None = None
+    sync_after: int | None = None  # rate limited: no sync of this account before then
     last_error: str | None = None
     created_at: int
 

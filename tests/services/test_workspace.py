@@ -2,12 +2,28 @@
 
 from datetime import UTC, datetime, timedelta
 
+from keyring.backend import KeyringBackend
+
+from socialdesk.credentials import CredentialStore
 from socialdesk.services import workspace as workspaces
 from socialdesk.services.sync import SyncService
 from socialdesk.store import clients, mentions
 from socialdesk.store.mentions import MentionFilter
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
+
+
+class EmptyKeyring(KeyringBackend):
+    priority = 1
+
+    def get_password(self, service, username):
+        return None
+
+    def set_password(self, service, username, password):
+        raise AssertionError("nothing is stored by a sync")
+
+    def delete_password(self, service, username):
+        pass
 
 
 class Clock:
@@ -99,10 +115,11 @@ def test_an_account_or_a_dismissed_demo_opens_the_users_workspace(tmp_path):
 
 def test_a_live_account_without_sign_in_records_a_plain_sync_error(tmp_path):
     live = workspaces.open_live(tmp_path)
+    live.networks.store = CredentialStore(EmptyKeyring())  # a working keyring, nothing in it
     client_id = clients.add_client(live.db, "Real client")
     account_id = clients.add_account(live.db, client_id, "x", "realbrand")
     (result,) = SyncService(live.db, live.provider_for, Clock()).sync_all()
-    assert result.handle == "realbrand" and "X accounts is not available" in result.error
+    assert result.handle == "realbrand" and result.error == "@realbrand is not signed in to X."
     account = clients.get_account(live.db, account_id)
     assert account.sync_state == "error" and account.last_error == result.error
     live.db.close_all()

@@ -8,7 +8,8 @@ Create Date: 2026-12-01
 order of replies within one conversation; ``unconfirmed`` marks an item whose request may have
 reached the network (a dropped connection, a crash mid-send), so the sender looks before posting
 again where the network has no idempotency key (X). ``client.outbox_paused`` holds a client's
-replies (crisis mode), including those approved while it is on. The two built-in saved replies are written once here, so
+replies (crisis mode), including those approved while it is on. ``account.sync_after`` holds an
+account's sync until its rate limit resets. The two built-in saved replies are written once here, so
 the manager can edit or delete them like their own.
 """
 
@@ -33,6 +34,7 @@ def upgrade() -> None:
     op.add_column(
         "client", sa.Column("outbox_paused", sa.Boolean(), nullable=False, server_default="0")
     )
+    op.add_column("account", sa.Column("sync_after", sa.Integer(), nullable=True))
     op.create_index("ix_outbox_due", "outbox_item", ["state", "next_attempt_at"])
     op.create_index("ix_draft_mention_state", "draft", ["mention_id", "state"])
     saved = sa.table(
@@ -66,6 +68,8 @@ def downgrade() -> None:
     op.drop_index("ix_outbox_due", "outbox_item")
     with op.batch_alter_table("client") as batch:
         batch.drop_column("outbox_paused")
+    with op.batch_alter_table("account") as batch:
+        batch.drop_column("sync_after")
     with op.batch_alter_table("outbox_item") as batch:
         batch.drop_column("unconfirmed")
         batch.drop_column("conversation_id")

@@ -1,0 +1,79 @@
+"""Background sync against a Mastodon-shaped server on 127.0.0.1: a rate limit is waited out,
+never hammered, and one account's failure leaves the others syncing."""
+
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from keyring.backend import KeyringBackend
+
+from socialdesk.credentials import CredentialKey, CredentialStore
+from socialdesk.networks.http import Transport
+from socialdesk.services import accounts
+from socialdesk.services.sync import SyncService
+from socialdesk.store import clients
+from tests.networks.mastodon_server import TOKEN, MastodonServer
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+class DictKeyring(KeyringBackend):
+    """A keyring in memory, for sync tests (the real one is tested against a Secret Service)."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.values = {}
+
+    def get_password(self, service, username):
+        return self.values.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.values[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.values.pop((service, username), None)
+
+
+class Clock:
+    def __init__(self):
+        self.now = NOW
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_rate_limit_is_waited_out_and_other_accounts_go_on(db):
+    server = MastodonServer(mentions=5)
+    clock = Clock()
+    networks = accounts.LiveNetworks(
+        CredentialStore(DictKeyring()),
+        transports={"mastodon": lambda url: Transport("Mastodon", url, clock=clock,
+                                                      timeout=httpx.Timeout(5))},
+    )  # fmt: skip
+    try:
+        client_id = clients.add_client(db, "Acme", at=NOW)
+        limited = clients.add_account(db, client_id, "mastodon", "brand", server_url=server.url)
+        other = clients.add_account(db, client_id, "mastodon", "other", server_url=server.url)
+        for handle in ("brand", "other"):
+            name = accounts.keyring_name("mastodon", handle, server.url)
+            networks.store.save(CredentialKey("mastodon", name, "access_token"), TOKEN)
+        sync = SyncService(db, networks.provider_for, clock)
+
+        server.faults.append("429")  # the first account's request is refused
+        first, second = sync.sync_all()
+        assert first.account_id == limited and "slow down" in first.error
+        assert second.account_id == other and second.error is None
+        assert len(second.new_mention_ids) == 5
+
+        asked = len(server.requests)
+        clock.now += timedelta(minutes=1)  # before the reset (12:05): not even one request
+        first, _ = sync.sync_all()
+        assert "waiting for its rate limit" in first.error
+        assert len(server.requests) - asked == 1  # the other account's one look, nothing more
+
+        clock.now = datetime(2026, 11, 20, 12, 6, tzinfo=UTC)  # after it: synced again
+        first, _ = sync.sync_all()
+        assert first.error is None and len(first.new_mention_ids) == 5
+    finally:
+        server.close()
