@@ -122,3 +122,53 @@ def test_server_addresses_as_typed():
 def _files_holding(secret: str, folder: Path) -> list[Path]:
     needle = secret.encode()
     return [p for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes()]
+
+
+def test_no_secret_of_any_network_leaves_the_keyring_after_sync_and_a_reply(networks, db, caplog):
+    from tests.networks import x_server
+    from tests.networks.test_x import browser as x_browser
+
+    caplog.set_level("DEBUG")
+    bluesky, x = BlueskyServer(), x_server.XServer()
+    networks._transports["x"] = lambda _url: httpx_transport(x.url)
+    networks.x_authorize = f"{x.url}/i/oauth2/authorize"
+    client_id = clients.add_client(db, "Acme", at=NOW)
+    try:
+        bluesky.add_post(1, "@brand.bsky.social where is my parcel?")
+        x.add_mention(1, "@emberlinecoffee open on Sunday?")
+        x_secrets = accounts.connect_x(networks, x_server.CLIENT_ID, x_browser, port=0, now=NOW)
+        for network, handle, server, secrets in (
+            ("bluesky", HANDLE, bluesky.url, {"app_password": APP_PASSWORD}),
+            ("x", "", None, x_secrets),
+        ):
+            accounts.add_account(
+                db, networks, client_id=client_id, network=network, handle=handle,
+                server_url=server, secrets=secrets, at=NOW,
+            )  # fmt: skip
+        results = SyncService(db, networks.provider_for, lambda: NOW).sync_all()
+        assert [r.error for r in results] == [None, None]
+        for result in results:
+            [mid] = result.new_mention_ids
+            row = mentions.mention_row(db, mid)
+            draft = drafts.save_draft(
+                db, account_id=row.account_id, mention_id=mid, text="On it, thanks!", cursor=0,
+                now=NOW,
+            )  # fmt: skip
+            drafts.approve(db, draft, f"{mid:032x}", NOW)
+        sent = OutboxSender(db, networks.provider_for, lambda: NOW).send_due()
+        assert [s.sent for s in sent] == [True, True]
+        used = {APP_PASSWORD, *bluesky.access, *bluesky.refresh, *x.access, *x.refresh}
+        used |= {x_secrets["access_token"], x_secrets["refresh_token"]}
+    finally:
+        bluesky.close()
+        x.close()
+    db.close_all()
+    for secret in used:
+        assert _files_holding(secret, db.path.parent) == [], secret
+        assert secret not in caplog.text
+
+
+def httpx_transport(url):
+    from socialdesk.networks.http import Transport
+
+    return Transport("X", url)
