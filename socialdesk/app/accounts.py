@@ -68,6 +68,14 @@ class AccountsController(QObject):
 
         self.ws.runner.run(add, lambda account_id: self._changed(done, account_id), failed)
 
+    def reauthenticate(self, account_id: int, secrets: dict, done: Done, failed: Failed) -> None:
+        db, networks = self.ws.workspace.db, self._networks
+        self.ws.runner.run(
+            lambda: accounts.reauthenticate(db, networks, account_id, secrets),
+            lambda who: self._changed(done, who),
+            failed,
+        )
+
     def sign_in_mastodon(self, server: str, done: Done, failed: Failed) -> None:
         """The browser flow: done(secrets) once the user said yes in their browser."""
         networks = self._networks

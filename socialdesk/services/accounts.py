@@ -165,6 +165,24 @@ def add_account(
     )  # fmt: skip
 
 
+def reauthenticate(
+    db: Database, networks: LiveNetworks, account_id: int, secrets: dict[str, str]
+) -> RemoteAuthor:
+    """New secrets for an existing account (expired, revoked, signed out): checked with the
+    network first, then they replace the old ones in the keyring."""
+    account = clients.get_account(db, account_id)
+    if account is None:
+        raise ValueError(f"no account {account_id}")
+    memory = MemorySecrets(secrets)
+    who = networks.make(account.network, lambda _ref: memory).verify(account_ref(account))
+    keyring = networks.secrets_for(account_ref(account))
+    keyring.clear()
+    for kind, value in memory.values.items():
+        keyring.put(kind, value)
+    clients.set_sync_state(db, account_id, state="idle", error=None)
+    return who
+
+
 def test_connection(db: Database, networks: LiveNetworks, account_id: int) -> RemoteAuthor:
     account = clients.get_account(db, account_id)
     if account is None:

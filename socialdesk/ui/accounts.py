@@ -59,11 +59,13 @@ class AccountsDialog(QDialog):
         self.status.setAccessibleName("What happened")
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add account…")
+        self.again_button = QPushButton("Sign in a&gain…")
         self.test_button = QPushButton("&Test connection")
         self.sign_out_button = QPushButton("&Sign out")
         self.remove_button = QPushButton("&Remove…")
         for button, slot in (
             (self.add_button, self.add),
+            (self.again_button, self.sign_in_again),
             (self.test_button, self.test),
             (self.sign_out_button, self.sign_out),
             (self.remove_button, self.remove),
@@ -111,7 +113,12 @@ class AccountsDialog(QDialog):
 
     def _update_buttons(self, *_args) -> None:
         chosen = self._current() is not None and self.controller.available is None
-        for button in (self.test_button, self.sign_out_button, self.remove_button):
+        for button in (
+            self.again_button,
+            self.test_button,
+            self.sign_out_button,
+            self.remove_button,
+        ):
             button.setEnabled(chosen)
 
     def _say(self, text: str) -> None:
@@ -126,13 +133,18 @@ class AccountsDialog(QDialog):
         self._say("Checking the system keyring…")
         self.controller.check_keyring(self._keyring_checked)
 
-    def _keyring_checked(self, problem: str | None) -> None:
+    def sign_in_again(self) -> None:
+        account = self._current()
+        if account is not None:
+            self._say("Checking the system keyring…")
+            self.controller.check_keyring(lambda problem: self._keyring_checked(problem, account))
+
+    def _keyring_checked(self, problem: str | None, account=None) -> None:
+        self._say("")
         if problem:
-            self._say("")
             QMessageBox.warning(self, "The system keyring cannot be used", problem)
             return
-        self._say("")
-        dialog = AddAccountDialog(self.controller, self.ws, self)
+        dialog = AddAccountDialog(self.controller, self.ws, self, again=account)
         dialog.exec()
         if dialog.added is not None:
             self._say(f"Connected @{dialog.added}. Its mentions arrive with the next sync.")
@@ -183,11 +195,13 @@ class AccountsDialog(QDialog):
 class AddAccountDialog(QDialog):
     """Which client, which network, and the sign-in that network needs."""
 
-    def __init__(self, controller: AccountsController, workspace, parent=None) -> None:
+    def __init__(self, controller: AccountsController, workspace, parent=None, again=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add account")
-        self.setAccessibleName("Add account")
+        title = f"Sign in again: @{again.handle}" if again else "Add account"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         self.controller = controller
+        self.again = again  # the account whose sign-in is renewed, or None for a new one
         self.added: str | None = None
         self.client = QComboBox()
         self.client.setEditable(True)
@@ -206,6 +220,16 @@ class AddAccountDialog(QDialog):
         self.network.currentIndexChanged.connect(self.pages.setCurrentIndex)
         self.status = plain_label(role="muted")
         self.status.setAccessibleName("What happened")
+        if again is not None:  # the same account: only its sign-in can change
+            client = next((c.name for c in workspace.clients if c.id == again.client_id), "")
+            self.client.setCurrentText(client)
+            self.network.setCurrentIndex(self.network.findData(again.network))
+            self.pages.setCurrentIndex(self.network.currentIndex())
+            self.server.setText(again.server_url or "")
+            self.handle.setText(again.handle)
+            self.pds.setText((again.server_url or "") if again.network == "bluesky" else "")
+            for widget in (self.client, self.network, self.server, self.handle, self.pds):
+                widget.setEnabled(False)
         form = QFormLayout()
         form.addRow("&Client", self.client)
         form.addRow("&Network", self.network)
@@ -357,11 +381,14 @@ class AddAccountDialog(QDialog):
     def _add(self, client: str, network: str, handle: str, server, secrets) -> None:
         self.status.setText("Checking the account…")
 
-        def added(_account_id) -> None:
-            self.added = handle or "your account"
+        def added(result) -> None:
+            self.added = getattr(result, "handle", None) or handle or "your account"
             self.accept()
 
-        self.controller.add(client, network, handle, server, secrets, added, self._failed)
+        if self.again is not None:
+            self.controller.reauthenticate(self.again.id, secrets, added, self._failed)
+        else:
+            self.controller.add(client, network, handle, server, secrets, added, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.browser_button.setEnabled(True)

@@ -61,6 +61,16 @@ def test_adding_a_bluesky_account_then_signing_out_and_removing_it(live_window, 
         dialog.sign_out()
         qtbot.waitUntil(lambda: "Signed out" in dialog.status.text(), timeout=10_000)
         assert store.load(CredentialKey("bluesky", HANDLE, "app_password")) is None
+
+        # Signing in again keeps the account (and its history) and renews only its secrets.
+        again = AddAccountDialog(controller.accounts, controller, again=dialog._current())
+        qtbot.addWidget(again)
+        assert not again.handle.isEnabled() and again.handle.text() == HANDLE
+        again.password.setText(APP_PASSWORD)
+        again.connect_bluesky()
+        qtbot.waitUntil(lambda: again.result() == again.DialogCode.Accepted, timeout=10_000)
+        assert store.load(CredentialKey("bluesky", HANDLE, "app_password")) == APP_PASSWORD
+        assert sum(len(c.accounts) for c in controller.clients) == 1
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
         dialog.list.setCurrentRow(0)
         dialog.remove()
