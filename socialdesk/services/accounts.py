@@ -18,7 +18,7 @@ from socialdesk.core.models import Network
 from socialdesk.credentials import KINDS, CredentialKey, CredentialStore, CredentialsUnavailable
 from socialdesk.networks.base import AccountRef, Provider, RemoteAuthor
 from socialdesk.networks.bluesky import BlueskyProvider
-from socialdesk.networks.errors import AuthError, SecretsUnavailable
+from socialdesk.networks.errors import AuthError, NetworkError, SecretsUnavailable
 from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import MastodonProvider
 from socialdesk.networks.oauth import (
@@ -194,8 +194,27 @@ def sign_out(db: Database, networks: LiveNetworks, account_id: int) -> None:
     """Forget the account's secrets; the account and its history stay, disconnected."""
     account = clients.get_account(db, account_id)
     if account is not None:
-        networks.secrets_for(account_ref(account)).clear()
+        secrets = networks.secrets_for(account_ref(account))
+        if account.network == Network.MASTODON:
+            _revoke_mastodon(networks, account.server_url, secrets)
+        secrets.clear()
         clients.set_sync_state(db, account_id, state="error", error="Signed out: sign in again.")
+
+
+def _revoke_mastodon(networks: LiveNetworks, server: str | None, secrets: KeyringSecrets) -> None:
+    """Tell the server the token is finished (``POST /oauth/revoke``). Best effort: offline, the
+    secrets still leave this computer, and the user can revoke the app on the server."""
+    try:
+        app = json.loads(secrets.get("client_secret") or "{}")
+        token = secrets.get("access_token")
+        if server and token and app.get("client_id"):
+            networks.transport(Network.MASTODON, server).request(
+                "POST", "/oauth/revoke",
+                data={"client_id": app["client_id"], "client_secret": app.get("client_secret", ""),
+                      "token": token},
+            )  # fmt: skip
+    except (NetworkError, ValueError) as exc:
+        log.info("Could not revoke the Mastodon token on %s: %s", server, type(exc).__name__)
 
 
 def remove_account(db: Database, networks: LiveNetworks, account_id: int) -> None:

@@ -69,6 +69,8 @@ class MastodonServer(LocalServer):
         self.route("POST", "/api/v1/apps")(s._register_app)
         self.route("GET", "/oauth/authorize")(s._authorize)
         self.route("POST", "/oauth/token")(s._token)
+        self.route("POST", "/oauth/revoke")(s._revoke)
+        self.revoked: list[str] = []
         self.route("GET", r"/api/v1/accounts/(\w+)/statuses")(s._authed(s._account_statuses))
         self.apps: dict[str, dict] = {}
         self.codes: dict[str, dict] = {}
@@ -169,6 +171,14 @@ class MastodonServer(LocalServer):
         ):  # fmt: skip
             return 400, {"error": "invalid_grant"}
         return 200, {"access_token": TOKEN, "token_type": "Bearer", "scope": "read write"}
+
+    def _revoke(self, request, _match):
+        form = {k: v[0] for k, v in (request.body or {}).items()}
+        app = self.apps.get(form.get("client_id"))
+        if app is None or form.get("client_secret") != app["secret"]:
+            return 403, {"error": "unauthorized_client"}
+        self.revoked.append(form.get("token", ""))
+        return 200, {}
 
     def _account_statuses(self, _request, match):
         mine = [st for st in self.statuses.values() if st["account"]["id"] == match.group(1)]

@@ -65,6 +65,10 @@ def test_mastodon_sign_in_through_the_loopback_keeps_the_token_only_in_the_keyri
         [sent] = OutboxSender(db, networks.provider_for, lambda: NOW).send_due()
         assert sent.sent and mentions.mention_row(db, mid).status == "replied"
         assert server.requests[-1].headers["authorization"] == f"Bearer {TOKEN}"
+
+        accounts.sign_out(db, networks, account_id)  # the server hears the token is finished
+        assert server.revoked == [TOKEN]
+        assert networks.store.load(CredentialKey("mastodon", name, "access_token")) is None
     finally:
         server.close()
     db.close_all()
