@@ -152,8 +152,15 @@ class Sidebar(QTreeView):
             citem.setData(client.colour, ColourRole)
             for account in client.accounts:
                 label = f"{network_label(account.network)} · @{account.handle}"
-                tip = label + (
-                    f"\nLast sync problem: {account.last_error}" if account.last_error else ""
+                synced = account.last_synced_at
+                tip = (
+                    label
+                    + (
+                        f"\nLast synced {synced.astimezone():%a %H:%M}"
+                        if synced
+                        else "\nNot synced yet"
+                    )
+                    + (f"\nLast sync problem: {account.last_error}" if account.last_error else "")
                 )
                 aitem = _item(label, Target("Inbox", client.id, account.id), tip)
                 aitem.setData((account.unread, account.overdue), CountsRole)
