@@ -4,6 +4,7 @@ runner; the dialog hears back by callbacks on the UI thread."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -26,6 +27,16 @@ class AccountsController(QObject):
         super().__init__(parent)
         self.ws = workspace  # app.workspace.WorkspaceController
         self.openUrl.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self._cancel = threading.Event()  # set: the browser sign-in under way stops waiting
+
+    def cancel_sign_in(self) -> None:
+        """The user closed the dialog (or the app): stop waiting for the browser, free the port."""
+        self._cancel.set()
+
+    def _new_sign_in(self) -> threading.Event:
+        self._cancel.set()  # one browser sign-in at a time
+        self._cancel = threading.Event()
+        return self._cancel
 
     @property
     def available(self) -> str | None:
@@ -78,18 +89,28 @@ class AccountsController(QObject):
 
     def sign_in_mastodon(self, server: str, done: Done, failed: Failed) -> None:
         """The browser flow: done(secrets) once the user said yes in their browser."""
-        networks = self._networks
+        networks, cancel = self._networks, self._new_sign_in()
         self.ws.runner.run(
-            lambda: accounts.connect_mastodon(networks, server, self.openUrl.emit), done, failed
+            lambda: accounts.connect_mastodon(
+                networks, server, self.openUrl.emit, cancelled=cancel
+            ),
+            done,
+            failed,
         )
 
     def sign_in_x(
         self, client_id: str, port: int, post_only: bool, done: Done, failed: Failed
     ) -> None:
-        networks, now = self._networks, self.ws.clock()
+        networks, now, cancel = self._networks, self.ws.clock(), self._new_sign_in()
         self.ws.runner.run(
             lambda: accounts.connect_x(
-                networks, client_id, self.openUrl.emit, port=port, now=now, post_only=post_only
+                networks,
+                client_id,
+                self.openUrl.emit,
+                port=port,
+                now=now,
+                post_only=post_only,
+                cancelled=cancel,
             ),
             done,
             failed,

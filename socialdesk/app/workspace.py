@@ -128,6 +128,7 @@ class WorkspaceController(QObject):
     def shutdown(self) -> None:
         self._timer.stop()
         self.replies.stop()
+        self.accounts.cancel_sign_in()
         self.runner.close()
         self.workspace.db.close_all()
 

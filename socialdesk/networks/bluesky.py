@@ -81,11 +81,14 @@ class BlueskyProvider:
         return RemoteAuthor(session["did"], session["handle"], "")
 
     def fetch_mentions(self, account: AccountRef, cursor: str | None) -> MentionBatch:
-        """Mentions, replies and quotes newer than ``cursor`` (the newest ``indexedAt`` seen),
-        oldest first; with no cursor, the latest page only. Bluesky pages backwards in time, so
-        pages are read until one reaches what the last sync already had."""
+        """Mentions, replies and quotes newer than ``cursor``, oldest first; with no cursor, the
+        latest page only. Bluesky pages backwards in time, so pages are read until one reaches
+        what the last sync had. Cut off by MAX_PAGES, the cursor keeps where to go on (and where
+        to stop), so the next sync reads the rest of the gap before anything newer: nothing is
+        skipped however long the account was away."""
+        top, resume, stop = _paging(cursor)
         found: list[FetchedMention] = []
-        newest, page_cursor = cursor, None
+        page_cursor = resume
         for _page in range(MAX_PAGES):
             params: dict[str, Any] = {"limit": PAGE_SIZE, "reasons": list(REASONS)}
             if page_cursor:
@@ -94,14 +97,19 @@ class BlueskyProvider:
             items = page.get("notifications") if isinstance(page, dict) else None
             if not isinstance(items, list):
                 raise BadResponse("Bluesky sent notifications in a shape SocialDesk cannot read.")
-            fresh = [n for n in items if _indexed(n) and (cursor is None or _indexed(n) >= cursor)]
+            # At the stop's own moment posts may share a time: read it again (the store ignores
+            # what it has) rather than miss one.
+            fresh = [n for n in items if _indexed(n) and (stop is None or _indexed(n) >= stop)]
             found.extend(m for n in fresh if n.get("reason") in REASONS and (m := _mention(n)))
-            newest = max([newest or "", *(_indexed(n) for n in fresh)]) or None
+            if resume is None:  # reading from the top: the newest seen moves the next cursor on
+                top = max([top or "", *(_indexed(n) for n in fresh)]) or None
             page_cursor = page.get("cursor")
-            if cursor is None or len(fresh) < len(items) or not page_cursor or not items:
-                break
+            if stop is None or len(fresh) < len(items) or not page_cursor or not items:
+                found.sort(key=lambda m: m.created_at)
+                return MentionBatch(_unique(found), top)
         found.sort(key=lambda m: m.created_at)
-        return MentionBatch(_unique(found), newest)
+        gap = json.dumps({"top": top, "resume": page_cursor, "stop": stop})
+        return MentionBatch(_unique(found), gap)
 
     def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
         thread = self._thread(account, remote_id, depth=1, parents=20)
@@ -240,6 +248,18 @@ class BlueskyProvider:
             if service not in self._transports:
                 self._transports[service] = self._transport_for(service)
             return self._transports[service]
+
+
+def _paging(cursor: str | None) -> tuple[str | None, str | None, str | None]:
+    """(top, resume, stop) from a sync cursor: a plain ``indexedAt``, or a gap left by a sync
+    cut off at MAX_PAGES (``{"top", "resume", "stop"}``)."""
+    if cursor and cursor.startswith("{"):
+        try:
+            gap = json.loads(cursor)
+            return gap.get("top"), gap.get("resume"), gap.get("stop")
+        except (ValueError, AttributeError):
+            pass
+    return cursor, None, cursor
 
 
 def _load_session(raw: str | None) -> dict | None:

@@ -13,8 +13,9 @@ import hashlib
 import html
 import secrets
 import threading
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, HTTPServer
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlparse
 
 from socialdesk.networks.errors import AuthError, BadResponse
@@ -40,7 +41,8 @@ class Pkce:
 
 class LoopbackReceiver:
     """Waits for one browser redirect to ``http://127.0.0.1:PORT/callback`` and hands over its
-    ``code``, after checking ``state``. Port 0 picks a free one."""
+    ``code``. Only an answer carrying this sign-in's ``state`` ends the wait: a stray request (an
+    old tab, another page) is refused and the wait goes on. Port 0 picks a free one."""
 
     def __init__(self, state: str, port: int = 0) -> None:
         self.state = state
@@ -50,6 +52,8 @@ class LoopbackReceiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
+            timeout = 5  # a connection opened and left idle (browsers pre-open some) is dropped
+
             def log_message(self, *args):  # the query holds a code: never into the log
                 pass
 
@@ -58,13 +62,14 @@ class LoopbackReceiver:
                 if url.path != "/callback":  # a browser's favicon request, say
                     self.send_error(404)
                     return
-                receiver._receive(parse_qs(url.query))
-                ok = receiver._code is not None
-                page = (
-                    "Signed in. You can close this window and go back to SocialDesk."
-                    if ok
-                    else f"Sign-in did not complete: {receiver._error}"
-                )
+                ours = receiver._receive(parse_qs(url.query))
+                ok = receiver._code is not None and ours
+                if ok:
+                    page = "Signed in. You can close this window and go back to SocialDesk."
+                elif ours:
+                    page = f"Sign-in did not complete: {receiver._error}"
+                else:
+                    page = "This page is not part of the sign-in SocialDesk is waiting for."
                 body = f"<!doctype html><title>SocialDesk</title><p>{html.escape(page)}</p>"
                 data = body.encode()
                 self.send_response(200 if ok else 400)
@@ -74,51 +79,57 @@ class LoopbackReceiver:
                 self.wfile.write(data)
 
         try:
-            self._server = HTTPServer(("127.0.0.1", port), Handler)
+            self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         except OSError as exc:
             raise AuthError(
                 f"Could not listen on 127.0.0.1:{port} for the sign-in ({exc.strerror}). Choose "
                 "another port, or sign in by pasting the code."
             ) from None
-        self._server.timeout = 0.2  # the serving loop looks at _done this often
+        self._server.daemon_threads = True
         self.redirect_uri = f"http://127.0.0.1:{self._server.server_address[1]}/callback"
-        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
 
-    def _serve(self) -> None:
-        while not self._done.is_set():
-            self._server.handle_request()
-
-    def _receive(self, query: dict[str, list[str]]) -> None:
+    def _receive(self, query: dict[str, list[str]]) -> bool:
+        """Take the answer if it is this sign-in's; returns whether it was."""
         if query.get("state", [""])[0] != self.state:
-            self._error = "the answer did not match this sign-in (state)"
-        elif "error" in query:
+            return False
+        if "error" in query:
             self._error = query.get("error_description", query["error"])[0]
         elif query.get("code", [""])[0]:
             self._code = query["code"][0]
         else:
             self._error = "no code came back"
         self._done.set()
+        return True
 
-    def wait(self, timeout: float) -> str:
-        """The code, or AuthError when the browser said no or nothing came in time."""
-        finished = self._done.wait(timeout)
-        self.close()
-        if not finished:
-            raise AuthError("The sign-in was not completed in the browser in time.")
+    def wait(self, timeout: float, cancelled: threading.Event | None = None) -> str:
+        """The code, or AuthError when the browser said no, nothing came in time, or the user
+        cancelled (``cancelled`` set)."""
+        deadline = time.monotonic() + timeout
+        try:
+            while not self._done.wait(0.2):
+                if cancelled is not None and cancelled.is_set():
+                    raise AuthError("The sign-in was cancelled.")
+                if time.monotonic() > deadline:
+                    raise AuthError("The sign-in was not completed in the browser in time.")
+        finally:
+            self.close()
         if self._code is None:
             raise AuthError(f"The sign-in did not complete: {self._error}.")
         return self._code
 
     def close(self) -> None:
-        self._done.set()
+        """Stop listening (the port is free again at once)."""
+        if self._thread.is_alive():
+            self._server.shutdown()
         self._server.server_close()
 
 
 @dataclass(frozen=True)
 class MastodonApp:
     client_id: str
-    client_secret: str
+    client_secret: str = field(repr=False)  # never in a traceback's locals
 
 
 def register_mastodon_app(transport: Transport, redirect_uri: str) -> MastodonApp:

@@ -106,30 +106,38 @@ class XProvider:
 
     def fetch_mentions(self, account: AccountRef, cursor: str | None) -> MentionBatch:
         """Mentions newer than ``cursor`` (a post id), oldest first; with no cursor the latest
-        page. Nothing for an account connected "post only"."""
+        page. Nothing for an account connected "post only". X pages backwards from the newest;
+        cut off by MAX_PAGES, the cursor keeps the page to go on from and the id to stop at, so
+        the next sync reads the rest of the gap first and nothing is skipped."""
         if self._session(account).get("post_only"):
             return MentionBatch([], cursor)
         me = account.remote_id or self.verify(account).remote_id
+        top, resume, stop = _paging(cursor)
         params: dict[str, Any] = {
             "max_results": PAGE_SIZE, "tweet.fields": _TWEET_FIELDS,
             "expansions": _EXPANSIONS, "user.fields": _USER_FIELDS,
         }  # fmt: skip
-        if cursor:
-            params["since_id"] = cursor
-        found, newest = [], cursor
+        if stop:
+            params["since_id"] = stop
+        if resume:
+            params["pagination_token"] = resume
+        found: list[FetchedMention] = []
         for _page in range(MAX_PAGES):
             page = self._request(account, "GET", f"/2/users/{_digits(me)}/mentions", params=params)
             if not isinstance(page, dict):
                 raise BadResponse("X sent mentions in a shape SocialDesk cannot read.")
             found.extend(_tweets(page))
-            meta = page.get("meta") or {}
-            if meta.get("newest_id") and (newest is None or _later(meta["newest_id"], newest)):
-                newest = str(meta["newest_id"])
-            if not cursor or not meta.get("next_token"):
-                break
-            params["pagination_token"] = meta["next_token"]
+            meta = page.get("meta") if isinstance(page.get("meta"), dict) else {}
+            newest = meta.get("newest_id")
+            if resume is None and newest and (top is None or _later(str(newest), top)):
+                top = str(newest)
+            next_token = meta.get("next_token")
+            if not stop or not next_token:
+                found.sort(key=lambda m: (len(m.remote_id), m.remote_id))
+                return MentionBatch(found, top)
+            params["pagination_token"] = next_token
         found.sort(key=lambda m: (len(m.remote_id), m.remote_id))
-        return MentionBatch(found, newest)
+        return MentionBatch(found, json.dumps({"top": top, "resume": next_token, "stop": stop}))
 
     def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
         """The post and the posts it answers, up to ten levels."""
@@ -249,6 +257,18 @@ class XProvider:
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
+
+
+def _paging(cursor: str | None) -> tuple[str | None, str | None, str | None]:
+    """(top, resume, stop) from a sync cursor: a plain post id, or a gap left by a sync cut off
+    at MAX_PAGES (``{"top", "resume", "stop"}``)."""
+    if cursor and cursor.startswith("{"):
+        try:
+            gap = json.loads(cursor)
+            return gap.get("top"), gap.get("resume"), gap.get("stop")
+        except (ValueError, AttributeError):
+            pass
+    return cursor, None, cursor
 
 
 def _forbidden(exc: AuthError) -> BadResponse:

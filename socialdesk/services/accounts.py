@@ -43,35 +43,40 @@ from socialdesk.store.db import Database
 log = logging.getLogger(__name__)
 
 
-def keyring_name(network: str, handle: str, server_url: str | None) -> str:
-    """Whose secrets these are, as the keyring entry names them: the handle, and the server for
-    Mastodon (the same handle can exist on two servers)."""
-    handle = handle.lstrip("@").lower()
-    if network == Network.MASTODON and server_url:
-        host = server_url.split("://", 1)[-1].rstrip("/").lower()
-        return f"{handle}@{host}"
-    return handle
+def keyring_name(account: AccountRef) -> str:
+    """Whose secrets these are, as the keyring entry names them: readable (the handle, with the
+    server for Mastodon) and unique (the account's id: the same handle may be connected for two
+    clients, and signing one out must not sign out the other)."""
+    handle = account.handle.lstrip("@").lower()
+    if account.network == Network.MASTODON and account.server_url:
+        handle += "@" + account.server_url.split("://", 1)[-1].rstrip("/").lower()
+    return f"{handle}#{account.id}"
 
 
 class KeyringSecrets:
-    """One account's secrets in the OS keyring (``networks.base.Secrets``)."""
+    """One account's secrets in the OS keyring (``networks.base.Secrets``). Once the account is
+    signed out, a provider finishing a token refresh on another thread cannot write it back."""
 
-    def __init__(self, store: CredentialStore, network: str, name: str) -> None:
-        self._store, self._network, self._name = store, network, name
+    def __init__(self, networks: LiveNetworks, network: str, name: str) -> None:
+        self._networks, self._network, self.name = networks, network, name
 
     def get(self, kind: str) -> str | None:
+        if self.name in self._networks.signed_out:
+            return None
         try:
-            return self._store.load(CredentialKey(self._network, self._name, kind)) or None
+            return self._networks.store.load(CredentialKey(self._network, self.name, kind)) or None
         except CredentialsUnavailable as exc:
             raise SecretsUnavailable(str(exc)) from None
 
     def put(self, kind: str, value: str) -> None:
-        key = CredentialKey(self._network, self._name, kind)
+        if value and self.name in self._networks.signed_out:
+            raise AuthError("Signed out: sign in again.")
+        key = CredentialKey(self._network, self.name, kind)
         try:
             if value:
-                self._store.save(key, value)
+                self._networks.store.save(key, value)
             else:
-                self._store.delete(key)
+                self._networks.store.delete(key)
         except CredentialsUnavailable as exc:
             raise SecretsUnavailable(str(exc)) from None
 
@@ -88,13 +93,16 @@ class LiveNetworks:
     ) -> None:
         self.store = store or CredentialStore()
         self.x_authorize = x_authorize  # X's sign-in page (a local server in tests)
+        self.signed_out: set[str] = set()  # keyring names signed out while the app runs
         self._lock = threading.Lock()
         self._providers: dict[str, Provider] = {}
         self._transports = transports or {}  # network -> transport factory (tests)
 
+    def signed_in(self, name: str) -> None:
+        self.signed_out.discard(name)
+
     def secrets_for(self, account: AccountRef) -> KeyringSecrets:
-        name = keyring_name(account.network, account.handle, account.server_url)
-        return KeyringSecrets(self.store, account.network, name)
+        return KeyringSecrets(self, account.network, keyring_name(account))
 
     def provider(self, network: str) -> Provider:
         with self._lock:
@@ -149,38 +157,58 @@ def add_account(
     secrets: dict[str, str],
     at: datetime,
 ) -> int:
-    """Check ``secrets`` with the network, then keep them in the keyring and record the account
-    under the name the network gives it. A refusal leaves nothing behind anywhere."""
+    """Check ``secrets`` with the network, record the account under the name the network gives
+    it, and keep its secrets in the keyring. A refusal, or an account already connected, leaves
+    nothing behind anywhere."""
     ref = AccountRef(0, network, handle.strip().lstrip("@"), server_url=server_url)
     memory = MemorySecrets(secrets)
     who: RemoteAuthor = networks.make(network, lambda _ref: memory).verify(ref)
+    existing = clients.account_by_remote_id(db, network, who.remote_id)
+    if existing is not None:
+        raise ValueError(
+            f"@{existing.handle} is already connected. Use “Sign in again” on it to renew its "
+            "sign-in."
+        )
     # Mastodon and X say who signed in; a Bluesky handle is what was typed.
     handle = ref.handle if network == Network.BLUESKY else who.handle
-    keyring = networks.secrets_for(AccountRef(0, network, handle, server_url=server_url))
-    for kind, value in memory.values.items():
-        keyring.put(kind, value)
-    return clients.add_account(
+    account_id = clients.add_account(
         db, client_id, network, handle, who.display_name, server_url=server_url,
         remote_id=who.remote_id, at=at,
     )  # fmt: skip
+    try:
+        _store(networks, AccountRef(account_id, network, handle, server_url=server_url), memory)
+    except Exception:
+        clients.delete_account(db, account_id)
+        raise
+    return account_id
 
 
 def reauthenticate(
     db: Database, networks: LiveNetworks, account_id: int, secrets: dict[str, str]
 ) -> RemoteAuthor:
     """New secrets for an existing account (expired, revoked, signed out): checked with the
-    network first, then they replace the old ones in the keyring."""
+    network first — it must be this same account — then they replace the old ones."""
     account = clients.get_account(db, account_id)
     if account is None:
         raise ValueError(f"no account {account_id}")
     memory = MemorySecrets(secrets)
     who = networks.make(account.network, lambda _ref: memory).verify(account_ref(account))
-    keyring = networks.secrets_for(account_ref(account))
+    if account.remote_id and who.remote_id != account.remote_id:
+        raise AuthError(
+            f"That signed in as @{who.handle}, not @{account.handle}. Sign in as @{account.handle} "
+            "in the browser (or sign out there first) and try again."
+        )
+    _store(networks, account_ref(account), memory)
+    clients.set_sync_state(db, account_id, state="idle", error=None)
+    return who
+
+
+def _store(networks: LiveNetworks, account: AccountRef, memory: MemorySecrets) -> None:
+    keyring = networks.secrets_for(account)
+    networks.signed_in(keyring.name)
     keyring.clear()
     for kind, value in memory.values.items():
         keyring.put(kind, value)
-    clients.set_sync_state(db, account_id, state="idle", error=None)
-    return who
 
 
 def test_connection(db: Database, networks: LiveNetworks, account_id: int) -> RemoteAuthor:
@@ -198,6 +226,7 @@ def sign_out(db: Database, networks: LiveNetworks, account_id: int) -> None:
         if account.network == Network.MASTODON:
             _revoke_mastodon(networks, account.server_url, secrets)
         secrets.clear()
+        networks.signed_out.add(secrets.name)  # a refresh under way must not write them back
         clients.set_sync_state(db, account_id, state="error", error="Signed out: sign in again.")
 
 
@@ -242,6 +271,7 @@ def connect_mastodon(
     *,
     port: int = 0,
     timeout: float = 300.0,
+    cancelled: threading.Event | None = None,
 ) -> dict[str, str]:
     """Register SocialDesk on the user's server, send them to sign in in their browser, catch
     the redirect on 127.0.0.1 and return the account's secrets (not yet stored anywhere)."""
@@ -251,7 +281,7 @@ def connect_mastodon(
     try:
         app = register_mastodon_app(transport, receiver.redirect_uri)
         open_url(mastodon_authorize_url(server, app, receiver.redirect_uri, state, pkce))
-        code = receiver.wait(timeout)
+        code = receiver.wait(timeout, cancelled)
     finally:
         receiver.close()
     token = exchange_mastodon_code(transport, app, receiver.redirect_uri, code, pkce)
@@ -288,6 +318,7 @@ def connect_x(
     now: datetime,
     post_only: bool = False,
     timeout: float = 300.0,
+    cancelled: threading.Event | None = None,
 ) -> dict[str, str]:
     """Sign in with the user's own X app (its client ID; X apps for desktops have no secret)
     through the browser, back to ``http://127.0.0.1:PORT/callback`` — the exact address
@@ -300,7 +331,7 @@ def connect_x(
     try:
         url = x_authorize_url(client_id, receiver.redirect_uri, state, pkce, networks.x_authorize)
         open_url(url)
-        code = receiver.wait(timeout)
+        code = receiver.wait(timeout, cancelled)
     finally:
         receiver.close()
     transport = networks.transport(Network.X, X_API)

@@ -108,6 +108,14 @@ def add_account(
         return cur.lastrowid
 
 
+def account_by_remote_id(db: Database, network: str, remote_id: str) -> AccountSummary | None:
+    rows = db.query(
+        f"SELECT {_ACCOUNT_COLUMNS} FROM account a WHERE a.network = ? AND a.remote_id = ?",
+        (network, remote_id),
+    )
+    return _account(rows[0]) if rows else None
+
+
 def client_id_by_name(db: Database, name: str) -> int | None:
     rows = db.query("SELECT id FROM client WHERE name = ? COLLATE NOCASE", (name.strip(),))
     return rows[0][0] if rows else None

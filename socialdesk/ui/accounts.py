@@ -370,7 +370,9 @@ class AddAccountDialog(QDialog):
     def connect_bluesky(self) -> None:
         name = self._client_name()
         handle, password = self.handle.text().strip().lstrip("@"), self.password.text().strip()
-        pds = self._server(self.pds.text(), default=None) if self.pds.text().strip() else None
+        pds = self._server(self.pds.text()) if self.pds.text().strip() else None
+        if self.pds.text().strip() and pds is None:
+            return  # a mistyped server: never send the password to bsky.social instead
         if not name or not handle or not password:
             if name:
                 self.status.setText("Type the handle and an app password.")
@@ -394,3 +396,8 @@ class AddAccountDialog(QDialog):
         self.browser_button.setEnabled(True)
         self.x_button.setEnabled(True)
         self.status.setText(str(exc))
+
+    def done(self, result: int) -> None:
+        if result != QDialog.Accepted:
+            self.controller.cancel_sign_in()  # a browser sign-in must not finish after Cancel
+        super().done(result)

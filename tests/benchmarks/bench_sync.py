@@ -14,7 +14,7 @@ NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
 
 def run(report) -> None:
-    from socialdesk.credentials import CredentialKey, CredentialStore
+    from socialdesk.credentials import CredentialStore
     from socialdesk.networks.http import Transport
     from socialdesk.services import accounts
     from socialdesk.services.sync import SyncService
@@ -37,8 +37,8 @@ def run(report) -> None:
             account_id = clients.add_account(
                 db, client_id, "mastodon", "brand", server_url=server.url
             )
-            name = accounts.keyring_name("mastodon", "brand", server.url)
-            networks.store.save(CredentialKey("mastodon", name, "access_token"), TOKEN)
+            account = accounts.account_ref(clients.get_account(db, account_id))
+            networks.secrets_for(account).put("access_token", TOKEN)
             clients.set_sync_state(db, account_id, state="idle", cursor="0")  # read it all
             sync = SyncService(db, networks.provider_for, lambda: NOW)
             started, stored = time.perf_counter(), 0

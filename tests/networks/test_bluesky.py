@@ -153,3 +153,24 @@ def test_rate_limited_with_the_reset_time(server):
     with pytest.raises(RateLimited) as caught:
         bluesky.fetch_mentions(ref(server), None)
     assert caught.value.reset_at.year == 2026
+
+
+def test_a_long_absence_is_read_to_the_end_across_syncs(server, monkeypatch):
+    from socialdesk.networks import bluesky
+
+    monkeypatch.setattr(bluesky, "MAX_PAGES", 2)  # 200 a sync, for a 350-mention absence
+    server.add_post(1, "before")
+    secrets = MemorySecrets(app_password=APP_PASSWORD)
+    account = ref(server)
+    cursor = provider(server, secrets).fetch_mentions(account, None).cursor
+    for n in range(2, 352):
+        server.add_post(n, f"new {n}")
+    seen, syncs = set(), 0
+    while True:
+        batch = provider(server, secrets).fetch_mentions(account, cursor)
+        seen |= {m.text for m in batch.mentions}
+        syncs += 1
+        if batch.cursor == cursor or syncs > 6:
+            break
+        cursor = batch.cursor
+    assert {f"new {n}" for n in range(2, 352)} <= seen and syncs <= 4

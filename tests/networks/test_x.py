@@ -147,3 +147,23 @@ def test_hiding_a_reply(server):
     assert hidden[0].path == f"/2/tweets/{tweet['id']}/hidden" and hidden[0].body == {
         "hidden": True
     }
+
+
+def test_a_long_absence_is_read_to_the_end_across_syncs(server, monkeypatch):
+    from socialdesk.networks import x
+
+    monkeypatch.setattr(x, "MAX_PAGES", 2)  # 200 a sync, for a 350-mention absence
+    provider, _ = signed_in(server, Clock())
+    server.add_mention(1, "before")
+    cursor = provider.fetch_mentions(ref(), None).cursor
+    for n in range(2, 352):
+        server.add_mention(n, f"new {n}")
+    seen, syncs = set(), 0
+    while syncs < 6:
+        batch = provider.fetch_mentions(ref(), cursor)
+        seen |= {m.text for m in batch.mentions}
+        syncs += 1
+        if batch.cursor == cursor:
+            break
+        cursor = batch.cursor
+    assert {f"new {n}" for n in range(2, 352)} <= seen and syncs <= 4

@@ -51,7 +51,7 @@ def test_mastodon_sign_in_through_the_loopback_keeps_the_token_only_in_the_keyri
         )  # fmt: skip
         account = clients.get_account(db, account_id)
         assert account.handle == "brand@remote.example" and account.remote_id == "100"
-        name = accounts.keyring_name("mastodon", account.handle, url)
+        name = accounts.keyring_name(accounts.account_ref(account))
         assert networks.store.load(CredentialKey("mastodon", name, "access_token")) == TOKEN
 
         # Sync and a sent reply, the way the app does them.
@@ -96,7 +96,7 @@ def test_bluesky_with_an_app_password_and_a_wrong_one_leaves_nothing_behind(netw
                 db, networks, client_id=client_id, network="bluesky", handle=HANDLE,
                 server_url=server.url, secrets={"app_password": "wrong-pass"}, at=NOW,
             )  # fmt: skip
-        key = CredentialKey("bluesky", HANDLE, "app_password")
+        key = CredentialKey("bluesky", f"{HANDLE}#1", "app_password")  # the first account's
         assert networks.store.load(key) is None and clients.count_accounts(db) == 0
 
         account_id = accounts.add_account(
@@ -104,7 +104,7 @@ def test_bluesky_with_an_app_password_and_a_wrong_one_leaves_nothing_behind(netw
             server_url=server.url, secrets={"app_password": APP_PASSWORD}, at=NOW,
         )  # fmt: skip
         assert networks.store.load(key) == APP_PASSWORD
-        assert networks.store.load(CredentialKey("bluesky", HANDLE, "session"))
+        assert networks.store.load(CredentialKey("bluesky", f"{HANDLE}#{account_id}", "session"))
         assert accounts.test_connection(db, networks, account_id).handle == HANDLE
 
         accounts.sign_out(db, networks, account_id)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from keyring.backend import KeyringBackend
 
-from socialdesk.credentials import CredentialKey, CredentialStore
+from socialdesk.credentials import CredentialStore
 from socialdesk.networks.http import Transport
 from socialdesk.services import accounts
 from socialdesk.services.sync import SyncService
@@ -55,9 +55,9 @@ def test_a_rate_limit_is_waited_out_and_other_accounts_go_on(db):
         client_id = clients.add_client(db, "Acme", at=NOW)
         limited = clients.add_account(db, client_id, "mastodon", "brand", server_url=server.url)
         other = clients.add_account(db, client_id, "mastodon", "other", server_url=server.url)
-        for handle in ("brand", "other"):
-            name = accounts.keyring_name("mastodon", handle, server.url)
-            networks.store.save(CredentialKey("mastodon", name, "access_token"), TOKEN)
+        for account_id in (limited, other):
+            account = accounts.account_ref(clients.get_account(db, account_id))
+            networks.secrets_for(account).put("access_token", TOKEN)
         sync = SyncService(db, networks.provider_for, clock)
 
         server.faults.append("429")  # the first account's request is refused

@@ -47,7 +47,7 @@ def test_adding_a_bluesky_account_then_signing_out_and_removing_it(live_window, 
         add.connect_bluesky()
         qtbot.waitUntil(lambda: add.result() == add.DialogCode.Accepted, timeout=10_000)
         store = controller.workspace.networks.store
-        assert store.load(CredentialKey("bluesky", HANDLE, "app_password")) == APP_PASSWORD
+        assert store.load(CredentialKey("bluesky", f"{HANDLE}#1", "app_password")) == APP_PASSWORD
         qtbot.waitUntil(lambda: any(c.accounts for c in controller.clients), timeout=10_000)
         [client] = controller.clients
         assert client.name == "Northwind Bikes" and client.accounts[0].handle == HANDLE
@@ -60,7 +60,7 @@ def test_adding_a_bluesky_account_then_signing_out_and_removing_it(live_window, 
         qtbot.waitUntil(lambda: "works" in dialog.status.text(), timeout=10_000)
         dialog.sign_out()
         qtbot.waitUntil(lambda: "Signed out" in dialog.status.text(), timeout=10_000)
-        assert store.load(CredentialKey("bluesky", HANDLE, "app_password")) is None
+        assert store.load(CredentialKey("bluesky", f"{HANDLE}#1", "app_password")) is None
 
         # Signing in again keeps the account (and its history) and renews only its secrets.
         again = AddAccountDialog(controller.accounts, controller, again=dialog._current())
@@ -69,7 +69,7 @@ def test_adding_a_bluesky_account_then_signing_out_and_removing_it(live_window, 
         again.password.setText(APP_PASSWORD)
         again.connect_bluesky()
         qtbot.waitUntil(lambda: again.result() == again.DialogCode.Accepted, timeout=10_000)
-        assert store.load(CredentialKey("bluesky", HANDLE, "app_password")) == APP_PASSWORD
+        assert store.load(CredentialKey("bluesky", f"{HANDLE}#1", "app_password")) == APP_PASSWORD
         assert sum(len(c.accounts) for c in controller.clients) == 1
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
         dialog.list.setCurrentRow(0)
