@@ -66,16 +66,24 @@ def exchange_code(
     return _secrets(answer, client_id, now, post_only=False)
 
 
-def _secrets(answer: Any, client_id: str, now: datetime, *, post_only: bool) -> dict[str, str]:
+def _secrets(
+    answer: Any, client_id: str, now: datetime, *, post_only: bool, refresh: str = ""
+) -> dict[str, str]:
+    """The account's one keyring entry ("session"): both tokens, the expiry, the app's client
+    id. One entry, written at once: a refresh token is single-use, so the new pair must never be
+    half stored."""
     if not isinstance(answer, dict) or not answer.get("access_token"):
         raise BadResponse("X did not give SocialDesk an access token.")
     expires = now + timedelta(seconds=int(answer.get("expires_in") or 7200))
-    session = {"client_id": client_id, "expires_at": expires.isoformat(), "post_only": post_only}
-    return {
+    session = {
         "access_token": str(answer["access_token"]),
-        "refresh_token": str(answer.get("refresh_token") or ""),
-        "session": json.dumps(session),
+        # X may not send a new refresh token every time: the old one then stays good.
+        "refresh_token": str(answer.get("refresh_token") or refresh),
+        "expires_at": expires.isoformat(),
+        "client_id": client_id,
+        "post_only": post_only,
     }
+    return {"session": json.dumps(session)}
 
 
 class XProvider:
@@ -205,28 +213,31 @@ class XProvider:
             session = {}
         return session if isinstance(session, dict) else {}
 
-    def _access_token(self, account: AccountRef, *, force_refresh: bool = False) -> str:
+    def _access_token(self, account: AccountRef, *, failed: str | None = None) -> str:
+        """A usable access token: refreshed ahead of its expiry, or because ``failed`` (the
+        token a 401 just refused) is still the stored one — if another thread already
+        refreshed, its new token is used instead of refreshing twice."""
         secrets = self._secrets_for(account)
         with self._refresh_lock:
-            token, session = secrets.get("access_token"), self._session(account)
+            session = self._session(account)
+            token = session.get("access_token")
             if not token:
                 raise AuthError(f"@{account.handle} is not signed in to X.")
             try:
                 expires = datetime.fromisoformat(session.get("expires_at", ""))
             except (TypeError, ValueError):
                 expires = None
-            if force_refresh or (expires and expires - REFRESH_AHEAD <= self._clock()):
+            if token == failed or (expires and expires - REFRESH_AHEAD <= self._clock()):
                 token = self._refresh(account, secrets, session)
             return token
 
     def _refresh(self, account: AccountRef, secrets: Secrets, session: dict) -> str:
-        refresh = secrets.get("refresh_token")
-        if not refresh or not session.get("client_id"):
+        if not session.get("refresh_token") or not session.get("client_id"):
             raise AuthError(f"@{account.handle}'s X sign-in has expired: sign in again.")
         try:
             answer = self._transport.request(
                 "POST", "/2/oauth2/token",
-                data={"grant_type": "refresh_token", "refresh_token": refresh,
+                data={"grant_type": "refresh_token", "refresh_token": session["refresh_token"],
                       "client_id": session["client_id"]},
             )  # fmt: skip
         except NetworkError as exc:
@@ -236,19 +247,19 @@ class XProvider:
                 ) from None
             raise
         fresh = _secrets(
-            answer, session["client_id"], self._clock(), post_only=bool(session.get("post_only"))
-        )
-        for kind, value in fresh.items():
-            if value:  # X may not send a new refresh token every time
-                secrets.put(kind, value)
-        return fresh["access_token"]
+            answer, session["client_id"], self._clock(),
+            post_only=bool(session.get("post_only")), refresh=session["refresh_token"],
+        )  # fmt: skip
+        secrets.put("session", fresh["session"])
+        return json.loads(fresh["session"])["access_token"]
 
     def _request(self, account: AccountRef, method: str, path: str, **kw) -> Any:
         """One call with a fresh token; a 401 refreshes once and tries again. A 403 is X
         refusing this action (a duplicate post, a reply it does not allow, an access level the
         app lacks), not a lost sign-in."""
+        failed = None
         for attempt in (1, 2):
-            token = self._access_token(account, force_refresh=attempt == 2)
+            token = self._access_token(account, failed=failed)
             try:
                 return self._transport.request(method, path, token=token, **kw)
             except AuthError as exc:
@@ -256,6 +267,7 @@ class XProvider:
                     raise _forbidden(exc) from None
                 if attempt == 2:
                     raise
+                failed = token
         raise AssertionError("unreachable")
 
 

@@ -337,6 +337,5 @@ def connect_x(
     transport = networks.transport(Network.X, X_API)
     secrets = x_exchange_code(transport, client_id, receiver.redirect_uri, code, pkce, now)
     if post_only:
-        session = json.loads(secrets["session"])
-        secrets["session"] = json.dumps({**session, "post_only": True})
+        secrets["session"] = json.dumps({**json.loads(secrets["session"]), "post_only": True})
     return secrets

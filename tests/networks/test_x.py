@@ -2,6 +2,7 @@
 played by an HTTP client, tokens refreshed before they expire, mentions paged with authors, and a
 reply that survives a dropped connection without being posted twice."""
 
+import json
 import threading
 from datetime import timedelta
 
@@ -52,13 +53,17 @@ def signed_in(server, clock, post_only=False):
     return provider, secrets
 
 
+def token(secrets):
+    return json.loads(secrets.get("session"))["access_token"]
+
+
 def ref():
     return AccountRef(1, "x", ME["username"], remote_id=ME["id"])
 
 
 def test_sign_in_with_pkce_through_the_loopback(server):
     provider, secrets = signed_in(server, Clock())
-    assert secrets.get("access_token") in server.access
+    assert token(secrets) in server.access
     assert provider.verify(ref()).remote_id == ME["id"]
     authorize = next(r for r in server.requests if r.path == "/i/oauth2/authorize")
     assert authorize.query["scope"] == ["tweet.read tweet.write users.read offline.access"]
@@ -68,10 +73,10 @@ def test_sign_in_with_pkce_through_the_loopback(server):
 def test_the_token_is_refreshed_before_it_expires_and_after_a_401(server):
     clock = Clock()
     provider, secrets = signed_in(server, clock)
-    first = secrets.get("access_token")
+    first = token(secrets)
     clock.now += timedelta(hours=1, minutes=59)  # two minutes from expiry: refreshed ahead
     provider.verify(ref())
-    assert server.refreshes == 1 and secrets.get("access_token") != first
+    assert server.refreshes == 1 and token(secrets) != first
     server.expire_access_tokens()  # revoked early on X's side: one refresh, one retry
     provider.verify(ref())
     assert server.refreshes == 2
@@ -167,3 +172,12 @@ def test_a_long_absence_is_read_to_the_end_across_syncs(server, monkeypatch):
             break
         cursor = batch.cursor
     assert {f"new {n}" for n in range(2, 352)} <= seen and syncs <= 4
+
+
+def test_two_threads_refused_with_the_same_token_refresh_once(server):
+    provider, secrets = signed_in(server, Clock())
+    refused = token(secrets)
+    server.expire_access_tokens()
+    first = provider._access_token(ref(), failed=refused)  # the first thread refreshes…
+    second = provider._access_token(ref(), failed=refused)  # …the second uses its new token
+    assert first == second and server.refreshes == 1

@@ -1,6 +1,7 @@
 """Connecting real accounts against local servers and a real Secret Service: sign-in flows,
 secrets only in the keyring, and nowhere else after a sync and a sent reply."""
 
+import json
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -162,7 +163,8 @@ def test_no_secret_of_any_network_leaves_the_keyring_after_sync_and_a_reply(netw
         sent = OutboxSender(db, networks.provider_for, lambda: NOW).send_due()
         assert [s.sent for s in sent] == [True, True]
         used = {APP_PASSWORD, *bluesky.access, *bluesky.refresh, *x.access, *x.refresh}
-        used |= {x_secrets["access_token"], x_secrets["refresh_token"]}
+        x_session = json.loads(x_secrets["session"])
+        used |= {x_session["access_token"], x_session["refresh_token"]}
     finally:
         bluesky.close()
         x.close()
