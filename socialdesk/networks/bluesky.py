@@ -77,8 +77,16 @@ class BlueskyProvider:
 
     # -- the protocol ----------------------------------------------------------------------------
     def verify(self, account: AccountRef) -> RemoteAuthor:
-        session = self._session(account, fresh=True)
-        return RemoteAuthor(session["did"], session["handle"], "")
+        """Who the stored session belongs to (``getSession``: no new sign-in, which Bluesky
+        allows only a few times an hour), or a sign-in with the app password when none is
+        stored."""
+        if _load_session(self._secrets_for(account).get("session")) is None:
+            session = self._session(account, fresh=True)
+            return RemoteAuthor(session["did"], session["handle"], "")
+        me = self._xrpc(account, "GET", "com.atproto.server.getSession")
+        if not isinstance(me, dict) or not me.get("did"):
+            raise BadResponse("Bluesky described the account in a shape SocialDesk cannot read.")
+        return RemoteAuthor(str(me["did"]), str(me.get("handle") or me["did"]), "")
 
     def fetch_mentions(self, account: AccountRef, cursor: str | None) -> MentionBatch:
         """Mentions, replies and quotes newer than ``cursor``, oldest first; with no cursor, the

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -31,9 +32,9 @@ from socialdesk.networks.errors import (
 log = logging.getLogger(__name__)
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
-MAX_RESPONSE_BYTES = (
-    8 * 1024 * 1024
-)  # a mention page is ~100 KB; more is a broken or hostile server
+# A mention page is ~100 KB; more is a broken or hostile server.
+MAX_RESPONSE_BYTES = 8 * 1024 * 1024
+READ_DEADLINE = 120.0  # seconds for a whole answer
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,13 @@ class Transport:
 
 
 def _read_capped(response: httpx.Response, name: str) -> bytes:
+    """The body, refused past MAX_RESPONSE_BYTES or past READ_DEADLINE in all (the timeout is
+    per read: a server dripping a byte at a time would otherwise hold a worker for ever)."""
     chunks, size = [], 0
+    deadline = time.monotonic() + READ_DEADLINE
     for chunk in response.iter_bytes():
+        if time.monotonic() > deadline:
+            raise ConnectionLost(f"{name} took too long to answer; the request may have arrived.")
         size += len(chunk)
         if size > MAX_RESPONSE_BYTES:
             message = f"{name} sent an answer larger than {MAX_RESPONSE_BYTES:,} bytes."

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from socialdesk.core.limits import NetworkLimits
+from socialdesk.core.links import find_urls
 from socialdesk.networks.base import (
     AccountRef,
     FetchedMention,
@@ -186,12 +187,14 @@ class XProvider:
             account, "GET", f"/2/users/{_digits(me)}/tweets",
             params={"max_results": 20, "start_time": start, "tweet.fields": _TWEET_FIELDS},
         )  # fmt: skip
-        wanted = " ".join(text.split())
-        for tweet in (page or {}).get("data") or []:
-            replied = _replied_to(tweet)
-            if " ".join(html.unescape(str(tweet.get("text", ""))).split()) == wanted and (
-                replied == in_reply_to
-            ):
+        wanted = _words_without_links(text)
+        data = page.get("data") if isinstance(page, dict) else None
+        for tweet in data if isinstance(data, list) else []:
+            if not isinstance(tweet, dict):
+                continue
+            # X gives links back as t.co addresses: compare the words around them.
+            said = _words_without_links(html.unescape(str(tweet.get("text", ""))))
+            if said == wanted and _replied_to(tweet) == in_reply_to:
                 return PostedReply(str(tweet["id"]), _url(account.handle, str(tweet["id"])), since)
         return None
 
@@ -291,13 +294,12 @@ def _forbidden(exc: AuthError) -> BadResponse:
 
 
 def _tweets(page: dict) -> list[FetchedMention]:
-    users = {
-        str(u.get("id")): u
-        for u in ((page.get("includes") or {}).get("users") or [])
-        if isinstance(u, dict)
-    }
+    includes = page.get("includes") if isinstance(page.get("includes"), dict) else {}
+    listed = includes.get("users") if isinstance(includes.get("users"), list) else []
+    users = {str(u.get("id")): u for u in listed if isinstance(u, dict)}
+    data = page.get("data") if isinstance(page.get("data"), list) else []
     out = []
-    for tweet in page.get("data") or []:
+    for tweet in data:
         try:
             author = users.get(str(tweet.get("author_id")), {})
             handle = str(author.get("username") or tweet["author_id"])
@@ -317,6 +319,12 @@ def _tweets(page: dict) -> list[FetchedMention]:
         except (AttributeError, KeyError, TypeError) as exc:
             log.warning("Skipped an X post SocialDesk could not read: %s", type(exc).__name__)
     return out
+
+
+def _words_without_links(text: str) -> str:
+    for link in reversed(find_urls(text)):
+        text = text[: link.start] + " " + text[link.end :]
+    return " ".join(text.split())
 
 
 def _replied_to(tweet: dict) -> str | None:

@@ -69,7 +69,15 @@ class SyncService:
             clients.hold_sync(self._db, account.id, max(until, self._clock() + MIN_PAUSE))
             clients.set_sync_state(self._db, account.id, state="error", error=str(exc))
             return SyncResult(account.id, account.handle, error=str(exc))
-        except NetworkError as exc:
+        except Exception as exc:
+            if not isinstance(exc, NetworkError):
+                # A provider that could not read what came back: this account says so, the
+                # others still sync. Only the type: the text could quote the request.
+                log.error("Sync of %s failed: %s", account.handle, type(exc).__name__)
+                exc = NetworkError(
+                    f"SocialDesk could not read what {account.network} sent "
+                    f"({type(exc).__name__}); the next sync tries again."
+                )
             # The provider's message is already plain words and carries no secret.
             log.warning("Sync of %s failed: %s", account.handle, exc)
             clients.set_sync_state(self._db, account.id, state="error", error=str(exc))

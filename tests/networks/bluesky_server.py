@@ -37,6 +37,9 @@ class BlueskyServer(LocalServer):
         s = self
         s.route("POST", "/xrpc/com.atproto.server.createSession")(s._create_session)
         s.route("POST", "/xrpc/com.atproto.server.refreshSession")(s._refresh_session)
+        s.route("GET", "/xrpc/com.atproto.server.getSession")(
+            s._authed(lambda r, m: (200, {"did": DID, "handle": HANDLE, "active": True}))
+        )
         s.route("GET", "/xrpc/app.bsky.notification.listNotifications")(s._authed(s._list))
         s.route("GET", "/xrpc/app.bsky.feed.getPostThread")(s._authed(s._thread))
         s.route("POST", "/xrpc/com.atproto.repo.createRecord")(s._authed(s._create_record))

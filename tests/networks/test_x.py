@@ -19,6 +19,8 @@ from socialdesk.store import clients, drafts, mentions, outbox
 from tests.networks.test_mastodon import MemorySecrets
 from tests.networks.x_server import CLIENT_ID, ME, T0, XServer
 
+TEXT_WITH_LINK = "It is! Sorry it was gone. Menu: https://emberlinecoffee.com/menu"
+
 
 class Clock:
     def __init__(self):
@@ -121,7 +123,7 @@ def test_a_dropped_reply_is_looked_for_before_it_is_sent_again(server, db, accou
     fetched = provider.fetch_mentions(ref(), None).mentions
     [mid] = mentions.upsert_mentions(db, account_id, fetched, clock())
     draft = drafts.save_draft(
-        db, account_id=account_id, mention_id=mid, text="It is! Sorry it was gone.", cursor=0,
+        db, account_id=account_id, mention_id=mid, text=TEXT_WITH_LINK, cursor=0,
         now=clock(),
     )  # fmt: skip
     drafts.approve(db, draft, policy.new_key(clock()), clock())
@@ -130,7 +132,8 @@ def test_a_dropped_reply_is_looked_for_before_it_is_sent_again(server, db, accou
     assert [r.sent for r in sender.send_due()] == [False]
     clock.now += timedelta(minutes=1)
     assert [r.sent for r in sender.send_due()] == [True]
-    assert server.posts_by_me() == ["It is! Sorry it was gone."]
+    [posted] = server.posts_by_me()  # once, its link shortened by X
+    assert posted.startswith("It is! Sorry it was gone. Menu: https://t.co/")
     [item] = outbox.list_items(db, clock())
     assert item.remote_id == server.tweets[-1]["id"]
     assert server.tweets[-1]["referenced_tweets"] == [{"type": "replied_to", "id": parent["id"]}]

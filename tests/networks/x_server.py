@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
+import re
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
@@ -152,6 +153,10 @@ class XServer(LocalServer):
             return 403, {"detail": "You are not allowed to create a Tweet with duplicate content.",
                          "type": "about:blank", "title": "Forbidden", "status": 403}  # fmt: skip
         reply_to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
-        tweet = self._add(ME["id"], body["text"], reply_to, datetime.now(UTC))
+        # Like X, links come back as t.co addresses.
+        text = re.sub(
+            r"https?://\S+", lambda m: f"https://t.co/{abs(hash(m.group())) % 10**8}", body["text"]
+        )
+        tweet = self._add(ME["id"], text, reply_to, datetime.now(UTC))
         return 201, {"data": {"id": tweet["id"], "text": tweet["text"],
                               "edit_history_tweet_ids": [tweet["id"]]}}  # fmt: skip
