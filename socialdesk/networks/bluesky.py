@@ -29,6 +29,7 @@ from socialdesk.networks.base import (
 )
 from socialdesk.networks.errors import AuthError, BadResponse, NetworkError
 from socialdesk.networks.http import Transport
+from socialdesk.networks.paging import gap_cursor, read_cursor, unique
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ class BlueskyProvider:
         what the last sync had. Cut off by MAX_PAGES, the cursor keeps where to go on (and where
         to stop), so the next sync reads the rest of the gap before anything newer: nothing is
         skipped however long the account was away."""
-        top, resume, stop = _paging(cursor)
+        top, resume, stop = read_cursor(cursor)
         found: list[FetchedMention] = []
         page_cursor = resume
         for _page in range(MAX_PAGES):
@@ -114,10 +115,10 @@ class BlueskyProvider:
             page_cursor = page.get("cursor")
             if stop is None or len(fresh) < len(items) or not page_cursor or not items:
                 found.sort(key=lambda m: m.created_at)
-                return MentionBatch(_unique(found), top)
+                return MentionBatch(unique(found), top)
         found.sort(key=lambda m: m.created_at)
-        gap = json.dumps({"top": top, "resume": page_cursor, "stop": stop})
-        return MentionBatch(_unique(found), gap)
+        gap = gap_cursor(top, page_cursor, stop)
+        return MentionBatch(unique(found), gap)
 
     def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
         thread = self._thread(account, remote_id, depth=1, parents=20)
@@ -258,18 +259,6 @@ class BlueskyProvider:
             return self._transports[service]
 
 
-def _paging(cursor: str | None) -> tuple[str | None, str | None, str | None]:
-    """(top, resume, stop) from a sync cursor: a plain ``indexedAt``, or a gap left by a sync
-    cut off at MAX_PAGES (``{"top", "resume", "stop"}``)."""
-    if cursor and cursor.startswith("{"):
-        try:
-            gap = json.loads(cursor)
-            return gap.get("top"), gap.get("resume"), gap.get("stop")
-        except (ValueError, AttributeError):
-            pass
-    return cursor, None, cursor
-
-
 def _load_session(raw: str | None) -> dict | None:
     try:
         session = json.loads(raw) if raw else None
@@ -361,12 +350,3 @@ def _link_facet(facet) -> dict:
         "index": {"byteStart": facet.byte_start, "byteEnd": facet.byte_end},
         "features": [{"$type": "app.bsky.richtext.facet#link", "uri": facet.uri}],
     }
-
-
-def _unique(mentions: list[FetchedMention]) -> list[FetchedMention]:
-    seen, out = set(), []
-    for m in mentions:
-        if m.remote_id not in seen:
-            seen.add(m.remote_id)
-            out.append(m)
-    return out

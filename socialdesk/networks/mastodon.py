@@ -25,6 +25,7 @@ from socialdesk.networks.base import (
 )
 from socialdesk.networks.errors import AuthError, BadResponse
 from socialdesk.networks.http import Transport
+from socialdesk.networks.paging import unique
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class MastodonProvider:
             if cursor is None or len(page) < PAGE_SIZE:
                 break
         found.sort(key=lambda m: (m.created_at, _id_order(m.remote_id)))
-        return MentionBatch(_unique(found), newest)
+        return MentionBatch(unique(found), newest)
 
     def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
         context = self._get(account, f"/api/v1/statuses/{_safe_id(remote_id)}/context")
@@ -220,12 +221,3 @@ def _from_status(status: Any) -> FetchedMention | None:
 
 def _str_or_none(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
-
-
-def _unique(mentions: list[FetchedMention]) -> list[FetchedMention]:
-    seen, out = set(), []
-    for m in mentions:
-        if m.remote_id not in seen:
-            seen.add(m.remote_id)
-            out.append(m)
-    return out

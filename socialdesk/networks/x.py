@@ -30,6 +30,7 @@ from socialdesk.networks.base import (
 from socialdesk.networks.errors import AuthError, BadResponse, NetworkError
 from socialdesk.networks.http import Transport
 from socialdesk.networks.oauth import Pkce
+from socialdesk.networks.paging import gap_cursor, read_cursor
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class XProvider:
         if self._session(account).get("post_only"):
             return MentionBatch([], cursor)
         me = account.remote_id or self.verify(account).remote_id
-        top, resume, stop = _paging(cursor)
+        top, resume, stop = read_cursor(cursor)
         params: dict[str, Any] = {
             "max_results": PAGE_SIZE, "tweet.fields": _TWEET_FIELDS,
             "expansions": _EXPANSIONS, "user.fields": _USER_FIELDS,
@@ -146,7 +147,7 @@ class XProvider:
                 return MentionBatch(found, top)
             params["pagination_token"] = next_token
         found.sort(key=lambda m: (len(m.remote_id), m.remote_id))
-        return MentionBatch(found, json.dumps({"top": top, "resume": next_token, "stop": stop}))
+        return MentionBatch(found, gap_cursor(top, next_token, stop))
 
     def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
         """The post and the posts it answers, up to ten levels."""
@@ -272,18 +273,6 @@ class XProvider:
                     raise
                 failed = token
         raise AssertionError("unreachable")
-
-
-def _paging(cursor: str | None) -> tuple[str | None, str | None, str | None]:
-    """(top, resume, stop) from a sync cursor: a plain post id, or a gap left by a sync cut off
-    at MAX_PAGES (``{"top", "resume", "stop"}``)."""
-    if cursor and cursor.startswith("{"):
-        try:
-            gap = json.loads(cursor)
-            return gap.get("top"), gap.get("resume"), gap.get("stop")
-        except (ValueError, AttributeError):
-            pass
-    return cursor, None, cursor
 
 
 def _forbidden(exc: AuthError) -> BadResponse:
