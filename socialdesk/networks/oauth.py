@@ -24,7 +24,6 @@ from socialdesk.networks.http import Transport
 OUT_OF_BAND = "urn:ietf:wg:oauth:2.0:oob"
 MASTODON_SCOPES = "read write"
 APP_NAME = "SocialDesk"
-APP_WEBSITE = "https://github.com/socialdesk/socialdesk"
 
 
 @dataclass(frozen=True)
@@ -136,8 +135,7 @@ def register_mastodon_app(transport: Transport, redirect_uri: str) -> MastodonAp
     """``POST /api/v1/apps`` on the user's server: its client id and secret for SocialDesk."""
     answer = transport.request(
         "POST", "/api/v1/apps",
-        json={"client_name": APP_NAME, "redirect_uris": redirect_uri,
-              "scopes": MASTODON_SCOPES, "website": APP_WEBSITE},
+        json={"client_name": APP_NAME, "redirect_uris": redirect_uri, "scopes": MASTODON_SCOPES},
     )  # fmt: skip
     if not isinstance(answer, dict) or not answer.get("client_id"):
         raise BadResponse("The Mastodon server did not register SocialDesk (no client id).")
