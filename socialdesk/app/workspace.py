@@ -353,7 +353,10 @@ class WorkspaceController(QObject):
         self._syncing = True
         self.syncStateChanged.emit("Checking for new mentions…")
         service = SyncService(self.workspace.db, self.workspace.provider_for, self.clock)
-        self.runner.write(service.sync_all, self._synced, self._sync_failed)
+        # Emitted from the worker: Qt queues each message to the status bar on the UI thread.
+        self.runner.write(
+            lambda: service.sync_all(self.syncStateChanged.emit), self._synced, self._sync_failed
+        )
 
     def leave_demo(self) -> None:
         self.settings.set("demo_dismissed", True)

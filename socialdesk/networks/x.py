@@ -133,7 +133,18 @@ class XProvider:
             params["pagination_token"] = resume
         found: list[FetchedMention] = []
         for _page in range(MAX_PAGES):
-            page = self._request(account, "GET", f"/2/users/{_digits(me)}/mentions", params=params)
+            try:
+                page = self._request(
+                    account, "GET", f"/2/users/{_digits(me)}/mentions", params=params
+                )
+            except BadResponse as exc:
+                if exc.status != 403:
+                    raise
+                raise BadResponse(
+                    "X does not let this app read mentions (reading them needs a paid X API "
+                    "access level). Upgrade the app's access level, or sign in again choosing "
+                    "“Post only”."
+                ) from None
             if not isinstance(page, dict):
                 raise BadResponse("X sent mentions in a shape SocialDesk cannot read.")
             found.extend(_tweets(page))

@@ -49,8 +49,15 @@ class SyncService:
         self._provider_for = provider_for
         self._clock = clock
 
-    def sync_all(self) -> list[SyncResult]:
-        return [self.sync_account(account) for account in clients.list_accounts(self._db)]
+    def sync_all(self, progress: Callable[[str], None] | None = None) -> list[SyncResult]:
+        """Every account in turn; ``progress`` hears which one is being asked (plain words)."""
+        accounts = clients.list_accounts(self._db)
+        results = []
+        for i, account in enumerate(accounts, start=1):
+            if progress:
+                progress(f"Checking @{account.handle} ({i} of {len(accounts)})…")
+            results.append(self.sync_account(account))
+        return results
 
     def sync_account(self, account: clients.AccountSummary) -> SyncResult:
         held = clients.sync_held_until(self._db, account.id)

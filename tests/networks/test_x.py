@@ -52,6 +52,7 @@ def signed_in(server, clock, post_only=False):
     )
     secrets = MemorySecrets(**found)
     provider = networks.make("x", lambda _ref: secrets)
+    provider._clock = clock  # token expiry in the test's time
     return provider, secrets
 
 
@@ -184,3 +185,10 @@ def test_two_threads_refused_with_the_same_token_refresh_once(server):
     first = provider._access_token(ref(), failed=refused)  # the first thread refreshes…
     second = provider._access_token(ref(), failed=refused)  # …the second uses its new token
     assert first == second and server.refreshes == 1
+
+
+def test_an_app_without_access_to_mentions_is_told_what_to_do(server):
+    provider, _ = signed_in(server, Clock())
+    server.faults.append("403")
+    with pytest.raises(BadResponse, match="Post only"):
+        provider.fetch_mentions(ref(), None)

@@ -61,7 +61,9 @@ def test_a_rate_limit_is_waited_out_and_other_accounts_go_on(db):
         sync = SyncService(db, networks.provider_for, clock)
 
         server.faults.append("429")  # the first account's request is refused
-        first, second = sync.sync_all()
+        said = []
+        first, second = sync.sync_all(said.append)
+        assert said == ["Checking @brand (1 of 2)…", "Checking @other (2 of 2)…"]
         assert first.account_id == limited and "slow down" in first.error
         assert second.account_id == other and second.error is None
         assert len(second.new_mention_ids) == 5
