@@ -25,9 +25,12 @@ def live_window(make_window, data_dir, secret_service):
     return window
 
 
-def test_adding_a_bluesky_account_then_signing_out_and_removing_it(live_window, qtbot, monkeypatch):
+def test_adding_a_bluesky_account_then_signing_out_and_removing_it(
+    live_window, qtbot, monkeypatch, data_dir, caplog
+):
     from socialdesk.ui.accounts import AccountsDialog, AddAccountDialog
 
+    caplog.set_level("DEBUG")
     window = live_window
     controller = window.controller
     server = BlueskyServer()
@@ -71,6 +74,17 @@ def test_adding_a_bluesky_account_then_signing_out_and_removing_it(live_window, 
         qtbot.waitUntil(lambda: again.result() == again.DialogCode.Accepted, timeout=10_000)
         assert store.load(CredentialKey("bluesky", f"{HANDLE}#1", "app_password")) == APP_PASSWORD
         assert sum(len(c.accounts) for c in controller.clients) == 1
+
+        # With the app's own files written (settings, window layout, database, log): the
+        # password and the session tokens are in none of them.
+        qtbot.waitUntil(lambda: controller.runner.pending == 0, timeout=10_000)
+        window.save_layout()
+        controller.settings.save()
+        used = {APP_PASSWORD, *server.access, *server.refresh}
+        for path in (p for p in data_dir.rglob("*") if p.is_file()):
+            content = path.read_bytes()
+            assert not [s for s in used if s.encode() in content], path
+        assert not [s for s in used if s in caplog.text]
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
         dialog.list.setCurrentRow(0)
         dialog.remove()
