@@ -28,7 +28,7 @@ from socialdesk.networks.base import (
     Secrets,
 )
 from socialdesk.networks.errors import AuthError, BadResponse, NetworkError
-from socialdesk.networks.http import Transport
+from socialdesk.networks.http import Transport, parse_time
 from socialdesk.networks.paging import gap_cursor, read_cursor, unique
 
 log = logging.getLogger(__name__)
@@ -282,14 +282,6 @@ def _indexed(notification: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _time(value: Any) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _author(profile: Any) -> RemoteAuthor:
     return RemoteAuthor(
         str(profile["did"]), str(profile.get("handle") or profile["did"]),
@@ -323,7 +315,9 @@ def _post_mention(uri: Any, author: Any, record: Any, indexed: Any) -> FetchedMe
             remote_id=str(uri) if uri else _missing("uri"),
             author=writer,
             text=str(record.get("text") or ""),
-            created_at=_time(record.get("createdAt")) or _time(indexed) or datetime.now(UTC),
+            created_at=parse_time(record.get("createdAt"))
+            or parse_time(indexed)
+            or datetime.now(UTC),
             url=_web_url(str(uri), writer.handle),
             in_reply_to_remote_id=(reply.get("parent") or {}).get("uri"),
             conversation_id=(reply.get("root") or {}).get("uri") or str(uri),

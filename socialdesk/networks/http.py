@@ -189,6 +189,16 @@ def _rate_limit(headers: httpx.Headers, now: datetime) -> RateLimit:
     return RateLimit(remaining, reset_at)
 
 
+def parse_time(value: Any) -> datetime | None:
+    """An ISO 8601 time as the networks send it ("…Z" or an offset) as an aware datetime (UTC
+    when no zone is given); None when it is not one."""
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _first(headers: httpx.Headers, *names: str) -> str | None:
     return next((headers[n] for n in names if n in headers), None)
 
@@ -203,11 +213,7 @@ def _reset_time(value: str | None, now: datetime) -> datetime | None:
         if seconds < 1_000_000_000:
             return now + timedelta(seconds=seconds)
         return datetime.fromtimestamp(seconds, UTC)
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return parse_time(value)
 
 
 def _int(value: str | None) -> int | None:

@@ -24,7 +24,7 @@ from socialdesk.networks.base import (
     Secrets,
 )
 from socialdesk.networks.errors import AuthError, BadResponse
-from socialdesk.networks.http import Transport
+from socialdesk.networks.http import Transport, parse_time
 from socialdesk.networks.paging import unique
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,11 @@ class MastodonProvider:
         )  # fmt: skip
         if not isinstance(status, dict) or not status.get("id"):
             raise BadResponse("Mastodon accepted the reply but did not say where it is.")
-        return PostedReply(str(status["id"]), status.get("url"), _time(status.get("created_at")))
+        return PostedReply(
+            str(status["id"]),
+            status.get("url"),
+            (parse_time(status.get("created_at")) or datetime.now(UTC)),
+        )
 
     def find_reply(
         self, account: AccountRef, text: str, in_reply_to: str | None, since: datetime
@@ -177,14 +181,6 @@ def _positive(value: Any, default: int) -> int:
     return value if isinstance(value, int) and value > 0 else default
 
 
-def _time(value: Any) -> datetime:
-    try:
-        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return datetime.now(UTC)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _author(account: Any) -> RemoteAuthor:
     if not isinstance(account, dict) or not account.get("id"):
         raise BadResponse("Mastodon described an account in a shape SocialDesk cannot read.")
@@ -208,7 +204,7 @@ def _from_status(status: Any) -> FetchedMention | None:
             remote_id=str(status["id"]),
             author=_author(status.get("account")),
             text=f"[CW: {warning}]\n{text}" if warning else text,
-            created_at=_time(status.get("created_at")),
+            created_at=(parse_time(status.get("created_at")) or datetime.now(UTC)),
             url=status.get("url") if isinstance(status.get("url"), str) else None,
             in_reply_to_remote_id=_str_or_none(status.get("in_reply_to_id")),
             # The API names no thread root: a reply joins its parent's conversation.

@@ -28,7 +28,7 @@ from socialdesk.networks.base import (
     Secrets,
 )
 from socialdesk.networks.errors import AuthError, BadResponse, NetworkError
-from socialdesk.networks.http import Transport
+from socialdesk.networks.http import Transport, parse_time
 from socialdesk.networks.oauth import Pkce
 from socialdesk.networks.paging import gap_cursor, read_cursor
 
@@ -310,7 +310,7 @@ def _tweets(page: dict) -> list[FetchedMention]:
                         str(tweet["author_id"]), handle, str(author.get("name") or "")
                     ),
                     text=html.unescape(str(tweet.get("text") or "")),
-                    created_at=_time(tweet.get("created_at")),
+                    created_at=(parse_time(tweet.get("created_at")) or datetime.now(UTC)),
                     url=_url(handle, str(tweet["id"])),
                     in_reply_to_remote_id=_replied_to(tweet),
                     conversation_id=str(tweet.get("conversation_id") or tweet["id"]),
@@ -332,13 +332,6 @@ def _replied_to(tweet: dict) -> str | None:
         if isinstance(ref, dict) and ref.get("type") == "replied_to":
             return str(ref.get("id"))
     return None
-
-
-def _time(value: Any) -> datetime:
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return datetime.now(UTC)
 
 
 def _url(handle: str, tweet_id: str) -> str:

@@ -226,7 +226,7 @@ def cancel(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
     return cancelled
 
 
-def restore(db: Database, ids: Sequence[int], now: datetime) -> None:
+def restore(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
     """Undo ``cancel`` (``now`` is the cancel's): the items wait in the outbox again (paused, if
     their client's outbox is) and their drafts are approved again. Returns the ids that stay
     cancelled because their draft was edited since."""
