@@ -19,10 +19,10 @@ from socialdesk.app.accounts import AccountsController
 from socialdesk.app.replies import RepliesController
 from socialdesk.app.tasks import TaskRunner
 from socialdesk.config import Settings
-from socialdesk.core.models import MentionStatus
+from socialdesk.core.models import MentionStatus, network_label
 from socialdesk.core.service_hours import ServiceHours
 from socialdesk.core.sla import ResponseClock, response_clock
-from socialdesk.services import alerts
+from socialdesk.services import alerts, moderation
 from socialdesk.services import workspace as workspaces
 from socialdesk.services.sync import SyncResult, SyncService
 from socialdesk.store import clients, events, mentions, saved_views
@@ -219,6 +219,24 @@ class WorkspaceController(QObject):
 
         verb = "Flagged" if on else "Unflagged"
         self.record(f"{verb} @{row.author_handle} as {flag}", touched, change)
+
+    def hide_reply(self, row: MentionRow, hidden: bool) -> None:
+        """Hide a reply on its network (or show it again); the status bar says how it went."""
+        ws, at = self.workspace, self.clock()
+        where = network_label(row.network)
+        self.notice.emit(f"{'Hiding' if hidden else 'Showing'} the reply on {where}…")
+
+        def done(_row):
+            self.mentionChanged.emit(row.id)
+            self.refresh_clients()
+            said = "hidden on" if hidden else "shown again on"
+            self.notice.emit(f"Reply by @{row.author_handle} {said} {where}")
+
+        self.runner.run(
+            lambda: moderation.hide_reply(ws.db, ws.provider_for, row.id, hidden, at),
+            done,
+            self.fail,
+        )
 
     def save_view(self, name: str, flt: MentionFilter) -> None:
         db = self.workspace.db

@@ -17,6 +17,12 @@ class Network(StrEnum):
     def label(self) -> str:
         return {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}[self.value]
 
+    @property
+    def hides_replies(self) -> bool:
+        """Whether an account may hide a reply in a conversation it started (Mastodon has no
+        such thing: there one mutes, blocks or reports)."""
+        return self is not Network.MASTODON
+
 
 def network_label(value: str) -> str:
     """ "Mastodon" for "mastodon"; an unknown value is shown as it is rather than failing."""

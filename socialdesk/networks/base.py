@@ -102,4 +102,10 @@ class Provider(Protocol):
         if there is one."""
         ...
 
+    def hide_reply(self, account: AccountRef, remote_id: str, hidden: bool = True) -> None:
+        """Hide (or show again) someone's reply in a conversation the account started, where the
+        network has such a thing (``Network.hides_replies``); raises ``errors.Refused`` where it
+        does not, or when the conversation is someone else's."""
+        ...
+
     def limits(self, account: AccountRef) -> NetworkLimits: ...

@@ -27,7 +27,7 @@ from socialdesk.networks.base import (
     RemoteAuthor,
     Secrets,
 )
-from socialdesk.networks.errors import AuthError, BadResponse, NetworkError
+from socialdesk.networks.errors import AuthError, BadResponse, NetworkError, Refused
 from socialdesk.networks.http import Transport, parse_time
 from socialdesk.networks.paging import gap_cursor, read_cursor, unique
 
@@ -38,6 +38,8 @@ PAGE_SIZE = 100
 MAX_PAGES = 40  # per sync; the rest follows on the next one
 REASONS = ("mention", "reply", "quote")
 POST = "app.bsky.feed.post"
+THREADGATE = "app.bsky.feed.threadgate"
+MAX_HIDDEN = 300  # the threadgate lexicon's limit on hiddenReplies
 _EXPIRED = ("ExpiredToken", "InvalidToken")
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 
@@ -139,7 +141,7 @@ class BlueskyProvider:
         record: dict[str, Any] = {
             "$type": POST,
             "text": counted.posted_text if counted.posted_text is not None else text,
-            "createdAt": self._clock().astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            "createdAt": _now_text(self._clock()),
         }
         if counted.facets:
             record["facets"] = [_link_facet(f) for f in counted.facets]
@@ -155,7 +157,7 @@ class BlueskyProvider:
             # later). Look for it by its record key before reporting a failure.
             if not (exc.maybe_sent or exc.status == 409 or (exc.code or "").endswith("Exists")):
                 raise
-            existing = self._existing(account, session["did"], rkey)
+            existing = self._record(account, session["did"], POST, rkey)
             if existing is None:
                 raise
             created = existing
@@ -166,6 +168,38 @@ class BlueskyProvider:
 
     def find_reply(self, account, text, in_reply_to, since) -> PostedReply | None:
         return None  # idempotent by record key
+
+    def hide_reply(self, account: AccountRef, remote_id: str, hidden: bool = True) -> None:
+        """Hidden replies are listed in the thread's threadgate record, which lives in the repo
+        of whoever started the thread, under the root post's record key: only that account can
+        hide. The gate's other rules (who may reply) are kept as they are."""
+        did = self._session(account)["did"]
+        post = self._thread(account, remote_id, depth=0, parents=0)["post"]
+        root = ((post.get("record") or {}).get("reply") or {}).get("root") or {}
+        root_uri = str(root.get("uri") or remote_id)
+        repo, collection, rkey = _at_parts(root_uri)
+        if repo != did or collection != POST:
+            raise Refused(
+                f"Bluesky lets only the account that started a thread hide replies in it, and "
+                f"@{account.handle} did not start this one. Mute or block the author instead."
+            )
+        for attempt in (1, 2):
+            gate = self._record(account, did, THREADGATE, rkey)
+            record = dict(gate["value"]) if gate else {"$type": THREADGATE, "post": root_uri}
+            listed = [uri for uri in record.get("hiddenReplies") or [] if uri != remote_id]
+            record["hiddenReplies"] = [*listed, remote_id] if hidden else listed
+            if len(record["hiddenReplies"]) > MAX_HIDDEN:
+                raise Refused(f"Bluesky hides at most {MAX_HIDDEN} replies in one thread.")
+            record.setdefault("createdAt", _now_text(self._clock()))
+            body = {"repo": did, "collection": THREADGATE, "rkey": rkey, "record": record}
+            if gate:
+                body["swapRecord"] = gate["cid"]  # another app changed it meanwhile: read again
+            try:
+                self._xrpc(account, "POST", "com.atproto.repo.putRecord", json=body)
+                return
+            except NetworkError as exc:
+                if attempt == 2 or exc.code != "InvalidSwap":
+                    raise
 
     def limits(self, account: AccountRef) -> NetworkLimits:
         return NetworkLimits.default("bluesky")
@@ -240,16 +274,20 @@ class BlueskyProvider:
         root = ((post.get("record") or {}).get("reply") or {}).get("root") or parent
         return {"root": {"uri": root["uri"], "cid": root["cid"]}, "parent": parent}
 
-    def _existing(self, account: AccountRef, did: str, rkey: str) -> dict | None:
+    def _record(self, account: AccountRef, did: str, collection: str, rkey: str) -> dict | None:
+        """The record ({uri, cid, value}), or None when there is none."""
         try:
-            return self._xrpc(
+            found = self._xrpc(
                 account, "GET", "com.atproto.repo.getRecord",
-                {"repo": did, "collection": POST, "rkey": rkey},
+                {"repo": did, "collection": collection, "rkey": rkey},
             )  # fmt: skip
         except NetworkError as exc:
-            if exc.status == 400 or exc.status == 404:  # RecordNotFound: it was never posted
+            if exc.status == 400 or exc.status == 404:  # RecordNotFound
                 return None
             raise
+        if not isinstance(found, dict) or not isinstance(found.get("value"), dict):
+            raise BadResponse("Bluesky described a record in a shape SocialDesk cannot read.")
+        return found
 
     def _transport(self, account: AccountRef) -> Transport:
         service = (account.server_url or DEFAULT_SERVICE).rstrip("/")
@@ -331,12 +369,22 @@ def _missing(field: str):
     raise ValueError(f"no {field}")
 
 
+def _at_parts(uri: str) -> tuple[str, str, str]:
+    """at://did/collection/rkey → (did, collection, rkey); empty strings for anything else."""
+    parts = uri.removeprefix("at://").split("/")
+    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else ("", "", "")
+
+
 def _web_url(uri: str, handle: str) -> str | None:
     """at://did/app.bsky.feed.post/rkey → https://bsky.app/profile/handle/post/rkey"""
-    parts = uri.removeprefix("at://").split("/")
-    if len(parts) != 3 or parts[1] != POST:
+    did, collection, rkey = _at_parts(uri)
+    if collection != POST:
         return None
-    return f"https://bsky.app/profile/{handle or parts[0]}/post/{parts[2]}"
+    return f"https://bsky.app/profile/{handle or did}/post/{rkey}"
+
+
+def _now_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _link_facet(facet) -> dict:

@@ -28,6 +28,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from socialdesk.core.limits import NetworkLimits
+from socialdesk.core.models import Network, network_label
 from socialdesk.networks import demo_corpus as corpus
 from socialdesk.networks.base import (
     AccountRef,
@@ -36,7 +37,7 @@ from socialdesk.networks.base import (
     PostedReply,
     RemoteAuthor,
 )
-from socialdesk.networks.errors import BadResponse, NetworkUnreachable, ServerError
+from socialdesk.networks.errors import BadResponse, NetworkUnreachable, Refused, ServerError
 
 # --- the demo clients -----------------------------------------------------------------------------
 
@@ -1015,6 +1016,7 @@ class DemoProvider:
         self._servers: dict[tuple[str, str], str | None] = {}
         self._attempts: dict[str, int] = {}
         self.posted: dict[str, tuple[str, PostedReply]] = {}
+        self.hidden: set[str] = set()  # remote ids of replies hidden by the brand
 
     # ---- Provider protocol
 
@@ -1090,6 +1092,12 @@ class DemoProvider:
                 if posted_text == text and posted.posted_at >= since:
                     return posted
         return None
+
+    def hide_reply(self, account: AccountRef, remote_id: str, hidden: bool = True) -> None:
+        if not Network(account.network).hides_replies:
+            raise Refused(f"{network_label(account.network)} has no way to hide a reply.")
+        with self._lock:
+            (self.hidden.add if hidden else self.hidden.discard)(remote_id)
 
     def limits(self, account: AccountRef) -> NetworkLimits:
         try:

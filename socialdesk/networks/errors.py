@@ -53,3 +53,8 @@ class ServerError(NetworkError):
 class BadResponse(NetworkError):
     """The server answered with something we cannot read (malformed JSON, missing fields, too
     large)."""
+
+
+class Refused(BadResponse):
+    """The network understood and said no (a 403, or one of its own rules): not a lost sign-in,
+    and trying again will not help."""

@@ -23,7 +23,7 @@ from socialdesk.networks.base import (
     RemoteAuthor,
     Secrets,
 )
-from socialdesk.networks.errors import AuthError, BadResponse
+from socialdesk.networks.errors import AuthError, BadResponse, Refused
 from socialdesk.networks.http import Transport, parse_time
 from socialdesk.networks.paging import unique
 
@@ -117,6 +117,12 @@ class MastodonProvider:
             ):
                 return PostedReply(found.remote_id, found.url, found.created_at)
         return None
+
+    def hide_reply(self, account: AccountRef, remote_id: str, hidden: bool = True) -> None:
+        raise Refused(
+            "Mastodon has no way to hide a reply: mute, block or report the account on its "
+            "server instead."
+        )
 
     def limits(self, account: AccountRef) -> NetworkLimits:
         """The server's own maximum and URL length (``/api/v2/instance``), asked once."""

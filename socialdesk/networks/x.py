@@ -27,7 +27,7 @@ from socialdesk.networks.base import (
     RemoteAuthor,
     Secrets,
 )
-from socialdesk.networks.errors import AuthError, BadResponse, NetworkError
+from socialdesk.networks.errors import AuthError, BadResponse, NetworkError, Refused
 from socialdesk.networks.http import Transport, parse_time
 from socialdesk.networks.oauth import Pkce
 from socialdesk.networks.paging import gap_cursor, read_cursor
@@ -286,9 +286,9 @@ class XProvider:
         raise AssertionError("unreachable")
 
 
-def _forbidden(exc: AuthError) -> BadResponse:
+def _forbidden(exc: AuthError) -> Refused:
     said = str(exc).split("(", 1)[-1].rsplit(")", 1)[0]
-    error = BadResponse(f"X refused this ({said}).")
+    error = Refused(f"X refused this ({said}).")
     error.status, error.code = exc.status, exc.code
     return error
 

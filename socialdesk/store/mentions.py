@@ -86,6 +86,7 @@ class MentionRow:
     url: str | None
     remote_id: str
     urgency: int | None = None  # its place in the "most urgent" order (core/inbox.py)
+    hidden: bool = False  # hidden by the brand on its network
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ _ROW_COLUMNS = {
     "url": "m.url",
     "remote_id": "m.remote_id",
     "urgency": "m.urgency",
+    "hidden": "m.hidden_at IS NOT NULL",
 }
 _FROM = (
     " FROM mention m JOIN account a ON a.id = m.account_id JOIN client c ON c.id = a.client_id"
@@ -144,6 +146,7 @@ _ORDER = {
 _CONVERT = {
     "author_flags": lambda flags: frozenset(filter(None, flags.split(","))),
     "category_overridden": bool,
+    "hidden": bool,
     "triage_reasons": lambda reasons: tuple(json.loads(reasons)) if reasons else (),
     "created_at": from_ms,
     "first_response_at": from_ms,
@@ -541,6 +544,21 @@ def _set_statuses(
             log_event(
                 db, "mention.status", mention_id=mid, detail={"from": old, "to": status}, at=at
             )
+
+
+def set_hidden(db: Database, mention_id: int, hidden: bool, *, at: datetime) -> None:
+    """Record that the brand hid this reply on its network (or showed it again). Hiding one that
+    waits for an answer also ignores it: a hidden troll gets no public answer (customer-care.md),
+    so its clock stops."""
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE mention SET hidden_at = ? WHERE id = ?",
+            (to_ms(at) if hidden else None, mention_id),
+        )
+        row = conn.execute("SELECT status FROM mention WHERE id = ?", (mention_id,)).fetchone()
+        if hidden and row and MentionStatus(row[0]).awaits_reply:
+            _set_statuses(db, [mention_id], MentionStatus.IGNORED, at=at, snoozed_until=None)
+        log_event(db, "mention.hidden" if hidden else "mention.shown", mention_id=mention_id, at=at)
 
 
 def wake_snoozed(db: Database, now: datetime) -> list[int]:

@@ -107,6 +107,7 @@ class Mention(SQLModel, table=True):
     due_at: int | None = None  # overdue after this, under the client's target and service hours
     snoozed_until: int | None = None  # hidden from the inbox until then
     urgency: int | None = None  # sort key of "most urgent first" (core.inbox.urgency)
+    hidden_at: int | None = None  # when the brand hid this reply on its network
 
 
 class Draft(SQLModel, table=True):

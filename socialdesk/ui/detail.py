@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from socialdesk.app.workspace import MentionDetail, MentionRow
-from socialdesk.core.models import Category, MentionStatus, network_label
+from socialdesk.core.models import Category, MentionStatus, Network, network_label
 from socialdesk.core.sla import ResponseClock
 from socialdesk.core.triage import ACTIONS, Triage, priority
 from socialdesk.ui.format import clock_text, local_time
@@ -107,6 +107,7 @@ class DetailPane(QScrollArea):
                 ("done", actions.done, "Done"),
                 ("ignore", actions.ignore, "Ignore"),
                 ("reopen", actions.reopen, "Reopen"),
+                ("hide", actions.hide, "Hide"),
                 ("open", actions.open_link, "Open"),
             )
         }
@@ -188,12 +189,19 @@ class DetailPane(QScrollArea):
         self._triage.setVisible(bool(row.category))
         label = clock_text(self._clock_for(row))
         target = f"target {row.response_target_minutes} service min"
-        self._clock.setText(f"Status: {row.status}" + (f" · {label} ({target})" if label else ""))
+        hidden = f" · hidden on {network_label(row.network)}" if row.hidden else ""
+        self._clock.setText(
+            f"Status: {row.status}{hidden}" + (f" · {label} ({target})" if label else "")
+        )
         # Only what makes sense now, so the row fits a narrow pane: Reopen for handled mentions.
         waiting = MentionStatus(row.status).awaits_reply
         self._buttons["done"].setVisible(waiting)
         self._buttons["ignore"].setVisible(waiting)
         self._buttons["reopen"].setVisible(not waiting)
+        # Offered for what one hides (abuse, spam) or has hidden; the menu has it for any reply.
+        hideable = Network(row.network).hides_replies and row.category in ("abuse", "spam")
+        self._buttons["hide"].setVisible(hideable or row.hidden)
+        self._buttons["hide"].setText("Show again" if row.hidden else "Hide")
         count = detail.author_mention_count
         self._author_title.setText(
             f"About @{row.author_handle}: {count} mention{'s' if count != 1 else ''} in all"

@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         mention.addMenu(a.snooze_menu)
         categories = mention.addMenu("Set &category")
         categories.addActions([*a.categories, a.reset_category])
-        mention.addActions([a.flag_troll, a.flag_vip])
+        mention.addActions([a.flag_troll, a.flag_vip, a.hide])
         mention.addSeparator()
         mention.addActions([a.open_link, a.copy_link, a.undo])
         mention.addSeparator()

@@ -1,6 +1,7 @@
 """A Bluesky PDS on 127.0.0.1 with the lexicons' shapes for what SocialDesk calls: sessions (with
 expiring access tokens and single-use refresh tokens), notifications paged backwards, threads,
-createRecord (a taken record key answers 500, as real PDSes do today) and getRecord.
+createRecord (a taken record key answers 500, as real PDSes do today), putRecord with
+swapRecord, and getRecord.
 ``lexicon_errors`` checks values against ../shared/conformance's lexicons when present."""
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class BlueskyServer(LocalServer):
         self.refresh: set[str] = set()
         self.notifications: list[dict] = []  # oldest first
         self.posts: dict[str, dict] = {}  # uri -> postView
-        self.records: dict[str, dict] = {}  # rkey -> {uri, cid, value}
+        self.records: dict[tuple[str, str], dict] = {}  # (collection, rkey) -> {uri, cid, value}
         self.created: list[dict] = []  # createRecord bodies that made a record
         s = self
         s.route("POST", "/xrpc/com.atproto.server.createSession")(s._create_session)
@@ -44,6 +45,7 @@ class BlueskyServer(LocalServer):
         s.route("GET", "/xrpc/app.bsky.feed.getPostThread")(s._authed(s._thread))
         s.route("POST", "/xrpc/com.atproto.repo.createRecord")(s._authed(s._create_record))
         s.route("GET", "/xrpc/com.atproto.repo.getRecord")(s._authed(s._get_record))
+        s.route("POST", "/xrpc/com.atproto.repo.putRecord")(s._authed(s._put_record))
 
     # -- test controls ---------------------------------------------------------------------------
     def expire_access_tokens(self) -> None:
@@ -53,9 +55,15 @@ class BlueskyServer(LocalServer):
         self.access.clear()
         self.refresh.clear()
 
-    def add_post(self, n: int, text: str, *, reason="mention", reply_to: str | None = None):
+    def add_post(
+        self, n: int, text: str, *, reason="mention", reply_to: str | None = None, own=False
+    ):
+        """A post by one of five users (or by the account itself: ``own``) and its
+        notification."""
         author = {"did": f"did:plc:user{n % 5}", "handle": f"user{n % 5}.bsky.social",
                   "displayName": f"User {n % 5}"}  # fmt: skip
+        if own:
+            author = {"did": DID, "handle": HANDLE, "displayName": "Brand"}
         uri = f"at://{author['did']}/app.bsky.feed.post/3k{n:011d}"
         record = {"$type": "app.bsky.feed.post", "text": text,
                   "createdAt": iso(T0 + timedelta(minutes=n))}  # fmt: skip
@@ -138,17 +146,29 @@ class BlueskyServer(LocalServer):
         body = request.body
         if body.get("repo") != DID:
             return 400, {"error": "InvalidRequest", "message": "repo must be your DID"}
-        rkey = body["rkey"]
-        if rkey in self.records:
+        key = (body["collection"], body["rkey"])
+        if key in self.records:
             return 500, {"error": "InternalServerError", "message": "Internal Server Error"}
-        uri = f"at://{DID}/app.bsky.feed.post/{rkey}"
-        self.records[rkey] = {"uri": uri, "cid": f"bafyreimine{len(self.records)}",
-                              "value": body["record"]}  # fmt: skip
         self.created.append(body)
-        return 200, {"uri": uri, "cid": self.records[rkey]["cid"]}
+        return 200, self._write(key, body["record"])
+
+    def _put_record(self, request, _match):
+        body = request.body
+        if body.get("repo") != DID:
+            return 400, {"error": "InvalidRequest", "message": "repo must be your DID"}
+        key = (body["collection"], body["rkey"])
+        if "swapRecord" in body and (self.records.get(key) or {}).get("cid") != body["swapRecord"]:
+            return 400, {"error": "InvalidSwap", "message": "Record was at another cid"}
+        return 200, self._write(key, body["record"])
+
+    def _write(self, key: tuple[str, str], value: dict) -> dict:
+        uri = f"at://{DID}/{key[0]}/{key[1]}"
+        self.records[key] = {"uri": uri, "cid": f"bafyreimine{next(self.tokens)}", "value": value}
+        return {"uri": uri, "cid": self.records[key]["cid"]}
 
     def _get_record(self, request, _match):
-        found = self.records.get(request.query.get("rkey", [""])[0])
+        key = (request.query.get("collection", [""])[0], request.query.get("rkey", [""])[0])
+        found = self.records.get(key)
         if found is None:
             return 400, {"error": "RecordNotFound", "message": "Could not locate record"}
         return 200, found

@@ -11,7 +11,7 @@ from socialdesk.core import outbox as outbox_policy
 from socialdesk.core.counter import shorten_link
 from socialdesk.networks.base import AccountRef
 from socialdesk.networks.bluesky import BlueskyProvider, tid_from_key
-from socialdesk.networks.errors import AuthError, RateLimited
+from socialdesk.networks.errors import AuthError, RateLimited, Refused
 from socialdesk.networks.http import Transport
 from tests.networks.bluesky_server import (
     APP_PASSWORD,
@@ -174,3 +174,76 @@ def test_a_long_absence_is_read_to_the_end_across_syncs(server, monkeypatch):
             break
         cursor = batch.cursor
     assert {f"new {n}" for n in range(2, 352)} <= seen and syncs <= 4
+
+
+def test_hiding_a_reply_writes_the_threads_gate_and_keeps_its_reply_rules(server):
+    own = server.add_post(1, "Our new app is out!", own=True)
+    rude = server.add_post(2, "this app is garbage and so are you", reply_to=own["uri"])
+    deeper = server.add_post(3, "lol", reply_to=rude["uri"])
+    bluesky = provider(server, MemorySecrets(app_password=APP_PASSWORD))
+    rkey = own["uri"].rsplit("/", 1)[1]
+    server._write(  # the manager had already limited replies to people they follow
+        ("app.bsky.feed.threadgate", rkey),
+        {"$type": "app.bsky.feed.threadgate", "post": own["uri"],
+         "createdAt": "2026-11-01T00:00:00Z",
+         "allow": [{"$type": "app.bsky.feed.threadgate#followingRule"}]},
+    )  # fmt: skip
+
+    bluesky.hide_reply(ref(server), rude["uri"])
+    bluesky.hide_reply(ref(server), deeper["uri"])  # a reply deeper down: the same root's gate
+    bluesky.hide_reply(ref(server), rude["uri"])  # twice is still once
+    gate = server.records[("app.bsky.feed.threadgate", rkey)]["value"]
+    assert gate["hiddenReplies"] == [deeper["uri"], rude["uri"]]
+    assert gate["allow"] == [{"$type": "app.bsky.feed.threadgate#followingRule"}]
+    assert gate["post"] == own["uri"]
+    # putRecord's and threadgate's lexicons are not in ../shared: the documented fields by hand.
+    put = [r.body for r in server.requests if r.path.endswith("putRecord")]
+    assert {"repo", "collection", "rkey", "record"} <= set(put[-1]) and put[-1]["swapRecord"]
+    assert all(isinstance(gate["record"]["createdAt"], str) for gate in put)
+
+    bluesky.hide_reply(ref(server), rude["uri"], hidden=False)
+    gate = server.records[("app.bsky.feed.threadgate", rkey)]["value"]
+    assert gate["hiddenReplies"] == [deeper["uri"]]
+
+
+def test_a_first_hide_creates_the_gate_without_limiting_who_may_reply(server):
+    own = server.add_post(1, "Sale today", own=True)
+    rude = server.add_post(2, "spam spam", reply_to=own["uri"])
+    provider(server, MemorySecrets(app_password=APP_PASSWORD)).hide_reply(ref(server), rude["uri"])
+    [(key, gate)] = [(k, r) for k, r in server.records.items() if k[0].endswith("threadgate")]
+    assert key[1] == own["uri"].rsplit("/", 1)[1]  # the root post's record key
+    assert gate["value"]["hiddenReplies"] == [rude["uri"]]
+    assert "allow" not in gate["value"]  # absent means anyone may still reply
+
+
+def test_a_reply_in_someone_elses_thread_cannot_be_hidden_and_nothing_is_written(server):
+    theirs = server.add_post(1, "@brand.bsky.social is your shop open?")
+    rude = server.add_post(2, "who cares", reply_to=theirs["uri"])
+    with pytest.raises(Refused, match="did not start this one"):
+        provider(server, MemorySecrets(app_password=APP_PASSWORD)).hide_reply(
+            ref(server), rude["uri"]
+        )
+    assert not any(r.path.endswith("putRecord") for r in server.requests)
+
+
+def test_a_gate_changed_meanwhile_is_read_again_not_overwritten(server):
+    own = server.add_post(1, "Hello", own=True)
+    first = server.add_post(2, "rude one", reply_to=own["uri"])
+    second = server.add_post(3, "rude two", reply_to=own["uri"])
+    bluesky = provider(server, MemorySecrets(app_password=APP_PASSWORD))
+    bluesky.hide_reply(ref(server), first["uri"])
+    key = ("app.bsky.feed.threadgate", own["uri"].rsplit("/", 1)[1])
+    changed = []
+
+    def get_then_change(request, match):
+        answer = server._get_record(request, match)
+        if not changed:  # between our read and our write, the Bluesky app hides one too
+            value = server.records[key]["value"]
+            server._write(key, {**value, "hiddenReplies": [*value["hiddenReplies"], "at://x"]})
+            changed.append(True)
+        return answer
+
+    i = next(i for i, route in enumerate(server.routes) if "getRecord" in route[1].pattern)
+    server.routes[i] = (*server.routes[i][:2], server._authed(get_then_change))
+    bluesky.hide_reply(ref(server), second["uri"])
+    assert server.records[key]["value"]["hiddenReplies"] == [first["uri"], "at://x", second["uri"]]

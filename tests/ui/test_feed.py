@@ -197,3 +197,33 @@ def test_muting_a_client_is_remembered(make_window, qtbot):
     window.controller.set_muted(client.id, True)
     qtbot.waitUntil(lambda: window.controller.clients[0].notifications_muted, timeout=10_000)
     assert window.controller._muted() == {client.id}
+
+
+def test_shift_h_hides_a_trolls_reply_on_its_network_and_shows_it_again(make_window, qtbot):
+    window = make_window()
+    model = window.feed_model
+    while model.canFetchMore(model.index(-1)):
+        model.fetchMore(model.index(-1))
+    rows = [row(window, i) for i in range(model.rowCount())]
+    i = next(i for i, r in enumerate(rows) if r.network != "mastodon" and r.category == "abuse")
+    j = next(i for i, r in enumerate(rows) if r.network == "mastodon")
+    network = window.controller.workspace.provider_for(None)
+
+    window.feed.setCurrentIndex(model.index(j))
+    assert not window.actions.hide.isEnabled()  # Mastodon has no hidden replies
+
+    chosen = rows[i]
+    with qtbot.waitSignal(window.detailShown, timeout=10_000):
+        window.feed.setCurrentIndex(model.index(i))
+    assert window.detail._buttons["hide"].isVisible()  # offered on abuse
+    press(qtbot, window, Qt.Key_H, Qt.ShiftModifier)
+    hidden = lambda: window.controller.mention_row(chosen.id)  # noqa: E731
+    qtbot.waitUntil(lambda: hidden().hidden, timeout=10_000)
+    assert chosen.remote_id in network.hidden and hidden().status == "ignored"
+    assert "hidden on" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "hidden on" in window.detail._clock.text())
+    assert window.detail._buttons["hide"].text() == "Show again"
+
+    window.detail._buttons["hide"].click()
+    qtbot.waitUntil(lambda: not hidden().hidden, timeout=10_000)
+    assert chosen.remote_id not in network.hidden

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
 from socialdesk.app.workspace import MentionRow, WorkspaceController
-from socialdesk.core.models import AuthorFlag, Category, MentionStatus
+from socialdesk.core.models import AuthorFlag, Category, MentionStatus, Network
 
 
 def snooze_choices(now: datetime) -> list[tuple[str, datetime]]:
@@ -74,6 +74,11 @@ class FeedActions(QObject):
         self.flag_vip = self._make(
             "Flag author as VIP", "Shift+V", lambda: self._flag(AuthorFlag.VIP), checkable=True
         )
+        self.hide = self._make(
+            "Hide reply on the network", "Shift+H", self._hide,
+            "Hide a troll's reply in a conversation the brand started (X, Bluesky)",
+            checkable=True,
+        )  # fmt: skip
         self.open_link = self._make("Open on the network", "O", self._open)
         self.copy_link = self._make("Copy link", "Ctrl+Shift+C", self._copy)
         self.undo = self._make("Undo", QKeySequence.Undo, controller.undo, shortcut_scope=None)
@@ -110,7 +115,7 @@ class FeedActions(QObject):
         categories = menu.addMenu("Set category")
         categories.addActions([*self.categories, self.reset_category])
         menu.addSeparator()
-        menu.addActions([self.flag_troll, self.flag_vip])
+        menu.addActions([self.flag_troll, self.flag_vip, self.hide])
         menu.addSeparator()
         menu.addActions([self.open_link, self.copy_link])
         return menu
@@ -124,6 +129,8 @@ class FeedActions(QObject):
         for action, flag in ((self.flag_troll, AuthorFlag.TROLL), (self.flag_vip, AuthorFlag.VIP)):
             action.setEnabled(one)
             action.setChecked(one and flag in rows[0].author_flags)
+        self.hide.setEnabled(one and Network(rows[0].network).hides_replies)
+        self.hide.setChecked(one and rows[0].hidden)
         self.reply.setEnabled(one)
         self.open_link.setEnabled(one and bool(rows[0].url))
         self.copy_link.setEnabled(one and bool(rows[0].url))
@@ -169,6 +176,12 @@ class FeedActions(QObject):
         rows = self._selected()
         if len(rows) == 1:
             self._controller.flag_author(rows[0], flag.value, flag not in rows[0].author_flags)
+
+    def _hide(self) -> None:
+        rows = self._selected()
+        if len(rows) == 1:
+            self.hide.setChecked(rows[0].hidden)  # until the network has said yes
+            self._controller.hide_reply(rows[0], not rows[0].hidden)
 
     def _open(self) -> None:
         rows = self._selected()
