@@ -8,8 +8,10 @@ Never logs or raises a header value: the Authorization header carries a secret.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ from socialdesk.networks.errors import (
 log = logging.getLogger(__name__)
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+_ID_SEGMENT = re.compile(r"/\d+(?=/|$)")
 # A mention page is ~100 KB; more is a broken or hostile server.
 MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 READ_DEADLINE = 120.0  # seconds for a whole answer
@@ -59,6 +62,8 @@ class Transport:
         self.name = name
         self._clock = clock
         self.rate_limit = RateLimit(None, None)
+        # Budgets the server said are spent: (whose token, endpoint) → when they come back.
+        self._spent: dict[tuple[str, str], datetime] = {}
         self._client = httpx.Client(base_url=base_url, timeout=timeout, follow_redirects=False)
 
     def close(self) -> None:
@@ -75,6 +80,8 @@ class Transport:
     ) -> Any:
         """Send one request and return its JSON body, or raise a NetworkError that says what
         happened."""
+        budget = (_fingerprint(token), f"{method} {_endpoint(path)}")
+        self._check_budget(budget)
         headers = dict(headers or {})
         if token:
             token = token.strip()  # a pasted token's stray newline would be an illegal header
@@ -98,6 +105,9 @@ class Transport:
                 f"The request to {self.name} could not be made ({type(exc).__name__})."
             ) from None
         self.rate_limit = _rate_limit(response.headers, self._clock())
+        spent = self.rate_limit.remaining == 0 or response.status_code == 429
+        if spent and self.rate_limit.reset_at:
+            self._spent[budget] = self.rate_limit.reset_at
         _raise_for_status(response, body, self.name, self.rate_limit)
         if not body:
             return None
@@ -105,6 +115,31 @@ class Transport:
             return json.loads(body)
         except ValueError:
             raise _unreadable(f"{self.name} answered with something that is not JSON.") from None
+
+    def _check_budget(self, budget: tuple[str, str]) -> None:
+        """Never send a request the server already said it will refuse: the last answer from
+        this endpoint said none are left until its reset, so wait like after a 429."""
+        until = self._spent.get(budget)
+        if until is None:
+            return
+        if until <= self._clock():
+            self._spent.pop(budget, None)
+            return
+        raise RateLimited(
+            f"{self.name} allows no more of these requests until {until:%H:%M} UTC; "
+            "SocialDesk waits until then. Nothing was sent.",
+            until,
+        )
+
+
+def _fingerprint(token: str | None) -> str:
+    """Whose budget (they are per user): a hash, so no token is kept beside the counts."""
+    return hashlib.sha256(token.encode()).hexdigest()[:16] if token else ""
+
+
+def _endpoint(path: str) -> str:
+    """Budgets are per endpoint: "/2/users/123/mentions" and "/2/users/456/mentions" are one."""
+    return _ID_SEGMENT.sub("/:id", path)
 
 
 def _read_capped(response: httpx.Response, name: str) -> bytes:

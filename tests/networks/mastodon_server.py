@@ -51,6 +51,7 @@ class MastodonServer(LocalServer):
     def __init__(self, mentions: int = 0) -> None:
         super().__init__({"X-RateLimit-Reset": "2026-11-20T12:05:00.000Z"})
         self.me = account(0, "brand", "Brand Support")
+        self.tokens = {TOKEN}  # the access tokens it accepts
         self.notifications: list[dict] = []
         self.statuses: dict[str, dict] = {}
         self.posted: list[dict] = []
@@ -86,7 +87,7 @@ class MastodonServer(LocalServer):
 
     def _authed(self, handler):
         def check(request, match):
-            if request.headers.get("authorization") != f"Bearer {TOKEN}":
+            if request.headers.get("authorization", "").removeprefix("Bearer ") not in self.tokens:
                 return 401, {"error": "The access token is invalid"}
             return handler(request, match)
 

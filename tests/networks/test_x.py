@@ -11,7 +11,7 @@ import pytest
 
 from socialdesk.core import outbox as policy
 from socialdesk.networks.base import AccountRef
-from socialdesk.networks.errors import AuthError, BadResponse
+from socialdesk.networks.errors import AuthError, BadResponse, RateLimited
 from socialdesk.networks.http import Transport
 from socialdesk.services import accounts
 from socialdesk.services.outbox import OutboxSender
@@ -103,6 +103,29 @@ def test_mentions_page_with_their_authors_and_plain_text(server):
     assert later.mentions[0].author.handle.startswith("fan")
     request = next(r for r in server.requests if "mentions" in r.path and "since_id" in r.query)
     assert request.query["expansions"] == ["author_id,referenced_tweets.id"]
+
+
+def test_an_endpoint_whose_budget_is_spent_is_not_asked_again_until_its_reset(server):
+    clock = Clock()
+    provider, _ = signed_in(server, clock)
+    server.add_mention(1, "@emberlinecoffee hi")
+    reset = clock.now + timedelta(minutes=12)
+    i = next(i for i, route in enumerate(server.routes) if "mentions" in route[1].pattern)
+    handler = server.routes[i][2]
+    server.routes[i] = (*server.routes[i][:2], lambda request, match: (
+        *handler(request, match)[:2],
+        {"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(int(reset.timestamp()))},
+    ))  # fmt: skip
+    provider.fetch_mentions(ref(), None)  # the answer says: none left in this window
+    asked = len(server.requests)
+    with pytest.raises(RateLimited) as caught:
+        provider.fetch_mentions(ref(), None)
+    assert caught.value.reset_at == reset and "Nothing was sent" in str(caught.value)
+    assert len(server.requests) == asked  # not even one request to be refused
+    provider.hide_reply(ref(), server.add_mention(2, "spam")["id"])  # other endpoints go on
+
+    clock.now = reset + timedelta(seconds=1)
+    assert [m.text for m in provider.fetch_mentions(ref(), None).mentions]
 
 
 def test_post_only_accounts_never_ask_for_mentions(server):

@@ -55,9 +55,10 @@ def test_a_rate_limit_is_waited_out_and_other_accounts_go_on(db):
         client_id = clients.add_client(db, "Acme", at=NOW)
         limited = clients.add_account(db, client_id, "mastodon", "brand", server_url=server.url)
         other = clients.add_account(db, client_id, "mastodon", "other", server_url=server.url)
-        for account_id in (limited, other):
+        server.tokens.add("other-account-token")
+        for account_id, token in ((limited, TOKEN), (other, "other-account-token")):
             account = accounts.account_ref(clients.get_account(db, account_id))
-            networks.secrets_for(account).put("access_token", TOKEN)
+            networks.secrets_for(account).put("access_token", token)
         sync = SyncService(db, networks.provider_for, clock)
 
         server.faults.append("429")  # the first account's request is refused
