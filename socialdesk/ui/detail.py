@@ -111,9 +111,12 @@ class DetailPane(QScrollArea):
                 ("open", actions.open_link, "Open"),
             )
         }
-        for button in self._buttons.values():
-            buttons.addWidget(button)
+        # Two rows, so five buttons still fit a narrow pane: what to do, then where.
+        more = QHBoxLayout()
+        for name, button in self._buttons.items():
+            (more if name in ("hide", "open") else buttons).addWidget(button)
         buttons.addStretch(1)
+        more.addStretch(1)
 
         self._content = QWidget()
         content = QVBoxLayout(self._content)
@@ -128,6 +131,7 @@ class DetailPane(QScrollArea):
         for widget in (self._triage, self._clock):
             content.addWidget(widget)
         content.addLayout(buttons)
+        content.addLayout(more)
         if composer is not None:
             content.addWidget(composer)
             composer.hide()  # until r, or a draft to come back to
