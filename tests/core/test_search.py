@@ -27,7 +27,7 @@ def test_exclusions_of_words_and_phrases():
 
 def test_every_filter():
     q = parse(
-        "from:@Jo_Smith client:\"Ridgeway Cycles\" account:@ridgeway network:Mastodon "
+        'from:@Jo_Smith client:"Ridgeway Cycles" account:@ridgeway network:Mastodon '
         "category:complaint status:replied after:2026-10-01 before:2026/11/01 brakes",
         BERLIN,
     )

@@ -1,0 +1,261 @@
+"""The history: every mention received and every reply drafted or sent, newest first, found with
+``core.search``'s language. Three arms — mentions, outbox items, drafts — each filtered on its own
+indexes and full-text table, merged by time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from socialdesk.core.models import MentionStatus
+from socialdesk.core.search import Query
+from socialdesk.store import mentions
+from socialdesk.store.db import Database
+from socialdesk.store.mentions import MentionRow
+from socialdesk.store.values import from_ms, to_ms
+
+MENTION, REPLY, DRAFT = "mention", "reply", "draft"
+_RANK = {MENTION: 0, REPLY: 1, DRAFT: 2}
+# What ``status:`` picks among the replies; cancelled items are not history (their draft is).
+_REPLY_STATES = {
+    "sent": ("sent",),
+    "queued": ("queued", "sending", "paused"),
+    "failed": ("failed",),
+}
+_SHOWN_REPLY_STATES = ("sent", "queued", "sending", "paused", "failed")
+_SHOWN_DRAFT_STATES = ("editing", "ready")  # approved ones are outbox items now
+COUNT_CAP = 10_000
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    kind: str  # MENTION, REPLY (an outbox item) or DRAFT
+    id: int  # of the mention, outbox item or draft
+    at: datetime  # received, sent (or approved), last edited
+    row: MentionRow  # the card: for a reply, the account is the author and its state the status
+
+    @property
+    def mention_id(self) -> int | None:
+        """The conversation it belongs to, to open."""
+        return self.row.id or None
+
+
+def search(
+    db: Database, query: Query, *, after: HistoryItem | None = None, limit: int = 200
+) -> list[HistoryItem]:
+    """The newest ``limit`` items matching ``query``, older than ``after`` when given.
+
+    Each arm takes its own newest ``limit`` (walking its time index when nothing narrows it), and
+    only those are merged: browsing a million mentions never sorts them all."""
+    parts, params = [], []
+    for arm in _arms(query):
+        where = arm.where + _older_than(arm, after)
+        sql, ps = _select(arm, where)
+        # With words, their matches drive and are sorted ("+" keeps SQLite from walking the
+        # whole time index instead, probing each row against the list: 10x slower).
+        at = f"+{arm.at}" if query.match() else arm.at
+        parts.append(f"SELECT * FROM ({sql} ORDER BY {at} DESC, {arm.id} DESC LIMIT ?)")
+        params += [*ps, limit]
+    if not parts:
+        return []
+    sql = " UNION ALL ".join(parts) + " ORDER BY at DESC, kind, id DESC LIMIT ?"
+    return _items(db, db.query(sql, (*params, limit)))
+
+
+def count(db: Database, query: Query, cap: int = COUNT_CAP) -> int:
+    """How many items match, counted up to ``cap`` + 1 (the view then says "10,000+"): counting
+    every one of 300,000 mentions of a client costs more than finding the first page."""
+    total = 0
+    for arm in _arms(query):
+        sql, params = _select(arm, arm.where)
+        total += db.query(f"SELECT count(*) FROM ({sql} LIMIT ?)", (*params, cap + 1 - total))[0][0]
+        if total > cap:
+            break
+    return total
+
+
+# -- the three arms -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Arm:
+    kind: str
+    source: str  # "mention m", "outbox_item o", "draft d"
+    at: str  # the column (or expression) of its time
+    id: str
+    where: list[tuple[str, list]]
+
+
+def _arms(q: Query) -> list[_Arm]:
+    return [arm for arm in (_mention_arm(q), _reply_arm(q), _draft_arm(q)) if arm is not None]
+
+
+def _select(arm: _Arm, where: list[tuple[str, list]]) -> tuple[str, list]:
+    sql = f"SELECT {_RANK[arm.kind]} AS kind, {arm.id} AS id, {arm.at} AS at FROM {arm.source}"
+    if where:
+        sql += " WHERE " + " AND ".join(c for c, _ in where)
+    return sql, [p for _, ps in where for p in ps]
+
+
+def _older_than(arm: _Arm, after: HistoryItem | None) -> list[tuple[str, list]]:
+    """Keyset paging in the merged order (time, then kind, then id), said per arm so each can
+    walk its index from where the last page ended."""
+    if after is None:
+        return []
+    at, mine, theirs = to_ms(after.at), _RANK[arm.kind], _RANK[after.kind]
+    if mine > theirs:
+        return [(f"{arm.at} <= ?", [at])]
+    if mine < theirs:
+        return [(f"{arm.at} < ?", [at])]
+    return [(f"({arm.at}, {arm.id}) < (?, ?)", [at, after.id])]
+
+
+def _mention_arm(q: Query) -> _Arm | None:
+    if q.status and q.status not in set(MentionStatus):
+        return None  # status:sent and the like: replies only
+    where: list[tuple[str, list]] = []
+    if q.author:
+        where.append(
+            ("m.author_id IN (SELECT id FROM author"
+             " WHERE handle LIKE ? ESCAPE '\\' OR handle LIKE ? ESCAPE '\\')",
+             [_like(q.author), _like(q.author) + "@%"])
+        )  # fmt: skip
+    where += _scope("m", q)
+    if q.category:
+        where.append(("coalesce(m.category_override, m.category) = ?", [q.category]))
+    if q.status:
+        where.append(("m.status = ?", [q.status]))
+    where += _time("m.created_at", q) + _text("m.id", "mention_fts", q)
+    return _Arm(MENTION, "mention m", "m.created_at", "m.id", where)
+
+
+def _reply_arm(q: Query) -> _Arm | None:
+    if q.status and q.status not in _REPLY_STATES:
+        return None
+    states = _REPLY_STATES[q.status] if q.status else _SHOWN_REPLY_STATES
+    where = [(f"o.state IN ({','.join('?' * len(states))})", list(states))]
+    where += _ours("o", q) + _scope("o", q) + _of_category("o", q)
+    at = "coalesce(o.sent_at, o.created_at)"
+    where += _time(at, q) + _text("o.id", "outbox_fts", q)
+    return _Arm(REPLY, "outbox_item o", at, "o.id", where)
+
+
+def _draft_arm(q: Query) -> _Arm | None:
+    if q.status and q.status != "draft":
+        return None
+    states = _SHOWN_DRAFT_STATES
+    where = [(f"d.state IN ({','.join('?' * len(states))}) AND d.text != ''", list(states))]
+    where += _ours("d", q) + _scope("d", q) + _of_category("d", q)
+    where += _time("d.updated_at", q) + _text("d.id", "draft_fts", q)
+    return _Arm(DRAFT, "draft d", "d.updated_at", "d.id", where)
+
+
+def _scope(alias: str, q: Query) -> list[tuple[str, list]]:
+    """client:, account: and network: narrow the accounts searched."""
+    parts: list[tuple[str, list]] = []
+    if q.client:
+        parts.append(("c.name LIKE ? ESCAPE '\\'", [_like(q.client) + "%"]))
+    if q.account:
+        parts.append(("a.handle LIKE ? ESCAPE '\\'", [_like(q.account)]))
+    if q.network:
+        parts.append(("a.network = ?", [q.network]))
+    if not parts:
+        return []
+    sql = (
+        f"{alias}.account_id IN (SELECT a.id FROM account a JOIN client c ON c.id = a.client_id"
+        f" WHERE {' AND '.join(c for c, _ in parts)})"
+    )
+    return [(sql, [p for _, ps in parts for p in ps])]
+
+
+def _ours(alias: str, q: Query) -> list[tuple[str, list]]:
+    """from:@brand finds what the brand's account wrote."""
+    if not q.author:
+        return []
+    return [
+        (f"{alias}.account_id IN (SELECT id FROM account WHERE handle LIKE ? ESCAPE '\\')",
+         [_like(q.author)])
+    ]  # fmt: skip
+
+
+def _of_category(alias: str, q: Query) -> list[tuple[str, list]]:
+    """category:complaint also finds the replies to complaints."""
+    if not q.category:
+        return []
+    return [
+        (f"EXISTS (SELECT 1 FROM mention WHERE id = {alias}.mention_id"
+         " AND coalesce(category_override, category) = ?)", [q.category])
+    ]  # fmt: skip
+
+
+def _time(column: str, q: Query) -> list[tuple[str, list]]:
+    parts = []
+    if q.after:
+        parts.append((f"{column} >= ?", [to_ms(q.after)]))
+    if q.before:
+        parts.append((f"{column} < ?", [to_ms(q.before)]))
+    return parts
+
+
+def _text(id_column: str, fts: str, q: Query) -> list[tuple[str, list]]:
+    """The index lists the matches; the rows are looked up by id. (Asking the index about each
+    row instead — ``MATCH ? AND rowid = m.id`` — reads the word's whole list every time: a
+    common word took seconds.)"""
+    listed = f"{id_column} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
+    parts = []
+    if match := q.match():
+        parts.append((listed, [match]))
+    if exclude := q.exclusion():
+        parts.append((f"NOT {listed}", [exclude]))
+    return parts
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# -- the cards ------------------------------------------------------------------------------------
+def _items(db: Database, found: Sequence) -> list[HistoryItem]:
+    ids = {rank: [i for k, i, _ in found if k == rank] for rank in _RANK.values()}
+    rows = {(0, r.id): r for r in mentions.rows_by_id(db, ids[0])} if ids[0] else {}
+    rows |= _reply_rows(db, ids[1], "outbox_item", 1) | _reply_rows(db, ids[2], "draft", 2)
+    kinds = {rank: kind for kind, rank in _RANK.items()}
+    return [
+        HistoryItem(kinds[k], i, from_ms(at), rows[(k, i)]) for k, i, at in found if (k, i) in rows
+    ]
+
+
+def _reply_rows(db: Database, ids: list[int], table: str, rank: int) -> dict:
+    """Cards for the manager's own words: the account writes, the state is the status, and the
+    mention answered (if any) gives the client and conversation."""
+    if not ids:
+        return {}
+    at = "coalesce(r.sent_at, r.created_at)" if table == "outbox_item" else "r.updated_at"
+    url = "r.url, r.remote_id" if table == "outbox_item" else "NULL, ''"
+    sql = (
+        f"SELECT r.id, r.account_id, a.client_id, c.name, c.colour, a.network, a.handle, r.text,"
+        f" {at}, r.state, coalesce(r.mention_id, 0), c.response_target_minutes, {url}"
+        f" FROM {table} r JOIN account a ON a.id = r.account_id JOIN client c ON c.id = a.client_id"
+        f" WHERE r.id IN ({','.join('?' * len(ids))})"
+    )
+    out = {}
+    for (rid, account_id, client_id, client, colour, network, handle, text, when, state,
+         mention_id, target, link, remote_id) in db.query(sql, ids):  # fmt: skip
+        label = "Draft" if table == "draft" else "Reply"
+        out[(rank, rid)] = replace(
+            _BLANK, id=mention_id, account_id=account_id, client_id=client_id, client_name=client,
+            client_colour=colour, network=network, account_handle=handle, author_name=label,
+            author_handle=handle, text=text, created_at=from_ms(when),
+            status="draft" if state in _SHOWN_DRAFT_STATES else state,
+            response_target_minutes=target, url=link, remote_id=remote_id or "",
+        )  # fmt: skip
+    return out
+
+
+_BLANK = MentionRow(
+    id=0, account_id=0, client_id=0, client_name="", client_colour="#888888", network="",
+    account_handle="", author_id=0, author_name="", author_handle="", author_flags=frozenset(),
+    text="", created_at=from_ms(0), status="", category=None, category_overridden=False,
+    triage_reasons=(), sentiment=None, priority=None, first_response_at=None, due_at=None,
+    snoozed_until=None, response_target_minutes=0, in_reply_to_remote_id=None,
+    conversation_id=None, url=None, remote_id="",
+)  # fmt: skip
