@@ -19,24 +19,32 @@ from socialdesk.app.accounts import AccountsController
 from socialdesk.app.replies import RepliesController
 from socialdesk.app.tasks import TaskRunner
 from socialdesk.config import Settings
+from socialdesk.core import search
 from socialdesk.core.models import MentionStatus, network_label
+from socialdesk.core.search import Query
 from socialdesk.core.service_hours import ServiceHours
 from socialdesk.core.sla import ResponseClock, response_clock
 from socialdesk.services import alerts, moderation
 from socialdesk.services import workspace as workspaces
 from socialdesk.services.sync import SyncResult, SyncService
-from socialdesk.store import clients, events, mentions, saved_views
+from socialdesk.store import clients, events, history, mentions, saved_views
 from socialdesk.store.clients import ClientSummary
+from socialdesk.store.history import COUNT_CAP, HistoryItem
 from socialdesk.store.mentions import MentionDetail, MentionFilter, MentionRow
 from socialdesk.store.saved_views import SavedView
 
 log = logging.getLogger(__name__)
 
+HISTORY_PAGE = 200
+
 __all__ = [
+    "COUNT_CAP",
     "ClientSummary",
+    "HistoryItem",
     "MentionDetail",
     "MentionFilter",
     "MentionRow",
+    "Query",
     "SavedView",
     "WorkspaceController",
 ]
@@ -141,6 +149,26 @@ class WorkspaceController(QObject):
 
     def page_after(self, flt: MentionFilter, last: MentionRow, limit: int) -> list[MentionRow]:
         return mentions.mention_rows_after(self.workspace.db, flt, last, limit, self.clock())
+
+    # -- history ---------------------------------------------------------------------------------
+    def parse_query(self, text: str) -> Query:
+        """A history search as typed; dates are the user's local days."""
+        return search.parse(text, datetime.now().astimezone().tzinfo or UTC)
+
+    def search_history(
+        self, query: Query, on_done: Callable[[list[HistoryItem], int], None]
+    ) -> None:
+        """The first page and the (capped) count, read on a worker: a search for a word in most
+        mentions takes longer than a frame."""
+        db = self.workspace.db
+
+        def read():
+            return history.search(db, query, limit=HISTORY_PAGE), history.count(db, query)
+
+        self.runner.run(read, lambda found: on_done(*found), self.fail)
+
+    def history_after(self, query: Query, last: HistoryItem) -> list[HistoryItem]:
+        return history.search(self.workspace.db, query, after=last, limit=HISTORY_PAGE)
 
     def mention_row(self, mention_id: int) -> MentionRow | None:
         return mentions.mention_row(self.workspace.db, mention_id)

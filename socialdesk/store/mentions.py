@@ -42,6 +42,7 @@ class MentionFilter:
     awaiting_reply_only: bool = False
     sort: str = "urgent"
     text: str = ""  # words that must all appear (prefixes, any case, accents ignored)
+    conversation_of: int | None = None  # only the conversation of this mention (any status)
 
 
 @dataclass(frozen=True)
@@ -177,9 +178,16 @@ def _where(flt: MentionFilter, now: datetime | None) -> tuple[str, list]:
         clauses.append(
             ("m.account_id IN (SELECT id FROM account WHERE network = ?)", [flt.network])
         )
+    if flt.conversation_of is not None:
+        one = "(SELECT {} FROM mention WHERE id = ?)"
+        clauses.append((
+            f"m.account_id = {one.format('account_id')} AND (m.id = ? OR m.conversation_id ="
+            f" {one.format('coalesce(conversation_id, remote_id)')})",
+            [flt.conversation_of] * 3,
+        ))  # fmt: skip
     if flt.statuses is not None:
         clauses.append(_in("m.status", flt.statuses))
-    else:
+    elif flt.conversation_of is None:
         clauses.append(("m.status != 'snoozed'", []))  # out of sight until they wake
     if flt.awaiting_reply_only:
         clauses.append(_in("m.status", AWAITING))

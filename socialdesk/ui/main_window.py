@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from socialdesk import __version__
-from socialdesk.app.workspace import MentionDetail, WorkspaceController
+from socialdesk.app.workspace import HistoryItem, MentionDetail, WorkspaceController
 from socialdesk.core.models import MentionStatus
 from socialdesk.diagnostics import diagnostics_text
 from socialdesk.ui import theme
@@ -31,6 +31,7 @@ from socialdesk.ui.composer import Composer, ReplyTarget
 from socialdesk.ui.detail import DetailPane, plain_label
 from socialdesk.ui.feed.model import MentionIdRole
 from socialdesk.ui.feed.panel import FeedPanel
+from socialdesk.ui.history import HistoryPanel
 from socialdesk.ui.new_post import NewPostDialog
 from socialdesk.ui.notifier import Notifier
 from socialdesk.ui.outbox import OutboxPanel
@@ -78,8 +79,9 @@ class MainWindow(QMainWindow):
         self.views.addWidget(self.inbox_split)
         self.views.addWidget(self.review)
         self.views.addWidget(self.outbox)
-        for view in VIEWS[3:]:
-            self.views.addWidget(ComingPanel(view))
+        self.history = HistoryPanel(controller)
+        self.views.addWidget(self.history)
+        self.views.addWidget(ComingPanel("Reports"))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -183,7 +185,7 @@ class MainWindow(QMainWindow):
         mention.addActions([a.open_link, a.copy_link, a.undo])
         mention.addSeparator()
         self._action(mention, "Sa&ve this view…", self.save_view, "Ctrl+Shift+S")
-        search = self._action(mention, "&Search mentions", self.focus_search, "/")
+        search = self._action(mention, "&Search", self.focus_search, "/")
         search.setShortcuts([QKeySequence("/"), QKeySequence.Find])
 
         view = bar.addMenu("&View")
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
             lambda items: self.sidebar.set_view_counts("Review", len(items))
         )
         self.replies.outboxChanged.connect(self._outbox_counts)
+        self.history.openRequested.connect(self.open_history_item)
 
     # -- behaviour -------------------------------------------------------------------------------
     def show_target(self, target: Target) -> None:
@@ -346,11 +349,26 @@ class MainWindow(QMainWindow):
             self.feed.viewport().update()
 
     def focus_search(self) -> None:
-        """Into the inbox's search box (from any view: searching is about mentions)."""
+        """Into the History's search box when it is shown, else the inbox's (from any view)."""
+        if self.views.currentWidget() is self.history:
+            self.history.focus_search()
+            return
         if self.views.currentIndex() != VIEWS.index("Inbox"):
             self.sidebar.select(Target("Inbox"))
         self.feed_panel.filters.search.setFocus(Qt.ShortcutFocusReason)
         self.feed_panel.filters.search.selectAll()
+
+    def open_history_item(self, item: HistoryItem) -> None:
+        """A history result's whole conversation, in the inbox, with the result selected."""
+        mention = self.controller.mention_row(item.mention_id) if item.mention_id else None
+        if mention is None:
+            self.statusBar().showMessage(
+                "This is a new post, not an answer: it has no conversation to open.", 8_000
+            )
+            return
+        self.sidebar.select(Target("Inbox"))
+        self.feed_panel.show_conversation(mention.id, f"Conversation with @{mention.author_handle}")
+        self.feed.setFocus(Qt.OtherFocusReason)
 
     def edit_accounts(self) -> None:
         dialog = AccountsDialog(self.controller.accounts, self.controller, self)

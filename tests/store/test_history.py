@@ -34,7 +34,8 @@ def workspace(db):
     outbox.claim(db, item, T0 + timedelta(minutes=11))
     outbox.mark_sent(db, item, "99", "https://x.com/acme/status/99", T0 + timedelta(minutes=12))
     drafts.save_draft(db, account_id=masto, mention_id=ids[3], cursor=0,
-                      now=T0 + timedelta(minutes=20), text="Sorry to hear about the brakes")  # fmt: skip
+                      now=T0 + timedelta(minutes=20),
+                      text="Sorry to hear about the brakes")  # fmt: skip
     return db, ids
 
 
@@ -70,7 +71,7 @@ def test_phrases_and_exclusions(workspace):
 
 
 def test_filters(workspace):
-    db, ids = workspace
+    db, _ = workspace
     assert [t for _, t in found(db, "from:@User_Kim")] == [
         "order arrived, thank",
         "Where is my order nu",

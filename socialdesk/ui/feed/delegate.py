@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from socialdesk.app.workspace import MentionRow
 from socialdesk.core.models import MentionStatus
+from socialdesk.core.search import find_spans
 from socialdesk.core.sla import ClockState, ResponseClock
 from socialdesk.ui import theme
-from socialdesk.ui.feed.model import RowRole
+from socialdesk.ui.feed.model import HighlightRole, RowRole
 from socialdesk.ui.format import card_text, clock_text, relative_time
 
 TEXT_LINES = 2
@@ -120,6 +121,7 @@ class CardDelegate(QStyledItemDelegate):
             card_text(row.text),
             font,
             QColor(c.text),
+            index.data(HighlightRole) or (),
         )
 
         # Last line: client · account, status and category chips.
@@ -189,16 +191,23 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.drawText(r, Qt.AlignCenter, label)
 
-    def _text(self, painter, r: QRectF, text: str, font: QFont, colour: QColor) -> None:
+    def _text(
+        self, painter, r: QRectF, text: str, font: QFont, colour: QColor, terms: tuple[str, ...]
+    ) -> None:
+        """The text in plain characters; where the search found its terms, a marker behind them
+        (per line: a phrase broken across two lines is not marked)."""
         fm = QFontMetrics(font)
-        painter.setPen(colour)
+        marker = QColor(theme.colours().warning)
+        marker.setAlpha(70)
         painter.setFont(font)
         for n, piece in enumerate(card_lines(text, font, r.width())):
-            painter.drawText(
-                QRectF(r.left(), r.top() + n * fm.lineSpacing(), r.width(), fm.lineSpacing()),
-                Qt.AlignLeft | Qt.AlignVCenter | Qt.TextSingleLine,
-                piece,
-            )
+            box = QRectF(r.left(), r.top() + n * fm.lineSpacing(), r.width(), fm.lineSpacing())
+            for start, end in find_spans(piece, terms):
+                x = fm.horizontalAdvance(piece[:start])
+                width = fm.horizontalAdvance(piece[start:end])
+                painter.fillRect(QRectF(box.left() + x, box.top(), width, box.height()), marker)
+            painter.setPen(colour)
+            painter.drawText(box, Qt.AlignLeft | Qt.AlignVCenter | Qt.TextSingleLine, piece)
 
 
 def card_lines(text: str, font: QFont, width: float, lines: int = TEXT_LINES) -> list[str]:

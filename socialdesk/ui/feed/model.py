@@ -3,13 +3,18 @@ puts new mentions on top without disturbing the rows below."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from socialdesk.app.workspace import MentionFilter, MentionRow, WorkspaceController
+from socialdesk.core.search import fold
 
 PAGE_SIZE = 200
 RowRole = Qt.UserRole + 1
 MentionIdRole = Qt.UserRole + 2
+HighlightRole = Qt.UserRole + 3  # the searched terms to mark on the card (folded)
+_WORD = re.compile(r"\w+")
 _ROOT = QModelIndex()  # a list has one parent: the invalid root index
 
 
@@ -19,6 +24,7 @@ class FeedModel(QAbstractListModel):
         self._controller = controller
         self._filter = MentionFilter()
         self._rows: list[MentionRow] = []
+        self._highlights: tuple[str, ...] = ()
         self._total = 0
         controller.mentionsAdded.connect(self._on_mentions_added)
         controller.mentionChanged.connect(self._on_mention_changed)
@@ -35,6 +41,8 @@ class FeedModel(QAbstractListModel):
             return row
         if role == MentionIdRole:
             return row.id
+        if role == HighlightRole:
+            return self._highlights
         if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
             # What a screen reader announces for the card.
             return f"{row.author_name} (@{row.author_handle}) on {row.network}: {row.text[:280]}"
@@ -72,6 +80,7 @@ class FeedModel(QAbstractListModel):
 
     def set_filter(self, flt: MentionFilter) -> None:
         self._filter = flt
+        self._highlights = tuple(fold(w) for w in _WORD.findall(flt.text))
         self.reload()
 
     def reload(self) -> None:

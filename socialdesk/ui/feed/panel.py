@@ -81,12 +81,25 @@ class FeedPanel(QWidget):
         self._scope_name = name
         self.filters.show_filter(flt)
 
+    def show_conversation(self, mention_id: int, name: str) -> None:
+        """The whole conversation of one mention, oldest first, whatever its state (opened from
+        the history); the mention itself selected."""
+        self._scope = MentionFilter(conversation_of=mention_id)
+        self._scope_name = name
+        self.filters.show_filter(MentionFilter(sort="oldest"))
+        row = self.model.row_for(mention_id)
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row))
+
     def _filters_changed(self) -> None:
         self.model.set_filter(self.filters.apply_to(self._scope))
         self.select_first()
 
     def _update_title(self) -> None:
-        self.title.setText(f"Inbox — {self._scope_name} · {self.model.total:,} mentions")
+        total = self.model.total
+        self.title.setText(
+            f"Inbox — {self._scope_name} · {total:,} mention{'' if total == 1 else 's'}"
+        )
 
     # -- selection -------------------------------------------------------------------------------
     def selected_rows(self) -> list[MentionRow]:
