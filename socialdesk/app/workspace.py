@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from socialdesk.app.accounts import AccountsController
 from socialdesk.app.replies import RepliesController
+from socialdesk.app.reports import ReportsController
 from socialdesk.app.tasks import TaskRunner
 from socialdesk.config import Settings
 from socialdesk.core import search
@@ -109,6 +110,7 @@ class WorkspaceController(QObject):
         self._timer.timeout.connect(self.check_overdue)
         self.replies = RepliesController(self)
         self.accounts = AccountsController(self)
+        self.reports = ReportsController(self)
 
     # -- lifecycle -------------------------------------------------------------------------------
     @property

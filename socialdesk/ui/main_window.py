@@ -35,8 +35,8 @@ from socialdesk.ui.history import HistoryPanel
 from socialdesk.ui.new_post import NewPostDialog
 from socialdesk.ui.notifier import Notifier
 from socialdesk.ui.outbox import OutboxPanel
-from socialdesk.ui.panels import ComingPanel
 from socialdesk.ui.preferences import PreferencesDialog
+from socialdesk.ui.reports import ReportsPanel
 from socialdesk.ui.review import ReviewPanel
 from socialdesk.ui.shortcuts import ShortcutsDialog
 from socialdesk.ui.sidebar import VIEWS, Sidebar, Target, TargetRole
@@ -81,7 +81,8 @@ class MainWindow(QMainWindow):
         self.views.addWidget(self.outbox)
         self.history = HistoryPanel(controller)
         self.views.addWidget(self.history)
-        self.views.addWidget(ComingPanel("Reports"))
+        self.reports = ReportsPanel(controller)
+        self.views.addWidget(self.reports)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)

@@ -1,0 +1,336 @@
+"""The Reports view: one client, any period — headline figures, four charts, the most frequent
+authors and the words of complaints — and its exports (CSV of the rows, a PDF for the client)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from socialdesk.app.reports import ReportData
+from socialdesk.app.workspace import WorkspaceController
+from socialdesk.core.sla import format_minutes
+from socialdesk.ui import report_charts
+from socialdesk.ui.detail import plain_label
+from socialdesk.ui.report_pdf import takeaways, write_pdf
+
+PERIODS = ("Last 7 days", "Last 30 days", "Last 90 days", "This month", "Last month",
+           "Last 12 months", "Custom")  # fmt: skip
+
+
+def period_days(name: str, today: date) -> tuple[date, date]:
+    """First and last day (included) of a named period ending today."""
+    if name == "This month":
+        return today.replace(day=1), today
+    if name == "Last month":
+        last = today.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last
+    days = {"Last 7 days": 7, "Last 30 days": 30, "Last 90 days": 90, "Last 12 months": 365}
+    return today - timedelta(days=days.get(name, 30) - 1), today
+
+
+class ReportsPanel(QWidget):
+    def __init__(self, controller: WorkspaceController, parent=None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._data: ReportData | None = None
+        self._asked: tuple | None = None
+        self.setAccessibleName("Reports")
+
+        self.client = QComboBox(accessibleName="Client")
+        self.period = QComboBox(accessibleName="Period")
+        self.period.addItems(PERIODS)
+        self.period.setCurrentText("Last 30 days")
+        self.start = self._date_edit("First day")
+        self.end = self._date_edit("Last day")
+        self.csv_button = QPushButton("Export CSV…")
+        self.csv_button.setToolTip("Every mention of the report, one per line (Ctrl+Shift+E)")
+        self.csv_button.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.pdf_button = QPushButton("Export PDF…")
+        self.pdf_button.setToolTip("The report for the client: cover, summary, charts (Ctrl+P)")
+        self.pdf_button.setShortcut(QKeySequence.Print)
+        self.csv_button.clicked.connect(self.export_csv)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.status = plain_label(role="muted", wrap=False)
+
+        title = plain_label("Reports", wrap=False)
+        title.setObjectName("panelTitle")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(12, 8, 12, 4)
+        for widget in (title, self.client, self.period, self.start, plain_label("to", wrap=False),
+                       self.end):  # fmt: skip
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.csv_button)
+        bar.addWidget(self.pdf_button)
+
+        self.body = QWidget(objectName="reportBody")
+        self.tiles = QGridLayout()
+        self.chart_grid = QGridLayout()
+        self.authors = self._table("Most frequent authors", ("Author", "Mentions"))
+        self.words = self._table("Words most used in complaints", ("Word", "Times"))
+        tables = QHBoxLayout()
+        tables.addWidget(self.authors)
+        tables.addWidget(self.words)
+        content = QVBoxLayout(self.body)
+        content.addLayout(self.tiles)
+        content.addLayout(self.chart_grid)
+        content.addLayout(tables)
+        self.takeaways = plain_label(role="muted")
+        content.addWidget(self.takeaways)
+        content.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+        scroll.setWidget(self.body)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        self.status.setContentsMargins(12, 0, 12, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=150, timeout=self.refresh)
+        self.client.currentIndexChanged.connect(self._debounce.start)
+        self.period.currentTextChanged.connect(self._period_chosen)
+        for edit in (self.start, self.end):
+            edit.userDateChanged.connect(self._dates_edited)
+        controller.clientsChanged.connect(self.set_clients)
+        self._period_chosen(self.period.currentText())
+        self._set_exports_enabled(False)
+
+    # -- building --------------------------------------------------------------------------------
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(calendarPopup=True, accessibleName=name)
+        edit.setDisplayFormat("d MMM yyyy")
+        return edit
+
+    def _table(self, title: str, headers: tuple[str, str]) -> QTableWidget:
+        table = QTableWidget(0, 2)
+        table.setAccessibleName(title)
+        table.setHorizontalHeaderLabels(headers)
+        table.setToolTip(title)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.NoEditTriggers)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setMinimumHeight(table.fontMetrics().lineSpacing() * 14)
+        return table
+
+    # -- choosing --------------------------------------------------------------------------------
+    def set_clients(self, clients) -> None:
+        chosen = self.client.currentData()
+        self.client.blockSignals(True)
+        self.client.clear()
+        for client in clients:
+            self.client.addItem(client.name, client.id)
+        at = self.client.findData(chosen)
+        self.client.setCurrentIndex(at if at >= 0 else 0)
+        self.client.blockSignals(False)
+        if self.isVisible():
+            self._debounce.start()
+
+    def _period_chosen(self, name: str) -> None:
+        if name == "Custom":
+            return
+        today = self._controller.clock().astimezone().date()
+        first, last = period_days(name, today)
+        for edit, day in ((self.start, first), (self.end, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+        self._debounce.start()
+
+    def _dates_edited(self) -> None:
+        self.period.blockSignals(True)
+        self.period.setCurrentText("Custom")
+        self.period.blockSignals(False)
+        self._debounce.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._debounce.start()  # figures move on while other views are worked
+
+    def refresh(self) -> None:
+        client_id = self.client.currentData()
+        if client_id is None:
+            self.status.setText("Add a client and an account to see its report.")
+            return
+        first, last = self.start.date().toPython(), self.end.date().toPython()
+        if last < first:
+            self.status.setText("The last day is before the first: choose the days again.")
+            return
+        asked = (client_id, first, last)
+        self._asked = asked
+        self.status.setText("Computing…")
+        self._controller.reports.build(client_id, first, last, lambda d: self._shown(asked, d))
+
+    # -- showing ---------------------------------------------------------------------------------
+    def _shown(self, asked: tuple, data: ReportData) -> None:
+        if asked != self._asked:
+            return  # another client or period was chosen meanwhile
+        self._data = data
+        report = data.report
+        self.status.setText(
+            f"{report.client} · {report.start:%d %b %Y} – {report.end:%d %b %Y} · "
+            f"{report.total:,} mentions · computed in {data.seconds:.2f} s"
+        )
+        self._fill_tiles(data)
+        self._fill_charts(data)
+        _fill_table(self.authors, [(f"@{a}", n) for a, n in report.repeat_authors])
+        _fill_table(self.words, report.complaint_words)
+        lines = takeaways(report, data.terms.response_target_minutes)
+        self.takeaways.setText("\n".join(f"•  {line}" for line in lines))
+        self._set_exports_enabled(True)
+
+    def _fill_tiles(self, data: ReportData) -> None:
+        _clear(self.tiles)
+        report, target = data.report, data.terms.response_target_minutes
+        share = report.share_within_target
+        figures = [
+            ("Mentions", f"{report.total:,}"),
+            ("Answered", f"{report.answered:,}"),
+            ("Median first response", _minutes(report.median_first_response)),
+            ("90% answered within", _minutes(report.p90_first_response)),
+            (
+                f"Within the {format_minutes(target)} target",
+                "—" if share is None else f"{share:.0%}",
+            ),
+            ("Overdue", f"{report.overdue:,}"),
+        ]
+        for i, (label, value) in enumerate(figures):
+            tile = QFrame(objectName="reportTile")
+            tile.setFrameShape(QFrame.StyledPanel)
+            box = QVBoxLayout(tile)
+            number = plain_label(value, wrap=False)
+            font = number.font()
+            font.setPointSizeF(font.pointSizeF() * 1.8)
+            font.setBold(True)
+            number.setFont(font)
+            box.addWidget(number)
+            box.addWidget(plain_label(label, role="muted"))
+            tile.setAccessibleName(f"{label}: {value}")
+            self.tiles.addWidget(tile, 0, i)
+
+    def _fill_charts(self, data: ReportData) -> None:
+        _clear(self.chart_grid)
+        dark = self.palette().color(QPalette.Window).lightness() < 128
+        made = report_charts.charts(data.report, dark, self.font())
+        height = self.fontMetrics().lineSpacing() * 19
+        for i, (title, chart) in enumerate(made.items()):
+            view = QChartView(chart)
+            view.setRenderHints(report_charts.render_hints())
+            view.setMinimumHeight(height)
+            view.setAccessibleName(title)
+            self.chart_grid.addWidget(view, i // 2, i % 2)
+        for column in (0, 1):
+            self.chart_grid.setColumnStretch(column, 1)
+
+    def _set_exports_enabled(self, on: bool) -> None:
+        self.csv_button.setEnabled(on)
+        self.pdf_button.setEnabled(on)
+
+    # -- exporting -------------------------------------------------------------------------------
+    def export_csv(self) -> None:
+        data = self._data
+        path = self._ask_path(data, "csv", "CSV (*.csv)") if data else None
+        if data is None or path is None:
+            return
+        self.status.setText("Writing the CSV…")
+        self._controller.reports.export_csv(
+            data, path, lambda n: self.status.setText(f"Saved {n:,} rows to {path}")
+        )
+
+    def export_pdf(self) -> None:
+        data = self._data
+        if data is None:
+            return
+        prepared_by = self._your_name()
+        path = self._ask_path(data, "pdf", "PDF (*.pdf)") if prepared_by else None
+        if path is None:
+            return
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            pages = write_pdf(
+                path, data.report, prepared_by=prepared_by, zone=data.terms.timezone,
+                target_minutes=data.terms.response_target_minutes, now=self._controller.clock(),
+            )  # fmt: skip
+        except OSError as exc:
+            QMessageBox.warning(self, "PDF not saved", f"SocialDesk could not write {path}: "
+                                f"{exc.strerror or exc}. Nothing else was changed.")  # fmt: skip
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.status.setText(f"Saved the {pages}-page report to {path}")
+
+    def _your_name(self) -> str | None:
+        """The freelancer's name for the cover, asked once and remembered (Preferences)."""
+        settings = self._controller.settings
+        name = settings.get("agent_name").strip()
+        if name:
+            return name
+        name, ok = QInputDialog.getText(
+            self, "Your name on the report", "Your name, as the client should read it on the cover:"
+        )
+        if not ok or not name.strip():
+            return None
+        settings.set("agent_name", name.strip())
+        settings.save()
+        return name.strip()
+
+    def _ask_path(self, data: ReportData, suffix: str, kind: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        r = data.report
+        name = f"{r.client} report {r.start:%Y-%m-%d} to {r.end:%Y-%m-%d}.{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(self, f"Export {suffix.upper()}",
+                                                str(Path(folder) / _safe(name)), kind)  # fmt: skip
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return (
+            path
+            if path.suffix.lower() == f".{suffix}"
+            else path.with_name(path.name + f".{suffix}")
+        )
+
+
+def _fill_table(table: QTableWidget, rows) -> None:
+    table.setRowCount(len(rows))
+    for i, (name, count) in enumerate(rows):
+        table.setItem(i, 0, QTableWidgetItem(str(name)))
+        number = QTableWidgetItem(f"{count:,}")
+        number.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        table.setItem(i, 1, number)
+    table.resizeColumnToContents(0)
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        if widget is not None:
+            widget.deleteLater()
+
+
+def _minutes(value: float | None) -> str:
+    return "—" if value is None else format_minutes(round(value))
+
+
+def _safe(name: str) -> str:
+    return "".join("-" if ch in '/\\:*?"<>|' else ch for ch in name)
