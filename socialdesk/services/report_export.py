@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from socialdesk.core.report import ClientTerms, Report, ReportRow
+from socialdesk.core.report import ClientTerms, Report, ReportRow, as_datetime
 
 COLUMNS = (
     "mention_id", "received_local", "network", "account", "author", "category", "sentiment",
@@ -27,12 +27,11 @@ def write_csv(path: Path, rows: list[ReportRow], report: Report, terms: ClientTe
             minutes = report.response_minutes.get(row.id)
             writer.writerow((
                 row.id,
-                row.created_at.astimezone(zone).isoformat(timespec="minutes"),
+                _local(row.created_ms, zone),
                 row.network, f"@{row.account_handle}", f"@{row.author_handle}",
                 row.category or "", "" if row.sentiment is None else f"{row.sentiment:.2f}",
                 row.status,
-                row.first_response_at.astimezone(zone).isoformat(timespec="minutes")
-                if row.first_response_at else "",
+                "" if row.first_response_ms is None else _local(row.first_response_ms, zone),
                 "" if minutes is None else f"{minutes:.0f}",
                 "" if minutes is None else ("yes" if minutes <= terms.response_target_minutes
                                             else "no"),
@@ -40,6 +39,11 @@ def write_csv(path: Path, rows: list[ReportRow], report: Report, terms: ClientTe
             ))  # fmt: skip
     partial.replace(path)
     return len(rows)
+
+
+def _local(ms: int, zone: ZoneInfo) -> str:
+    """A row's moment (ms since the epoch) in the client's zone, to the minute."""
+    return as_datetime(ms).astimezone(zone).isoformat(timespec="minutes")
 
 
 def _cell(text: str) -> str:

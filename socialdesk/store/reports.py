@@ -11,7 +11,7 @@ from datetime import datetime
 from socialdesk.core.report import COMPLAINT, ClientTerms, ReportRow
 from socialdesk.store.clients import client_hours
 from socialdesk.store.db import Database
-from socialdesk.store.values import from_ms, to_ms
+from socialdesk.store.values import to_ms
 
 _CATEGORY = "coalesce(m.category_override, m.category)"  # the manager's override wins
 _ROWS = (
@@ -31,14 +31,7 @@ def report_rows(
     """The client's mentions created in ``start`` ≤ created < ``end`` (aware datetimes), oldest
     first; the text only of complaints, '' for the rest — unless ``every_text`` (the CSV)."""
     found = db.query(_ROWS, (COMPLAINT, every_text, client_id, to_ms(start), to_ms(end)))
-    return [_row(*r) for r in found]
-
-
-def _row(mid, created, network, account, author, category, sentiment, status, answered, text):
-    return ReportRow(
-        mid, from_ms(created), network, account, author, category, sentiment, status,
-        from_ms(answered), text,
-    )  # fmt: skip
+    return list(map(ReportRow._make, found))  # the columns are ReportRow's, in its order
 
 
 def client_terms(db: Database, client_id: int) -> ClientTerms:

@@ -58,6 +58,9 @@ class ReportsPanel(QWidget):
 
         self.client = QComboBox(accessibleName="Client")
         self.period = QComboBox(accessibleName="Period")
+        for box in (self.client, self.period):
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
         self.period.addItems(PERIODS)
         self.period.setCurrentText("Last 30 days")
         self.start = self._date_edit("First day")
@@ -70,7 +73,7 @@ class ReportsPanel(QWidget):
         self.pdf_button.setShortcut(QKeySequence.Print)
         self.csv_button.clicked.connect(self.export_csv)
         self.pdf_button.clicked.connect(self.export_pdf)
-        self.status = plain_label(role="muted", wrap=False)
+        self.status = plain_label(role="muted")
 
         title = plain_label("Reports", wrap=False)
         title.setObjectName("panelTitle")
@@ -80,8 +83,12 @@ class ReportsPanel(QWidget):
                        self.end):  # fmt: skip
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.csv_button)
-        bar.addWidget(self.pdf_button)
+        # The exports share the status line, so the bar fits a narrow window.
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(12, 0, 12, 0)
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.csv_button)
+        status_row.addWidget(self.pdf_button)
 
         self.body = QWidget(objectName="reportBody")
         self.tiles = QGridLayout()
@@ -104,8 +111,7 @@ class ReportsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        self.status.setContentsMargins(12, 0, 12, 0)
-        layout.addWidget(self.status)
+        layout.addLayout(status_row)
         layout.addWidget(scroll, 1)
 
         self._debounce = QTimer(self, singleShot=True, interval=150, timeout=self.refresh)

@@ -6,7 +6,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from socialdesk.core.report import ClientTerms, ReportRow, build, word_counts
+from socialdesk.core.report import (
+    ClientTerms,
+    ReportRow,
+    as_datetime,
+    as_ms,
+    build,
+    word_counts,
+)
 from socialdesk.core.service_hours import ServiceHours
 from socialdesk.core.sla import _service_minutes
 
@@ -30,7 +37,10 @@ def row(
     answered: datetime | None = None,
     text: str = "",
 ) -> ReportRow:
-    return ReportRow(id_, created, "x", "acme", author, category, sentiment, status, answered, text)
+    answered_ms = None if answered is None else as_ms(answered)
+    return ReportRow(
+        id_, as_ms(created), "x", "acme", author, category, sentiment, status, answered_ms, text
+    )
 
 
 def office_terms(**kw) -> ClientTerms:
@@ -133,6 +143,14 @@ def test_unanswered_mentions_are_read_as_of_now_when_the_period_is_not_over():
     waiting = [row(1, berlin(MON, 10), status="open")]
     assert build(waiting, terms, MON, MON, berlin(MON, 10, 59)).overdue == 0
     assert build(waiting, terms, MON, MON, berlin(MON, 11, 1)).overdue == 1
+    # Read to the microsecond: the target is "at most", and now is not a row's millisecond.
+    assert build(waiting, terms, MON, MON, berlin(MON, 11)).overdue == 0
+    assert build(waiting, terms, MON, MON, berlin(MON, 11) + timedelta(microseconds=1)).overdue == 1
+    office = office_terms()
+    assert build(waiting, office, MON, MON, berlin(MON, 11)).overdue == 0
+    assert (
+        build(waiting, office, MON, MON, berlin(MON, 11) + timedelta(microseconds=1)).overdue == 1
+    )
     # An answer counts even when given after "now" (a report rebuilt from old rows).
     answered = [row(1, berlin(MON, 10), answered=berlin(MON, 10, 30))]
     assert build(answered, terms, MON, MON, berlin(MON, 10, 5)).response_minutes == {1: 30.0}
@@ -243,7 +261,7 @@ def test_response_minutes_are_the_response_clocks(hours, zone):
     base = datetime(2026, 3, 21, tzinfo=UTC)
     rows = []
     for i in range(400):
-        created = base + timedelta(seconds=rng.randrange(14 * 86_400), microseconds=i)
+        created = base + timedelta(seconds=rng.randrange(14 * 86_400), milliseconds=i)
         answered = created + rng.choice([
             timedelta(minutes=rng.expovariate(1 / 300)), timedelta(days=rng.choice([70, 395])),
             timedelta(minutes=-5), timedelta(0),
@@ -251,5 +269,14 @@ def test_response_minutes_are_the_response_clocks(hours, zone):
         rows.append(row(i, created, status="replied", answered=answered))
     report = build(rows, ClientTerms("Acme", 60, zone, service), start, end, NOW)
     assert report.response_minutes == {
-        r.id: _service_minutes(service, r.created_at, r.first_response_at) for r in rows
+        r.id: _service_minutes(service, as_datetime(r.created_ms), as_datetime(r.first_response_ms))
+        for r in rows
     }
+
+
+def test_row_times_are_exact_milliseconds():
+    moment = datetime(2026, 3, 29, 1, 30, 15, 123_000, tzinfo=UTC)
+    assert as_ms(moment) == 1_774_747_815_123
+    assert as_datetime(as_ms(moment)) == moment
+    assert as_datetime(0) == datetime(1970, 1, 1, tzinfo=UTC)
+    assert as_ms(moment.astimezone(BERLIN)) == as_ms(moment)

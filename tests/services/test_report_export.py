@@ -4,7 +4,7 @@ quotes, line breaks, emoji and right-to-left script intact, formulas defused."""
 import csv
 from datetime import UTC, date, datetime
 
-from socialdesk.core.report import ClientTerms, Report, ReportRow
+from socialdesk.core.report import ClientTerms, Report, ReportRow, as_ms
 from socialdesk.services.report_export import COLUMNS, write_csv
 
 TEXTS = ['He said "refund", then\nleft 😡', "שלום, ההזמנה שלי לא הגיעה", '=HYPERLINK("x")', ""]
@@ -12,9 +12,9 @@ TEXTS = ['He said "refund", then\nleft 😡', "שלום, ההזמנה שלי ל�
 
 def test_rows_round_trip(tmp_path):
     rows = [
-        ReportRow(i + 1, datetime(2026, 11, 2, 22, 30 + i, tzinfo=UTC), "x", "brand", f"p{i}",
-                  "complaint", -0.5, "replied",
-                  datetime(2026, 11, 2, 23, 40, tzinfo=UTC) if i % 2 == 0 else None, text)
+        ReportRow(i + 1, as_ms(datetime(2026, 11, 2, 22, 30 + i, tzinfo=UTC)), "x", "brand",
+                  f"p{i}", "complaint", -0.5, "replied",
+                  as_ms(datetime(2026, 11, 2, 23, 40, tzinfo=UTC)) if i % 2 == 0 else None, text)
         for i, text in enumerate(TEXTS)
     ]  # fmt: skip
     report = Report("Acme", date(2026, 11, 2), date(2026, 11, 3), 4, 2, 50.0, 70.0, 1, 0.5, 1,

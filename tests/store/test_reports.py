@@ -1,13 +1,13 @@
 """What a client report reads from the store, on a real SQLite file, and the report built on it."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from socialdesk.core.mentions import FetchedMention, RemoteAuthor
 from socialdesk.core.models import MentionStatus
-from socialdesk.core.report import build
+from socialdesk.core.report import as_datetime, as_ms, build
 from socialdesk.core.service_hours import ServiceHours
 from socialdesk.store import clients, mentions
 from socialdesk.store.mentions import TriageFields
@@ -84,9 +84,9 @@ def test_rows_are_the_clients_own_in_the_period_oldest_first(db, store):
     assert [names[r.id] for r in rows] == ["early", "refund", "toot", "late", "love", "midnight"]
     by_name = {names[r.id]: r for r in rows}
     refund = by_name["refund"]
-    assert refund.created_at == berlin(MON, 10, 15)
-    assert refund.created_at.utcoffset() == timedelta(0)
-    assert refund.first_response_at == berlin(MON, 12, 15)
+    assert refund.created_ms == as_ms(berlin(MON, 10, 15))  # the store's own milliseconds
+    assert as_datetime(refund.created_ms) == berlin(MON, 10, 15)
+    assert refund.first_response_ms == as_ms(berlin(MON, 12, 15))
     assert (refund.network, refund.account_handle, refund.author_handle) == ("x", "acme", "ann")
     assert (refund.category, refund.sentiment, refund.status) == ("complaint", -1.0, "replied")
     assert by_name["toot"].network == "mastodon"
@@ -95,7 +95,7 @@ def test_rows_are_the_clients_own_in_the_period_oldest_first(db, store):
     assert (by_name["love"].category, by_name["love"].text) == ("praise", "")
     assert by_name["early"].text == ""
     midnight = by_name["midnight"]
-    assert (midnight.category, midnight.sentiment, midnight.first_response_at) == (None, None, None)
+    assert (midnight.category, midnight.sentiment, midnight.first_response_ms) == (None, None, None)
     assert midnight.status == "done"
 
 

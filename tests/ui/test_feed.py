@@ -220,7 +220,7 @@ def test_shift_h_hides_a_trolls_reply_on_its_network_and_shows_it_again(make_win
     hidden = lambda: window.controller.mention_row(chosen.id)  # noqa: E731
     qtbot.waitUntil(lambda: hidden().hidden, timeout=10_000)
     assert chosen.remote_id in network.hidden and hidden().status == "ignored"
-    assert "hidden on" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "hidden on" in window.statusBar().currentMessage())
     qtbot.waitUntil(lambda: "hidden on" in window.detail._clock.text())
     assert window.detail._buttons["hide"].text() == "Show again"
 
