@@ -99,8 +99,11 @@ def assess(
         calm_since = None if loud else (previous.calm_since or now)
         if calm_since is not None and now - calm_since >= timedelta(minutes=settings.calm_minutes):
             return Assessment(CALM, rate, usual, spike=shape)
-        return Assessment(CRISIS, rate, previous.usual, previous.about or _about(window, before),
-                          ids or previous.mention_ids, previous.started_at, calm_since, shape)  # fmt: skip
+        about = previous.about or _about(window, before)
+        ids = ids or previous.mention_ids
+        return Assessment(
+            CRISIS, rate, previous.usual, about, ids, previous.started_at, calm_since, shape
+        )
     if not spiking:
         return Assessment(CALM, rate, usual, spike=shape)
     if _one_thread(window, settings):

@@ -12,7 +12,8 @@ from socialdesk.core.crisis import CALM, CRISIS, RISING, THREAD, Negative, Setti
 T0 = datetime(2026, 10, 1, tzinfo=UTC)
 STEP = timedelta(minutes=5)
 QUIET = ["my order is late", "app keeps crashing", "coffee was cold today",
-         "refund still not here", "rude staff at the counter", "why is the price up again"]  # fmt: skip
+         "refund still not here", "rude staff at the counter",
+         "why is the price up again"]  # fmt: skip
 
 
 def quiet_day_rate(at: datetime) -> float:
@@ -50,7 +51,8 @@ class Watcher:
         self.times = [n.at for n in self.history]
         self.last = None
 
-    def at(self, now, settings=Settings()):
+    def at(self, now, settings=None):
+        settings = settings or Settings()
         lo = bisect.bisect_left(self.times, now - timedelta(weeks=settings.baseline_weeks + 1))
         hi = bisect.bisect_right(self.times, now)
         self.last = assess(self.history[lo:hi], now, settings, self.last)
