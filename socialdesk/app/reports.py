@@ -34,7 +34,12 @@ class ReportsController(QObject):
         self.ws = workspace  # app.workspace.WorkspaceController
 
     def build(
-        self, client_id: int, start: date, end: date, done: Callable[[ReportData], None]
+        self,
+        client_id: int,
+        start: date,
+        end: date,
+        done: Callable[[ReportData], None],
+        failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         db, now = self.ws.workspace.db, self.ws.clock()
 
@@ -46,9 +51,15 @@ class ReportsController(QObject):
             made = reporting.build(rows, terms, start, end, now)
             return ReportData(made, rows, terms, client_id, time.perf_counter() - began)
 
-        self.ws.runner.run(work, done, self.ws.fail)
+        self.ws.runner.run(work, done, failed or self.ws.fail)
 
-    def export_csv(self, data: ReportData, path: Path, done: Callable[[int], None]) -> None:
+    def export_csv(
+        self,
+        data: ReportData,
+        path: Path,
+        done: Callable[[int], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
         """The report's rows again, this time with every mention's text (the figures only
         needed the complaints')."""
         db, report = self.ws.workspace.db, data.report
@@ -58,7 +69,7 @@ class ReportsController(QObject):
             rows = reports.report_rows(db, data.client_id, first, after, every_text=True)
             return report_export.write_csv(path, rows, report, data.terms)
 
-        self.ws.runner.run(work, done, self.ws.fail)
+        self.ws.runner.run(work, done, failed)
 
 
 def period_bounds(zone: str, start: date, end: date) -> tuple[datetime, datetime]:

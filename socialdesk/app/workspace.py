@@ -12,8 +12,9 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, QTimeZone, Signal
 
 from socialdesk.app.accounts import AccountsController
 from socialdesk.app.replies import RepliesController
@@ -49,6 +50,16 @@ __all__ = [
     "SavedView",
     "WorkspaceController",
 ]
+
+
+def _local_zone():
+    """The system's time zone with its daylight-saving rules (a fixed offset would put a winter
+    day an hour off in summer)."""
+    name = QTimeZone.systemTimeZoneId().data().decode()
+    try:
+        return ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError):
+        return datetime.now().astimezone().tzinfo or UTC
 
 
 def utc_now() -> datetime:
@@ -155,7 +166,7 @@ class WorkspaceController(QObject):
     # -- history ---------------------------------------------------------------------------------
     def parse_query(self, text: str) -> Query:
         """A history search as typed; dates are the user's local days."""
-        return search.parse(text, datetime.now().astimezone().tzinfo or UTC)
+        return search.parse(text, _local_zone())
 
     def search_history(
         self, query: Query, on_done: Callable[[list[HistoryItem], int], None]

@@ -36,7 +36,8 @@ log = logging.getLogger(__name__)
 
 API = "https://api.x.com"
 AUTHORIZE = "https://x.com/i/oauth2/authorize"
-SCOPES = "tweet.read tweet.write users.read offline.access"
+# tweet.moderate.write: hiding replies (PUT /2/tweets/:id/hidden) is refused without it.
+SCOPES = "tweet.read tweet.write tweet.moderate.write users.read offline.access"
 PAGE_SIZE = 100
 MAX_PAGES = 10  # per sync: 1,000 mentions; the rest follows from the cursor
 REFRESH_AHEAD = timedelta(minutes=2)  # refresh a token this long before it expires
@@ -211,10 +212,17 @@ class XProvider:
         return None
 
     def hide_reply(self, account: AccountRef, remote_id: str, hidden: bool = True) -> None:
-        """Only in conversations the account started (X refuses the others with a 403)."""
-        self._request(
-            account, "PUT", f"/2/tweets/{_digits(remote_id)}/hidden", json={"hidden": hidden}
-        )
+        """Only in conversations the account started (X refuses the others with a 403).
+        Accounts connected before SocialDesk asked for tweet.moderate.write must sign in again."""
+        try:
+            self._request(
+                account, "PUT", f"/2/tweets/{_digits(remote_id)}/hidden", json={"hidden": hidden}
+            )
+        except Refused as exc:
+            raise Refused(
+                f"{exc} X allows hiding only replies to the account's own posts; if this is one, "
+                "sign in again (Workspace → Accounts) so SocialDesk may hide replies."
+            ) from None
 
     def limits(self, account: AccountRef) -> NetworkLimits:
         return NetworkLimits.default("x")

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
         self.sidebar.select(Target("Inbox"))
+        self.feed_panel.set_scope(None, None, "All clients")  # not a conversation left open
         self.feed_panel.filters.reset()
         i = self.feed_model.row_for(mention_id)
         if i is not None:

@@ -90,7 +90,8 @@ class _Page:
 def _cover(page: _Page, report: Report, prepared_by: str, now: datetime) -> None:
     page.rule(page.h * 0.28, thickness=18)
     y = page.text(page.h * 0.31, "Customer care report", 16, colour=MUTED)
-    y = page.text(y + 20, report.client, 34, bold=True)
+    y = page.text(y + 20, _fit(page, report.client, 34), 34 if len(report.client) <= 40 else 22,
+                  bold=True)  # fmt: skip
     y = page.text(y + 40, _period(report), 16)
     y = page.text(y + 200, f"Prepared by {prepared_by}", 12, colour=MUTED)
     page.text(y + 10, f"{now:%d %B %Y}", 12, colour=MUTED)
@@ -159,7 +160,9 @@ def _row(page: _Page, x: float, y: float, width: float, left: str, right: str, c
     page.p.setPen(colour)
     height = page.p.fontMetrics().height() * 1.6
     box = QRectF(x, y, width, height)
-    page.p.drawText(box, int(Qt.AlignLeft | Qt.AlignVCenter), left)
+    room = int(width - page.p.fontMetrics().horizontalAdvance(right) - 40)
+    page.p.drawText(box, int(Qt.AlignLeft | Qt.AlignVCenter),
+                    page.p.fontMetrics().elidedText(left, Qt.ElideRight, room))  # fmt: skip
     page.p.drawText(box, int(Qt.AlignRight | Qt.AlignVCenter), right)
     page.p.setPen(QPen(QColor("#e3e6eb"), 2))
     page.p.drawLine(box.bottomLeft(), box.bottomRight())
@@ -192,7 +195,8 @@ def takeaways(report: Report, target: int) -> list[str]:
         name, n = report.by_category[0]
         lines.append(f"The most common kind was {name} ({n / report.total:.0%} of messages).")
     peak = max(range(24), key=lambda h: report.by_hour[h])
-    lines.append(f"Most arrived between {peak:02d}:00 and {(peak + 1) % 24:02d}:00.")
+    share = report.by_hour[peak] / report.total
+    lines.append(f"The busiest hour was {peak:02d}:00–{(peak + 1) % 24:02d}:00 ({share:.0%}).")
     if report.share_within_target is not None:
         lines.append(
             f"{report.share_within_target:.0%} of answers came within the "
@@ -203,6 +207,12 @@ def takeaways(report: Report, target: int) -> list[str]:
         top = ", ".join(w for w, _ in report.complaint_words[:5])
         lines.append(f"Complaints were mostly about: {top}.")
     return lines
+
+
+def _fit(page: _Page, text: str, points: float, lines: int = 2) -> str:
+    """At most ``lines`` lines of the page's width: a longer name ends in an ellipsis."""
+    page.p.setFont(page.font(points if len(text) <= 40 else 22, bold=True))
+    return page.p.fontMetrics().elidedText(text, Qt.ElideRight, int(page.w * lines * 0.95))
 
 
 def _minutes(value: float | None) -> str:

@@ -33,6 +33,7 @@ from socialdesk.ui import report_charts
 from socialdesk.ui.detail import plain_label
 from socialdesk.ui.report_pdf import takeaways, write_pdf
 
+MAX_DAYS = 3 * 366
 PERIODS = ("Last 7 days", "Last 30 days", "Last 90 days", "This month", "Last month",
            "Last 12 months", "Custom")  # fmt: skip
 
@@ -180,13 +181,20 @@ class ReportsPanel(QWidget):
             self.status.setText("Add a client and an account to see its report.")
             return
         first, last = self.start.date().toPython(), self.end.date().toPython()
+        self._set_exports_enabled(False)  # until the figures on screen are this period's
         if last < first:
             self.status.setText("The last day is before the first: choose the days again.")
+            return
+        if (last - first).days > MAX_DAYS:
+            self.status.setText(f"Choose at most {MAX_DAYS // 365} years: one report per year "
+                                "reads best anyway.")  # fmt: skip
             return
         asked = (client_id, first, last)
         self._asked = asked
         self.status.setText("Computing…")
-        self._controller.reports.build(client_id, first, last, lambda d: self._shown(asked, d))
+        self._controller.reports.build(
+            client_id, first, last, lambda d: self._shown(asked, d), self._failed
+        )
 
     # -- showing ---------------------------------------------------------------------------------
     def _shown(self, asked: tuple, data: ReportData) -> None:
@@ -249,6 +257,9 @@ class ReportsPanel(QWidget):
         for column in (0, 1):
             self.chart_grid.setColumnStretch(column, 1)
 
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(f"The report could not be made: {exc}")
+
     def _set_exports_enabled(self, on: bool) -> None:
         self.csv_button.setEnabled(on)
         self.pdf_button.setEnabled(on)
@@ -261,7 +272,10 @@ class ReportsPanel(QWidget):
             return
         self.status.setText("Writing the CSV…")
         self._controller.reports.export_csv(
-            data, path, lambda n: self.status.setText(f"Saved {n:,} rows to {path}")
+            data,
+            path,
+            lambda n: self.status.setText(f"Saved {n:,} rows to {path}"),
+            lambda exc: self.status.setText(f"The CSV was not saved: {exc}"),
         )
 
     def export_pdf(self) -> None:
@@ -304,7 +318,7 @@ class ReportsPanel(QWidget):
     def _ask_path(self, data: ReportData, suffix: str, kind: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
         r = data.report
-        name = f"{r.client} report {r.start:%Y-%m-%d} to {r.end:%Y-%m-%d}.{suffix}"
+        name = f"{r.client[:60]} report {r.start:%Y-%m-%d} to {r.end:%Y-%m-%d}.{suffix}"
         chosen, _ = QFileDialog.getSaveFileName(self, f"Export {suffix.upper()}",
                                                 str(Path(folder) / _safe(name)), kind)  # fmt: skip
         if not chosen:

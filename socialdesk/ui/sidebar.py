@@ -65,6 +65,9 @@ class Sidebar(QTreeView):
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
         self.selectionModel().currentChanged.connect(self._current_changed)
+        # Clicking the chosen item again chooses it again: back to the whole inbox from a
+        # conversation opened in the history.
+        self.clicked.connect(lambda index: self._current_changed(index, index))
         self._clients: list[ClientSummary] = []
         self._views: list[SavedView] = []
         self._view_counts: dict[str, tuple[int, int]] = {}

@@ -69,7 +69,8 @@ def test_sign_in_with_pkce_through_the_loopback(server):
     assert token(secrets) in server.access
     assert provider.verify(ref()).remote_id == ME["id"]
     authorize = next(r for r in server.requests if r.path == "/i/oauth2/authorize")
-    assert authorize.query["scope"] == ["tweet.read tweet.write users.read offline.access"]
+    scopes = "tweet.read tweet.write tweet.moderate.write users.read offline.access"
+    assert authorize.query["scope"] == [scopes]  # moderate: hiding replies
     assert authorize.query["redirect_uri"][0].startswith("http://127.0.0.1:")
 
 

@@ -84,7 +84,8 @@ class XServer(LocalServer):
         self.refresh.add(refresh)
         return {
             "token_type": "bearer", "expires_in": 7200, "access_token": access,
-            "refresh_token": refresh, "scope": "tweet.read tweet.write users.read offline.access",
+            "refresh_token": refresh,
+            "scope": "tweet.read tweet.write tweet.moderate.write users.read offline.access",
         }  # fmt: skip
 
     def _token(self, request, _match):

@@ -45,6 +45,7 @@ def test_the_pdf_has_a_cover_a_summary_charts_and_details(qapp, tmp_path):
     assert "01 November 2026 – 03 November 2026" in cover
     assert "80%" in summary and "38m" in summary and "Europe/Berlin" in summary
     assert "busiest day was Monday 02 November" in summary
+    assert "busiest hour was 10:00–11:00 (21%)" in summary
     assert "Mentions per day" in charts and "Busiest hours" in charts
     assert "@angry_ann" in details and "brakes" in details
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")],

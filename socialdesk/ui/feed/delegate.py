@@ -4,6 +4,7 @@ containing ``<b>`` shows those characters."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 
@@ -202,7 +203,9 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(font)
         for n, piece in enumerate(card_lines(text, font, r.width())):
             box = QRectF(r.left(), r.top() + n * fm.lineSpacing(), r.width(), fm.lineSpacing())
-            for start, end in find_spans(piece, terms):
+            # Offsets measured from the left are wrong in right-to-left text: no marker there.
+            marked = () if _right_to_left(piece) else find_spans(piece, terms)
+            for start, end in marked:
                 x = fm.horizontalAdvance(piece[:start])
                 width = fm.horizontalAdvance(piece[start:end])
                 painter.fillRect(QRectF(box.left() + x, box.top(), width, box.height()), marker)
@@ -233,6 +236,10 @@ def card_lines(text: str, font: QFont, width: float, lines: int = TEXT_LINES) ->
         result.append(fm.elidedText(piece, Qt.ElideRight, int(width)) if last else piece)
     layout.endLayout()
     return result
+
+
+def _right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
 def _decode(utf16: bytes) -> str:
