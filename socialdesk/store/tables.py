@@ -108,6 +108,22 @@ class Mention(SQLModel, table=True):
     snoozed_until: int | None = None  # hidden from the inbox until then
     urgency: int | None = None  # sort key of "most urgent first" (core.inbox.urgency)
     hidden_at: int | None = None  # when the brand hid this reply on its network
+    crisis_id: int | None = None  # covered by that crisis's public statement
+
+
+class Crisis(SQLModel, table=True):
+    """A client's crisis (core/crisis.py decides when one starts and ends)."""
+
+    __table_args__ = (Index("ix_crisis_client", "client_id", "ended_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("client.id", ondelete="CASCADE"), nullable=False)
+    )
+    started_at: int
+    ended_at: int | None = None
+    about: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})  # JSON terms
+    outbox_paused_by_crisis: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class Draft(SQLModel, table=True):
