@@ -341,6 +341,7 @@ class RepliesController(QObject):
             brand_contacts=client.brand_contacts if client else (),
             banned_phrases=client.banned_phrases if client else (),
             mention_sentiment=row.sentiment if row else None,
+            crisis=self.ws.crises.is_about_crisis(row),
         )
 
     # -- saved replies ---------------------------------------------------------------------------

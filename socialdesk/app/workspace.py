@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QObject, QTimer, QTimeZone, Signal
 
 from socialdesk.app.accounts import AccountsController
+from socialdesk.app.crisis import CrisisController
 from socialdesk.app.replies import RepliesController
 from socialdesk.app.reports import ReportsController
 from socialdesk.app.tasks import TaskRunner
@@ -122,6 +123,7 @@ class WorkspaceController(QObject):
         self.replies = RepliesController(self)
         self.accounts = AccountsController(self)
         self.reports = ReportsController(self)
+        self.crises = CrisisController(self)
 
     # -- lifecycle -------------------------------------------------------------------------------
     @property
@@ -142,6 +144,7 @@ class WorkspaceController(QObject):
         self.apply_settings()
         self.sync_now()
         self.replies.start()
+        self.crises.start()
 
     def apply_settings(self) -> None:
         self._timer.start(self.settings.get("sync_interval_seconds") * 1000)
@@ -149,6 +152,7 @@ class WorkspaceController(QObject):
     def shutdown(self) -> None:
         self._timer.stop()
         self.replies.stop()
+        self.crises.stop()
         self.accounts.cancel_sign_in()
         self.runner.close()
         self.workspace.db.close_all()
@@ -472,6 +476,8 @@ class WorkspaceController(QObject):
                     lambda: alerts.urgent_arrivals(db, new_ids, muted), self._alert, self.fail
                 )
         self.refresh_clients()
+        if new_ids:
+            self.crises.check()  # a spike shows in the minute it arrives
         if not self.is_ready:
             self.is_ready = True
             self.ready.emit()

@@ -99,9 +99,9 @@ def _still_paused(db: Database, record: CrisisRecord) -> bool:
 
 # -- the demo's simulated crisis ------------------------------------------------------------------
 OUTAGE = (
-    "app is down again?? can't log in", "login broken for anyone else? app just spins",
+    "app is down again?? can't login", "login broken for anyone else? app just spins",
     "your app logged me out and now the password reset link is dead", "APP DOWN. fix it.",
-    "been trying to log in for 20 minutes, app keeps crashing", "is the app down? login fails",
+    "been trying to login for 20 minutes, app keeps crashing", "is the app down? login fails",
     "app outage again, third time this month", "cannot login, app says error 503",
 )  # fmt: skip
 

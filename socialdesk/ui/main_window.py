@@ -28,6 +28,7 @@ from socialdesk.ui import theme
 from socialdesk.ui.accounts import AccountsDialog
 from socialdesk.ui.brand_voice import BrandVoiceDialog
 from socialdesk.ui.composer import Composer, ReplyTarget
+from socialdesk.ui.crisis import CrisisBanner
 from socialdesk.ui.detail import DetailPane, plain_label
 from socialdesk.ui.feed.model import MentionIdRole
 from socialdesk.ui.feed.panel import FeedPanel
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.review = ReviewPanel(self.replies)
         self.outbox = OutboxPanel(self.replies)
         self.banner = self._make_banner()
+        self.crisis_banner = CrisisBanner(controller.crises, controller.clock)
+        self.crisis_banner.statementRequested = self.open_statements
 
         self.inbox_split = QSplitter(Qt.Horizontal)
         self.inbox_split.setObjectName("inboxSplitter")
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(0)
         right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.crisis_banner)
         right_layout.addWidget(self.views)
 
         self.main_split = QSplitter(Qt.Horizontal)
@@ -163,6 +167,10 @@ class MainWindow(QMainWindow):
         self.leave_demo_action = self._action(workspace, "&Leave demo workspace…", self.leave_demo)
         self.reset_demo_action = self._action(workspace, "&Reset demo workspace…", self.reset_demo)
         self.open_demo_action = self._action(workspace, "&Open demo workspace", self.open_demo)
+        self.simulate_crisis_action = self._action(
+            workspace, "&Simulate a crisis…", self.simulate_crisis, None,
+            "Forty angry mentions about a login outage for one demo client",
+        )  # fmt: skip
         workspace.addSeparator()
         self._action(
             workspace, "&Accounts…", self.edit_accounts, "Ctrl+Alt+A",
@@ -274,6 +282,7 @@ class MainWindow(QMainWindow):
         self.leave_demo_action.setVisible(demo)
         self.reset_demo_action.setVisible(demo)
         self.open_demo_action.setVisible(not demo)
+        self.simulate_crisis_action.setVisible(demo)
         self.sidebar.set_demo(demo)
         self.folder_label.setText(f"Data: {self.controller.data_dir}")
         self.folder_label.setToolTip(str(self.controller.database_path))
@@ -371,6 +380,25 @@ class MainWindow(QMainWindow):
         self.sidebar.select(Target("Inbox"))
         self.feed_panel.show_conversation(mention.id, f"Conversation with @{mention.author_handle}")
         self.feed.setFocus(Qt.OtherFocusReason)
+
+    def simulate_crisis(self) -> None:
+        """Demo only: a crisis for the chosen client, to walk through the whole workflow."""
+        names = [c.name for c in self.controller.clients]
+        if not names:
+            return
+        name, ok = QInputDialog.getItem(
+            self, "Simulate a crisis", "A login outage for which client?", names, 0, False
+        )
+        if ok:
+            client = next(c for c in self.controller.clients if c.name == name)
+            self.controller.crises.simulate(client.id)
+
+    def open_statements(self, client) -> None:
+        """The drafted crisis statements, one per account of the client, in the post window."""
+        dialog = NewPostDialog(self.replies, [client], self)
+        dialog.setWindowTitle(f"Crisis statement — {client.name}")
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.exec()
 
     def edit_accounts(self) -> None:
         dialog = AccountsDialog(self.controller.accounts, self.controller, self)
