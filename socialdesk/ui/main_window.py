@@ -237,6 +237,9 @@ class MainWindow(QMainWindow):
         )
         self.replies.outboxChanged.connect(self._outbox_counts)
         self.history.openRequested.connect(self.open_history_item)
+        c.crises.crisesChanged.connect(
+            lambda found: self.sidebar.set_crisis({x.client_id for x in found if not x.ended})
+        )
 
     # -- behaviour -------------------------------------------------------------------------------
     def show_target(self, target: Target) -> None:

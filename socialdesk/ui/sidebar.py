@@ -70,6 +70,7 @@ class Sidebar(QTreeView):
         self.clicked.connect(lambda index: self._current_changed(index, index))
         self._clients: list[ClientSummary] = []
         self._views: list[SavedView] = []
+        self._crisis: set[int] = set()
         self._view_counts: dict[str, tuple[int, int]] = {}
         self.setContextMenuPolicy(Qt.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
@@ -83,6 +84,12 @@ class Sidebar(QTreeView):
     def set_clients(self, clients: list[ClientSummary]) -> None:
         self._clients = clients
         self._refresh()
+
+    def set_crisis(self, client_ids: set[int]) -> None:
+        """Mark the clients in a crisis (a sign and the word, not colour alone)."""
+        if client_ids != self._crisis:
+            self._crisis = set(client_ids)
+            self._refresh()
 
     def set_view_counts(self, view: str, waiting: int, failed: int = 0) -> None:
         """The pills beside Review (drafts ready) and Outbox (waiting, failed in red)."""
@@ -146,10 +153,12 @@ class Sidebar(QTreeView):
                 root.appendRow(_item(view.name, Target("Inbox", saved_view=view.id), tip))
         root.appendRow(_header("Clients"))
         for client in clients:
+            crisis = client.id in self._crisis
             citem = _item(
-                client.name,
+                f"⚠ {client.name} — crisis" if crisis else client.name,
                 Target("Inbox", client_id=client.id),
-                f"{client.name}: response target {client.response_target_minutes} min",
+                f"{client.name}: response target {client.response_target_minutes} min"
+                + ("\nIn a crisis: see the banner above the inbox" if crisis else ""),
             )
             citem.setData((client.unread, client.overdue), CountsRole)
             citem.setData(client.colour, ColourRole)

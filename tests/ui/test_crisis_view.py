@@ -25,6 +25,10 @@ def test_the_demo_crisis_from_banner_to_covered(make_window, qtbot, monkeypatch)
     banner = window.crisis_banner
     assert banner.isVisible() and "Crisis on Ridgeway Cycles" in banner.title.text()
     assert "login" in banner.about.text() and "No statement yet" in banner.reminder.text()
+    names = [
+        window.sidebar.model().index(i, 0).data() for i in range(window.sidebar.model().rowCount())
+    ]
+    assert "⚠ Ridgeway Cycles — crisis" in names
     db = window.controller.workspace.db
 
     opened = []
