@@ -73,6 +73,15 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=3600,
         suffix=" s",
     ),
+    Setting(
+        "crisis_update_minutes",
+        int,
+        60,
+        "In a crisis, remind me to post an update after",
+        minimum=15,
+        maximum=24 * 60,
+        suffix=" min",
+    ),
     # The user left the demo workspace on purpose: don't reopen it just because no account exists
     # yet.
     Setting("demo_dismissed", bool, False, "Demo workspace dismissed", hidden=True),

@@ -16,7 +16,6 @@ from socialdesk.store.mentions import MentionRow
 
 CHECK_EVERY_MS = 60_000
 STATEMENT = next(r for r in BUILT_IN if r.key == "crisis-statement")
-UPDATE_AFTER = timedelta(hours=1)  # a statement older than this: remind to post an update
 
 
 class CrisisController(QObject):
@@ -125,6 +124,7 @@ class CrisisController(QObject):
                 return row.created_at >= shown.record.started_at - timedelta(minutes=30)
         return False
 
-    @staticmethod
-    def needs_update(shown: ClientCrisis, now) -> bool:
-        return shown.last_statement is not None and now - shown.last_statement > UPDATE_AFTER
+    def needs_update(self, shown: ClientCrisis, now) -> bool:
+        """The last statement is older than the manager's setting: time for an update."""
+        every = timedelta(minutes=self.ws.settings.get("crisis_update_minutes"))
+        return shown.last_statement is not None and now - shown.last_statement > every

@@ -4,6 +4,7 @@ get the crisis tone check when answering one of them individually."""
 
 from PySide6.QtWidgets import QInputDialog
 
+from socialdesk.core import outbox as outbox_policy
 from socialdesk.store import crises, drafts, mentions
 from socialdesk.ui.feed.model import RowRole
 from socialdesk.ui.new_post import NewPostDialog
@@ -18,7 +19,7 @@ def simulated(window, qtbot, monkeypatch, name="Ridgeway Cycles"):
     return next(c for c in window.controller.clients if c.name == name)
 
 
-def test_the_demo_crisis_from_banner_to_covered(make_window, qtbot, monkeypatch):
+def test_the_demo_crisis_from_banner_to_covered(make_window, qtbot, monkeypatch, clock):
     window = make_window()
     assert not window.crisis_banner.isVisible()
     client = simulated(window, qtbot, monkeypatch)
@@ -39,6 +40,17 @@ def test_the_demo_crisis_from_banner_to_covered(make_window, qtbot, monkeypatch)
         draft = drafts.live_draft(db, account.id, None)
         assert draft is not None and draft.text.startswith("To all customers affected by")
     assert opened[0].account.count() == len(client.accounts)
+
+    # The manager approves the statement; an hour later the banner asks for an update.
+    statement = drafts.live_draft(db, client.accounts[0].id, None)
+    drafts.approve(db, statement.id, outbox_policy.new_key(clock()), clock())
+    with qtbot.waitSignal(window.controller.crises.crisesChanged, timeout=10_000):
+        window.controller.crises.check()
+    assert "Statement approved" in banner.reminder.text()
+    clock.advance(minutes=61)
+    with qtbot.waitSignal(window.controller.crises.crisesChanged, timeout=10_000):
+        window.controller.crises.check()
+    assert "time to post an update" in banner.reminder.text()
 
     banner.pause.click()
     qtbot.waitUntil(lambda: any(c.id == client.id and c.outbox_paused
