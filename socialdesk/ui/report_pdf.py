@@ -100,7 +100,7 @@ def _cover(page: _Page, report: Report, prepared_by: str, now: datetime) -> None
 def _summary(page: _Page, report: Report, zone: str, target: int) -> None:
     y = page.text(0, "Summary", 22, bold=True)
     y = page.text(y + 10, _period(report), 11, colour=MUTED) + 60
-    tiles = _figures(report, target)
+    tiles = figures(report, target)
     columns, gap = 3, 40
     tile_w = (page.w - gap * (columns - 1)) / columns
     tile_h = 330
@@ -169,7 +169,8 @@ def _row(page: _Page, x: float, y: float, width: float, left: str, right: str, c
     return y + height
 
 
-def _figures(report: Report, target: int) -> list[tuple[str, str]]:
+def figures(report: Report, target: int) -> list[tuple[str, str]]:
+    """The headline figures, (label, value), as the client reads them (also on screen)."""
     share = report.share_within_target
     return [
         ("Messages received", f"{report.total:,}"),

@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 
 from socialdesk.app.reports import ReportData
 from socialdesk.app.workspace import WorkspaceController
-from socialdesk.core.sla import format_minutes
 from socialdesk.ui import report_charts
 from socialdesk.ui.detail import plain_label
-from socialdesk.ui.report_pdf import takeaways, write_pdf
+from socialdesk.ui.report_pdf import figures, takeaways, write_pdf
 
 MAX_DAYS = 3 * 366
 PERIODS = ("Last 7 days", "Last 30 days", "Last 90 days", "This month", "Last month",
@@ -216,20 +215,9 @@ class ReportsPanel(QWidget):
 
     def _fill_tiles(self, data: ReportData) -> None:
         _clear(self.tiles)
-        report, target = data.report, data.terms.response_target_minutes
-        share = report.share_within_target
-        figures = [
-            ("Mentions", f"{report.total:,}"),
-            ("Answered", f"{report.answered:,}"),
-            ("Median first response", _minutes(report.median_first_response)),
-            ("90% answered within", _minutes(report.p90_first_response)),
-            (
-                f"Within the {format_minutes(target)} target",
-                "—" if share is None else f"{share:.0%}",
-            ),
-            ("Overdue", f"{report.overdue:,}"),
-        ]
-        for i, (label, value) in enumerate(figures):
+        for i, (label, value) in enumerate(
+            figures(data.report, data.terms.response_target_minutes)
+        ):
             tile = QFrame(objectName="reportTile")
             tile.setFrameShape(QFrame.StyledPanel)
             box = QVBoxLayout(tile)
@@ -346,10 +334,6 @@ def _clear(layout) -> None:
         widget = layout.takeAt(0).widget()
         if widget is not None:
             widget.deleteLater()
-
-
-def _minutes(value: float | None) -> str:
-    return "—" if value is None else format_minutes(round(value))
 
 
 def _safe(name: str) -> str:

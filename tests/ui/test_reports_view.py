@@ -82,7 +82,7 @@ def test_the_view_shows_the_clients_figures_and_exports_its_rows(
     data = panel._data
     assert data.report.client == panel.client.currentText() and data.report.total > 0
     tiles = [panel.tiles.itemAt(i).widget().accessibleName() for i in range(panel.tiles.count())]
-    assert f"Mentions: {data.report.total:,}" in tiles
+    assert f"Messages received: {data.report.total:,}" in tiles
     assert panel.chart_grid.count() == 4
 
     panel.client.setCurrentIndex(1)  # another client
