@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QObject
 
 from socialdesk.core import report as reporting
-from socialdesk.core.report import ClientTerms, Report, ReportRow
+from socialdesk.core.report import ClientTerms, Report, ReportRows
 from socialdesk.services import report_export
 from socialdesk.store import reports
 
@@ -22,7 +22,7 @@ from socialdesk.store import reports
 @dataclass(frozen=True)
 class ReportData:
     report: Report
-    rows: list[ReportRow]
+    rows: ReportRows  # read lazily: a year of a busy client is 100,000 of them
     terms: ClientTerms
     client_id: int
     seconds: float  # how long it took to read and compute

@@ -4,6 +4,7 @@ the client can check every figure in a spreadsheet. Knows nothing of Qt."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,7 +16,7 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def write_csv(path: Path, rows: list[ReportRow], report: Report, terms: ClientTerms) -> int:
+def write_csv(path: Path, rows: Sequence[ReportRow], report: Report, terms: ClientTerms) -> int:
     """Write the rows; returns how many. Written to a temporary file first, so a failed export
     never leaves half a file where the last good one was."""
     zone = _zone(terms.timezone)

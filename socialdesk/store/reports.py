@@ -7,31 +7,46 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from operator import itemgetter
 
-from socialdesk.core.report import COMPLAINT, ClientTerms, ReportRow
+from socialdesk.core.report import COMPLAINT, ClientTerms, ReportRows
 from socialdesk.store.clients import client_hours
 from socialdesk.store.db import Database
 from socialdesk.store.values import to_ms
 
-_CATEGORY = "coalesce(m.category_override, m.category)"  # the manager's override wins
+_CATEGORY = "coalesce(category_override, category)"  # the manager's override wins
+# One account's mentions of the period, oldest first straight from ix_mention_account_feed (an IN
+# over the client's accounts made SQLite sort them again). In ReportRows' order: the account and
+# author by id (joining each row to them took a fifth of the query's time), network's place NULL.
 _ROWS = (
-    "SELECT m.id, m.created_at, a.network, a.handle, au.handle,"
-    f" {_CATEGORY}, m.sentiment, m.status, m.first_response_at,"
-    f" CASE WHEN {_CATEGORY} = ? OR ? THEN m.text ELSE '' END"
-    " FROM mention m JOIN account a ON a.id = m.account_id JOIN author au ON au.id = m.author_id"
-    " WHERE m.account_id IN (SELECT id FROM account WHERE client_id = ?)"
-    " AND m.created_at >= ? AND m.created_at < ?"
-    " ORDER BY m.created_at, m.id"
+    f"SELECT id, created_at, NULL, account_id, author_id, {_CATEGORY}, sentiment, status,"
+    f" first_response_at, CASE WHEN {_CATEGORY} = ? OR ? THEN text ELSE '' END"
+    " FROM mention WHERE account_id = ? AND created_at >= ? AND created_at < ?"
+    " ORDER BY created_at, id"
 )
+_AUTHORS = "SELECT id, handle FROM author WHERE id IN (SELECT value FROM json_each(?))"
+_BY_TIME = itemgetter(1, 0)  # created_at, id
 
 
 def report_rows(
     db: Database, client_id: int, start: datetime, end: datetime, *, every_text: bool = False
-) -> list[ReportRow]:
+) -> ReportRows:
     """The client's mentions created in ``start`` ≤ created < ``end`` (aware datetimes), oldest
     first; the text only of complaints, '' for the rest — unless ``every_text`` (the CSV)."""
-    found = db.query(_ROWS, (COMPLAINT, every_text, client_id, to_ms(start), to_ms(end)))
-    return list(map(ReportRow._make, found))  # the columns are ReportRow's, in its order
+    accounts = {
+        account: (network, handle)
+        for account, network, handle in db.query(
+            "SELECT id, network, handle FROM account WHERE client_id = ?", (client_id,)
+        )
+    }
+    first, after = to_ms(start), to_ms(end)
+    found: list[tuple] = []
+    for account in accounts:
+        found += db.query(_ROWS, (COMPLAINT, every_text, account, first, after))
+    if len(accounts) > 1:
+        found.sort(key=_BY_TIME)  # merges the accounts' runs
+    authors = dict(db.query(_AUTHORS, (json.dumps(list(set(map(itemgetter(4), found)))),)))
+    return ReportRows(found, accounts, authors)
 
 
 def client_terms(db: Database, client_id: int) -> ClientTerms:

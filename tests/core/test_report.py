@@ -231,6 +231,17 @@ def test_hours_are_local_across_a_daylight_saving_change():
     assert [h for h, n in enumerate(report.by_hour) if n] == [0, 1, 3, 23]
 
 
+def test_hours_are_local_where_clocks_move_half_an_hour():
+    """Lord Howe Island leaves summer time at 02:00 back to 01:30: its 1 o'clock hour is 90
+    minutes long, and local hours no longer begin on UTC's."""
+    day = date(2026, 4, 5)  # 00:00 local (UTC+11) is 13:00 UTC; the day lasts 24½ hours
+    first = datetime(2026, 4, 4, 13, tzinfo=UTC)
+    rows = [row(i, first + timedelta(minutes=10 * i)) for i in range(147)]
+    report = build(rows, ClientTerms("Acme", 60, "Australia/Lord_Howe"), day, day, NOW)
+    assert report.by_day == [(day, 147)]
+    assert report.by_hour == [6, 9] + [6] * 22
+
+
 def test_a_weekend_with_office_hours_has_no_service_minutes():
     sat, sun = date(2026, 3, 7), date(2026, 3, 8)  # Friday before is open, the weekend is not
     rows = [

@@ -82,6 +82,8 @@ def test_rows_are_the_clients_own_in_the_period_oldest_first(db, store):
     rows = report_rows(db, acme, berlin(MON, 0), berlin(WED, 0))
     names = {v: k for k, v in ids.items()}
     assert [names[r.id] for r in rows] == ["early", "refund", "toot", "late", "love", "midnight"]
+    assert len(rows) == 6 and rows[2] == list(rows)[2] and rows[-1].id == ids["midnight"]
+    assert [r.id for r in rows[1:3]] == [ids["refund"], ids["toot"]]
     by_name = {names[r.id]: r for r in rows}
     refund = by_name["refund"]
     assert refund.created_ms == as_ms(berlin(MON, 10, 15))  # the store's own milliseconds
