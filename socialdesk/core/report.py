@@ -125,10 +125,12 @@ class Report:
     repeat_authors: list[tuple[str, int]] = field(default_factory=list)  # ≥ 2 mentions, top 10
     complaint_words: list[tuple[str, int]] = field(default_factory=list)  # top 15
     response_minutes: dict[int, float] = field(default_factory=dict)  # mention id → minutes
+    covered_by_statement: int = 0  # answered by a crisis statement, not one by one
 
 
 UNCATEGORISED = "uncategorised"
 COMPLAINT = "complaint"
+COVERED = "covered"  # the status the store gives mentions a crisis statement covered
 REPEAT_AUTHORS = 10  # the most frequent repeat authors listed
 COMPLAINT_WORDS = 15  # the most common words in complaints listed
 _MIN_WORD = 3  # shorter words say nothing on their own
@@ -197,7 +199,7 @@ def build(
     sentiment_count = [0] * len(days)
     response_minutes: dict[int, float] = {}
     complaints: list[str] = []
-    within = late = waiting_past = outside = 0
+    within = late = waiting_past = outside = covered = 0
     place, awaiting, longest = bisect_right, _AWAITING, _ServiceMinutes.MAX_SPAN_US  # locals
     opens, closes, bases, span_at, fast_low, fast_high = minutes.table()
     for row in rows:  # 100,000 of them: every µs here counts, hence a tuple's unpacking
@@ -209,6 +211,8 @@ def build(
         if slot is None:  # a local hour begins inside this UTC one (a zone half an hour off)
             slot = place(starts, created) - 1
         per_hour[slot] += 1
+        if status == COVERED:
+            covered += 1
         if sentiment is not None:
             day = slot // 24
             sentiment_sum[day] += sentiment
@@ -259,6 +263,7 @@ def build(
             by_handle[handles[author]] += n
         authors = by_handle
     return Report(
+        covered_by_statement=covered,
         client=terms.name,
         start=start,
         end=end,

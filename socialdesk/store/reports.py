@@ -9,7 +9,7 @@ import json
 from datetime import datetime
 from operator import itemgetter
 
-from socialdesk.core.report import COMPLAINT, ClientTerms, ReportRows
+from socialdesk.core.report import COMPLAINT, COVERED, ClientTerms, ReportRows
 from socialdesk.store.clients import client_hours
 from socialdesk.store.db import Database
 from socialdesk.store.values import to_ms
@@ -19,7 +19,8 @@ _CATEGORY = "coalesce(category_override, category)"  # the manager's override wi
 # over the client's accounts made SQLite sort them again). In ReportRows' order: the account and
 # author by id (joining each row to them took a fifth of the query's time), network's place NULL.
 _ROWS = (
-    f"SELECT id, created_at, NULL, account_id, author_id, {_CATEGORY}, sentiment, status,"
+    f"SELECT id, created_at, NULL, account_id, author_id, {_CATEGORY}, sentiment,"
+    f" CASE WHEN crisis_id IS NULL THEN status ELSE '{COVERED}' END,"
     f" first_response_at, CASE WHEN {_CATEGORY} = ? OR ? THEN text ELSE '' END"
     " FROM mention WHERE account_id = ? AND created_at >= ? AND created_at < ?"
     " ORDER BY created_at, id"

@@ -204,6 +204,10 @@ def takeaways(report: Report, target: int) -> list[str]:
             f"{format_minutes(target)} target; the median took "
             f"{_minutes(report.median_first_response)}."
         )
+    if report.covered_by_statement:
+        n = report.covered_by_statement
+        lines.append(f"{n:,} message{'s were' if n != 1 else ' was'} answered by a public crisis "
+                     "statement rather than one by one.")  # fmt: skip
     if report.complaint_words:
         top = ", ".join(w for w, _ in report.complaint_words[:5])
         lines.append(f"Complaints were mostly about: {top}.")

@@ -71,3 +71,24 @@ def test_the_crisis_ends_after_calm_and_a_paused_outbox_is_remembered_until_resu
     assert ended.ended and ended.record.ended_at is not None  # review, then resume
     outbox.set_client_paused(db, acme, False)
     assert watch.check(at + timedelta(minutes=1)) == []
+
+
+def test_the_report_counts_covered_mentions_apart(db):
+    from socialdesk.app.reports import period_bounds
+    from socialdesk.core.report import build
+    from socialdesk.store.reports import client_terms, report_rows
+    from socialdesk.ui.report_pdf import takeaways
+
+    acme, _ = setup(db)
+    watch = CrisisWatch(db, lambda: NOW)
+    simulate_crisis(db, watch, NOW, acme)
+    record = crises.open_crises(db)[acme]
+    covered = crises.cover(db, record.id, watch.crisis_mentions(record), NOW)
+    terms = client_terms(db, acme)
+    day = NOW.date()
+    rows = report_rows(db, acme, *period_bounds(terms.timezone, day, day))
+    report = build(rows, terms, day, day, NOW)
+    assert report.covered_by_statement == len(covered) >= 40
+    assert sum(r.status == "covered" for r in rows) == len(covered)  # the CSV's status column
+    assert report.overdue == 0  # covered: their clocks stopped
+    assert any("answered by a public crisis statement" in line for line in takeaways(report, 60))
