@@ -28,6 +28,7 @@ from socialdesk.networks.errors import (
     NetworkError,
     NetworkUnreachable,
     RateLimited,
+    Refused,
     ServerError,
 )
 
@@ -38,6 +39,12 @@ _ID_SEGMENT = re.compile(r"/\d+(?=/|$)")
 # A mention page is ~100 KB; more is a broken or hostile server.
 MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 READ_DEADLINE = 120.0  # seconds for a whole answer
+# The longest any network asks to wait (X's daily windows); a reset said to be later is a broken
+# or hostile header, and waiting on it would silence the account for good.
+MAX_WAIT = timedelta(hours=24)
+# Mastodon answers a token without the scope an action needs with a 403 that is a sign-in problem
+# (sign in again to grant it); any other 403 refuses this one request.
+_SIGN_IN_403 = ("outside the authorized scopes", "login is currently disabled", "access token")
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,7 @@ class Transport:
             raise BadResponse(
                 f"The request to {self.name} could not be made ({type(exc).__name__})."
             ) from None
-        self.rate_limit = _rate_limit(response.headers, self._clock())
+        self.rate_limit = _rate_limit(response.headers, self._clock(), self.name)
         spent = self.rate_limit.remaining == 0 or response.status_code == 429
         if spent and self.rate_limit.reset_at:
             self._spent[budget] = self.rate_limit.reset_at
@@ -172,12 +179,26 @@ def _reason(exc: Exception) -> str:
 
 def _raise_for_status(response: httpx.Response, body: bytes, name: str, limit: RateLimit) -> None:
     status = response.status_code
-    if status < 400:
+    if status < 300:
         return
+    if status < 400:
+        # Never a success, whatever its body: a POST answered with a redirect did not post
+        # (following it would re-send to an address nobody checked).
+        host = _host(response.headers.get("location", "")) or "another address"
+        error: NetworkError = BadResponse(
+            f"{name} answered from {host} instead ({status}); SocialDesk does not follow it. "
+            "Check the server address in the account's settings."
+        )
+        error.status = status
+        raise error
     code, said = _server_error(body)
     words = f" ({status}: {said})" if said else f" ({status})"
-    if status in (401, 403):
-        error: NetworkError = AuthError(f"{name} refused the sign-in{words}. Sign in again.")
+    if status == 401 or (status == 403 and any(w in said.lower() for w in _SIGN_IN_403)):
+        error = AuthError(f"{name} refused the sign-in{words}. Sign in again.")
+    elif status == 403:
+        # The server understood and said no to this request (a customer who blocked the
+        # account, a post it will not take): not a lost sign-in, so other requests go on.
+        error = Refused(f"{name} refused this{words}.")
     elif status == 429:
         when = f" until {limit.reset_at:%H:%M} UTC" if limit.reset_at else ""
         error = RateLimited(f"{name} asks to slow down{when}.", limit.reset_at)
@@ -188,6 +209,14 @@ def _raise_for_status(response: httpx.Response, body: bytes, name: str, limit: R
     # What a provider may need to tell cases apart (Bluesky's "ExpiredToken" comes as a 400).
     error.status, error.code = status, code
     raise error
+
+
+def _host(url: str) -> str:
+    """Only the host of a URL a server named: its path or query may carry a code or token."""
+    try:
+        return httpx.URL(url).host
+    except (httpx.InvalidURL, TypeError, ValueError):
+        return ""
 
 
 def _server_error(body: bytes) -> tuple[str | None, str]:
@@ -206,22 +235,53 @@ def _server_error(body: bytes) -> tuple[str | None, str]:
     return code, ""
 
 
-def _rate_limit(headers: httpx.Headers, now: datetime) -> RateLimit:
-    # X: x-rate-limit-*; Mastodon: x-ratelimit-*; Bluesky: ratelimit-*.
-    remaining = _int(_first(headers, "x-rate-limit-remaining", "x-ratelimit-remaining",
-                            "ratelimit-remaining"))  # fmt: skip
-    reset = _first(headers, "x-rate-limit-reset", "x-ratelimit-reset", "ratelimit-reset")
-    reset_at = _reset_time(reset, now)
-    if reset_at is None and (after := headers.get("retry-after")):
-        seconds = _int(after)
-        if seconds is not None:
-            reset_at = now + timedelta(seconds=seconds)
-        else:
-            try:
-                reset_at = parsedate_to_datetime(after)
-            except (TypeError, ValueError):
-                reset_at = None
-    return RateLimit(remaining, reset_at)
+def _rate_limit(headers: httpx.Headers, now: datetime, name: str = "") -> RateLimit:
+    """What the headers say of the budget, read defensively: a header that cannot be read is
+    ignored (and logged), never an error — a success stays a success whatever its headers say."""
+    try:
+        # X: x-rate-limit-*; Mastodon: x-ratelimit-*; Bluesky: ratelimit-*.
+        remaining = _int(_first(headers, "x-rate-limit-remaining", "x-ratelimit-remaining",
+                                "ratelimit-remaining"))  # fmt: skip
+        reset = _first(headers, "x-rate-limit-reset", "x-ratelimit-reset", "ratelimit-reset")
+        skew = _clock_skew(headers.get("date"), now)
+        reset_at = _reset_time(reset, now, skew)
+        if reset_at is None and (after := headers.get("retry-after")):
+            reset_at = _retry_after(after, now, skew)
+    except (ValueError, OverflowError, OSError, TypeError) as exc:
+        log.warning("%s sent rate-limit headers SocialDesk cannot read: %s", name,
+                    type(exc).__name__)  # fmt: skip
+        return RateLimit(None, None)
+    if reset_at is not None:
+        reset_at = min(reset_at, now + MAX_WAIT)
+    return RateLimit(None if remaining is None or remaining < 0 else remaining, reset_at)
+
+
+def _clock_skew(date: str | None, now: datetime) -> timedelta:
+    """How far the server's clock is ahead of ours (its ``Date`` header), so a reset it names in
+    its own time is waited for in ours: a server two minutes ahead would otherwise be asked two
+    minutes early, and refuse again."""
+    if not date:
+        return timedelta(0)
+    try:
+        said = parsedate_to_datetime(date)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return timedelta(0)
+    if said.tzinfo is None:
+        return timedelta(0)
+    skew = said - now
+    # The header has whole seconds, and took a moment to arrive: small differences are noise.
+    return skew if timedelta(seconds=2) < abs(skew) <= MAX_WAIT else timedelta(0)
+
+
+def _retry_after(value: str, now: datetime, skew: timedelta) -> datetime | None:
+    """Retry-After: seconds from now, or an HTTP date in the server's clock."""
+    seconds = _int(value)
+    if seconds is not None:
+        return now + timedelta(seconds=min(max(seconds, 0), MAX_WAIT.total_seconds()))
+    try:
+        return parsedate_to_datetime(value) - skew
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def parse_time(value: Any) -> datetime | None:
@@ -238,21 +298,34 @@ def _first(headers: httpx.Headers, *names: str) -> str | None:
     return next((headers[n] for n in names if n in headers), None)
 
 
-def _reset_time(value: str | None, now: datetime) -> datetime | None:
-    """X and Bluesky send epoch seconds; Mastodon an ISO 8601 time."""
+def _reset_time(value: str | None, now: datetime, skew: timedelta) -> datetime | None:
+    """X and Bluesky send epoch seconds; Mastodon an ISO 8601 time — both in the server's clock.
+    Numbers past any plausible reset ("1e20", twenty nines) are clamped, never an error."""
     if not value:
         return None
     seconds = _int(value)
+    if seconds is None and (number := _float(value)) is not None:
+        seconds = int(min(number, 2 * 10**10))
     if seconds is not None:
         # Small numbers are "seconds from now" (the IETF draft's RateLimit-Reset).
         if seconds < 1_000_000_000:
-            return now + timedelta(seconds=seconds)
-        return datetime.fromtimestamp(seconds, UTC)
-    return parse_time(value)
+            return now + timedelta(seconds=min(max(seconds, 0), MAX_WAIT.total_seconds()))
+        seconds = min(seconds, int((now + skew + MAX_WAIT).timestamp()))
+        return datetime.fromtimestamp(seconds, UTC) - skew
+    moment = parse_time(value)
+    return moment - skew if moment is not None else None
 
 
 def _int(value: str | None) -> int | None:
     try:
-        return int(value) if value is not None else None
+        return int(value.strip()) if value is not None and len(value) < 40 else None
     except ValueError:
         return None
+
+
+def _float(value: str) -> float | None:
+    try:
+        number = float(value) if len(value) < 40 else None
+    except ValueError:
+        return None
+    return number if number is not None and number == number and number >= 0 else None

@@ -12,6 +12,7 @@ from socialdesk.networks.errors import (
     BadResponse,
     ConnectionLost,
     RateLimited,
+    Refused,
     ServerError,
 )
 from socialdesk.networks.http import Transport
@@ -105,7 +106,7 @@ def test_the_servers_own_limits_feed_the_counter(server):
     ("fault", "error", "words"),
     [
         ("401", AuthError, "Sign in again"),
-        ("403", AuthError, "Sign in again"),
+        ("403", Refused, "refused this"),
         ("500", ServerError, "problem of its own"),
         ("malformed", BadResponse, "not JSON"),
         ("huge", BadResponse, "larger than"),
