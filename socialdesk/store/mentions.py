@@ -88,6 +88,7 @@ class MentionRow:
     remote_id: str
     urgency: int | None = None  # its place in the "most urgent" order (core/inbox.py)
     hidden: bool = False  # hidden by the brand on its network
+    visibility: str | None = None  # who could see it (core.mentions.VISIBILITIES); None: all
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ _ROW_COLUMNS = {
     "remote_id": "m.remote_id",
     "urgency": "m.urgency",
     "hidden": "m.hidden_at IS NOT NULL",
+    "visibility": "m.visibility",
 }
 _FROM = (
     " FROM mention m JOIN account a ON a.id = m.account_id JOIN client c ON c.id = a.client_id"
@@ -355,24 +357,29 @@ def upsert_mentions(
         network, target, hours_json, tz = found
         hours = client_hours(json.loads(hours_json) if hours_json else None, tz)
         authors = _upsert_authors(conn, network, mentions)
+        conversations = _known_conversations(conn, account_id, mentions)
         before = conn.execute("SELECT coalesce(max(id), 0) FROM mention").fetchone()[0]
         rows = []
         for m, t in zip(mentions, triage, strict=True):
+            # A reply joins the conversation of what it answers, when that is known here: the
+            # network may name only the parent (Mastodon), which would split one thread in two.
+            conversation = conversations.get(m.in_reply_to_remote_id) or m.conversation_id
+            conversations[m.remote_id] = conversation
             created = to_ms(m.created_at)
             due = to_ms(due_at(m.created_at, target, hours))
             priority = t.priority if t else None
             rows.append((
                 account_id, m.remote_id, authors[m.author.remote_id], clean_text(m.text), created,
-                received, m.url, m.in_reply_to_remote_id, m.conversation_id, due,
+                received, m.url, m.in_reply_to_remote_id, conversation, due,
                 urgency("new", priority, due, created),
                 t.category if t else None, t.sentiment if t else None, priority,
-                json.dumps(t.reasons) if t else None,
+                json.dumps(t.reasons) if t else None, m.visibility,
             ))  # fmt: skip
         conn.executemany(
             "INSERT INTO mention (account_id, remote_id, author_id, text, created_at, received_at,"
             " url, in_reply_to_remote_id, conversation_id, status, due_at, urgency, category,"
-            " sentiment, priority, triage_reasons)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?)"
+            " sentiment, priority, triage_reasons, visibility)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (account_id, remote_id) DO NOTHING",
             rows,
         )
@@ -382,6 +389,25 @@ def upsert_mentions(
             (before, account_id),
         ).fetchall()
     return [r[0] for r in new]
+
+
+def _known_conversations(conn, account_id: int, mentions: list[FetchedMention]) -> dict[str, str]:
+    """remote id → conversation, for what these mentions answer that the store already has: a
+    stored mention, or a reply we sent (it belongs to the conversation of what it answered)."""
+    parents = list({m.in_reply_to_remote_id for m in mentions if m.in_reply_to_remote_id})
+    found: dict[str, str] = {}
+    for start in range(0, len(parents), 500):  # SQLite's bound-parameter limit
+        chunk = parents[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(conn.execute(
+            f"SELECT remote_id, conversation_id FROM mention WHERE account_id = ?"
+            f" AND remote_id IN ({marks}) AND conversation_id IS NOT NULL"
+            f" UNION ALL SELECT o.remote_id, m.conversation_id FROM outbox_item o"
+            f" JOIN mention m ON m.id = o.mention_id WHERE o.account_id = ?"
+            f" AND o.remote_id IN ({marks}) AND m.conversation_id IS NOT NULL",
+            (account_id, *chunk, account_id, *chunk),
+        ).fetchall())  # fmt: skip
+    return found
 
 
 def _upsert_authors(conn, network: str, mentions: list[FetchedMention]) -> dict[str, int]:

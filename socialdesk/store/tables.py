@@ -109,6 +109,7 @@ class Mention(SQLModel, table=True):
     urgency: int | None = None  # sort key of "most urgent first" (core.inbox.urgency)
     hidden_at: int | None = None  # when the brand hid this reply on its network
     crisis_id: int | None = None  # covered by that crisis's public statement
+    visibility: str | None = None  # core.mentions.VISIBILITIES (Mastodon); None: one audience
 
 
 class Crisis(SQLModel, table=True):
