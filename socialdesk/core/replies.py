@@ -122,3 +122,41 @@ def search(replies: list[SavedReply], query: str) -> list[SavedReply]:
     hits = [(k, r) for k, r in ranked if k is not None]
     hits.sort(key=lambda kr: (kr[0], kr[1].client_id is None, kr[1].name.casefold()))
     return [r for _, r in hits]
+
+
+# Who sees a reply, by the mention's visibility (a reply keeps it: core.mentions.reply_visibility).
+AUDIENCE = {
+    "direct": "🔒 Direct message — the reply is seen only by the people it mentions.",
+    "private": "🔒 Followers only — the reply is seen by the account's followers and who it "
+    "mentions, never in public.",
+    "unlisted": "Unlisted — the reply is public but stays out of public timelines.",
+    "public": "Public — anyone can see the reply.",
+}
+
+# Mastodon notifies only the accounts a status mentions, and shows a direct or followers-only
+# status to nobody else: a reply that does not name the customer is never seen by them.
+ADDRESSED_NETWORKS = ("mastodon",)
+
+
+def addressee(handle: str | None, network: str) -> str:
+    """``@handle`` as the reply must name it on ``network`` (the full ``user@server`` on Mastodon:
+    a bare ``@user`` would name someone on our own server), or "" where replies need no name."""
+    handle = (handle or "").strip().lstrip("@")
+    return f"@{handle}" if handle and network in ADDRESSED_NETWORKS else ""
+
+
+def names(text: str, mention: str) -> bool:
+    """Whether ``text`` names ``mention`` ("@user@server"), in any case, as a whole mention."""
+    pattern = r"(?<![\w@/])" + re.escape(mention) + r"(?![\w@.-]*[\w@-])"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def as_posted(text: str, *, network: str, handle: str | None = None) -> str:
+    """The text as it will be posted, which is what review and the counter must show: without
+    the spaces and blank lines around it (the networks keep them, and they count), and on
+    Mastodon with the customer named first when the writer left them out."""
+    text = text.strip()
+    mention = addressee(handle, network)
+    if text and mention and not names(text, mention):
+        return f"{mention} {text}"
+    return text

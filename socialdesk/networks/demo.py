@@ -22,6 +22,7 @@ import re
 import threading
 import time
 import unicodedata
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -664,6 +665,7 @@ class _Feed:
             url=url,
             in_reply_to_remote_id=parent,
             conversation_id=conversation.root_id,
+            visibility=self._visibility(conversation.root_id),
         )
         self.mentions.append(mention)
         self.times.append(ms)
@@ -775,6 +777,15 @@ class _Feed:
             if remote_id not in self.used_ids:
                 self.used_ids.add(remote_id)
                 return remote_id, url
+
+    def _visibility(self, root_id: str) -> str | None:
+        """Mastodon threads are mostly public, one in ten a direct message and one in ten for
+        followers only — the whole thread alike. From the root's id, so the generated stream
+        (drawn from the random generator) is the same as without it."""
+        if self.network != "mastodon":
+            return None
+        share = zlib.crc32(root_id.encode()) % 10
+        return "direct" if share == 0 else "private" if share == 1 else "public"
 
     # ---- text
 

@@ -134,6 +134,9 @@ class Composer(QFrame):
         self.refusal.hide()
         self.preview = plain_label(role="muted")
         self.preview.setAccessibleName("Preview as posted")
+        self.audience = plain_label(role="muted")
+        self.audience.setAccessibleName("Who will see the reply")
+        self.audience.hide()
 
         self._build_completer()
         self._build_buttons(review_mode)
@@ -142,6 +145,7 @@ class Composer(QFrame):
         layout.setSpacing(6)
         self.heading = plain_label(role="sectionTitle")
         layout.addWidget(self.heading)
+        layout.addWidget(self.audience)
         self._tools.addWidget(self.counter)
         layout.addLayout(self._tools)
         layout.addWidget(self.note)
@@ -262,12 +266,41 @@ class Composer(QFrame):
         who = f"Reply to @{target.mention.author_handle}" if target.mention else "New post"
         state = " — waiting for review" if draft and draft.state == "ready" else ""
         self.heading.setText(f"{who} on {network_label(target.network)}{state}")
+        self._show_audience(target)
         self.note.setVisible(bool(draft and draft.review_note))
         self.note.setText(f"Reviewer's note: {draft.review_note}" if draft else "")
         if pending:
             self._load_text(pending[0], pending[1])
-        else:
-            self._load_text(draft.text if draft else "", draft.cursor_position if draft else 0)
+        elif draft:
+            self._load_text(draft.text, draft.cursor_position)
+        else:  # a new reply starts by naming the customer where the network needs it
+            start = self._addressee(target)
+            self._load_text(f"{start} " if start else "", len(start) + 1 if start else 0)
+
+    def _addressee(self, target: ReplyTarget) -> str:
+        handle = target.mention.author_handle if target.mention else None
+        return replies.addressee(handle, target.network)
+
+    def _show_audience(self, target: ReplyTarget) -> None:
+        """Who will see the reply: it keeps the mention's audience, never wider."""
+        seen_by = replies.AUDIENCE.get(target.mention.visibility) if target.mention else None
+        self.audience.setText(seen_by or "")
+        self.audience.setVisible(bool(seen_by))
+
+    def _as_posted(self) -> None:
+        """Show the text exactly as it will be posted (trimmed; the customer named on Mastodon)
+        before it is handed on, so review and the counter see what the network will; one step
+        of undo takes it back."""
+        if self.target is None:
+            return
+        handle = self.target.mention.author_handle if self.target.mention else None
+        posted = replies.as_posted(self.text, network=self.target.network, handle=handle)
+        if posted != self.text:
+            cursor = self.editor.textCursor()
+            cursor.select(QTextCursor.Document)
+            cursor.insertText(posted)
+            self.editor.setTextCursor(cursor)
+            self._refresh(now=True)
 
     def reload(self) -> None:
         """Drafts changed behind the composer (a cancel, an undo): show the stored one, unless
@@ -560,6 +593,7 @@ class Composer(QFrame):
     def approve(self, send_at: datetime | None = None) -> None:
         if self.target is None:
             return
+        self._as_posted()
         self._tone_timer.stop()
         self._check_tone()
         self.after_save(lambda: self._approve_saved(send_at))
@@ -597,6 +631,7 @@ class Composer(QFrame):
     def mark_ready(self) -> None:
         if self.target is None or not self.text.strip():
             return
+        self._as_posted()
         self.after_save(self._ready_saved)
 
     def _approve_refused_empty(self) -> None:

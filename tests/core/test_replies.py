@@ -68,3 +68,43 @@ def test_backoff_doubles_up_to_half_an_hour_and_respects_a_reset_time():
     assert outbox.retry_at(T0, 1) == T0 + timedelta(seconds=30)
     assert outbox.new_key(T0) != outbox.new_key(T0)
     assert outbox.key_time_micros(outbox.new_key(T0)) == int(T0.timestamp() * 1_000_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "network", "handle", "posted"),
+    [
+        (
+            "Sorry about that!",
+            "mastodon",
+            "ana@social.example",
+            "@ana@social.example Sorry about that!",
+        ),
+        (
+            "@Ana@Social.example sorry!",
+            "mastodon",
+            "ana@social.example",
+            "@Ana@Social.example sorry!",
+        ),
+        (
+            "Thanks @ana@social.example!",
+            "mastodon",
+            "ana@social.example",
+            "Thanks @ana@social.example!",
+        ),
+        # Another Ana, or a longer handle, is not the customer.
+        ("@ana sorry", "mastodon", "ana@social.example", "@ana@social.example @ana sorry"),
+        (
+            "@ana@social.example.org hi",
+            "mastodon",
+            "ana@social.example",
+            "@ana@social.example @ana@social.example.org hi",
+        ),
+        ("@anabel hi", "mastodon", "ana", "@ana @anabel hi"),
+        ("Sorry!  \n\n", "x", "ana", "Sorry!"),
+        ("  Sorry!", "bluesky", "ana.bsky.social", "Sorry!"),
+        ("", "mastodon", "ana", ""),
+        ("Our winter hours start Monday.", "mastodon", None, "Our winter hours start Monday."),
+    ],
+)
+def test_a_mastodon_reply_names_the_customer_and_nothing_trails(text, network, handle, posted):
+    assert replies.as_posted(text, network=network, handle=handle) == posted

@@ -312,3 +312,35 @@ def test_the_reviewer_approves_only_the_text_they_saw(make_window, qtbot):
     assert "changed after it was checked" in review.composer.refusal.text()
     settled(window, qtbot)
     assert outbox.list_items(window.controller.workspace.db, window.controller.clock()) == []
+
+
+def _mastodon_row(window, visibility):
+    model = window.feed_model
+    for i in range(model.rowCount()):
+        row = model.index(i).data(RowRole)
+        if row.network == "mastodon" and row.visibility == visibility:
+            return i
+    raise AssertionError(f"no {visibility} Mastodon mention in the first page of the demo")
+
+
+def test_a_direct_mastodon_mention_is_answered_directly_and_names_the_customer(make_window, qtbot):
+    window = make_window()
+    row = reply_to_first(window, qtbot, _mastodon_row(window, "direct"))
+    composer = window.composer
+    assert composer.audience.isVisible() and "Direct message" in composer.audience.text()
+    mention = f"@{row.author_handle}"
+    assert composer.text == f"{mention} "  # started by naming the customer
+    # The writer deletes the name; approving puts it back where the customer will see it.
+    composer.editor.selectAll()
+    typed(window, qtbot, "Sorry about the wait, we are sending a new part today.  ")
+    qtbot.keyClick(composer.editor, Qt.Key_Return, Qt.ControlModifier)
+    db = window.controller.workspace.db
+    qtbot.waitUntil(lambda: len(outbox.list_items(db, window.controller.clock())) == 1)
+    [item] = outbox.list_items(db, window.controller.clock())
+    assert item.text == f"{mention} Sorry about the wait, we are sending a new part today."
+
+
+def test_a_public_mention_says_the_reply_is_public(make_window, qtbot):
+    window = make_window()
+    reply_to_first(window, qtbot, _mastodon_row(window, "public"))
+    assert "Public" in window.composer.audience.text()
