@@ -8,7 +8,8 @@ Faults apply to the next POSTs, in order:
 - ``429``: refuse with a rate limit that resets in one second;
 - ``500_after_post``: store the post, then answer 500 (a proxy hiding a success);
 - ``503``: refuse with a server error, nothing stored;
-- ``401``: refuse the token.
+- ``401``: refuse the token;
+- ``403``: refuse this one post (the customer blocked the account), with the server's reason.
 With ``honours_keys`` the server replays the first answer for a repeated Idempotency-Key (Mastodon);
 without it (X) a repeated request is a second post.
 """
@@ -60,7 +61,7 @@ class FaultyNetwork:
                     fault = network.faults.popleft() if network.faults else None
                     if network.honours_keys and key in network._answers:
                         return self._answer(200, network._answers[key])
-                    if fault in ("drop_before_post", "429", "503", "401"):
+                    if fault in ("drop_before_post", "429", "503", "401", "403"):
                         return self._refuse(fault)
                     post = {
                         "id": str(len(network.posts) + 1),
@@ -89,6 +90,8 @@ class FaultyNetwork:
                     return self._answer(429, {"error": "slow down"}, {"Retry-After": "1"})
                 if fault == "401":
                     return self._answer(401, {"error": "The access token is invalid"})
+                if fault == "403":
+                    return self._answer(403, {"error": "This account has blocked you"})
                 return self._answer(503, {"error": "maintenance"})
 
             def _answer(self, status, payload, headers=None):

@@ -139,6 +139,27 @@ def test_a_refused_token_leaves_items_queued_with_sign_in_needed(db, account):
     assert item.text == "Thanks, we're on it."
 
 
+def test_a_post_refused_with_a_403_fails_alone_and_the_others_go_out(db, account):
+    _client_id, account_id = account
+    network = FaultyNetwork(honours_keys=True)
+    clock = Clock()
+    try:
+        first, second = _stored(db, account_id, 2)
+        refused = _approve(
+            db, account_id, first, "Sorry about that, a new one is on its way.", clock
+        )
+        sent = _approve(db, account_id, second, "Thanks, glad it arrived!", clock)
+        network.faults.append("403")
+        OutboxSender(db, lambda _a: FaultyProvider(network, clock), clock).send_due()
+    finally:
+        network.close()
+    item = outbox.get_item(db, refused)
+    assert item.state == OutboxState.FAILED and "blocked you" in item.last_error
+    assert not item.last_error.startswith(SIGN_IN_NEEDED)
+    assert outbox.get_item(db, sent).state == OutboxState.SENT
+    assert [p["text"] for p in network.posts] == ["Thanks, glad it arrived!"]
+
+
 def test_a_rejected_reply_fails_with_the_reason_and_can_be_retried_or_cancelled(db, account):
     _client_id, account_id = account
     clock = Clock()
