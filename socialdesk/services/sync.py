@@ -10,7 +10,14 @@ from datetime import datetime, timedelta
 
 from socialdesk.core import triage
 from socialdesk.networks.base import AccountRef, Provider
-from socialdesk.networks.errors import NetworkError, RateLimited
+from socialdesk.networks.errors import (
+    AuthError,
+    NetworkError,
+    NetworkUnreachable,
+    RateLimited,
+    Refused,
+    ServerError,
+)
 from socialdesk.store import clients, mentions
 from socialdesk.store.db import Database
 
@@ -74,8 +81,9 @@ class SyncService:
         except RateLimited as exc:
             until = exc.reset_at or self._clock() + RATE_LIMIT_PAUSE
             clients.hold_sync(self._db, account.id, max(until, self._clock() + MIN_PAUSE))
-            clients.set_sync_state(self._db, account.id, state="error", error=str(exc))
-            return SyncResult(account.id, account.handle, error=str(exc))
+            said = what_to_do(exc)
+            clients.set_sync_state(self._db, account.id, state="error", error=said)
+            return SyncResult(account.id, account.handle, error=said)
         except Exception as exc:
             if not isinstance(exc, NetworkError):
                 # A provider that could not read what came back: this account says so, the
@@ -87,8 +95,9 @@ class SyncService:
                 )
             # The provider's message is already plain words and carries no secret.
             log.warning("Sync of %s failed: %s", account.handle, exc)
-            clients.set_sync_state(self._db, account.id, state="error", error=str(exc))
-            return SyncResult(account.id, account.handle, error=str(exc))
+            said = what_to_do(exc)
+            clients.set_sync_state(self._db, account.id, state="error", error=said)
+            return SyncResult(account.id, account.handle, error=said)
         triaged = [_triage(m.text, account.network) for m in batch.mentions]
         new_ids = mentions.upsert_mentions(
             self._db, account.id, batch.mentions, self._clock(), triaged
@@ -101,6 +110,27 @@ class SyncService:
         if new_ids:
             log.info("Sync of %s: %d new mentions", account.handle, len(new_ids))
         return SyncResult(account.id, account.handle, new_ids)
+
+
+_NEXT_STEP: list[tuple[type[NetworkError], str]] = [
+    (AuthError, "Sign in again from Workspace → Accounts."),
+    (RateLimited, "SocialDesk waits until then; nothing is lost."),
+    (NetworkUnreachable, "Check the connection; SocialDesk tries again at the next sync."),
+    (ServerError, "SocialDesk tries again at the next sync; nothing is lost."),
+    (Refused, ""),
+    (NetworkError, "SocialDesk tries again at the next sync. If it keeps happening, check the "
+                   "server address in Workspace → Accounts."),
+]  # fmt: skip
+
+
+def what_to_do(exc: NetworkError) -> str:
+    """The provider's plain sentence, with what the person can do about it (or what SocialDesk
+    will), unless the provider already said."""
+    said = str(exc).strip()
+    step = next((step for kind, step in _NEXT_STEP if isinstance(exc, kind)), "")
+    if not step or "sign in again" in said.lower() or "tries again" in said.lower():
+        return said
+    return f"{said} {step}"
 
 
 def _triage(text: str, network: str) -> mentions.TriageFields:

@@ -80,3 +80,24 @@ def test_a_rate_limit_is_waited_out_and_other_accounts_go_on(db):
         assert first.error is None and len(first.new_mention_ids) == 5
     finally:
         server.close()
+
+
+def test_a_server_that_is_down_is_said_with_what_to_do_and_nothing_is_lost(db):
+    server = MastodonServer(mentions=3)
+    networks = accounts.LiveNetworks(CredentialStore(DictKeyring()))
+    client_id = clients.add_client(db, "Acme", at=NOW)
+    account_id = clients.add_account(db, client_id, "mastodon", "brand", server_url=server.url)
+    networks.secrets_for(accounts.account_ref(clients.get_account(db, account_id))).put(
+        "access_token", TOKEN
+    )
+    sync = SyncService(db, networks.provider_for, Clock())
+    [first] = sync.sync_all()
+    assert len(first.new_mention_ids) == 3
+    server.close()  # the server goes down: its port refuses connections
+
+    [down] = sync.sync_all()
+    assert "Could not reach Mastodon" in down.error
+    assert "Check the connection; SocialDesk tries again at the next sync." in down.error
+    account = clients.get_account(db, account_id)
+    assert account.sync_state == "error" and account.last_error == down.error
+    assert account.sync_cursor is not None  # where to go on from is kept
