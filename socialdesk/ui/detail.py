@@ -176,7 +176,7 @@ class DetailPane(QScrollArea):
         self._author.setText(f"{row.author_name}  @{row.author_handle}{flags}")
         self._meta.setText(
             f"{network_label(row.network)} · to @{row.account_handle} ({row.client_name})"
-            f" · {local_time(row.created_at)}"
+            f" · {local_time(row.created_at)}{_SEEN_BY.get(row.visibility, '')}"
         )
         _fill(self._thread_box, "Earlier in this conversation", detail.thread[-THREAD_SHOWN:])
         self._text.setText(row.text[:MAX_SHOWN_CHARS])
@@ -247,6 +247,10 @@ def _clear(box: QVBoxLayout) -> None:
         item = box.takeAt(0)
         if item.widget():
             item.widget().deleteLater()
+
+
+# Said where a mention was not public, so nobody answers a private word in public.
+_SEEN_BY = {"direct": " · 🔒 direct message", "private": " · 🔒 followers only"}
 
 
 def _fill(box: QVBoxLayout, title: str, rows: list[MentionRow]) -> None:
