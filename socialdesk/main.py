@@ -97,6 +97,7 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from socialdesk.app.instance import FolderInUse, FolderLock
     from socialdesk.app.workspace import WorkspaceController, utc_now
     from socialdesk.resources import resource_path
     from socialdesk.services.workspace import open_workspace
@@ -104,6 +105,11 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
     from socialdesk.ui import theme
     from socialdesk.ui.main_window import MainWindow
 
+    lock = FolderLock(data_dir)
+    try:
+        lock.acquire()  # before anything in the folder is opened, let alone sent
+    except FolderInUse as exc:
+        return _fatal(str(exc), gui=not args.smoke)
     settings = Settings.load(data_dir)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("SocialDesk")
@@ -127,7 +133,10 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
     if args.smoke:
         return _smoke(app, window, args.smoke)
     sys.excepthook = _report_unexpected(window)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        lock.release()
 
 
 def _report_unexpected(window):

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 
 from socialdesk import __version__
 
@@ -68,3 +69,30 @@ def test_an_unusable_data_folder_is_explained(tmp_path):
 def test_a_bad_size_is_refused_before_anything_starts(tmp_path):
     result = run("--smoke", str(tmp_path / "s.png"), "--size", "big")
     assert result.returncode == 2 and "WIDTHxHEIGHT" in result.stderr
+
+
+def test_a_second_copy_on_the_same_folder_defers_and_says_who_holds_it(tmp_path):
+    data = tmp_path / "d"
+    first = subprocess.Popen(
+        [sys.executable, "-m", "socialdesk", "--data-dir", str(data)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        log = data / "socialdesk.log"
+        deadline = time.monotonic() + 60
+        # Running for real: it has opened its workspace (the demo's file exists).
+        while not ((data / "demo.sqlite3").exists() and log.exists()):
+            assert first.poll() is None, "the first copy stopped"
+            assert time.monotonic() < deadline, "the first copy never opened its workspace"
+            time.sleep(0.1)
+        second = run("--data-dir", str(data), "--smoke", str(tmp_path / "second.png"))
+        assert second.returncode == 2
+        assert "already open on this data folder" in second.stderr
+        assert f"process {first.pid}" in second.stderr
+        assert not (tmp_path / "second.png").exists()
+    finally:
+        first.kill()  # kill -9: the lock file stays behind, naming a process that is gone
+        first.wait(timeout=30)
+    third = run("--data-dir", str(data), "--smoke", str(tmp_path / "third.png"))
+    assert third.returncode == 0, third.stderr

@@ -19,7 +19,7 @@ from socialdesk.networks.base import Provider
 from socialdesk.networks.demo import DEMO_CLIENTS, DemoProvider
 from socialdesk.services.accounts import LiveNetworks
 from socialdesk.services.sync import SyncService
-from socialdesk.store import clients, events, mentions
+from socialdesk.store import clients, events, mentions, outbox
 from socialdesk.store.db import Database, open_database
 
 log = logging.getLogger(__name__)
@@ -88,8 +88,12 @@ def reset_demo(data_dir: Path, current: Workspace, clock: Callable[[], datetime]
 
 
 def _open(path: Path) -> Database:
+    """Open one of the folder's databases. The app opens them only while it holds the data
+    folder's lock (``app.instance``), so no other sender is alive: replies a crashed run left
+    ``sending`` may be taken again at once (as unconfirmed, so never posted twice)."""
     db = open_database(path)
     mentions.fill_due_times(db)  # rows from before due times were stored
+    outbox.release_leases(db)
     return db
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from socialdesk.core.models import DraftState, MentionStatus, OutboxState
 from socialdesk.store.db import Database
@@ -27,6 +27,10 @@ PENDING = (
     OutboxState.FAILED.value,
     OutboxState.PAUSED.value,
 )
+# How long a claim holds an item against every other sender: far longer than one send can take
+# (connect, a two-minute read deadline, a look for an earlier post), so a sender that is merely
+# slow is never doubled; a crashed one's leases are released at the next start.
+LEASE = timedelta(minutes=10)
 SENT_SHOWN_DAYS = 7  # sent and cancelled items stay listed this long
 # Whether the item's client has paused its outbox (SQL, in an UPDATE of outbox_item).
 _PAUSED = (
@@ -118,22 +122,36 @@ def due_items(db: Database, now: datetime) -> list[OutboxEntry]:
 
 
 def claim(db: Database, item_id: int, now: datetime) -> bool:
-    """Mark the item as going out *before* the request leaves. False when it was cancelled or
-    paused meanwhile, or its client's outbox is paused (it is then set paused): the sender leaves
-    it alone."""
+    """Mark the item as going out *before* the request leaves, and hold it for this sender until
+    ``LEASE`` has passed. False when it was cancelled or paused meanwhile, its client's outbox is
+    paused (it is then set paused), or another sender holds it: the sender leaves it alone. One
+    UPDATE checks and takes it, so two senders can never both have it."""
     with db.transaction() as conn:
         conn.execute(
             "UPDATE outbox_item SET state = 'paused'"
             f" WHERE id = ? AND state = 'queued' AND {_PAUSED}",
             (item_id,),
         )
-        return bool(
-            conn.execute(
-                "UPDATE outbox_item SET state = ?, attempts = attempts + 1, unconfirmed = 1"
-                " WHERE id = ? AND state IN (?, ?)",
-                (OutboxState.SENDING.value, item_id, OutboxState.QUEUED, OutboxState.SENDING),
-            ).rowcount
-        )
+        taken = conn.execute(
+            "UPDATE outbox_item SET state = ?, attempts = attempts + 1, unconfirmed = 1,"
+            " lease_until = ? WHERE id = ? AND (state = ? OR (state = ?"
+            " AND coalesce(lease_until, 0) <= ?)) RETURNING id",
+            (
+                OutboxState.SENDING.value, to_ms(now + LEASE), item_id, OutboxState.QUEUED,
+                OutboxState.SENDING, to_ms(now),
+            ),
+        ).fetchone()  # fmt: skip
+        return taken is not None
+
+
+def release_leases(db: Database) -> int:
+    """Every sender that held an item is gone (called at start-up, with the data folder's lock
+    held): their items may be taken again at once — as unconfirmed, so a post that did go out is
+    looked for, or its key recognised, before anything is sent again."""
+    with db.transaction() as conn:
+        return conn.execute(
+            "UPDATE outbox_item SET lease_until = NULL WHERE lease_until IS NOT NULL"
+        ).rowcount
 
 
 def mark_sent(db: Database, item_id: int, remote_id: str, url: str | None, at: datetime) -> None:
@@ -142,7 +160,8 @@ def mark_sent(db: Database, item_id: int, remote_id: str, url: str | None, at: d
     with db.transaction() as conn:
         account_id, mention_id = conn.execute(
             "UPDATE outbox_item SET state = ?, remote_id = ?, url = ?, sent_at = ?,"
-            " unconfirmed = 0, last_error = NULL, next_attempt_at = NULL WHERE id = ?"
+            " unconfirmed = 0, last_error = NULL, next_attempt_at = NULL, lease_until = NULL"
+            " WHERE id = ?"
             " RETURNING account_id, mention_id",
             (OutboxState.SENT.value, remote_id, url, to_ms(at), item_id),
         ).fetchone()
@@ -173,7 +192,8 @@ def mark_retry(
     with db.transaction() as conn:
         conn.execute(
             f"UPDATE outbox_item SET state = {_WAITING}, last_error = ?, next_attempt_at = ?,"
-            " unconfirmed = ?, attempts = attempts - ? WHERE id = ? AND state = ?",
+            " unconfirmed = ?, attempts = attempts - ?, lease_until = NULL"
+            " WHERE id = ? AND state = ?",
             (
                 reason, to_ms(next_attempt_at), int(unconfirmed), int(not count_attempt), item_id,
                 OutboxState.SENDING.value,
@@ -185,7 +205,7 @@ def mark_failed(db: Database, item_id: int, reason: str, *, unconfirmed: bool) -
     with db.transaction() as conn:
         conn.execute(
             "UPDATE outbox_item SET state = ?, last_error = ?, next_attempt_at = NULL,"
-            " unconfirmed = ? WHERE id = ?",
+            " unconfirmed = ?, lease_until = NULL WHERE id = ?",
             (OutboxState.FAILED.value, reason, int(unconfirmed), item_id),
         )
 

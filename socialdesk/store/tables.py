@@ -170,6 +170,8 @@ class OutboxItem(SQLModel, table=True):
     conversation_id: str | None = None  # replies in one conversation go out in approval order
     # A request may have reached the network: look for the post before sending again (X).
     unconfirmed: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    # While ``sending``: no other sender may take it before this time (store.outbox.claim).
+    lease_until: int | None = None
 
 
 class SavedReply(SQLModel, table=True):

@@ -93,13 +93,28 @@ def test_a_crash_mid_send_does_not_post_twice_on_a_network_without_keys(db, acco
         FaultyProvider(network, clock).post_reply(
             None, "On its way, sorry for the wait.", "m0", "k"
         )
-        OutboxSender(
-            db, lambda _a: FaultyProvider(network, clock), clock
-        ).send_due()  # …the new run
+        outbox.release_leases(db)  # the new run starts, holding the data folder's lock…
+        OutboxSender(db, lambda _a: FaultyProvider(network, clock), clock).send_due()  # …and sends
     finally:
         network.close()
     assert len(network.posts) == 1
     assert outbox.get_item(db, item_id).state == OutboxState.SENT
+
+
+def test_an_item_another_sender_holds_is_never_taken_until_its_lease_runs_out(db, account):
+    """Two senders on one folder (a second window): the claim is one UPDATE, so only one ever
+    has an item; a sender gone without a word loses it after the lease."""
+    _client_id, account_id = account
+    clock = Clock()
+    [mid] = _stored(db, account_id, 1)
+    item_id = _approve(db, account_id, mid, "On its way, sorry for the wait.", clock)
+    assert outbox.claim(db, item_id, clock())  # the first sender is posting it
+    assert not outbox.claim(db, item_id, clock())  # the second may not
+    clock.now += outbox.LEASE - timedelta(seconds=1)
+    assert not outbox.claim(db, item_id, clock())
+    clock.now += timedelta(seconds=1)
+    assert outbox.claim(db, item_id, clock())  # the first is gone for good: taken, unconfirmed
+    assert outbox.get_item(db, item_id).unconfirmed
 
 
 def test_rate_limit_holds_the_account_until_its_reset(db, account):

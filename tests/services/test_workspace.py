@@ -119,7 +119,9 @@ def test_a_live_account_without_sign_in_records_a_plain_sync_error(tmp_path):
     client_id = clients.add_client(live.db, "Real client")
     account_id = clients.add_account(live.db, client_id, "x", "realbrand")
     (result,) = SyncService(live.db, live.provider_for, Clock()).sync_all()
-    assert result.handle == "realbrand" and result.error == "@realbrand is not signed in to X."
+    assert result.handle == "realbrand" and result.error == (
+        "@realbrand is not signed in to X. Sign in again from Workspace → Accounts."
+    )
     account = clients.get_account(live.db, account_id)
     assert account.sync_state == "error" and account.last_error == result.error
     live.db.close_all()
