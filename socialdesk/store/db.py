@@ -19,6 +19,7 @@ from typing import Any
 from socialdesk.store import schema
 from socialdesk.store.errors import (
     CorruptDatabaseError,
+    DatabaseBusyError,
     DataFolderError,
     NewerSchemaError,
     StoreError,
@@ -28,6 +29,7 @@ from socialdesk.store.errors import (
 __all__ = [
     "CorruptDatabaseError",
     "DataFolderError",
+    "DatabaseBusyError",
     "Database",
     "NewerSchemaError",
     "StoreError",
@@ -108,6 +110,10 @@ def translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
     code = getattr(exc, "sqlite_errorcode", None)
     if code == sqlite3.SQLITE_FULL:
         return StoreFullError.at(path)
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or (
+        code is None and "database is locked" in str(exc)
+    ):
+        return DatabaseBusyError.at(path)
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return CorruptDatabaseError.at(path, str(exc))
     if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM):
@@ -145,13 +151,17 @@ def open_database(path: Path) -> Database:
 
 
 def _refuse_foreign(path: Path) -> None:
-    """Look before touching: a file that is not ours must not even be switched to WAL."""
+    """Look before touching, read-only: a file that is not ours, or from a newer SocialDesk, must
+    not even be switched to WAL (which rewrites its header)."""
     if not path.exists():
         return
-    conn = sqlite3.connect(path)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        if schema.current_revision(conn) is None and schema.has_tables(conn):
+        revision = schema.current_revision(conn)
+        if revision is None and schema.has_tables(conn):
             raise CorruptDatabaseError.at(path, "it is not a SocialDesk database")
+        if revision is not None and revision not in schema.KNOWN_REVISIONS:
+            raise NewerSchemaError.at(path, revision)
     finally:
         conn.close()
 

@@ -52,3 +52,14 @@ class StoreFullError(StoreError):
             "is intact. Free some space and try again.",
             path,
         )
+
+
+class DatabaseBusyError(StoreError):
+    @classmethod
+    def at(cls, path: Path) -> DatabaseBusyError:
+        return cls(
+            f"Another program — or another SocialDesk — is using the database {path}, so this "
+            "change was not saved. Close the other program (or the other SocialDesk window) and "
+            "try again; nothing has been lost.",
+            path,
+        )

@@ -8,8 +8,10 @@ import threading
 import pytest
 
 from socialdesk.store import clients, mentions
+from socialdesk.store import db as db_module
 from socialdesk.store.db import (
     CorruptDatabaseError,
+    DatabaseBusyError,
     DataFolderError,
     NewerSchemaError,
     StoreFullError,
@@ -80,6 +82,19 @@ def test_a_database_from_a_newer_socialdesk_is_refused(tmp_path, db):
     _untouched(db.path, before)
 
 
+def test_a_newer_database_is_not_even_switched_to_wal(tmp_path, db):
+    """A newer SocialDesk may keep its file in another journal mode: the version is read
+    without writing, so not one byte of the file changes."""
+    with db.transaction() as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0999'")
+    db.connection().execute("PRAGMA journal_mode = DELETE")
+    db.close_all()
+    before = db.path.read_bytes()
+    with pytest.raises(NewerSchemaError):
+        open_database(db.path)
+    _untouched(db.path, before)
+
+
 def test_someone_elses_database_is_not_taken_over(tmp_path):
     path = tmp_path / "other.sqlite3"
     with sqlite3.connect(path) as conn:
@@ -124,3 +139,19 @@ def test_a_full_disk_loses_nothing_already_saved(db, account):
         mentions.upsert_mentions(db, account_id, many, T0)
     assert mentions.count_mentions(db) == 1
     assert not conn.in_transaction
+
+
+def test_a_database_another_program_holds_says_so(db, monkeypatch):
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_SECONDS", 0.2)
+    other = sqlite3.connect(db.path)
+    other.execute("BEGIN EXCLUSIVE")  # another program writing, and not letting go
+    try:
+        fresh = db_module.Database(db.path)
+        with pytest.raises(DatabaseBusyError, match="Another program") as err:
+            clients.add_client(fresh, "Acme", at=T0)
+        assert str(db.path) in str(err.value) and "database is locked" not in str(err.value)
+        fresh.close_all()
+    finally:
+        other.rollback()
+        other.close()
+    assert clients.client_id_by_name(db, "Acme") is None  # nothing half-written
