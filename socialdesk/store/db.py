@@ -29,8 +29,8 @@ from socialdesk.store.errors import (
 __all__ = [
     "CorruptDatabaseError",
     "DataFolderError",
-    "DatabaseBusyError",
     "Database",
+    "DatabaseBusyError",
     "NewerSchemaError",
     "StoreError",
     "StoreFullError",
