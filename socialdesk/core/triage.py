@@ -479,8 +479,11 @@ FIRST_PERSON = re.compile(r"\b(?:my|our|i|i'?m|i'?ve|we|me)\b", re.IGNORECASE)
 # one pattern for the whole rant backtracks exponentially on long capitals.
 SHOUTED_WORD = re.compile(r"[A-Z]{3,}")
 MENTIONS_OR_LINKS = re.compile(r"@[\w.@-]+|https?://\S+|www\.\S+")
+# The bare-domain arm starts only where a run of name characters starts, and never gives back
+# what it took: "a-a-a-…" from a stranger is read once, not once per position (quadratic).
 LINKS = re.compile(
-    r"https?://\S+|www\.\S+|\b[a-z0-9-]+\.(?:xyz|biz|ly|io|link|click|top)/\S*", re.IGNORECASE
+    r"https?://\S+|www\.\S+|(?<![a-z0-9-])[a-z0-9-]++\.(?:xyz|biz|ly|io|link|click|top)/\S*",
+    re.IGNORECASE,
 )
 
 
