@@ -494,6 +494,10 @@ def plain_text(text: str, network: str | None = None) -> str:
     return html.unescape(text)
 
 
+# X's longest posts (25,000 characters) are the longest any network carries.
+MAX_READ_CHARS = 25_000
+
+
 def classify(
     text: str,
     *,
@@ -503,10 +507,15 @@ def classify(
 ) -> Triage:
     """``author_flags`` and ``author_history`` (earlier mentions from this person) inform only
     the reasons here; priority() weighs them."""
-    plain = plain_text(text, network) if isinstance(text, str) else ""
+    text = text if isinstance(text, str) else ""
+    # Nothing a network would carry is longer; past it a stranger's text is read in part.
+    cut = len(text) > MAX_READ_CHARS
+    plain = plain_text(text[:MAX_READ_CHARS], network)
     body = MENTIONS_OR_LINKS.sub(" ", plain).strip()
     score, carriers = sentiment(body)
     category, reasons = _decide(plain, body, score)
+    if cut:
+        reasons.append(f"very long: only the first {MAX_READ_CHARS:,} characters were read")
     if AuthorFlag.TROLL in author_flags and category != Category.ABUSE:
         reasons.append("author flagged as a troll")
     if author_history >= 3:

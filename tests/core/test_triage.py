@@ -96,3 +96,11 @@ def test_odd_input_never_raises(text):
 def test_any_text_gets_a_category(text):
     result = classify(text)
     assert result.category in ACTIONS and -1 <= result.sentiment <= 1
+
+
+def test_a_mention_longer_than_any_network_carries_is_read_in_part_and_says_so():
+    text = "My order never arrived, where is it? " + "x" * 100_000
+    verdict = classify(text)
+    assert verdict.category == "complaint"
+    assert any("only the first 25,000 characters" in r for r in verdict.reasons)
+    assert not any("only the first" in r for r in classify("where is my order?").reasons)
