@@ -48,6 +48,9 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
     root = logging.getLogger()
     root.setLevel(level)
     root.addHandler(handler)
+    # A log that cannot be written (a full disk) must not print tracebacks over what the app
+    # says: the failure that matters is reported in words by whoever hit it.
+    logging.raiseExceptions = False
     return path
 
 

@@ -5,6 +5,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from socialdesk import __version__
 
 
@@ -96,3 +98,26 @@ def test_a_second_copy_on_the_same_folder_defers_and_says_who_holds_it(tmp_path)
         first.wait(timeout=30)
     third = run("--data-dir", str(data), "--smoke", str(tmp_path / "third.png"))
     assert third.returncode == 0, third.stderr
+
+
+def test_starting_on_a_full_disk_says_so_once_and_leaves_no_half_made_database(tmp_path):
+    small = tmp_path / "small"
+    small.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(small)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("needs a small tmpfs (root with mount rights) to fill a disk for real")
+    try:
+        result = run("--data-dir", str(small / "d"), "--smoke", str(tmp_path / "shot.png"))
+        assert result.returncode == 2
+        assert result.stderr.strip().count("\n") == 0, result.stderr  # one message, no traceback
+        assert "is full" in result.stderr and "Free some space" in result.stderr
+        left = sorted(p.name for p in (small / "d").iterdir())
+        assert not [name for name in left if "sqlite3" in name], left
+        # Space freed: the next start builds the demo afresh, nothing half-made in its way.
+        subprocess.run(["mount", "-o", "remount,size=64m", str(small)], check=True)
+        again = run("--data-dir", str(small / "d"), "--smoke", str(tmp_path / "shot.png"))
+        assert again.returncode == 0, again.stderr
+    finally:
+        subprocess.run(["umount", str(small)], check=False)

@@ -20,7 +20,7 @@ from socialdesk.networks.demo import DEMO_CLIENTS, DemoProvider
 from socialdesk.services.accounts import LiveNetworks
 from socialdesk.services.sync import SyncService
 from socialdesk.store import clients, events, mentions, outbox
-from socialdesk.store.db import Database, open_database
+from socialdesk.store.db import Database, open_database, remove_files
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,13 @@ def open_demo(data_dir: Path, clock: Callable[[], datetime]) -> Workspace:
     anchor = _demo_anchor(db)
     if anchor is None:
         anchor = clock()
-        _seed_demo(db, anchor, DemoProvider(anchor, clock=lambda: anchor))
+        try:
+            _seed_demo(db, anchor, DemoProvider(anchor, clock=lambda: anchor))
+        except Exception:
+            # Half a demo (a full disk) would open as a broken one next time: build it afresh.
+            db.close_all()
+            remove_files(data_dir / DEMO_FILE)
+            raise
     provider = DemoProvider(anchor, clock=clock)
     return Workspace("demo", db, lambda _account: provider)
 
@@ -82,8 +88,7 @@ def reset_demo(data_dir: Path, current: Workspace, clock: Callable[[], datetime]
     """Start the demo afresh. Only ever removes the demo's own file."""
     current.db.close_all()
     demo_path = data_dir / DEMO_FILE
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{demo_path}{suffix}").unlink(missing_ok=True)
+    remove_files(demo_path)
     return open_demo(data_dir, clock)
 
 

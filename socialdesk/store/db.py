@@ -125,29 +125,39 @@ def open_database(path: Path) -> Database:
     """Open (creating if needed) and upgrade the database at ``path``.
 
     Raises a StoreError subclass — never touching the file — when it is unreadable, from a newer
-    SocialDesk, or not a SocialDesk database, or when its folder cannot be written.
+    SocialDesk, or not a SocialDesk database, or when its folder cannot be written. A file this
+    call created and could not finish (a full disk) is removed again, never left half-made.
     """
     path = Path(path)
     _check_folder(path.parent)
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
         raise DataFolderError.at(path, "the file cannot be read and written by this user")
+    created = not path.exists()
     db = Database(path)
     try:
         _refuse_foreign(path)
         schema.ensure_current(path, db.connection())
-    except sqlite3.DatabaseError as exc:
+    except Exception as exc:
         db.close_all()
-        raise translate(exc, path) from exc
-    except StoreError:
-        db.close_all()
-        raise
-    except Exception as exc:  # SQLAlchemy wraps SQLite's errors while migrating
-        db.close_all()
+        if created:
+            remove_files(path)
+        if isinstance(exc, StoreError):
+            raise
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise translate(exc, path) from exc
+        # SQLAlchemy wraps SQLite's errors while migrating
         cause = exc.__cause__ or getattr(exc, "orig", None)
         if isinstance(cause, sqlite3.DatabaseError):
             raise translate(cause, path) from exc
         raise
     return db
+
+
+def remove_files(path: Path) -> None:
+    """The database file and SQLite's files beside it — only for a file SocialDesk made itself
+    and can rebuild (a new one it could not finish, the demo's)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _refuse_foreign(path: Path) -> None:
