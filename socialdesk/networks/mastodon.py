@@ -15,6 +15,7 @@ from typing import Any
 
 from socialdesk.core.html_text import to_plain
 from socialdesk.core.limits import NetworkLimits
+from socialdesk.core.mentions import VISIBILITIES, reply_visibility
 from socialdesk.networks.base import (
     AccountRef,
     FetchedMention,
@@ -88,6 +89,12 @@ class MastodonProvider:
         body: dict[str, Any] = {"status": text}
         if in_reply_to:
             body["in_reply_to_id"] = in_reply_to
+            # Never wider than what it answers: a direct message is answered directly. Read
+            # from the server, not the store: the parent's audience can have changed, or the
+            # parent can be gone (then nothing is posted).
+            parent = self._parent(account, in_reply_to)
+            if visibility := reply_visibility(parent.visibility):
+                body["visibility"] = visibility
         status = self._request(
             account, "POST", "/api/v1/statuses", json=body,
             headers={"Idempotency-Key": idempotency_key},
@@ -99,6 +106,21 @@ class MastodonProvider:
             status.get("url"),
             (parse_time(status.get("created_at")) or datetime.now(UTC)),
         )
+
+    def _parent(self, account: AccountRef, remote_id: str) -> FetchedMention:
+        try:
+            found = _from_status(self._get(account, f"/api/v1/statuses/{_safe_id(remote_id)}"))
+        except BadResponse as exc:
+            if exc.status != 404:
+                raise
+            raise Refused(
+                "The post this answers is not on Mastodon any more (deleted, or its author "
+                "blocked this account), so the reply was not posted."
+            ) from None
+        if found is None:
+            raise BadResponse("Mastodon described the post being answered in a shape SocialDesk "
+                              "cannot read.")  # fmt: skip
+        return found
 
     def find_reply(
         self, account: AccountRef, text: str, in_reply_to: str | None, since: datetime
@@ -213,8 +235,12 @@ def _from_status(status: Any) -> FetchedMention | None:
             created_at=(parse_time(status.get("created_at")) or datetime.now(UTC)),
             url=status.get("url") if isinstance(status.get("url"), str) else None,
             in_reply_to_remote_id=_str_or_none(status.get("in_reply_to_id")),
-            # The API names no thread root: a reply joins its parent's conversation.
+            # The API names no thread root: a reply joins its parent's conversation (the store
+            # follows the parent to its root when it has it).
             conversation_id=_str_or_none(status.get("in_reply_to_id")) or str(status["id"]),
+            visibility=status.get("visibility")
+            if status.get("visibility") in VISIBILITIES
+            else None,
         )
     except (AttributeError, KeyError, TypeError, BadResponse) as exc:
         log.warning("Skipped a Mastodon status SocialDesk could not read: %s", type(exc).__name__)

@@ -90,7 +90,11 @@ def test_a_reply_posts_once_however_often_it_is_retried(server):
     first = provider.post_reply(ref(server), "Sorry! Checking now.", parent["id"], "key-1")
     again = provider.post_reply(ref(server), "Sorry! Checking now.", parent["id"], "key-1")
     assert first.remote_id == again.remote_id and len(server.posted) == 1
-    assert server.posted[0] == {"status": "Sorry! Checking now.", "in_reply_to_id": parent["id"]}
+    assert server.posted[0] == {
+        "status": "Sorry! Checking now.",
+        "in_reply_to_id": parent["id"],
+        "visibility": "public",
+    }
     post = next(r for r in server.requests if r.method == "POST")
     assert post.headers["idempotency-key"] == "key-1"
     thread = provider.fetch_thread(ref(server), first.remote_id)

@@ -1,0 +1,115 @@
+"""A real Mastodon API server for tests: ``mastodon-mock`` (PyPI), a stateful FastAPI server on
+SQLite that implements Mastodon's REST API and is itself tested against the Mastodon.py client —
+nobody here wrote it. Started once per test run on 127.0.0.1, in its own environment.
+
+Seeded with brand accounts (one per test that needs a clean slate) and customers, each with an
+access token; customers post through the API like anyone else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.realnet import stack
+
+BRANDS = [f"brand{n}" for n in range(12)]
+CUSTOMERS = ["alice", "bob", "carol", "erin"]
+START_SECONDS = 60
+
+
+def token(username: str) -> str:
+    return f"{username}-token"  # a mock server's fixtures, not real credentials
+
+
+@dataclass
+class MastodonServer:
+    url: str
+    process: subprocess.Popen
+    _brands: list[str] = field(default_factory=lambda: list(BRANDS))
+
+    def take_brand(self) -> str:
+        """A brand account no other test has used (its notifications are its test's own)."""
+        return self._brands.pop(0)
+
+    def client(self, username: str) -> httpx.Client:
+        return httpx.Client(
+            base_url=self.url, timeout=10,
+            headers={"Authorization": f"Bearer {token(username)}"},
+        )  # fmt: skip
+
+    def post(self, username: str, text: str, **fields) -> dict:
+        """A status posted by ``username`` through the API, as their app would."""
+        with self.client(username) as c:
+            answer = c.post("/api/v1/statuses", json={"status": text, **fields})
+        answer.raise_for_status()
+        return answer.json()
+
+    def statuses_of(self, username: str, **params) -> list[dict]:
+        with self.client(username) as c:
+            me = c.get("/api/v1/accounts/verify_credentials").json()
+            answer = c.get(f"/api/v1/accounts/{me['id']}/statuses", params={"limit": 40, **params})
+        answer.raise_for_status()
+        return answer.json()
+
+    def account_id(self, username: str) -> str:
+        with self.client(username) as c:
+            return c.get("/api/v1/accounts/verify_credentials").json()["id"]
+
+
+def _config(path: Path, port: int) -> None:
+    accounts = "\n".join(
+        f'[[seed.accounts]]\nusername = "{name}"\ndisplay_name = "{name.title()}"\n'
+        f'access_token = "{token(name)}"\n'
+        for name in [*BRANDS, *CUSTOMERS]
+    )
+    path.write_text(
+        f'domain = "127.0.0.1:{port}"\nurl_scheme = "http"\n'
+        '[database]\npath = ":memory:"\n'
+        f"{accounts}"
+    )
+
+
+def _free_port() -> int:
+    with contextlib.closing(socket.socket()) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def mastodon_server(tmp_path_factory):
+    program = stack.CACHE / "mastodon" / "bin" / "mastodon_mock"
+    if not program.exists():
+        stack.unavailable("mastodon-mock is not installed")
+    port = _free_port()
+    config = tmp_path_factory.mktemp("mastodon") / "mastodon_mock.toml"
+    _config(config, port)
+    log = config.with_suffix(".log").open("w")
+    process = subprocess.Popen(
+        [str(program), "serve", "--config", str(config), "--host", "127.0.0.1",
+         "--port", str(port), "--log-level", "warning"],
+        cwd=config.parent, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_SECONDS
+    while True:  # ready when it answers; a bounded poll, there is no signal to wait on
+        if process.poll() is not None:
+            pytest.fail(f"mastodon-mock stopped at start: {config.with_suffix('.log').read_text()}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{url}/api/v1/instance", timeout=2).status_code == 200:
+                break
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("mastodon-mock did not answer within a minute")
+        time.sleep(0.1)
+    yield MastodonServer(url, process)
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
