@@ -43,6 +43,9 @@ class MentionBatch:
 
     mentions: list[FetchedMention] = field(default_factory=list)
     cursor: str | None = None
+    # Something the person should know although the sync went through (plain words): a server
+    # that misbehaved in a way that may have left mentions out.
+    warning: str | None = None
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,30 @@ class Transport:
     ) -> Any:
         """Send one request and return its JSON body, or raise a NetworkError that says what
         happened."""
+        return self._send(method, path, token=token, headers=headers, **kwargs)[0]
+
+    def request_page(self, method: str, path: str, **kwargs: Any) -> tuple[Any, dict[str, dict]]:
+        """``request``, and the query parameters of each page its ``Link`` header names, by
+        relation ({"next": {"max_id": "…"}, "prev": {"min_id": "…"}}): how Mastodon says where
+        the pages before and after this one are."""
+        body, response = self._send(method, path, **kwargs)
+        links = {}
+        for rel, link in _links(response).items():
+            try:
+                links[rel] = dict(httpx.URL(link.get("url", "")).params)
+            except (httpx.InvalidURL, TypeError, ValueError):
+                continue  # a link SocialDesk cannot read is one it does not follow
+        return body, links
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        headers: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> tuple[Any, httpx.Response]:
         budget = (_fingerprint(token), f"{method} {_endpoint(path)}")
         self._check_budget(budget)
         headers = dict(headers or {})
@@ -117,9 +141,9 @@ class Transport:
             self._spent[budget] = self.rate_limit.reset_at
         _raise_for_status(response, body, self.name, self.rate_limit)
         if not body:
-            return None
+            return None, response
         try:
-            return json.loads(body)
+            return json.loads(body), response
         except ValueError:
             raise _unreadable(f"{self.name} answered with something that is not JSON.") from None
 
@@ -209,6 +233,13 @@ def _raise_for_status(response: httpx.Response, body: bytes, name: str, limit: R
     # What a provider may need to tell cases apart (Bluesky's "ExpiredToken" comes as a 400).
     error.status, error.code = status, code
     raise error
+
+
+def _links(response: httpx.Response) -> dict[str, dict]:
+    try:
+        return response.links
+    except (ValueError, TypeError, IndexError):  # a Link header SocialDesk cannot read
+        return {}
 
 
 def _host(url: str) -> str:

@@ -30,8 +30,13 @@ from socialdesk.networks.paging import unique
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 80  # the server's maximum for notifications
-MAX_PAGES = 50  # per sync: 4,000 mentions; the rest follow on the next sync, from the cursor
+PAGE_SIZE = 80  # Mastodon's maximum for notifications; many servers cap it lower (40)
+MAX_PAGES = 100  # per sync: 4,000 mentions at 40 a page; the rest follow on the next sync
+FIRST_SYNC_MAX = 1_000  # a newly connected account brings this much of its backlog
+_IGNORES_MIN_ID = (
+    "the server sent the same notifications again instead of the newer ones (it ignores "
+    "min_id): SocialDesk kept what it could read, and mentions in between may be missing"
+)
 
 
 class MastodonProvider:
@@ -56,24 +61,65 @@ class MastodonProvider:
         return _author(self._get(account, "/api/v1/accounts/verify_credentials"))
 
     def fetch_mentions(self, account: AccountRef, cursor: str | None) -> MentionBatch:
-        """Every mention newer than ``cursor`` (a notification id), oldest first; with no cursor,
-        the latest page only (what is recent, not the account's whole past)."""
-        params: dict[str, Any] = {"types[]": "mention", "limit": PAGE_SIZE}
+        """Every mention newer than ``cursor`` (a notification id), oldest first; with no cursor
+        (the first sync), the newest ``FIRST_SYNC_MAX`` — the backlog waiting for an answer.
+
+        Servers cap a page (40 is common, whatever is asked), so a short page is not the end:
+        pages are followed by the server's own ``Link`` header until one is empty. A server that
+        sends the same page again, or ignores ``min_id``, is stopped at once and said."""
+        if cursor is None:
+            return self._backlog(account)
         found: list[FetchedMention] = []
-        newest = cursor
+        seen: set[str] = set()
+        newest, query, warning = cursor, {"min_id": cursor}, None
         for _page in range(MAX_PAGES):
-            page = self._get(account, "/api/v1/notifications", {**params, **_since(newest)})
-            if not isinstance(page, list):
-                raise BadResponse("Mastodon sent notifications in a shape SocialDesk cannot read.")
-            if not page:
+            page, links = self._notifications(account, query)
+            ids = [i for i in _ids(page) if _id_order(i) > _id_order(cursor)]
+            fresh = [i for i in ids if i not in seen]
+            if len(ids) < len(_ids(page)) or (page and not fresh):
+                warning = _IGNORES_MIN_ID
+                log.warning("%s: %s", _server(account), warning)
+            if not fresh:
                 break
-            ids = [str(n.get("id")) for n in page if isinstance(n, dict) and n.get("id")]
-            found.extend(m for n in page if (m := _mention(n)) is not None)
-            newest = max(ids, key=_id_order) if ids else newest
-            if cursor is None or len(page) < PAGE_SIZE:
+            seen.update(fresh)
+            found.extend(m for n in page if _notification_id(n) in fresh and (m := _mention(n)))
+            newest = max([newest, *fresh], key=_id_order)
+            if warning:
                 break
-        found.sort(key=lambda m: (m.created_at, _id_order(m.remote_id)))
-        return MentionBatch(unique(found), newest)
+            query = {"min_id": links.get("prev", {}).get("min_id") or newest}
+        return _batch(found, newest, warning)
+
+    def _backlog(self, account: AccountRef) -> MentionBatch:
+        """The first sync: the newest mentions, page by page back in time (``max_id``), up to
+        ``FIRST_SYNC_MAX``; the cursor is the newest of them."""
+        found: list[FetchedMention] = []
+        seen: set[str] = set()
+        query: dict[str, str] = {}
+        while len(seen) < FIRST_SYNC_MAX:
+            page, links = self._notifications(account, query)
+            fresh = [i for i in _ids(page) if i not in seen]
+            if not fresh:
+                break
+            seen.update(fresh)
+            found.extend(m for n in page if (m := _mention(n)) and _notification_id(n) in fresh)
+            older = links.get("next", {}).get("max_id") or min(fresh, key=_id_order)
+            query = {"max_id": older}
+        newest = max(seen, key=_id_order) if seen else None
+        return _batch(found, newest, None)
+
+    def _notifications(self, account: AccountRef, query: dict) -> tuple[list, dict]:
+        params = {"types[]": "mention", "limit": PAGE_SIZE, **query}
+        page, links = self._transport(account).request_page(
+            "GET", "/api/v1/notifications", token=self._token(account), params=params
+        )
+        if not isinstance(page, list):
+            raise BadResponse("Mastodon sent notifications in a shape SocialDesk cannot read.")
+        if page and not _ids(page):
+            raise BadResponse(
+                "Mastodon sent a page of notifications SocialDesk cannot read; the next sync "
+                "tries again."
+            )
+        return page, links
 
     def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
         context = self._get(account, f"/api/v1/statuses/{_safe_id(remote_id)}/context")
@@ -167,12 +213,14 @@ class MastodonProvider:
         return self._request(account, "GET", path, params=params)
 
     def _request(self, account: AccountRef, method: str, path: str, *, auth=True, **kw) -> Any:
-        token = None
-        if auth:
-            token = self._secrets_for(account).get("access_token")
-            if not token:
-                raise AuthError(f"@{account.handle} is not signed in to Mastodon.")
+        token = self._token(account) if auth else None
         return self._transport(account).request(method, path, token=token, **kw)
+
+    def _token(self, account: AccountRef) -> str:
+        token = self._secrets_for(account).get("access_token")
+        if not token:
+            raise AuthError(f"@{account.handle} is not signed in to Mastodon.")
+        return token
 
     def _transport(self, account: AccountRef) -> Transport:
         server = _server(account)
@@ -188,10 +236,18 @@ def _server(account: AccountRef) -> str:
     return account.server_url.rstrip("/")
 
 
-def _since(cursor: str | None) -> dict[str, str]:
-    # min_id: the page just after the cursor (oldest of what is newer), so a long absence is read
-    # in order, page by page, and nothing is skipped.
-    return {"min_id": cursor} if cursor else {}
+def _ids(page: list) -> list[str]:
+    return [i for n in page if (i := _notification_id(n))]
+
+
+def _notification_id(notification: Any) -> str:
+    value = notification.get("id") if isinstance(notification, dict) else None
+    return str(value) if isinstance(value, (str, int)) and str(value).isalnum() else ""
+
+
+def _batch(found: list[FetchedMention], cursor: str | None, warning: str | None) -> MentionBatch:
+    found.sort(key=lambda m: (m.created_at, _id_order(m.remote_id)))
+    return MentionBatch(unique(found), cursor, warning)
 
 
 def _id_order(remote_id: str) -> tuple[int, str]:

@@ -104,12 +104,15 @@ class SyncService:
         )
         # What arrival triage cannot weigh: a VIP author, a repeat complainer, a clock running out.
         mentions.reprioritise(self._db, new_ids, self._clock())
+        if batch.warning:
+            log.warning("Sync of %s: %s", account.handle, batch.warning)
         clients.set_sync_state(
-            self._db, account.id, state="ok", cursor=batch.cursor, at=self._clock()
-        )
+            self._db, account.id, state="ok", cursor=batch.cursor, at=self._clock(),
+            error=batch.warning,  # shown on the account's row; cleared by the next clean sync
+        )  # fmt: skip
         if new_ids:
             log.info("Sync of %s: %d new mentions", account.handle, len(new_ids))
-        return SyncResult(account.id, account.handle, new_ids)
+        return SyncResult(account.id, account.handle, new_ids, error=batch.warning)
 
 
 _NEXT_STEP: list[tuple[type[NetworkError], str]] = [

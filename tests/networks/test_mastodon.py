@@ -1,6 +1,7 @@
 """The Mastodon provider against a Mastodon-shaped server on 127.0.0.1: paging, HTML content,
 replies exactly once, the server's limits, and every failure mapped to plain words."""
 
+import re
 import time
 
 import httpx
@@ -170,3 +171,21 @@ def test_the_test_server_speaks_the_published_mastodon_schema(server):
     assert schema_errors("Status", parent) == []
     assert schema_errors("Account", server.me) == []
     assert schema_errors("Instance", server._instance()) == []
+
+
+def test_a_server_that_ignores_min_id_is_stopped_at_once_and_said(server):
+    """It sends the newest page whatever is asked: one look, not fifty, and a word about it."""
+    for n in range(1, 11):
+        server.add_mention(n, f"<p>@brand order {n}</p>")
+    provider = provider_for(server)
+    cursor = provider.fetch_mentions(ref(server), None).cursor
+    for n in range(11, 21):
+        server.add_mention(n, f"<p>@brand order {n}</p>")
+    server.routes.insert(0, ("GET", re.compile("/api/v1/notifications$"), lambda r, m: (
+        200, sorted(server.notifications, key=lambda n: int(n["id"]), reverse=True)[:40]
+    )))  # fmt: skip
+    asked = len(server.requests)
+    batch = provider.fetch_mentions(ref(server), cursor)
+    assert len(server.requests) - asked <= 2
+    assert [m.text for m in batch.mentions] == [f"@brand order {n}" for n in range(11, 21)]
+    assert "ignores min_id" in batch.warning

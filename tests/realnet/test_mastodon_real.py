@@ -5,8 +5,9 @@ import pytest
 
 from socialdesk.core.mentions import reply_visibility
 from socialdesk.networks.base import AccountRef
+from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import MastodonProvider
-from tests.realnet.mastodon_stack import token
+from tests.realnet.mastodon_stack import CUSTOMERS, token
 
 
 class Secrets:
@@ -43,6 +44,57 @@ def test_a_reply_keeps_the_audience_of_the_mention_it_answers(mastodon_server, b
     posted = provider.post_reply(
         account, "@alice sorry about that, refund on its way", mention.remote_id, "key-1"
     )
-    [reply] = [s for s in mastodon_server.statuses_of(account.handle) if s["id"] == posted.remote_id]
+    [reply] = [
+        s for s in mastodon_server.statuses_of(account.handle) if s["id"] == posted.remote_id
+    ]
     assert reply["visibility"] == reply_visibility(visibility)
     assert reply["in_reply_to_id"] == asked["id"]
+
+
+class Counted:
+    """A provider whose requests are counted (and validated, when the OpenAPI file is here)."""
+
+    def __init__(self, name, server):
+        self.requests = []
+        self.provider = MastodonProvider(
+            lambda _a: Secrets(access_token=token(name)), transport_for=self._transport
+        )
+
+    def _transport(self, url):
+        transport = Transport("Mastodon", url)
+        transport._client.event_hooks["request"].append(self.requests.append)
+        return transport
+
+
+def _backlog(server, brand_name, n, start=0):
+    return [
+        server.post(CUSTOMERS[i % len(CUSTOMERS)], f"@{brand_name} order {start + i} is late")
+        for i in range(n)
+    ]
+
+
+def test_a_first_sync_brings_a_500_mention_backlog_in_one_go(mastodon_server):
+    name = mastodon_server.take_brand()
+    posted = _backlog(mastodon_server, name, 500)
+    counted = Counted(name, mastodon_server)
+    account = AccountRef(1, "mastodon", name, server_url=mastodon_server.url)
+    batch = counted.provider.fetch_mentions(account, None)
+    assert [m.remote_id for m in batch.mentions] == [s["id"] for s in posted]  # oldest first
+    print(f"\nfirst sync of 500: {len(counted.requests)} requests")
+    assert len(counted.requests) <= 500 // 40 + 2
+
+
+def test_a_backlog_longer_than_a_page_comes_in_one_sync(mastodon_server):
+    """The server caps a page at 40: a short page is not the end."""
+    name = mastodon_server.take_brand()
+    counted = Counted(name, mastodon_server)
+    account = AccountRef(1, "mastodon", name, server_url=mastodon_server.url)
+    first = _backlog(mastodon_server, name, 1)
+    cursor = counted.provider.fetch_mentions(account, None).cursor
+    later = _backlog(mastodon_server, name, 120, start=1)
+    counted.requests.clear()
+    batch = counted.provider.fetch_mentions(account, cursor)
+    assert [m.remote_id for m in batch.mentions] == [s["id"] for s in later]
+    assert first[0]["id"] not in [m.remote_id for m in batch.mentions]
+    assert len(counted.requests) <= 120 // 40 + 2
+    assert counted.provider.fetch_mentions(account, batch.cursor).mentions == []
