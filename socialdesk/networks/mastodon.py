@@ -8,6 +8,7 @@ Every request goes through ``http.Transport``; the access token comes from the a
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 80  # Mastodon's maximum for notifications; many servers cap it lower (40)
 MAX_PAGES = 100  # per sync: 4,000 mentions at 40 a page; the rest follow on the next sync
 FIRST_SYNC_MAX = 1_000  # a newly connected account brings this much of its backlog
+FIND_PAGES = 25  # looking for an earlier post: 1,000 of the account's own, back to the try
 _IGNORES_MIN_ID = (
     "the server sent the same notifications again instead of the newer ones (it ignores "
     "min_id): SocialDesk kept what it could read, and mentions in between may be missing"
@@ -171,19 +173,33 @@ class MastodonProvider:
     def find_reply(
         self, account: AccountRef, text: str, in_reply_to: str | None, since: datetime
     ) -> PostedReply | None:
-        """The account's own recent status with this text (answering ``in_reply_to``)."""
+        """The account's own status answering ``in_reply_to`` with this text, posted since
+        ``since`` — looked for page by page back to then, and compared as the server shows it
+        (it renders "@user@server" as "@user", and the HTML's spacing is its own)."""
         me = account.remote_id or self.verify(account).remote_id
-        statuses = self._get(account, f"/api/v1/accounts/{_safe_id(me)}/statuses", {"limit": 40})
-        wanted = " ".join(text.split())
-        for status in statuses if isinstance(statuses, list) else []:
-            found = _from_status(status)
-            if (
-                found is not None
-                and " ".join(found.text.split()) == wanted
-                and found.in_reply_to_remote_id == in_reply_to
-                and found.created_at >= since - timedelta(minutes=5)
-            ):
-                return PostedReply(found.remote_id, found.url, found.created_at)
+        wanted = _comparable(text)
+        oldest = since - timedelta(minutes=5)  # clocks differ
+        query: dict[str, str] = {}
+        seen: set[str] = set()
+        for _page in range(FIND_PAGES):
+            page, links = self._transport(account).request_page(
+                "GET", f"/api/v1/accounts/{_safe_id(me)}/statuses", token=self._token(account),
+                params={"limit": 40, **query},
+            )  # fmt: skip
+            page = page if isinstance(page, list) else []
+            statuses = [found for item in page if (found := _from_status(item))]
+            for found in statuses:
+                if (found.in_reply_to_remote_id == in_reply_to and found.created_at >= oldest
+                        and _comparable(found.text) == wanted):  # fmt: skip
+                    return PostedReply(found.remote_id, found.url, found.created_at)
+            fresh = {s.remote_id for s in statuses} - seen
+            if not fresh or min(s.created_at for s in statuses) < oldest:
+                return None  # back before the first try, or a server that repeats its page
+            seen |= fresh
+            older = links.get("next", {}).get("max_id") or min(
+                (s.remote_id for s in statuses), key=_id_order
+            )
+            query = {"max_id": older}
         return None
 
     def hide_reply(self, account: AccountRef, remote_id: str, hidden: bool = True) -> None:
@@ -234,6 +250,15 @@ def _server(account: AccountRef) -> str:
     if not account.server_url:
         raise AuthError(f"@{account.handle} has no Mastodon server set.")
     return account.server_url.rstrip("/")
+
+
+_FULL_MENTION = re.compile(r"(?<![\w@])@([\w.]+)@[\w.-]+\w", re.UNICODE)
+
+
+def _comparable(text: str) -> str:
+    """Text as both the draft and the server's rendering of it compare: mentions by user name
+    only, spacing folded, case ignored."""
+    return " ".join(_FULL_MENTION.sub(r"@\1", text).split()).casefold()
 
 
 def _ids(page: list) -> list[str]:

@@ -1,6 +1,8 @@
 """The Mastodon provider and the app's services against a real Mastodon API server
 (mastodon-mock) on 127.0.0.1: every defect found there, as a scenario that failed first."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from socialdesk.core.mentions import reply_visibility
@@ -98,3 +100,20 @@ def test_a_backlog_longer_than_a_page_comes_in_one_sync(mastodon_server):
     assert first[0]["id"] not in [m.remote_id for m in batch.mentions]
     assert len(counted.requests) <= 120 // 40 + 2
     assert counted.provider.fetch_mentions(account, batch.cursor).mentions == []
+
+
+def test_a_reply_already_posted_is_found_however_the_server_renders_it(mastodon_server, brand):
+    """After a lost answer past the Idempotency-Key's hour, the outbox looks before posting
+    again: the server shows "@dave@remote.example" as "@dave", and 45 newer posts push it past
+    the first page."""
+    provider, account = brand
+    asked = mastodon_server.post("bob", f"@{account.handle} where is my parcel?")
+    since = datetime.now(UTC) - timedelta(minutes=1)
+    text = "@bob @dave@remote.example sorry, it left the depot today"
+    posted = provider.post_reply(account, text, asked["id"], "key-find-1")
+    for n in range(45):
+        mastodon_server.post(account.handle, f"Opening hours, update {n}")
+    found = provider.find_reply(account, text, asked["id"], since)
+    assert found is not None and found.remote_id == posted.remote_id
+    assert provider.find_reply(account, text, "999999", since) is None  # another parent
+    assert provider.find_reply(account, "@bob another text", asked["id"], since) is None
