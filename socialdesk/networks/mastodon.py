@@ -11,6 +11,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -124,12 +125,16 @@ class MastodonProvider:
         return page, links
 
     def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
+        """The conversation around a status, oldest first, all named by its root (the API
+        names only each status's parent)."""
         context = self._get(account, f"/api/v1/statuses/{_safe_id(remote_id)}/context")
         status = self._get(account, f"/api/v1/statuses/{_safe_id(remote_id)}")
         if not isinstance(context, dict):
             raise BadResponse("Mastodon sent a conversation SocialDesk cannot read.")
-        statuses = [*context.get("ancestors", []), status, *context.get("descendants", [])]
-        return [m for s in statuses if (m := _from_status(s)) is not None]
+        statuses = [*(context.get("ancestors") or []), status, *(context.get("descendants") or [])]
+        thread = [m for s in statuses if (m := _from_status(s)) is not None]
+        root = thread[0].remote_id if thread else remote_id
+        return [replace(m, conversation_id=root) for m in thread]
 
     def post_reply(
         self, account: AccountRef, text: str, in_reply_to: str | None, idempotency_key: str
@@ -307,7 +312,15 @@ def _mention(notification: Any) -> FetchedMention | None:
 
 def _from_status(status: Any) -> FetchedMention | None:
     try:
-        text = to_plain(str(status.get("content") or ""))
+        text = "\n".join(
+            filter(
+                None,
+                [
+                    to_plain(str(status.get("content") or "")),
+                    *_attachments(status.get("media_attachments")),
+                ],
+            )
+        )
         warning = str(status.get("spoiler_text") or "")
         return FetchedMention(
             remote_id=str(status["id"]),
@@ -326,6 +339,19 @@ def _from_status(status: Any) -> FetchedMention | None:
     except (AttributeError, KeyError, TypeError, BadResponse) as exc:
         log.warning("Skipped a Mastodon status SocialDesk could not read: %s", type(exc).__name__)
         return None
+
+
+def _attachments(media: Any) -> list[str]:
+    """A line per picture, video or file, with the description its author gave it: an image-only
+    post must still say something in the inbox (and to the triage)."""
+    lines = []
+    for item in media if isinstance(media, list) else []:
+        if not isinstance(item, dict):
+            continue
+        kind = {"gifv": "GIF", "video": "video", "audio": "audio"}.get(item.get("type"), "image")
+        alt = " ".join(str(item.get("description") or "").split())[:1_500]
+        lines.append(f"[{kind}: {alt}]" if alt else f"[{kind} without a description]")
+    return lines
 
 
 def _str_or_none(value: Any) -> str | None:

@@ -117,3 +117,34 @@ def test_a_reply_already_posted_is_found_however_the_server_renders_it(mastodon_
     assert found is not None and found.remote_id == posted.remote_id
     assert provider.find_reply(account, text, "999999", since) is None  # another parent
     assert provider.find_reply(account, "@bob another text", asked["id"], since) is None
+
+
+def test_an_image_only_mention_shows_its_description(mastodon_server, brand):
+    provider, account = brand
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+    )
+    with mastodon_server.client("carol") as c:
+        media = c.post(
+            "/api/v2/media", files={"file": ("crack.png", png, "image/png")},
+            data={"description": "A cracked phone screen, two days old"},
+        ).json()  # fmt: skip
+        c.post(
+            "/api/v1/statuses",
+            json={"status": f"@{account.handle}", "media_ids": [media["id"]]},
+        ).raise_for_status()
+    [mention] = provider.fetch_mentions(account, None).mentions
+    assert mention.text == f"@{account.handle}\n[image: A cracked phone screen, two days old]"
+
+
+def test_a_thread_is_one_conversation_named_by_its_root(mastodon_server, brand):
+    provider, account = brand
+    root = mastodon_server.post("erin", f"@{account.handle} my order is missing a part")
+    middle = mastodon_server.post(
+        "erin", f"@{account.handle} still nothing", in_reply_to_id=root["id"]
+    )
+    last = mastodon_server.post("erin", f"@{account.handle} hello??", in_reply_to_id=middle["id"])
+    thread = provider.fetch_thread(account, last["id"])
+    assert [m.remote_id for m in thread] == [root["id"], middle["id"], last["id"]]
+    assert {m.conversation_id for m in thread} == {root["id"]}
