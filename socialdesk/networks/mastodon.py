@@ -214,20 +214,37 @@ class MastodonProvider:
         )
 
     def limits(self, account: AccountRef) -> NetworkLimits:
-        """The server's own maximum and URL length (``/api/v2/instance``), asked once."""
+        """The server's own maximum and URL length: ``/api/v2/instance``, or ``/api/v1/instance``
+        on servers older than 4.0 (and forks). Kept once read; when neither can be read the
+        default is used this time and the server asked again next time."""
         server = _server(account)
         if server not in self._limits:
-            instance = self._request(account, "GET", "/api/v2/instance", auth=False)
-            statuses = ((instance or {}).get("configuration") or {}).get("statuses") or {}
-            default = NetworkLimits.default("mastodon")
-            self._limits[server] = NetworkLimits(
-                _positive(statuses.get("max_characters"), default.max_characters),
-                _positive(
-                    statuses.get("characters_reserved_per_url"),
-                    default.characters_reserved_per_url,
-                ),
-            )
+            found = self._instance_limits(account)
+            if found is None:
+                return NetworkLimits.default("mastodon")
+            self._limits[server] = found
         return self._limits[server]
+
+    def _instance_limits(self, account: AccountRef) -> NetworkLimits | None:
+        default = NetworkLimits.default("mastodon")
+        for path in ("/api/v2/instance", "/api/v1/instance"):
+            try:
+                instance = self._request(account, "GET", path, auth=False)
+            except BadResponse:
+                continue  # 404 on an old server, or a body not worth trusting: try the other
+            if not isinstance(instance, dict):
+                continue
+            config = instance.get("configuration")
+            statuses = config.get("statuses") if isinstance(config, dict) else None
+            statuses = statuses if isinstance(statuses, dict) else {}
+            most = statuses.get("max_characters") or instance.get("max_toot_chars")  # v1 forks
+            if not isinstance(most, int) or most <= 0:
+                continue
+            per_url = _positive(
+                statuses.get("characters_reserved_per_url"), default.characters_reserved_per_url
+            )
+            return NetworkLimits(most, per_url)
+        return None
 
     # -- requests --------------------------------------------------------------------------------
     def _get(self, account: AccountRef, path: str, params: dict | None = None) -> Any:

@@ -189,3 +189,23 @@ def test_a_server_that_ignores_min_id_is_stopped_at_once_and_said(server):
     assert len(server.requests) - asked <= 2
     assert [m.text for m in batch.mentions] == [f"@brand order {n}" for n in range(11, 21)]
     assert "ignores min_id" in batch.warning
+
+
+def test_limits_come_from_the_v1_instance_on_an_older_server_and_junk_is_asked_again(server):
+    provider = provider_for(server)
+    server.routes.insert(0, ("GET", re.compile("/api/v2/instance$"), lambda r, m: (404, {})))
+    server.routes.insert(
+        0,
+        (
+            "GET",
+            re.compile("/api/v1/instance$"),
+            lambda r, m: (200, {"uri": "old.example", "max_toot_chars": 5000}),
+        ),
+    )
+    assert provider.limits(ref(server)).max_characters == 5000
+
+    broken = provider_for(server)
+    server.routes.insert(0, ("GET", re.compile("/api/v1/instance$"), lambda r, m: (200, [1, 2])))
+    assert broken.limits(ref(server)).max_characters == 500  # the default, this time only
+    server.routes.pop(0)  # the server is mended
+    assert broken.limits(ref(server)).max_characters == 5000
