@@ -22,7 +22,10 @@ from socialdesk.networks.errors import AuthError, BadResponse
 from socialdesk.networks.http import Transport
 
 OUT_OF_BAND = "urn:ietf:wg:oauth:2.0:oob"
-MASTODON_SCOPES = "read write"
+# Only what SocialDesk uses: who the account is, its mention notifications, statuses (threads,
+# its own posts when looking for an earlier reply), and posting. Not "read write": no access to
+# follows, lists, mutes, blocks, bookmarks or direct-message conversations it never reads.
+MASTODON_SCOPES = "read:accounts read:notifications read:statuses write:statuses"
 APP_NAME = "SocialDesk"
 
 
@@ -133,10 +136,19 @@ class MastodonApp:
 
 def register_mastodon_app(transport: Transport, redirect_uri: str) -> MastodonApp:
     """``POST /api/v1/apps`` on the user's server: its client id and secret for SocialDesk."""
-    answer = transport.request(
-        "POST", "/api/v1/apps",
-        json={"client_name": APP_NAME, "redirect_uris": redirect_uri, "scopes": MASTODON_SCOPES},
-    )  # fmt: skip
+    try:
+        answer = transport.request(
+            "POST", "/api/v1/apps",
+            json={"client_name": APP_NAME, "redirect_uris": redirect_uri,
+                  "scopes": MASTODON_SCOPES},
+        )  # fmt: skip
+    except BadResponse as exc:
+        if exc.status in (404, 405):
+            raise BadResponse(
+                "There is no Mastodon server at that address (it has no place to register "
+                "apps). Check the address: your server's name, e.g. mastodon.social."
+            ) from None
+        raise
     if not isinstance(answer, dict) or not answer.get("client_id"):
         raise BadResponse("The Mastodon server did not register SocialDesk (no client id).")
     return MastodonApp(str(answer["client_id"]), str(answer.get("client_secret") or ""))
@@ -157,17 +169,29 @@ def exchange_mastodon_code(
     transport: Transport, app: MastodonApp, redirect_uri: str, code: str, pkce: Pkce
 ) -> str:
     """The access token for ``code`` (``POST /oauth/token``)."""
-    answer = transport.request(
+    try:
+        answer = _token_request(transport, app, redirect_uri, code, pkce)
+    except (BadResponse, AuthError) as exc:
+        if exc.code == "invalid_grant":
+            raise AuthError(
+                "The server did not accept the sign-in code: it works once and only for a few "
+                "minutes. Sign in again and use the new code."
+            ) from None
+        raise
+    token = answer.get("access_token") if isinstance(answer, dict) else None
+    if not token:
+        raise BadResponse("The Mastodon server did not give SocialDesk an access token.")
+    return str(token)
+
+
+def _token_request(transport: Transport, app, redirect_uri: str, code: str, pkce: Pkce):
+    return transport.request(
         "POST", "/oauth/token",
         data={"grant_type": "authorization_code", "code": code.strip(),
               "client_id": app.client_id, "client_secret": app.client_secret,
               "redirect_uri": redirect_uri, "scope": MASTODON_SCOPES,
               "code_verifier": pkce.verifier},
     )  # fmt: skip
-    token = answer.get("access_token") if isinstance(answer, dict) else None
-    if not token:
-        raise BadResponse("The Mastodon server did not give SocialDesk an access token.")
-    return str(token)
 
 
 def new_state() -> str:

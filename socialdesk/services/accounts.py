@@ -198,6 +198,12 @@ def reauthenticate(
             f"That signed in as @{who.handle}, not @{account.handle}. Sign in as @{account.handle} "
             "in the browser (or sign out there first) and try again."
         )
+    old = networks.secrets_for(account_ref(account))
+    if account.network == Network.MASTODON and old.get("access_token") != memory.get(
+        "access_token"
+    ):
+        # The old token would stay valid on the server for years, unused: end it.
+        _revoke_mastodon(networks, account.server_url, old)
     _store(networks, account_ref(account), memory)
     clients.set_sync_state(db, account_id, state="idle", error=None)
     return who
@@ -252,15 +258,27 @@ def remove_account(db: Database, networks: LiveNetworks, account_id: int) -> Non
     clients.delete_account(db, account_id)
 
 
-def server_url(text: str) -> str:
-    """What the user typed as their Mastodon server ("mastodon.social", "https://m.example/")
-    as a base URL; ValueError with a plain message when it cannot be one."""
+def server_url(text: str, *, scheme: str = "https") -> str:
+    """What the user typed as their Mastodon server ("mastodon.social", "https://m.example/", or
+    their whole handle "@alice@mastodon.social") as a base URL; ValueError with a plain message
+    when it cannot be one. A handle's server is the part after its second "@" — never sent as
+    a user name in the URL (which would go out as an Authorization header)."""
     text = text.strip()
+    if "://" not in text and "@" in text:
+        handle = text.lstrip("@").split("@")
+        if len(handle) != 2 or not all(handle):
+            raise ValueError(
+                f"“{text}” is neither a server nor a handle: type your server (e.g. "
+                "mastodon.social) or your whole handle (e.g. @you@mastodon.social)."
+            )
+        text = handle[1]
     if "://" not in text:
-        text = "https://" + text
+        text = f"{scheme}://{text}"
     parsed = urlparse(text)
     if parsed.scheme not in ("https", "http") or not parsed.hostname or " " in text:
         raise ValueError(f"“{text}” is not a server address, e.g. mastodon.social.")
+    if parsed.username or parsed.password:
+        raise ValueError(f"Type only the server, without a name before an @: {parsed.hostname}.")
     return f"{parsed.scheme}://{parsed.netloc}"
 
 

@@ -75,6 +75,7 @@ class MastodonServer(LocalServer):
         self.route("GET", r"/api/v1/accounts/(\w+)/statuses")(s._authed(s._account_statuses))
         self.apps: dict[str, dict] = {}
         self.codes: dict[str, dict] = {}
+        self.next_tokens: list[str] = []  # tokens the next sign-ins get (else TOKEN)
 
     def add_mention(self, n: int, content: str, reply_to: str | None = None) -> dict:
         st = status(n, content, account(n % 7 + 1), reply_to)
@@ -171,7 +172,9 @@ class MastodonServer(LocalServer):
             or grant["challenge"] != challenge.decode()
         ):  # fmt: skip
             return 400, {"error": "invalid_grant"}
-        return 200, {"access_token": TOKEN, "token_type": "Bearer", "scope": "read write"}
+        token = self.next_tokens.pop(0) if self.next_tokens else TOKEN
+        self.tokens.add(token)
+        return 200, {"access_token": token, "token_type": "Bearer", "scope": form.get("scope")}
 
     def _revoke(self, request, _match):
         form = {k: v[0] for k, v in (request.body or {}).items()}

@@ -3,6 +3,7 @@ secrets only in the keyring, and nowhere else after a sync and a sent reply."""
 
 import json
 import threading
+import urllib.parse
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import httpx
 import pytest
 
 from socialdesk.credentials import CredentialKey
-from socialdesk.networks.errors import AuthError
+from socialdesk.networks.errors import AuthError, BadResponse
 from socialdesk.services import accounts
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.services.sync import SyncService
@@ -77,6 +78,28 @@ def test_mastodon_sign_in_through_the_loopback_keeps_the_token_only_in_the_keyri
     assert TOKEN not in caplog.text and "secret-client-1" not in caplog.text
 
 
+def test_signing_in_again_ends_the_old_token_on_the_server(networks, db):
+    server = MastodonServer()
+    try:
+        url, finish = accounts.start_mastodon_paste(networks, server.url)
+        first = finish(httpx.get(url).json()["code_to_paste"])
+        client_id = clients.add_client(db, "Acme", at=NOW)
+        account_id = accounts.add_account(
+            db, networks, client_id=client_id, network="mastodon", handle="brand",
+            server_url=server.url, secrets=first, at=NOW,
+        )  # fmt: skip
+        server.next_tokens.append("second-token")
+        url, finish = accounts.start_mastodon_paste(networks, server.url)
+        accounts.reauthenticate(
+            db, networks, account_id, finish(httpx.get(url).json()["code_to_paste"])
+        )
+        assert server.revoked == [TOKEN]
+        account = accounts.account_ref(clients.get_account(db, account_id))
+        assert networks.secrets_for(account).get("access_token") == "second-token"
+    finally:
+        server.close()
+
+
 def test_mastodon_paste_the_code_sign_in(networks):
     server = MastodonServer()
     try:
@@ -122,6 +145,39 @@ def test_server_addresses_as_typed():
     assert accounts.server_url("https://m.example/@me") == "https://m.example"
     with pytest.raises(ValueError, match="not a server address"):
         accounts.server_url("my server")
+    # The whole handle, as people copy it from their profile: its server, and no user name in
+    # the address (httpx would send it as an "Authorization: Basic" header).
+    assert accounts.server_url("@alice@mastodon.social") == "https://mastodon.social"
+    assert accounts.server_url("alice@m.example") == "https://m.example"
+    with pytest.raises(ValueError, match="whole handle"):
+        accounts.server_url("@alice@")
+    with pytest.raises(ValueError, match="without a name"):
+        accounts.server_url("https://alice@m.example")
+
+
+def test_a_code_used_twice_or_a_wrong_server_is_said_plainly(networks):
+    server = MastodonServer()
+    try:
+        url, finish = accounts.start_mastodon_paste(networks, server.url)
+        shown = httpx.get(url).json()["code_to_paste"]
+        finish(shown)
+        with pytest.raises(AuthError, match="works once"):
+            finish(shown)
+        with pytest.raises(BadResponse, match="no Mastodon server at that address"):
+            accounts.start_mastodon_paste(networks, server.url + "/not-mastodon")
+    finally:
+        server.close()
+
+
+def test_sign_in_asks_only_for_what_socialdesk_uses(networks):
+    server = MastodonServer()
+    try:
+        url, _finish = accounts.start_mastodon_paste(networks, server.url)
+    finally:
+        server.close()
+
+    scopes = set(urllib.parse.parse_qs(urllib.parse.urlparse(url).query)["scope"][0].split())
+    assert scopes == {"read:accounts", "read:notifications", "read:statuses", "write:statuses"}
 
 
 def _files_holding(secret: str, folder: Path) -> list[Path]:
