@@ -131,7 +131,9 @@ def what_to_do(exc: NetworkError) -> str:
     will), unless the provider already said."""
     said = str(exc).strip()
     step = next((step for kind, step in _NEXT_STEP if isinstance(exc, kind)), "")
-    if not step or "sign in again" in said.lower() or "tries again" in said.lower():
+    if isinstance(exc, AuthError):  # the provider's bare "Sign in again." gets its where
+        said = said.removesuffix("Sign in again.").rstrip()
+    if not step or "tries again" in said.lower():
         return said
     return f"{said} {step}"
 

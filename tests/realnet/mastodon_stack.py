@@ -20,7 +20,7 @@ import pytest
 
 from tests.realnet import stack
 
-BRANDS = [f"brand{n}" for n in range(12)]
+BRANDS = [f"brand{n}" for n in range(40)]
 CUSTOMERS = ["alice", "bob", "carol", "erin"]
 START_SECONDS = 60
 

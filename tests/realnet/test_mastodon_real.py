@@ -1,15 +1,23 @@
 """The Mastodon provider and the app's services against a real Mastodon API server
 (mastodon-mock) on 127.0.0.1: every defect found there, as a scenario that failed first."""
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from socialdesk.core import outbox as policy
 from socialdesk.core.mentions import reply_visibility
 from socialdesk.networks.base import AccountRef
 from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import MastodonProvider
+from socialdesk.services.outbox import OutboxSender
+from socialdesk.services.sync import SyncService
+from socialdesk.store import clients, drafts, outbox
 from tests.realnet.mastodon_stack import CUSTOMERS, token
+from tests.realnet.proxy import Proxy
+
+NOW = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 
 
 class Secrets:
@@ -148,3 +156,103 @@ def test_a_thread_is_one_conversation_named_by_its_root(mastodon_server, brand):
     thread = provider.fetch_thread(account, last["id"])
     assert [m.remote_id for m in thread] == [root["id"], middle["id"], last["id"]]
     assert {m.conversation_id for m in thread} == {root["id"]}
+
+
+# -- what a user does, through the app's services, with the road to the server broken on cue --
+@pytest.fixture
+def desk(mastodon_server, db):
+    """A brand account in a real store, reached through a proxy that can break the road."""
+    name = mastodon_server.take_brand()
+    road = Proxy(mastodon_server.url)
+    secrets = Secrets(access_token=token(name))
+    client_id = clients.add_client(db, "Acme", at=NOW)
+    account_id = clients.add_account(
+        db, client_id, "mastodon", name, server_url=road.url,
+        remote_id=mastodon_server.account_id(name), at=NOW,
+    )  # fmt: skip
+    provider = MastodonProvider(lambda _a: secrets)
+    yield Desk(db, name, account_id, road, secrets, lambda _a: provider)
+    road.close()
+
+
+@dataclass
+class Desk:
+    db: object
+    name: str
+    account_id: int
+    road: Proxy
+    secrets: Secrets
+    provider_for: object
+
+    def sync(self):
+        [result] = SyncService(self.db, self.provider_for, clock).sync_all()
+        return result
+
+    def approve(self, mention_id, text):
+        draft = drafts.save_draft(
+            self.db, account_id=self.account_id, mention_id=mention_id, text=text, cursor=0,
+            now=clock(),
+        )  # fmt: skip
+        return drafts.approve(self.db, draft, policy.new_key(clock()), clock())
+
+    def send(self):
+        return OutboxSender(self.db, self.provider_for, clock).send_due()
+
+
+def clock():
+    return datetime.now(UTC)
+
+
+def test_a_reply_whose_answer_is_lost_is_posted_once(mastodon_server, desk):
+    asked = mastodon_server.post("alice", f"@{desk.name} the app logs me out every hour")
+    [mention_id] = desk.sync().new_mention_ids
+    item = desk.approve(mention_id, "@alice sorry! A fix ships tonight.")
+    desk.road.fail_next("POST", "drop_after")  # posted, and the answer lost on the way
+    [first] = desk.send()
+    assert not first.sent and outbox.get_item(desk.db, item).unconfirmed
+    outbox.retry(desk.db, [item])
+    [again] = desk.send()
+    assert again.sent
+    replies = [
+        s for s in mastodon_server.statuses_of(desk.name) if s["in_reply_to_id"] == asked["id"]
+    ]
+    assert len(replies) == 1 and outbox.get_item(desk.db, item).remote_id == replies[0]["id"]
+
+
+def test_a_revoked_token_mid_sync_says_sign_in_again_and_keeps_the_outbox(mastodon_server, desk):
+    mastodon_server.post("bob", f"@{desk.name} hello?")
+    [mention_id] = desk.sync().new_mention_ids
+    item = desk.approve(mention_id, "@bob hello! How can we help?")
+    desk.secrets.values["access_token"] = "revoked-or-expired"
+    result = desk.sync()
+    assert "Sign in again" in result.error and "Workspace → Accounts" in result.error
+    desk.send()
+    waiting = outbox.get_item(desk.db, item)
+    assert waiting.state == "queued" and waiting.last_error.startswith("Sign in needed")
+
+
+def test_a_server_that_is_down_or_asks_to_slow_down_loses_nothing(mastodon_server, desk):
+    mastodon_server.post("carol", f"@{desk.name} is the shop open today?")
+    desk.road.fail_next("GET", "down")
+    down = desk.sync()
+    assert "Check the connection" in down.error
+    desk.road.fail_next("GET", "429")
+    slow = desk.sync()
+    assert "slow down" in slow.error
+    held = clients.sync_held_until(desk.db, desk.account_id)
+    assert held is not None and held > clock() + timedelta(seconds=60)
+
+
+def test_a_reply_to_a_deleted_post_is_refused_and_kept(mastodon_server, desk):
+    """Mastodon answers a post the account may not see — deleted, or its author blocked the
+    account — with the same 404 (mastodon-mock does not enforce blocks, so the deletion stands
+    for both here)."""
+    asked = mastodon_server.post("erin", f"@{desk.name} my parcel is lost")
+    [mention_id] = desk.sync().new_mention_ids
+    item = desk.approve(mention_id, "@erin so sorry, sending another today")
+    with mastodon_server.client("erin") as c:
+        c.delete(f"/api/v1/statuses/{asked['id']}").raise_for_status()
+    desk.send()
+    failed = outbox.get_item(desk.db, item)
+    assert failed.state == "failed" and "not on Mastodon any more" in failed.last_error
+    assert failed.text == "@erin so sorry, sending another today"  # kept, to post elsewhere
