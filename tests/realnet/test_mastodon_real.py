@@ -1,8 +1,11 @@
 """The Mastodon provider and the app's services against a real Mastodon API server
 (mastodon-mock) on 127.0.0.1: every defect found there, as a scenario that failed first."""
 
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +21,7 @@ from tests.realnet.mastodon_stack import CUSTOMERS, token
 from tests.realnet.proxy import Proxy
 
 NOW = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Secrets:
@@ -256,3 +260,43 @@ def test_a_reply_to_a_deleted_post_is_refused_and_kept(mastodon_server, desk):
     failed = outbox.get_item(desk.db, item)
     assert failed.state == "failed" and "not on Mastodon any more" in failed.last_error
     assert failed.text == "@erin so sorry, sending another today"  # kept, to post elsewhere
+
+
+SENDER = """
+import sys
+from datetime import UTC, datetime
+from socialdesk.networks.mastodon import MastodonProvider
+from socialdesk.services.outbox import OutboxSender
+from socialdesk.store.db import open_database
+
+class Secrets:
+    def get(self, kind):
+        return sys.argv[2] if kind == "access_token" else None
+
+provider = MastodonProvider(lambda _a: Secrets())
+db = open_database(sys.argv[1])
+OutboxSender(db, lambda _a: provider, lambda: datetime.now(UTC)).send_due()
+"""
+
+
+def test_killed_mid_send_then_restarted_posts_exactly_once(mastodon_server, desk):
+    asked = mastodon_server.post("bob", f"@{desk.name} my refund?")
+    [mention_id] = desk.sync().new_mention_ids
+    item = desk.approve(mention_id, "@bob it is on its way: 3 to 5 days")
+    desk.road.fail_next("POST", "hold")  # the server posts it; the answer never comes back
+    app = subprocess.Popen(
+        [sys.executable, "-c", SENDER, str(desk.db.path), token(desk.name)], cwd=ROOT
+    )
+    try:
+        assert desk.road.forwarded.wait(60), "the reply never left"
+    finally:
+        app.kill()  # kill -9, mid-send
+        app.wait(timeout=30)
+    assert outbox.get_item(desk.db, item).state == "sending"
+    outbox.release_leases(desk.db)  # the next start
+    [sent] = desk.send()
+    assert sent.sent
+    replies = [
+        s for s in mastodon_server.statuses_of(desk.name) if s["in_reply_to_id"] == asked["id"]
+    ]
+    assert len(replies) == 1
