@@ -18,7 +18,8 @@ from socialdesk.networks.errors import (
 )
 from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import PAGE_SIZE, MastodonProvider
-from tests.networks.mastodon_server import TOKEN, MastodonServer, schema_errors
+from tests.networks.mastodon_openapi import RequestCheck, checked
+from tests.networks.mastodon_server import SCHEMA, TOKEN, MastodonServer, schema_errors
 
 
 class MemorySecrets:
@@ -41,11 +42,24 @@ def server():
     s.close()
 
 
+@pytest.fixture(autouse=True)
+def requests_checked():
+    """Every request a test here sends must be one Mastodon's API description allows."""
+    CHECK.problems.clear()
+    yield
+    assert CHECK.problems == []
+
+
+CHECK = RequestCheck()
+
+
 def provider_for(server, token=TOKEN, timeout=5.0):
     secrets = MemorySecrets(access_token=token)
     return MastodonProvider(
         lambda _account: secrets,
-        transport_for=lambda url: Transport("Mastodon", url, timeout=httpx.Timeout(timeout)),
+        transport_for=lambda url: checked(
+            Transport("Mastodon", url, timeout=httpx.Timeout(timeout)), CHECK
+        ),
     )
 
 
@@ -209,3 +223,20 @@ def test_limits_come_from_the_v1_instance_on_an_older_server_and_junk_is_asked_a
     assert broken.limits(ref(server)).max_characters == 500  # the default, this time only
     server.routes.pop(0)  # the server is mended
     assert broken.limits(ref(server)).max_characters == 5000
+
+
+@pytest.mark.skipif(not SCHEMA.exists(), reason="Mastodon's OpenAPI description is not beside")
+def test_the_request_check_catches_a_wrong_parameter_path_or_body():
+    check = RequestCheck()
+    check(httpx.Request("GET", "http://m.example/api/v1/notifications?limt=5&types[]=mention"))
+    check(httpx.Request("GET", "http://m.example/api/v1/notifications?limit=many"))
+    check(httpx.Request("POST", "http://m.example/api/v1/statuses", json={"status": 5}))
+    check(
+        httpx.Request(
+            "POST",
+            "http://m.example/api/v1/statuses",
+            json={"status": "hi", "visibility": "secret"},
+        )
+    )
+    check(httpx.Request("GET", "http://m.example/api/v1/mentions"))
+    assert len(check.problems) == 5, check.problems

@@ -17,11 +17,27 @@ from socialdesk.networks.mastodon import MastodonProvider
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.services.sync import SyncService
 from socialdesk.store import clients, drafts, outbox
+from tests.networks.mastodon_openapi import RequestCheck, checked
 from tests.realnet.mastodon_stack import CUSTOMERS, token
 from tests.realnet.proxy import Proxy
 
 NOW = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[2]
+
+
+CHECK = RequestCheck()
+
+
+def checked_transport(url):
+    return checked(Transport("Mastodon", url), CHECK)
+
+
+@pytest.fixture(autouse=True)
+def requests_checked():
+    """Every request SocialDesk sends the real server must be one Mastodon's API allows."""
+    CHECK.problems.clear()
+    yield
+    assert CHECK.problems == []
 
 
 class Secrets:
@@ -39,7 +55,9 @@ class Secrets:
 def brand(mastodon_server):
     """(provider, account) of a brand account no other test uses."""
     name = mastodon_server.take_brand()
-    provider = MastodonProvider(lambda _a: Secrets(access_token=token(name)))
+    provider = MastodonProvider(
+        lambda _a: Secrets(access_token=token(name)), transport_for=checked_transport
+    )
     account = AccountRef(
         1, "mastodon", name, server_url=mastodon_server.url,
         remote_id=mastodon_server.account_id(name),
@@ -75,7 +93,7 @@ class Counted:
         )
 
     def _transport(self, url):
-        transport = Transport("Mastodon", url)
+        transport = checked_transport(url)
         transport._client.event_hooks["request"].append(self.requests.append)
         return transport
 
@@ -174,7 +192,7 @@ def desk(mastodon_server, db):
         db, client_id, "mastodon", name, server_url=road.url,
         remote_id=mastodon_server.account_id(name), at=NOW,
     )  # fmt: skip
-    provider = MastodonProvider(lambda _a: secrets)
+    provider = MastodonProvider(lambda _a: secrets, transport_for=checked_transport)
     yield Desk(db, name, account_id, road, secrets, lambda _a: provider)
     road.close()
 
