@@ -389,17 +389,23 @@ def _ascii_graphemes(chunk: str) -> int:
 
 
 def _non_ascii_regions(text: str):
-    """(start, end) around each non-ASCII run, widened by one character each side (and by a
-    whole CRLF) so no grapheme straddles a boundary."""
-    pos = 0
+    """(start, end) around the non-ASCII runs, each widened by one character each side (and by a
+    whole CRLF) so no grapheme straddles a boundary — and regions that touch merged into one, so
+    a character is never counted as the base of two runs ("e" + U+0301, 300 times, is 300
+    graphemes, not 599)."""
+    current: tuple[int, int] | None = None
     for run in _NON_ASCII.finditer(text):
-        start = max(pos, run.start() - 1)
-        if start >= pos + 1 and text[start - 1 : start + 1] == "\r\n":
+        start = max(0, run.start() - 1)
+        if start >= 1 and text[start - 1 : start + 1] == "\r\n":
             start -= 1
         end = min(len(text), run.end() + 1)
         if text[end - 1 : end + 1] == "\r\n":
             end += 1
-        if start < pos:
-            start = pos
-        yield start, end
-        pos = end
+        if current is not None and start <= current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current is not None:
+            yield current
+        current = (start, end)
+    if current is not None:
+        yield current

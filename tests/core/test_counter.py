@@ -1,5 +1,7 @@
 """The counter against each network's rules (network-rules.md), case by case."""
 
+import unicodedata
+
 import pytest
 
 from socialdesk.core.counter import NetworkLimits, count, qt_position
@@ -148,3 +150,12 @@ def test_x_link_spans_point_into_the_text_as_typed_even_with_decomposed_accents(
     typed = unicodedata.normalize("NFD", "café é see https://example.com/x ok")
     [link] = count(typed, "x").entities
     assert typed[link.start : link.end] == link.text == "https://example.com/x"
+
+
+@pytest.mark.parametrize("network", ["bluesky", "mastodon"])
+def test_decomposed_text_counts_each_letter_with_its_marks_once(network):
+    """Typed on a keyboard that decomposes (NFD), an accented letter is one grapheme, as the
+    Bluesky app and Mastodon count it."""
+    assert count("e\u0301" * 300, network).weighted_length == 300
+    assert count(unicodedata.normalize("NFD", "Łódź"), network).weighted_length == 4
+    assert count("x\r\ne\u0301\u0301\r\n😀", network).weighted_length == 5
