@@ -13,12 +13,13 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from socialdesk.core import outbox as outbox_policy
 from socialdesk.core.counter import count
 from socialdesk.core.limits import NetworkLimits
+from socialdesk.core.richtext import mentions_and_tags
 from socialdesk.networks.base import (
     AccountRef,
     FetchedMention,
@@ -36,8 +37,21 @@ log = logging.getLogger(__name__)
 DEFAULT_SERVICE = "https://bsky.social"
 PAGE_SIZE = 100
 MAX_PAGES = 40  # per sync; the rest follows on the next one
+# How late a post may be indexed after it was written and still be fetched (a slow client, a
+# backfill, a clock behind): each sync reads this far below where the last one stopped.
+LATE_WINDOW = timedelta(hours=3)
 REASONS = ("mention", "reply", "quote")
 POST = "app.bsky.feed.post"
+MENTION = "app.bsky.richtext.facet#mention"
+TAG = "app.bsky.richtext.facet#tag"
+_GONE = (
+    "The post this answers is not on Bluesky any more (its author deleted it), so the reply "
+    "was not posted."
+)
+_BLOCKED = (
+    "This account and the post's author have blocked each other on Bluesky, so the reply "
+    "cannot be posted there: answer another way, or leave it."
+)
 THREADGATE = "app.bsky.feed.threadgate"
 MAX_HIDDEN = 300  # the threadgate lexicon's limit on hiddenReplies
 _EXPIRED = ("ExpiredToken", "InvalidToken")
@@ -98,6 +112,7 @@ class BlueskyProvider:
         to stop), so the next sync reads the rest of the gap before anything newer: nothing is
         skipped however long the account was away."""
         top, resume, stop = read_cursor(cursor)
+        floor = _before(stop, LATE_WINDOW)
         found: list[FetchedMention] = []
         page_cursor = resume
         for _page in range(MAX_PAGES):
@@ -108,9 +123,11 @@ class BlueskyProvider:
             items = page.get("notifications") if isinstance(page, dict) else None
             if not isinstance(items, list):
                 raise BadResponse("Bluesky sent notifications in a shape SocialDesk cannot read.")
-            # At the stop's own moment posts may share a time: read it again (the store ignores
-            # what it has) rather than miss one.
-            fresh = [n for n in items if _indexed(n) and (stop is None or _indexed(n) >= stop)]
+            # A post's indexedAt is the earlier of when it was written and when it was indexed:
+            # one written a while ago and indexed just now sorts below where the last sync
+            # stopped. So a window below the stop is read again (the store keeps each URI once)
+            # rather than lose it for good.
+            fresh = [n for n in items if _since(n, floor)]
             found.extend(m for n in fresh if n.get("reason") in REASONS and (m := _mention(n)))
             if resume is None:  # reading from the top: the newest seen moves the next cursor on
                 top = max([top or "", *(_indexed(n) for n in fresh)]) or None
@@ -137,16 +154,18 @@ class BlueskyProvider:
         self, account: AccountRef, text: str, in_reply_to: str | None, idempotency_key: str
     ) -> PostedReply:
         session = self._session(account)
-        counted = count(text, "bluesky")
+        counted = count(text.strip(), "bluesky")  # the spaces around it would be posted too
+        posted = counted.posted_text if counted.posted_text is not None else text.strip()
         record: dict[str, Any] = {
             "$type": POST,
-            "text": counted.posted_text if counted.posted_text is not None else text,
+            "text": posted,
             "createdAt": _now_text(self._clock()),
         }
-        if counted.facets:
-            record["facets"] = [_link_facet(f) for f in counted.facets]
-        if in_reply_to:
+        if in_reply_to:  # first: a thread that takes no reply from us posts nothing at all
             record["reply"] = self._reply_refs(account, in_reply_to)
+        facets = [_link_facet(f) for f in counted.facets] + self._spot_facets(account, posted)
+        if facets:
+            record["facets"] = sorted(facets, key=lambda f: f["index"]["byteStart"])
         rkey = tid_from_key(idempotency_key)
         body = {"repo": session["did"], "collection": POST, "rkey": rkey, "record": record}
         try:
@@ -165,6 +184,29 @@ class BlueskyProvider:
         if not uri:
             raise BadResponse("Bluesky accepted the reply but did not say where it is.")
         return PostedReply(uri, _web_url(uri, session["handle"]), self._clock())
+
+    def _spot_facets(self, account: AccountRef, text: str) -> list[dict]:
+        """Mention facets (each handle resolved to its DID: without it nobody is notified) and
+        hashtag facets, where the Bluesky app would put them. A handle that resolves to nobody
+        stays plain text, as in the app."""
+        facets = []
+        for spot in mentions_and_tags(text):
+            index = {"byteStart": spot.byte_start, "byteEnd": spot.byte_end}
+            if spot.kind == "tag":
+                facets.append({"index": index, "features": [{"$type": TAG, "tag": spot.value}]})
+            elif did := self._did_of(account, spot.value):
+                facets.append({"index": index, "features": [{"$type": MENTION, "did": did}]})
+        return facets
+
+    def _did_of(self, account: AccountRef, handle: str) -> str | None:
+        try:
+            found = self._xrpc(
+                account, "GET", "com.atproto.identity.resolveHandle", {"handle": handle}
+            )
+        except BadResponse:
+            return None  # no such handle: it is posted as plain text
+        did = found.get("did") if isinstance(found, dict) else None
+        return did if isinstance(did, str) and did.startswith("did:") else None
 
     def find_reply(self, account, text, in_reply_to, since) -> PostedReply | None:
         return None  # idempotent by record key
@@ -256,18 +298,36 @@ class BlueskyProvider:
         raise AssertionError("unreachable")
 
     def _thread(self, account: AccountRef, uri: str, *, depth: int, parents: int) -> dict:
-        found = self._xrpc(
-            account, "GET", "app.bsky.feed.getPostThread",
-            {"uri": uri, "depth": depth, "parentHeight": parents},
-        )  # fmt: skip
+        try:
+            found = self._xrpc(
+                account, "GET", "app.bsky.feed.getPostThread",
+                {"uri": uri, "depth": depth, "parentHeight": parents},
+            )  # fmt: skip
+        except BadResponse as exc:
+            if exc.code != "NotFound":
+                raise
+            raise Refused(_GONE) from None
         thread = found.get("thread") if isinstance(found, dict) else None
+        kind = thread.get("$type", "") if isinstance(thread, dict) else ""
+        if kind.endswith("#blockedPost"):
+            raise Refused(_BLOCKED)
+        if kind.endswith("#notFoundPost"):
+            raise Refused(_GONE)
         if not isinstance(thread, dict) or "post" not in thread:
-            raise BadResponse("That Bluesky post is not available any more (deleted or blocked).")
+            raise BadResponse("Bluesky described that post in a shape SocialDesk cannot read.")
         return thread
 
     def _reply_refs(self, account: AccountRef, parent_uri: str) -> dict:
         """root and parent strong references: the parent's own, and the root its record names."""
         post = self._thread(account, parent_uri, depth=0, parents=0)["post"]
+        viewer = post.get("viewer") if isinstance(post.get("viewer"), dict) else {}
+        if viewer.get("replyDisabled"):
+            author = (post.get("author") or {}).get("handle") or "The author"
+            raise Refused(
+                f"@{author} lets only people they choose reply to this post on Bluesky, and "
+                "this account is not one of them: the reply was not posted. Answer in a new "
+                "post or a direct message instead."
+            )
         parent = {"uri": post.get("uri"), "cid": post.get("cid")}
         if not parent["uri"] or not parent["cid"]:
             raise BadResponse("Bluesky described the post being answered without its reference.")
@@ -313,6 +373,16 @@ def _store_session(secrets: Secrets, session: Any) -> dict:
     kept = {k: kept[k] for k in ("accessJwt", "refreshJwt", "did", "handle")}
     secrets.put("session", json.dumps(kept))
     return kept
+
+
+def _before(stop: str | None, window: timedelta) -> datetime | None:
+    moment = parse_time(stop) if stop else None
+    return moment - window if moment else None
+
+
+def _since(notification: Any, floor: datetime | None) -> bool:
+    moment = parse_time(_indexed(notification)) if _indexed(notification) else None
+    return moment is not None and (floor is None or moment >= floor)
 
 
 def _indexed(notification: Any) -> str:

@@ -169,8 +169,8 @@ def add_account(
             f"@{existing.handle} is already connected. Use “Sign in again” on it to renew its "
             "sign-in."
         )
-    # Mastodon and X say who signed in; a Bluesky handle is what was typed.
-    handle = ref.handle if network == Network.BLUESKY else who.handle
+    # As the network names the account (the case and "@" people type are not part of it).
+    handle = who.handle
     account_id = clients.add_account(
         db, client_id, network, handle, who.display_name, server_url=server_url,
         remote_id=who.remote_id, at=at,

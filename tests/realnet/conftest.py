@@ -7,4 +7,5 @@ git, kept between runs). Without it these tests skip with one line saying so; wi
 ``SOCIALDESK_REALNET=1`` (set by ``.ci/run``) a missing piece fails instead of skipping.
 """
 
+from tests.realnet.bluesky_stack import bluesky_network  # noqa: F401
 from tests.realnet.mastodon_stack import mastodon_server  # noqa: F401

@@ -1,0 +1,41 @@
+// A real Bluesky network for tests/realnet: @atproto/dev-env's TestNetwork (PLC directory, PDS,
+// AppView, on the Postgres and Redis given in DB_POSTGRES_URL and REDIS_HOST), plus a tiny
+// control server on 127.0.0.1 that tests call to make the AppView index what was written
+// (POST /process). Prints one JSON line when ready: {"pds": URL, "control": URL}.
+import http from "node:http";
+import { TestNetwork } from "@atproto/dev-env";
+
+const network = await TestNetwork.create({
+  dbPostgresSchema: "socialdesk", // a fresh database each run: the fixture makes it
+});
+
+const control = http.createServer(async (req, res) => {
+  try {
+    if (req.method === "POST" && req.url === "/process") {
+      await network.processAll();
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end("{}");
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  } catch (e) {
+    res.writeHead(500);
+    res.end(String(e));
+  }
+});
+
+async function stop() {
+  control.close();
+  await network.close();
+  process.exit(0);
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+
+control.listen(0, "127.0.0.1", () => {
+  const port = control.address().port;
+  process.stdout.write(
+    JSON.stringify({ pds: network.pds.url, control: `http://127.0.0.1:${port}` }) + "\n",
+  );
+});

