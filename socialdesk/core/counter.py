@@ -130,9 +130,10 @@ def _count_x(original: str, config: XConfig, limits: NetworkLimits) -> Count:
         pos = end
     weighted = total // config.scale
     if text != original:  # positions found in the NFC form, given back in what was typed
+        where = _OriginalIndex(original)
         if overflow is not None:
-            overflow = _original_index(original, overflow)
-        urls = [_original_span(original, u) for u in urls]
+            overflow = where(overflow)
+        urls = [_original_span(original, u, where) for u in urls]
     invalid = not _X_INVALID.isdisjoint(text)
     valid = bool(text) and not invalid and weighted <= max_length
     return Count(weighted, max_length, max_length - weighted, valid, overflow, tuple(urls))
@@ -191,21 +192,51 @@ def _crossing(text: str, start: int, budget: int, config: XConfig) -> int:
     return len(text)
 
 
-def _original_index(original: str, nfc_index: int) -> int:
-    """X counts the NFC form; map an index in it back to the text the user typed."""
-    low, high = 0, len(original)
-    while low < high:  # the shortest prefix whose NFC form reaches past nfc_index
-        mid = (low + high) // 2
-        if len(unicodedata.normalize("NFC", original[:mid])) > nfc_index:
-            high = mid
-        else:
-            low = mid + 1
-    return max(0, low - 1)
+class _OriginalIndex:
+    """X counts the NFC form; this maps an index in it back to the text the user typed, in
+    time linear in the text. ASCII never changes under NFC, and never composes with what comes
+    before it: the text is cut into ASCII stretches (index for index) and non-ASCII runs, each
+    with the one character before it that may be its base (normalised on their own); only inside
+    such a run is a prefix normalised, by bisection."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.starts: list[int] = []  # NFC index where each piece starts
+        self.pieces: list[tuple[int, int, bool]] = []  # (start, end) in the original, ASCII?
+        nfc, pos = 0, 0
+        for run in _NON_ASCII.finditer(original):
+            start = max(pos, run.start() - 1)
+            if start > pos:
+                nfc = self._add(nfc, pos, start, True)
+            nfc = self._add(nfc, start, run.end(), False)
+            pos = run.end()
+        self._add(nfc, pos, len(original), True)
+
+    def _add(self, nfc: int, start: int, end: int, ascii_only: bool) -> int:
+        self.starts.append(nfc)
+        self.pieces.append((start, end, ascii_only))
+        piece = self.original[start:end]
+        return nfc + (len(piece) if ascii_only else len(unicodedata.normalize("NFC", piece)))
+
+    def __call__(self, nfc_index: int) -> int:
+        i = max(0, bisect.bisect_right(self.starts, nfc_index) - 1)
+        start, end, ascii_only = self.pieces[i]
+        offset = nfc_index - self.starts[i]
+        if ascii_only:
+            return min(start + offset, len(self.original))
+        low, high = start, end  # the shortest prefix whose NFC form reaches past the index
+        while low < high:
+            mid = (low + high) // 2
+            if len(unicodedata.normalize("NFC", self.original[start:mid])) > offset:
+                high = mid
+            else:
+                low = mid + 1
+        return max(start, low - 1)
 
 
-def _original_span(original: str, span: Span) -> Span:
-    start = _original_index(original, span.start)
-    end = _original_index(original, span.end - 1) + 1 if span.end > span.start else start
+def _original_span(original: str, span: Span, where: _OriginalIndex) -> Span:
+    start = where(span.start)
+    end = where(span.end - 1) + 1 if span.end > span.start else start
     return replace(span, start=start, end=end, text=original[start:end])
 
 
