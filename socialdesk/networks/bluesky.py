@@ -40,6 +40,7 @@ MAX_PAGES = 40  # per sync; the rest follows on the next one
 # How late a post may be indexed after it was written and still be fetched (a slow client, a
 # backfill, a clock behind): each sync reads this far below where the last one stopped.
 LATE_WINDOW = timedelta(hours=3)
+FIRST_SYNC_MAX = 1_000  # a newly connected account brings this much of its backlog
 REASONS = ("mention", "reply", "quote")
 POST = "app.bsky.feed.post"
 MENTION = "app.bsky.richtext.facet#mention"
@@ -106,8 +107,9 @@ class BlueskyProvider:
         return RemoteAuthor(str(me["did"]), str(me.get("handle") or me["did"]), "")
 
     def fetch_mentions(self, account: AccountRef, cursor: str | None) -> MentionBatch:
-        """Mentions, replies and quotes newer than ``cursor``, oldest first; with no cursor, the
-        latest page only. Bluesky pages backwards in time, so pages are read until one reaches
+        """Mentions, replies and quotes newer than ``cursor``, oldest first; with no cursor (the
+        first sync), the newest ``FIRST_SYNC_MAX`` — the backlog waiting for an answer. Bluesky
+        pages backwards in time, so pages are read until one reaches
         what the last sync had. Cut off by MAX_PAGES, the cursor keeps where to go on (and where
         to stop), so the next sync reads the rest of the gap before anything newer: nothing is
         skipped however long the account was away."""
@@ -132,7 +134,8 @@ class BlueskyProvider:
             if resume is None:  # reading from the top: the newest seen moves the next cursor on
                 top = max([top or "", *(_indexed(n) for n in fresh)]) or None
             page_cursor = page.get("cursor")
-            if stop is None or len(fresh) < len(items) or not page_cursor or not items:
+            first_done = stop is None and len(found) >= FIRST_SYNC_MAX
+            if first_done or len(fresh) < len(items) or not page_cursor or not items:
                 found.sort(key=lambda m: m.created_at)
                 return MentionBatch(unique(found), top)
         found.sort(key=lambda m: m.created_at)

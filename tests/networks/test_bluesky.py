@@ -77,8 +77,8 @@ def test_mentions_replies_and_quotes_arrive_in_order_and_likes_do_not(server):
     secrets = MemorySecrets(app_password=APP_PASSWORD)
     first = provider(server, secrets).fetch_mentions(ref(server), None)
     assert [m.text for m in first.mentions] == [
-        f"@brand.bsky.social question {n}" for n in range(51, 151)
-    ]  # the latest page only
+        f"@brand.bsky.social question {n}" for n in range(1, 151)
+    ]  # the backlog, over two pages
     for n in range(152, 400):
         server.add_post(n, f"later {n}", reason=("reply", "quote", "mention")[n % 3])
     later = provider(server, secrets).fetch_mentions(ref(server), first.cursor)

@@ -2,21 +2,30 @@
 AppView from @atproto/dev-env) on 127.0.0.1: every defect found there, as a scenario that failed
 first."""
 
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from socialdesk.core import outbox as policy
 from socialdesk.credentials import CredentialStore
 from socialdesk.networks.base import AccountRef
 from socialdesk.networks.bluesky import BlueskyProvider
 from socialdesk.networks.errors import Refused
 from socialdesk.services import accounts
+from socialdesk.services.outbox import OutboxSender
 from socialdesk.services.sync import SyncService
-from socialdesk.store import clients, mentions
+from socialdesk.store import clients, drafts, mentions, outbox
 from socialdesk.store.mentions import MentionFilter
+from tests.realnet.proxy import Proxy
 from tests.services.test_sync import DictKeyring
 
 NOW = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Secrets:
@@ -152,3 +161,156 @@ def test_a_customer_who_blocked_the_account_cannot_be_answered_and_is_told(blues
     bluesky_network.process()
     with pytest.raises(Refused, match="blocked"):
         provider.post_reply(ref, "We are sorry to hear that.", asked["uri"], "key-blocked")
+
+
+def test_a_first_sync_brings_a_500_mention_backlog_in_one_go(bluesky_network, brand):
+    provider, ref, me, _secrets = brand
+    people = [bluesky_network.account(f"c{n}x") for n in range(5)]
+    posted = [bluesky_network.mention(people[n % 5], me, f"order {n} is late") for n in range(500)]
+    bluesky_network.process()
+    asked = []
+    provider._transport(ref)._client.event_hooks["request"].append(asked.append)
+    batch = provider.fetch_mentions(ref, None)
+    assert sorted(m.remote_id for m in batch.mentions) == sorted(p["uri"] for p in posted)
+    assert [m.text for m in batch.mentions][-1] == f"@{me.handle} order 499 is late"  # oldest first
+    print(f"\nfirst sync of 500 on Bluesky: {len(asked)} requests")
+    assert len(asked) <= 500 // 100 + 3  # pages of 100, and a sign-in
+
+
+# -- what a user does, through the app's services, with the road to the server broken on cue --
+@pytest.fixture
+def desk(bluesky_network, db):
+    me = bluesky_network.account("desk")
+    road = Proxy(bluesky_network.url)
+    secrets = Secrets(app_password=bluesky_network.app_password(me))
+    client_id = clients.add_client(db, "Acme", at=NOW)
+    account_id = clients.add_account(
+        db, client_id, "bluesky", me.handle, server_url=road.url, remote_id=me.did, at=NOW
+    )
+    provider = BlueskyProvider(lambda _a: secrets)
+    yield Desk(db, me, account_id, road, secrets, lambda _a: provider)
+    road.close()
+
+
+@dataclass
+class Desk:
+    db: object
+    me: object
+    account_id: int
+    road: Proxy
+    secrets: Secrets
+    provider_for: object
+
+    def sync(self):
+        [result] = SyncService(self.db, self.provider_for, _now).sync_all()
+        return result
+
+    def approve(self, mention_id, text):
+        draft = drafts.save_draft(self.db, account_id=self.account_id, mention_id=mention_id,
+                                  text=text, cursor=0, now=_now())  # fmt: skip
+        return drafts.approve(self.db, draft, policy.new_key(_now()), _now())
+
+    def send(self):
+        return OutboxSender(self.db, self.provider_for, _now).send_due()
+
+
+def _now():
+    return datetime.now(UTC)
+
+
+def _replies(network, me, uri):
+    feed = network.get(me, "app.bsky.feed.getAuthorFeed", actor=me.did)["feed"]
+    return [
+        p
+        for p in feed
+        if (p["post"]["record"].get("reply") or {}).get("parent", {}).get("uri") == uri
+    ]
+
+
+def test_a_reply_whose_answer_is_lost_is_posted_once(bluesky_network, desk):
+    helen = bluesky_network.account("helen")
+    asked = bluesky_network.mention(helen, desk.me, "where is my refund")
+    bluesky_network.process()
+    [mention_id] = desk.sync().new_mention_ids
+    item = desk.approve(mention_id, f"@{helen.handle} sorry! It went out today.")
+    desk.road.fail_next("POST", "drop_after")  # createRecord done; the answer lost
+    [first] = desk.send()
+    # The record key is the item's own: the provider reads it back and knows it was posted.
+    assert first.sent and outbox.get_item(desk.db, item).remote_id
+    assert desk.send() == []  # nothing left to send
+    bluesky_network.process()
+    assert len(_replies(bluesky_network, desk.me, asked["uri"])) == 1
+
+
+def test_an_expired_session_mid_sync_is_refreshed_without_a_new_sign_in(bluesky_network, desk):
+    ivan = bluesky_network.account("ivan")
+    bluesky_network.mention(ivan, desk.me, "hello")
+    bluesky_network.process()
+    desk.sync()
+    session = json.loads(desk.secrets.values["session"])
+    session["accessJwt"] = session["accessJwt"][:-6] + "AAAAAA"  # no longer valid
+    desk.secrets.values["session"] = json.dumps(session)
+    before = len(desk.road.requests)
+    bluesky_network.mention(ivan, desk.me, "still there?")
+    bluesky_network.process()
+    result = desk.sync()
+    assert result.error is None and len(result.new_mention_ids) == 1
+    renewed = json.loads(desk.secrets.values["session"])
+    assert renewed["accessJwt"] != session["accessJwt"]
+    since = [path for _method, path in desk.road.requests[before:]]
+    assert any("refreshSession" in p for p in since)
+    assert not any("createSession" in p for p in since)  # refreshed, not signed in again
+
+
+def test_a_server_that_is_down_or_asks_to_slow_down_loses_nothing(bluesky_network, desk):
+    desk.sync()  # signed in
+    desk.road.fail_next("GET", "down")
+    assert "Check the connection" in desk.sync().error
+    desk.road.fail_next("GET", "429")
+    assert "slow down" in desk.sync().error
+    held = clients.sync_held_until(desk.db, desk.account_id)
+    assert held is not None and held > _now() + timedelta(seconds=60)
+
+
+SENDER = """
+import json, sys
+from datetime import UTC, datetime
+from socialdesk.networks.bluesky import BlueskyProvider
+from socialdesk.services.outbox import OutboxSender
+from socialdesk.store.db import open_database
+
+class Secrets:
+    values = json.loads(sys.argv[2])
+    def get(self, kind):
+        return self.values.get(kind)
+    def put(self, kind, value):
+        self.values[kind] = value
+
+provider = BlueskyProvider(lambda _a: Secrets())
+db = open_database(sys.argv[1])
+OutboxSender(db, lambda _a: provider, lambda: datetime.now(UTC)).send_due()
+"""
+
+
+def test_killed_mid_send_then_restarted_posts_exactly_once(bluesky_network, desk):
+    judy = bluesky_network.account("judy")
+    asked = bluesky_network.mention(judy, desk.me, "my card was charged twice")
+    bluesky_network.process()
+    [mention_id] = desk.sync().new_mention_ids
+    item = desk.approve(mention_id, f"@{judy.handle} refunded, sorry for the scare")
+    desk.road.fail_next("POST", "hold")  # the PDS makes the post; its answer never comes back
+    app = subprocess.Popen(
+        [sys.executable, "-c", SENDER, str(desk.db.path), json.dumps(desk.secrets.values)],
+        cwd=ROOT,
+    )  # fmt: skip
+    try:
+        assert desk.road.forwarded.wait(60), "the reply never left"
+    finally:
+        app.kill()  # kill -9, mid-send
+        app.wait(timeout=30)
+    assert outbox.get_item(desk.db, item).state == "sending"
+    outbox.release_leases(desk.db)  # the next start
+    [sent] = desk.send()
+    assert sent.sent
+    bluesky_network.process()
+    assert len(_replies(bluesky_network, desk.me, asked["uri"])) == 1
