@@ -52,12 +52,17 @@ def _sync(provider, network: str, server_url: str, handle: str, remote_id: str |
 
         transport = provider._transport(AccountRef(1, network, handle, server_url=server_url))
         transport._client.event_hooks["request"].append(asked.append)
+        sync, stored, syncs = SyncService(db, provider_for, lambda: NOW), 0, 0
         started = time.perf_counter()
-        [result] = SyncService(db, provider_for, lambda: NOW).sync_all()
+        while stored < N:  # a sync reads at most so many pages; the next goes on from there
+            [result] = sync.sync_all()
+            syncs += 1
+            if result.error or not result.new_mention_ids:
+                raise RuntimeError(f"{network}: stopped at {stored} of {N}: {result.error}")
+            stored += len(result.new_mention_ids)
         seconds = time.perf_counter() - started
         db.close_all()
-    if result.error or len(result.new_mention_ids) < N:
-        raise RuntimeError(f"{network}: {len(result.new_mention_ids)} of {N}: {result.error}")
+    print(f"{network}: {N:,} in {syncs} sync(s), {len(asked)} requests")
     return N / seconds, len(asked)
 
 
