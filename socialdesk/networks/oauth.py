@@ -135,7 +135,8 @@ class MastodonApp:
 
 
 def register_mastodon_app(transport: Transport, redirect_uri: str) -> MastodonApp:
-    """``POST /api/v1/apps`` on the user's server: its client id and secret for SocialDesk."""
+    """``POST /api/v1/apps`` on the user's server: its client id and secret for SocialDesk.
+    ``redirect_uri`` may name several, one per line (Mastodon's own convention)."""
     try:
         answer = transport.request(
             "POST", "/api/v1/apps",

@@ -295,9 +295,9 @@ def connect_mastodon(
     the redirect on 127.0.0.1 and return the account's secrets (not yet stored anywhere)."""
     transport = networks.transport(Network.MASTODON, server)
     pkce, state = Pkce.new(), new_state()
-    receiver = LoopbackReceiver(state, port)
+    receiver = _receiver(state, port)
     try:
-        app = register_mastodon_app(transport, receiver.redirect_uri)
+        app = _mastodon_app(networks, transport, server, receiver.redirect_uri)
         open_url(mastodon_authorize_url(server, app, receiver.redirect_uri, state, pkce))
         code = receiver.wait(timeout, cancelled)
     finally:
@@ -311,7 +311,7 @@ def start_mastodon_paste(networks: LiveNetworks, server: str):
     open and a function taking the code the server shows and returning the secrets."""
     transport = networks.transport(Network.MASTODON, server)
     pkce, state = Pkce.new(), new_state()
-    app = register_mastodon_app(transport, OUT_OF_BAND)
+    app = _mastodon_app(networks, transport, server, OUT_OF_BAND)
     url = mastodon_authorize_url(server, app, OUT_OF_BAND, state, pkce)
 
     def finish(code: str) -> dict[str, str]:
@@ -319,6 +319,45 @@ def start_mastodon_paste(networks: LiveNetworks, server: str):
         return _mastodon_secrets(app, token)
 
     return url, finish
+
+
+# The loopback port Mastodon sign-ins come back to, so the app registered on a server stays valid
+# for the next sign-in (its redirect addresses are fixed at registration); another is taken when
+# it is busy, at the cost of registering again.
+MASTODON_PORT = 8766
+
+
+def _receiver(state: str, port: int) -> LoopbackReceiver:
+    if port:
+        return LoopbackReceiver(state, port)
+    try:
+        return LoopbackReceiver(state, MASTODON_PORT)
+    except AuthError:
+        return LoopbackReceiver(state, 0)
+
+
+def _mastodon_app(
+    networks: LiveNetworks, transport: Transport, server: str, redirect_uri: str
+) -> MastodonApp:
+    """SocialDesk's app on ``server``: the one registered before when it takes this redirect
+    (kept in the keyring, its secret with it), else a new one — registered for the loopback and
+    the paste-the-code address at once — so each sign-in does not leave another app behind on
+    the user's server."""
+    key = CredentialKey(Network.MASTODON, f"app@{server}", "client_secret")
+    try:
+        kept = json.loads(networks.store.load(key) or "{}")
+    except ValueError:
+        kept = {}
+    if redirect_uri in kept.get("redirect_uris", []) and kept.get("client_id"):
+        return MastodonApp(kept["client_id"], kept.get("client_secret", ""))
+    usual = f"http://127.0.0.1:{MASTODON_PORT}/callback"
+    redirects = list(dict.fromkeys([redirect_uri, usual, OUT_OF_BAND]))
+    app = register_mastodon_app(transport, "\n".join(redirects))
+    networks.store.save(key, json.dumps({
+        "client_id": app.client_id, "client_secret": app.client_secret,
+        "redirect_uris": redirects,
+    }))  # fmt: skip
+    return app
 
 
 def _mastodon_secrets(app: MastodonApp, token: str) -> dict[str, str]:

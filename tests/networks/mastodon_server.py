@@ -153,7 +153,7 @@ class MastodonServer(LocalServer):
         """The user says yes: 302 to the app's loopback, or the code shown for pasting."""
         q = {k: v[0] for k, v in request.query.items()}
         app = self.apps.get(q.get("client_id"))
-        if app is None or q.get("redirect_uri") != app["redirect"]:
+        if app is None or q.get("redirect_uri") not in app["redirect"].splitlines():
             return 400, {"error": "invalid_client"}
         if q.get("code_challenge_method") != "S256" or not q.get("code_challenge"):
             return 400, {"error": "invalid_request"}

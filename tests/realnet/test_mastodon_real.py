@@ -3,23 +3,28 @@
 
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 
 from socialdesk.core import outbox as policy
 from socialdesk.core.mentions import reply_visibility
+from socialdesk.credentials import CredentialStore
 from socialdesk.networks.base import AccountRef
 from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import MastodonProvider
+from socialdesk.services import accounts
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.services.sync import SyncService
 from socialdesk.store import clients, drafts, outbox
 from tests.networks.mastodon_openapi import RequestCheck, checked
 from tests.realnet.mastodon_stack import CUSTOMERS, token
 from tests.realnet.proxy import Proxy
+from tests.services.test_sync import DictKeyring
 
 NOW = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[2]
@@ -284,6 +289,7 @@ SENDER = """
 import sys
 from datetime import UTC, datetime
 from socialdesk.networks.mastodon import MastodonProvider
+from socialdesk.services import accounts
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.store.db import open_database
 
@@ -318,3 +324,43 @@ def test_killed_mid_send_then_restarted_posts_exactly_once(mastodon_server, desk
         s for s in mastodon_server.statuses_of(desk.name) if s["in_reply_to_id"] == asked["id"]
     ]
     assert len(replies) == 1
+
+
+def _browser_choosing(server, username):
+    """The user's browser: the server's own sign-in page, where they pick their account; the
+    server then sends the browser back to SocialDesk's loopback address."""
+
+    def open_url(url):
+        query = dict(httpx.URL(url).params)
+        form = {k: query[k] for k in ("redirect_uri", "client_id", "scope", "state")}
+        threading.Thread(target=lambda: httpx.post(
+            f"{server.url}/oauth/authorize", data={**form, "username": username},
+            follow_redirects=True, timeout=10,
+        )).start()  # fmt: skip
+
+    return open_url
+
+
+def test_connecting_and_signing_in_again_end_to_end(mastodon_server, db):
+    name = mastodon_server.take_brand()
+    networks = accounts.LiveNetworks(CredentialStore(DictKeyring()))
+    typed = f"@{name}@{mastodon_server.url.removeprefix('http://')}"
+    server = accounts.server_url(typed, scheme="http")
+    assert server == mastodon_server.url  # the whole handle, typed as the server
+    secrets = accounts.connect_mastodon(
+        networks, server, _browser_choosing(mastodon_server, name), timeout=30
+    )
+    client_id = clients.add_client(db, "Acme", at=NOW)
+    account_id = accounts.add_account(
+        db, networks, client_id=client_id, network="mastodon", handle=name, server_url=server,
+        secrets=secrets, at=NOW,
+    )  # fmt: skip
+    assert clients.get_account(db, account_id).handle == name
+    old = secrets["access_token"]
+    again = accounts.connect_mastodon(
+        networks, server, _browser_choosing(mastodon_server, name), timeout=30
+    )
+    accounts.reauthenticate(db, networks, account_id, again)
+    with httpx.Client(base_url=server, headers={"Authorization": f"Bearer {old}"}) as c:
+        assert c.get("/api/v1/accounts/verify_credentials").status_code == 401  # revoked
+    assert accounts.test_connection(db, networks, account_id).handle == name

@@ -100,6 +100,18 @@ def test_signing_in_again_ends_the_old_token_on_the_server(networks, db):
         server.close()
 
 
+def test_signing_in_twice_on_one_server_registers_socialdesk_there_once(networks):
+    server = MastodonServer()
+    try:
+        for _ in range(2):
+            url, finish = accounts.start_mastodon_paste(networks, server.url)
+            finish(httpx.get(url).json()["code_to_paste"])
+        accounts.connect_mastodon(networks, server.url, browser, timeout=10)
+    finally:
+        server.close()
+    assert len(server.apps) == 1  # not one more app on the user's server per sign-in
+
+
 def test_mastodon_paste_the_code_sign_in(networks):
     server = MastodonServer()
     try:
