@@ -123,7 +123,8 @@ class BlueskyProvider:
                 params["cursor"] = page_cursor
             page = self._xrpc(account, "GET", "app.bsky.notification.listNotifications", params)
             items = page.get("notifications") if isinstance(page, dict) else None
-            if not isinstance(items, list):
+            if not isinstance(items, list) or (items and not any(map(_indexed, items))):
+                # Not even one item with its time: junk, not "no mentions".
                 raise BadResponse("Bluesky sent notifications in a shape SocialDesk cannot read.")
             # A post's indexedAt is the earlier of when it was written and when it was indexed:
             # one written a while ago and indexed just now sorts below where the last sync

@@ -2,6 +2,7 @@
 notifications paged, replies with the right references and facets, exactly once by record key."""
 
 import json
+import re
 import string
 from datetime import timedelta
 
@@ -11,7 +12,7 @@ from socialdesk.core import outbox as outbox_policy
 from socialdesk.core.counter import shorten_link
 from socialdesk.networks.base import AccountRef
 from socialdesk.networks.bluesky import BlueskyProvider, tid_from_key
-from socialdesk.networks.errors import AuthError, RateLimited, Refused
+from socialdesk.networks.errors import AuthError, BadResponse, RateLimited, Refused
 from socialdesk.networks.http import Transport
 from tests.networks.bluesky_server import (
     APP_PASSWORD,
@@ -247,3 +248,12 @@ def test_a_gate_changed_meanwhile_is_read_again_not_overwritten(server):
     server.routes[i] = (*server.routes[i][:2], server._authed(get_then_change))
     bluesky.hide_reply(ref(server), second["uri"])
     assert server.records[key]["value"]["hiddenReplies"] == [first["uri"], "at://x", second["uri"]]
+
+
+def test_a_page_of_junk_is_said_not_taken_for_no_mentions(server):
+    junk = {"notifications": [1, "x", {"a": 2}]}
+    path = re.compile("/xrpc/app.bsky.notification.listNotifications$")
+    server.routes.insert(0, ("GET", path, lambda r, m: (200, junk)))
+    secrets = MemorySecrets(app_password=APP_PASSWORD)
+    with pytest.raises(BadResponse, match="cannot read"):
+        provider(server, secrets).fetch_mentions(ref(server), None)
