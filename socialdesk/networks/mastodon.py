@@ -1,5 +1,5 @@
 """Mastodon (any server): mention notifications, threads, replies with an Idempotency-Key, and the
-server's own counting limits. API facts: ../shared/docs/network-rules.md.
+server's own counting limits. The API facts it relies on are said where they are used.
 
 Every request goes through ``http.Transport``; the access token comes from the account's secrets
 (the keyring) on each call and is never kept in an attribute that could be logged.

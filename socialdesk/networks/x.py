@@ -1,7 +1,7 @@
 """X API v2: OAuth 2.0 with PKCE for the user's own X app (no secret), tokens refreshed before
 they expire, mentions since an id with author expansion, replies, hidden replies, and — X having
 no idempotency key — a look at the account's own recent posts after a failure that may have
-posted. API facts: ../shared/docs/network-rules.md.
+posted. The API facts it relies on are said where they are used.
 
 Reading mentions needs a paid X access level: an account connected "post only" skips it.
 """
