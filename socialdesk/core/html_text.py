@@ -50,7 +50,8 @@ class _Text(HTMLParser):
                 self.parts.append("\n\n")
 
     def _marker(self) -> str:
-        """"• " in a bulleted list, "1. ", "2. "… in a numbered one; nested lists indented."""
+        """The marker of a list item: a bullet, or its number in a numbered list; nested lists
+        are indented."""
         if not self._lists:
             return "• "
         indent = "  " * (len(self._lists) - 1)

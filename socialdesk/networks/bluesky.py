@@ -1,7 +1,8 @@
 """Bluesky (AT Protocol over XRPC): a session from the handle and an app password, refreshed rather
 than signed in again; mention, reply and quote notifications; threads; replies with the right
 root/parent references, shortened links with their facets, and a record key (TID) derived from the
-outbox item so a retry can never post twice. The API facts it relies on are said where they are used.
+outbox item so a retry can never post twice. The API facts it relies on are said where they are
+used.
 
 The session (access and refresh JWTs) lives in the account's secrets, like the app password.
 """
