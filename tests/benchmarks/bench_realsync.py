@@ -66,26 +66,18 @@ def _sync(provider, network: str, server_url: str, handle: str, remote_id: str |
     return N / seconds, len(asked)
 
 
-class _Secrets:
-    def __init__(self, **values):
-        self.values = values
-
-    def get(self, kind):
-        return self.values.get(kind)
-
-    def put(self, kind, value):
-        self.values[kind] = value
-
-
 def _fake():
     from socialdesk.networks.mastodon import MastodonProvider
+    from socialdesk.services.accounts import MemorySecrets
     from tests.networks.mastodon_server import TOKEN, MastodonServer
 
     server = MastodonServer()
     for n in range(1, N + 1):
         server.add_mention(n, f"<p>@brand order {n} arrived late &amp; cold, can you help?</p>")
     try:
-        provider = _first_sync_of(MastodonProvider(lambda _a: _Secrets(access_token=TOKEN)))
+        provider = _first_sync_of(
+            MastodonProvider(lambda _a: MemorySecrets({"access_token": TOKEN}))
+        )
         return _sync(provider, "mastodon", server.url, "brand", None)
     finally:
         server.close()
@@ -102,6 +94,7 @@ def _first_sync_of(provider):
 
 def _mastodon():
     from socialdesk.networks.mastodon import MastodonProvider
+    from socialdesk.services.accounts import MemorySecrets
     from tests.realnet.mastodon_stack import running_mastodon, token
 
     with tempfile.TemporaryDirectory() as tmp, running_mastodon(
@@ -117,13 +110,14 @@ def _mastodon():
             }).raise_for_status()  # fmt: skip
         print(f"mastodon-mock: {N:,} mentions posted in {time.perf_counter() - started:.0f} s")
         provider = _first_sync_of(
-            MastodonProvider(lambda _a: _Secrets(access_token=token("brand")))
+            MastodonProvider(lambda _a: MemorySecrets({"access_token": token("brand")}))
         )
         return _sync(provider, "mastodon", server.url, "brand", server.account_id("brand"))
 
 
 def _bluesky():
     from socialdesk.networks.bluesky import BlueskyProvider
+    from socialdesk.services.accounts import MemorySecrets
     from tests.realnet import bluesky_stack
 
     if bluesky_stack.missing():
@@ -136,6 +130,6 @@ def _bluesky():
             network.mention(people[n % 5], me, f"order {n} arrived late & cold, can you help?")
         network.process()
         print(f"Bluesky dev-env: {N:,} mentions posted in {time.perf_counter() - started:.0f} s")
-        secrets = _Secrets(app_password=network.app_password(me))
+        secrets = MemorySecrets({"app_password": network.app_password(me)})
         provider = _first_sync_of(BlueskyProvider(lambda _a: secrets))
         return _sync(provider, "bluesky", network.url, me.handle, me.did)

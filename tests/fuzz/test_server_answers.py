@@ -15,6 +15,7 @@ from socialdesk.networks.errors import NetworkError
 from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import MastodonProvider
 from socialdesk.networks.x import XProvider
+from socialdesk.services.accounts import MemorySecrets
 from tests.fuzz.conftest import EXAMPLES, SEED
 from tests.networks.local_server import LocalServer
 
@@ -49,17 +50,6 @@ FUZZ = settings(
 NOW = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
 
 
-class Secrets:
-    def __init__(self, **values):
-        self.values = values
-
-    def get(self, kind):
-        return self.values.get(kind)
-
-    def put(self, kind, value):
-        self.values[kind] = value
-
-
 class AnswerServer(LocalServer):
     """Answers every request with ``answer`` (the fuzzed page)."""
 
@@ -72,14 +62,14 @@ class AnswerServer(LocalServer):
 
 def _provider(network: str, url: str):
     if network == "mastodon":
-        provider = MastodonProvider(lambda _a: Secrets(access_token="t"))
+        provider = MastodonProvider(lambda _a: MemorySecrets({"access_token": "t"}))
         return provider, AccountRef(1, network, "brand", server_url=url)
     if network == "bluesky":
         session = {"accessJwt": "a", "refreshJwt": "r", "did": "did:plc:b", "handle": "b.test"}
-        provider = BlueskyProvider(lambda _a: Secrets(session=json.dumps(session)))
+        provider = BlueskyProvider(lambda _a: MemorySecrets({"session": json.dumps(session)}))
         return provider, AccountRef(1, network, "b.test", server_url=url)
     session = {"access_token": "t", "expires_at": (NOW + timedelta(hours=2)).isoformat()}
-    secrets = Secrets(session=json.dumps(session))
+    secrets = MemorySecrets({"session": json.dumps(session)})
     provider = XProvider(lambda _a: secrets, transport_for=lambda _u: Transport("X", url),
                          clock=lambda: NOW)  # fmt: skip
     return provider, AccountRef(1, network, "brand", remote_id="1000")

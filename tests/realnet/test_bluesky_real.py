@@ -17,6 +17,7 @@ from socialdesk.networks.base import AccountRef
 from socialdesk.networks.bluesky import BlueskyProvider
 from socialdesk.networks.errors import Refused
 from socialdesk.services import accounts
+from socialdesk.services.accounts import MemorySecrets
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.services.sync import SyncService
 from socialdesk.store import clients, drafts, mentions, outbox
@@ -28,22 +29,11 @@ NOW = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[2]
 
 
-class Secrets:
-    def __init__(self, **values):
-        self.values = values
-
-    def get(self, kind):
-        return self.values.get(kind)
-
-    def put(self, kind, value):
-        self.values[kind] = value
-
-
 @pytest.fixture
 def brand(bluesky_network):
     """(provider, account ref, network account, secrets) of a new brand account."""
     me = bluesky_network.account("brand")
-    secrets = Secrets(app_password=bluesky_network.app_password(me))
+    secrets = MemorySecrets({"app_password": bluesky_network.app_password(me)})
     provider = BlueskyProvider(lambda _a: secrets)
     ref = AccountRef(1, "bluesky", me.handle, server_url=bluesky_network.url, remote_id=me.did)
     return provider, ref, me, secrets
@@ -182,7 +172,7 @@ def test_a_first_sync_brings_a_500_mention_backlog_in_one_go(bluesky_network, br
 def desk(bluesky_network, db):
     me = bluesky_network.account("desk")
     road = Proxy(bluesky_network.url)
-    secrets = Secrets(app_password=bluesky_network.app_password(me))
+    secrets = MemorySecrets({"app_password": bluesky_network.app_password(me)})
     client_id = clients.add_client(db, "Acme", at=NOW)
     account_id = clients.add_account(
         db, client_id, "bluesky", me.handle, server_url=road.url, remote_id=me.did, at=NOW
@@ -198,7 +188,7 @@ class Desk:
     me: object
     account_id: int
     road: Proxy
-    secrets: Secrets
+    secrets: MemorySecrets
     provider_for: object
 
     def sync(self):
@@ -276,17 +266,12 @@ SENDER = """
 import json, sys
 from datetime import UTC, datetime
 from socialdesk.networks.bluesky import BlueskyProvider
+from socialdesk.services.accounts import MemorySecrets
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.store.db import open_database
 
-class Secrets:
-    values = json.loads(sys.argv[2])
-    def get(self, kind):
-        return self.values.get(kind)
-    def put(self, kind, value):
-        self.values[kind] = value
-
-provider = BlueskyProvider(lambda _a: Secrets())
+secrets = MemorySecrets(json.loads(sys.argv[2]))
+provider = BlueskyProvider(lambda _a: secrets)
 db = open_database(sys.argv[1])
 OutboxSender(db, lambda _a: provider, lambda: datetime.now(UTC)).send_due()
 """

@@ -18,6 +18,7 @@ from socialdesk.networks.base import AccountRef
 from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import MastodonProvider
 from socialdesk.services import accounts
+from socialdesk.services.accounts import MemorySecrets
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.services.sync import SyncService
 from socialdesk.store import clients, drafts, outbox
@@ -45,23 +46,12 @@ def requests_checked():
     assert CHECK.problems == []
 
 
-class Secrets:
-    def __init__(self, **values):
-        self.values = values
-
-    def get(self, kind):
-        return self.values.get(kind)
-
-    def put(self, kind, value):
-        self.values[kind] = value
-
-
 @pytest.fixture
 def brand(mastodon_server):
     """(provider, account) of a brand account no other test uses."""
     name = mastodon_server.take_brand()
     provider = MastodonProvider(
-        lambda _a: Secrets(access_token=token(name)), transport_for=checked_transport
+        lambda _a: MemorySecrets({"access_token": token(name)}), transport_for=checked_transport
     )
     account = AccountRef(
         1, "mastodon", name, server_url=mastodon_server.url,
@@ -94,7 +84,7 @@ class Counted:
     def __init__(self, name, server):
         self.requests = []
         self.provider = MastodonProvider(
-            lambda _a: Secrets(access_token=token(name)), transport_for=self._transport
+            lambda _a: MemorySecrets({"access_token": token(name)}), transport_for=self._transport
         )
 
     def _transport(self, url):
@@ -191,7 +181,7 @@ def desk(mastodon_server, db):
     """A brand account in a real store, reached through a proxy that can break the road."""
     name = mastodon_server.take_brand()
     road = Proxy(mastodon_server.url)
-    secrets = Secrets(access_token=token(name))
+    secrets = MemorySecrets({"access_token": token(name)})
     client_id = clients.add_client(db, "Acme", at=NOW)
     account_id = clients.add_account(
         db, client_id, "mastodon", name, server_url=road.url,
@@ -208,7 +198,7 @@ class Desk:
     name: str
     account_id: int
     road: Proxy
-    secrets: Secrets
+    secrets: MemorySecrets
     provider_for: object
 
     def sync(self):
@@ -289,15 +279,12 @@ SENDER = """
 import sys
 from datetime import UTC, datetime
 from socialdesk.networks.mastodon import MastodonProvider
-from socialdesk.services import accounts
+from socialdesk.services.accounts import MemorySecrets
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.store.db import open_database
 
-class Secrets:
-    def get(self, kind):
-        return sys.argv[2] if kind == "access_token" else None
-
-provider = MastodonProvider(lambda _a: Secrets())
+secrets = MemorySecrets({"access_token": sys.argv[2]})
+provider = MastodonProvider(lambda _a: secrets)
 db = open_database(sys.argv[1])
 OutboxSender(db, lambda _a: provider, lambda: datetime.now(UTC)).send_due()
 """

@@ -35,6 +35,7 @@ def main(data_dir: Path) -> None:
         window.detailShown.disconnect(shown)
         window.actions.reply.trigger()
         editor = window.composer.editor
+        editor.selectAll()  # a Mastodon reply starts with the customer's name: typed over
         for char in TEXT:
             for kind in (QEvent.KeyPress, QEvent.KeyRelease):
                 QApplication.sendEvent(editor, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
