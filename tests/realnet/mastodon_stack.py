@@ -52,6 +52,23 @@ class MastodonServer:
         answer.raise_for_status()
         return answer.json()
 
+    def post_many(self, posts) -> list[dict]:
+        """Statuses posted by (username, text) pairs, in order, one connection per customer (a
+        new connection per post makes a 500 backlog three times slower)."""
+        clients: dict[str, httpx.Client] = {}
+        try:
+            posted = []
+            for username, text in posts:
+                if username not in clients:
+                    clients[username] = self.client(username)
+                answer = clients[username].post("/api/v1/statuses", json={"status": text})
+                answer.raise_for_status()
+                posted.append(answer.json())
+            return posted
+        finally:
+            for client in clients.values():
+                client.close()
+
     def statuses_of(self, username: str, **params) -> list[dict]:
         with self.client(username) as c:
             me = c.get("/api/v1/accounts/verify_credentials").json()

@@ -94,10 +94,10 @@ class Counted:
 
 
 def _backlog(server, brand_name, n, start=0):
-    return [
-        server.post(CUSTOMERS[i % len(CUSTOMERS)], f"@{brand_name} order {start + i} is late")
+    return server.post_many(
+        (CUSTOMERS[i % len(CUSTOMERS)], f"@{brand_name} order {start + i} is late")
         for i in range(n)
-    ]
+    )
 
 
 def test_a_first_sync_brings_a_500_mention_backlog_in_one_go(mastodon_server):
