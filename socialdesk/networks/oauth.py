@@ -134,15 +134,18 @@ class MastodonApp:
     client_secret: str = field(repr=False)  # never in a traceback's locals
 
 
-def register_mastodon_app(transport: Transport, redirect_uri: str) -> MastodonApp:
-    """``POST /api/v1/apps`` on the user's server: its client id and secret for SocialDesk.
-    ``redirect_uri`` may name several, one per line (Mastodon's own convention)."""
+def register_mastodon_app(transport: Transport, redirect_uris: list[str]) -> MastodonApp:
+    """``POST /api/v1/apps`` on the user's server: its client id and secret for SocialDesk,
+    for each of ``redirect_uris``. They go as a list (Mastodon 4.3 and later); a server that
+    refuses that (older ones and some forks read only one address per line) is asked again
+    the old way."""
     try:
-        answer = transport.request(
-            "POST", "/api/v1/apps",
-            json={"client_name": APP_NAME, "redirect_uris": redirect_uri,
-                  "scopes": MASTODON_SCOPES},
-        )  # fmt: skip
+        try:
+            answer = _register(transport, redirect_uris)
+        except BadResponse as exc:
+            if exc.status != 422 or len(redirect_uris) < 2:
+                raise
+            answer = _register(transport, "\n".join(redirect_uris))
     except BadResponse as exc:
         if exc.status in (404, 405):
             raise BadResponse(
@@ -153,6 +156,13 @@ def register_mastodon_app(transport: Transport, redirect_uri: str) -> MastodonAp
     if not isinstance(answer, dict) or not answer.get("client_id"):
         raise BadResponse("The Mastodon server did not register SocialDesk (no client id).")
     return MastodonApp(str(answer["client_id"]), str(answer.get("client_secret") or ""))
+
+
+def _register(transport: Transport, redirect_uris: list[str] | str):
+    return transport.request(
+        "POST", "/api/v1/apps",
+        json={"client_name": APP_NAME, "redirect_uris": redirect_uris, "scopes": MASTODON_SCOPES},
+    )  # fmt: skip
 
 
 def mastodon_authorize_url(

@@ -352,7 +352,7 @@ def _mastodon_app(
         return MastodonApp(kept["client_id"], kept.get("client_secret", ""))
     usual = f"http://127.0.0.1:{MASTODON_PORT}/callback"
     redirects = list(dict.fromkeys([redirect_uri, usual, OUT_OF_BAND]))
-    app = register_mastodon_app(transport, "\n".join(redirects))
+    app = register_mastodon_app(transport, redirects)
     networks.store.save(key, json.dumps({
         "client_id": app.client_id, "client_secret": app.client_secret,
         "redirect_uris": redirects,

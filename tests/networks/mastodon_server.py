@@ -74,6 +74,7 @@ class MastodonServer(LocalServer):
         self.revoked: list[str] = []
         self.route("GET", r"/api/v1/accounts/(\w+)/statuses")(s._authed(s._account_statuses))
         self.apps: dict[str, dict] = {}
+        self.lines_only = False  # a server before 4.3: redirect addresses one per line only
         self.codes: dict[str, dict] = {}
         self.next_tokens: list[str] = []  # tokens the next sign-ins get (else TOKEN)
 
@@ -140,12 +141,22 @@ class MastodonServer(LocalServer):
 
     # -- OAuth: the app registers, the browser authorizes, the app exchanges the code ---------
     def _register_app(self, request, _match):
+        """Mastodon 4.3 and later take the addresses as a list or one per line; older servers
+        (``self.lines_only``) only one per line, and refuse a list as no address at all."""
         body = request.body or {}
+        uris = body.get("redirect_uris")
+        if isinstance(uris, str):
+            uris = uris.splitlines()
+        elif self.lines_only or not isinstance(uris, list):
+            uris = []
+        if not uris:
+            return 422, {"error": "Validation failed: Redirect URI can't be blank"}
         client_id = f"client-{len(self.apps) + 1}"
-        self.apps[client_id] = {"secret": f"secret-{client_id}", "redirect": body["redirect_uris"]}
+        self.apps[client_id] = {"secret": f"secret-{client_id}", "redirect": uris}
         answer = {
             "client_id": client_id, "client_secret": self.apps[client_id]["secret"],
-            "name": body.get("client_name"), "redirect_uri": body["redirect_uris"],
+            "name": body.get("client_name"), "redirect_uri": "\n".join(uris),
+            "redirect_uris": uris,
         }  # fmt: skip
         return 200, answer
 
@@ -153,7 +164,7 @@ class MastodonServer(LocalServer):
         """The user says yes: 302 to the app's loopback, or the code shown for pasting."""
         q = {k: v[0] for k, v in request.query.items()}
         app = self.apps.get(q.get("client_id"))
-        if app is None or q.get("redirect_uri") not in app["redirect"].splitlines():
+        if app is None or q.get("redirect_uri") not in app["redirect"]:
             return 400, {"error": "invalid_client"}
         if q.get("code_challenge_method") != "S256" or not q.get("code_challenge"):
             return 400, {"error": "invalid_request"}

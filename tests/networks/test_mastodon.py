@@ -244,3 +244,49 @@ def test_the_request_check_catches_a_wrong_parameter_path_or_body():
     )
     check(httpx.Request("GET", "http://m.example/api/v1/mentions"))
     assert len(check.problems) == 5, check.problems
+
+
+@pytest.mark.skipif(not SCHEMA.exists(), reason="Mastodon's OpenAPI description is not beside")
+@pytest.mark.parametrize(
+    "request_",
+    [
+        # Mastodon ignores a parameter it does not know: a misspelt audience posts publicly.
+        httpx.Request(
+            "POST", "http://m.example/api/v1/statuses",
+            json={"status": "hi", "in_reply_to_id": "1", "visibilty": "direct"},
+        ),
+        # A form body is read as the same parameters as a JSON one.
+        httpx.Request(
+            "POST", "http://m.example/oauth/revoke", data={"client_id": "a", "token": "t"}
+        ),
+        httpx.Request(
+            "POST", "http://m.example/api/v1/apps",
+            json={"client_name": "SocialDesk", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob"},
+        ),
+        # A parameter the operation requires, missing.
+        httpx.Request("GET", "http://m.example/oauth/authorize?client_id=a&response_type=code"),
+        # An operation that needs a scope SocialDesk does not ask for (write:follows).
+        httpx.Request("POST", "http://m.example/api/v1/accounts/1/follow"),
+    ],
+    ids=["misspelt-key", "form-missing-secret", "apps-uris-not-a-list", "missing-query", "scope"],
+)  # fmt: skip
+def test_the_request_check_catches_unknown_keys_forms_required_parameters_and_scopes(request_):
+    check = RequestCheck()
+    check(request_)
+    assert len(check.problems) == 1, check.problems
+
+
+@pytest.mark.skipif(not SCHEMA.exists(), reason="Mastodon's OpenAPI description is not beside")
+def test_the_request_check_passes_what_mastodon_takes():
+    check = RequestCheck()
+    check(httpx.Request(
+        "POST", "http://m.example/oauth/revoke",
+        data={"client_id": "a", "client_secret": "s", "token": "t"},
+    ))  # fmt: skip
+    check(httpx.Request(
+        "POST", "http://m.example/api/v1/statuses",
+        json={"status": "hi", "in_reply_to_id": "1", "visibility": "direct"},
+    ))  # fmt: skip
+    check(httpx.Request("GET", "http://m.example/.well-known/webfinger?resource=acct:a@m.example"))
+    check(httpx.Request("GET", "http://m.example/api/v1/accounts/verify_credentials"))
+    assert check.problems == []

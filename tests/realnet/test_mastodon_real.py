@@ -330,7 +330,9 @@ def _browser_choosing(server, username):
 
 def test_connecting_and_signing_in_again_end_to_end(mastodon_server, db):
     name = mastodon_server.take_brand()
-    networks = accounts.LiveNetworks(CredentialStore(DictKeyring()))
+    networks = accounts.LiveNetworks(
+        CredentialStore(DictKeyring()), transports={"mastodon": checked_transport}
+    )
     typed = f"@{name}@{mastodon_server.url.removeprefix('http://')}"
     server = accounts.server_url(typed, scheme="http")
     assert server == mastodon_server.url  # the whole handle, typed as the server

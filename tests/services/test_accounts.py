@@ -12,12 +12,14 @@ import pytest
 
 from socialdesk.credentials import CredentialKey
 from socialdesk.networks.errors import AuthError, BadResponse
+from socialdesk.networks.http import Transport
 from socialdesk.services import accounts
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.services.sync import SyncService
 from socialdesk.store import clients, drafts, mentions
 from tests.conftest import needs_secret_service
 from tests.networks.bluesky_server import APP_PASSWORD, HANDLE, BlueskyServer
+from tests.networks.mastodon_openapi import RequestCheck, checked
 from tests.networks.mastodon_server import TOKEN, MastodonServer
 
 pytestmark = needs_secret_service
@@ -30,7 +32,23 @@ def networks(secret_service):
 
     from socialdesk.credentials import CredentialStore
 
-    return accounts.LiveNetworks(CredentialStore(Keyring()))
+    return accounts.LiveNetworks(CredentialStore(Keyring()), transports={"mastodon": _checked})
+
+
+CHECK = RequestCheck()
+
+
+def _checked(url):
+    return checked(Transport("Mastodon", url), CHECK)
+
+
+@pytest.fixture(autouse=True)
+def requests_checked():
+    """Every request sent to a Mastodon server here — sign-in, app registration, revoking, the
+    provider's — must be one Mastodon's API description allows."""
+    CHECK.problems.clear()
+    yield
+    assert CHECK.problems == []
 
 
 def browser(url: str) -> None:
@@ -112,6 +130,21 @@ def test_signing_in_twice_on_one_server_registers_socialdesk_there_once(networks
     assert len(server.apps) == 1  # not one more app on the user's server per sign-in
 
 
+def test_a_server_before_4_3_that_takes_redirect_addresses_one_per_line_still_signs_in(networks):
+    """Mastodon's description sends the addresses as a list; an older server (or a fork)
+    refuses that with a 422, and is asked the old way once."""
+    server = MastodonServer()
+    server.lines_only = True
+    try:
+        url, finish = accounts.start_mastodon_paste(networks, server.url)
+        assert finish(httpx.get(url).json()["code_to_paste"])["access_token"] == TOKEN
+    finally:
+        server.close()
+    [app] = server.apps.values()
+    assert "urn:ietf:wg:oauth:2.0:oob" in app["redirect"] and len(app["redirect"]) == 2
+    CHECK.problems.clear()  # the second try is the old shape, outside today's description
+
+
 def test_mastodon_paste_the_code_sign_in(networks):
     server = MastodonServer()
     try:
@@ -177,6 +210,7 @@ def test_a_code_used_twice_or_a_wrong_server_is_said_plainly(networks):
             finish(shown)
         with pytest.raises(BadResponse, match="no Mastodon server at that address"):
             accounts.start_mastodon_paste(networks, server.url + "/not-mastodon")
+        CHECK.problems.clear()  # that address was not Mastodon's, on purpose
     finally:
         server.close()
 
