@@ -282,6 +282,46 @@ def server_url(text: str, *, scheme: str = "https") -> str:
     return f"{parsed.scheme}://{parsed.netloc}"
 
 
+def find_mastodon_server(networks: LiveNetworks, text: str, *, scheme: str = "https") -> str:
+    """``server_url``, and for a whole handle the server its domain names with WebFinger
+    (RFC 7033): "@alice@example.com" may live on social.example.com. A domain that does not
+    answer (or sends the question elsewhere, which SocialDesk does not follow) is taken as the
+    server itself; registering there then says plainly what to type instead."""
+    server = server_url(text, scheme=scheme)
+    user = _handle_user(text)
+    if user is None:
+        return server
+    domain = server.split("://", 1)[1]
+    try:
+        answer = networks.transport(Network.MASTODON, server).request(
+            "GET", "/.well-known/webfinger", params={"resource": f"acct:{user}@{domain}"}
+        )
+    except NetworkError as exc:
+        log.info("No WebFinger answer for a handle on %s: %s", domain, type(exc).__name__)
+        return server
+    return _webfinger_server(answer) or server
+
+
+def _handle_user(text: str) -> str | None:
+    """The user name of a whole handle typed as the server ("@alice@m.example"), else None."""
+    text = text.strip()
+    if "://" in text or "@" not in text:
+        return None
+    return text.lstrip("@").split("@")[0] or None
+
+
+def _webfinger_server(answer: object) -> str | None:
+    """The server of the account a WebFinger answer describes: its ActivityPub ``self`` link's
+    scheme and host (where its API is)."""
+    links = answer.get("links") if isinstance(answer, dict) else None
+    for link in links if isinstance(links, list) else []:
+        if isinstance(link, dict) and link.get("rel") == "self":
+            parsed = urlparse(str(link.get("href") or ""))
+            if parsed.scheme in ("https", "http") and parsed.hostname and not parsed.username:
+                return f"{parsed.scheme}://{parsed.netloc}"
+    return None
+
+
 def connect_mastodon(
     networks: LiveNetworks,
     server: str,

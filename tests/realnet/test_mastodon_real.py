@@ -1,11 +1,13 @@
 """The Mastodon provider and the app's services against a real Mastodon API server
 (mastodon-mock) on 127.0.0.1: every defect found there, as a scenario that failed first."""
 
+import json
 import subprocess
 import sys
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -17,6 +19,7 @@ from socialdesk.credentials import CredentialStore
 from socialdesk.networks.base import AccountRef
 from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import MastodonProvider
+from socialdesk.networks.oauth import MASTODON_SCOPES
 from socialdesk.services import accounts
 from socialdesk.services.accounts import MemorySecrets
 from socialdesk.services.outbox import OutboxSender
@@ -353,3 +356,118 @@ def test_connecting_and_signing_in_again_end_to_end(mastodon_server, db):
     with httpx.Client(base_url=server, headers={"Authorization": f"Bearer {old}"}) as c:
         assert c.get("/api/v1/accounts/verify_credentials").status_code == 401  # revoked
     assert accounts.test_connection(db, networks, account_id).handle == name
+
+
+class HandleDomain:
+    """The user's own domain on 127.0.0.1, whose handles live on another server: it answers
+    WebFinger (RFC 7033) pointing at that server, as a static file or a small site does."""
+
+    def __init__(self, server_url: str) -> None:
+        target = server_url
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                url = httpx.URL(self.path)
+                user = url.params.get("resource", "").removeprefix("acct:").split("@")[0]
+                if url.path != "/.well-known/webfinger" or not user:
+                    self.send_error(404)
+                    return
+                data = json.dumps({
+                    "subject": url.params["resource"],
+                    "links": [{"rel": "self", "type": "application/activity+json",
+                               "href": f"{target}/users/{user}"}],
+                }).encode()  # fmt: skip
+                self.send_response(200)
+                self.send_header("Content-Type", "application/jrd+json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.host = f"127.0.0.1:{self._server.server_address[1]}"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def test_a_whole_handle_typed_as_the_server_finds_the_server_by_webfinger(mastodon_server):
+    """ "@alice@example.com" may live on social.example.com: the handle's domain says where."""
+    networks = accounts.LiveNetworks(
+        CredentialStore(DictKeyring()), transports={"mastodon": checked_transport}
+    )
+    host = mastodon_server.url.removeprefix("http://")
+    assert (
+        accounts.find_mastodon_server(networks, f"@alice@{host}", scheme="http")
+        == mastodon_server.url
+    )
+    domain = HandleDomain(mastodon_server.url)
+    try:
+        found = accounts.find_mastodon_server(networks, f"@alice@{domain.host}", scheme="http")
+    finally:
+        domain.close()
+    assert found == mastodon_server.url
+    # A domain that does not answer WebFinger: its own address, and registering there says
+    # plainly what to type.
+    assert accounts.find_mastodon_server(networks, "brand@127.0.0.1:9", scheme="http") == (
+        "http://127.0.0.1:9"
+    )
+
+
+def test_signing_in_asks_for_four_scopes_and_registers_one_app(mastodon_server):
+    """The token the server gives carries only what SocialDesk asked for, and signing in
+    again reuses the app registered the first time."""
+    name = mastodon_server.take_brand()
+    networks = accounts.LiveNetworks(
+        CredentialStore(DictKeyring()), transports={"mastodon": checked_transport}
+    )
+    for _ in range(2):
+        accounts.connect_mastodon(
+            networks, mastodon_server.url, _browser_choosing(mastodon_server, name), timeout=30
+        )
+    with mastodon_server.client(name) as c:
+        [app] = c.get("/api/v1/_mock/apps").json()  # apps holding a token for this user
+    assert sorted(app["scopes"]) == sorted(MASTODON_SCOPES.split())
+
+
+@pytest.fixture
+def fault(mastodon_server):
+    """mastodon-mock's own fault injection: the next matching request gets ``effect``."""
+    added = []
+
+    def inject(method, path, effect, count=1):
+        with httpx.Client(base_url=mastodon_server.url) as c:
+            rule = c.post("/api/v1/_mock/faults", json={
+                "match": {"methods": [method], "path": path}, "effect": effect, "count": count,
+            })  # fmt: skip
+        rule.raise_for_status()
+        added.append(rule.json()["id"])
+
+    yield inject
+    with httpx.Client(base_url=mastodon_server.url) as c:
+        for rule in added:
+            c.delete(f"/api/v1/_mock/faults/{rule}")
+
+
+def test_limits_from_v2_else_v1_and_a_junk_answer_is_asked_again(mastodon_server, brand, fault):
+    provider, account = brand
+    with httpx.Client(base_url=mastodon_server.url) as c:
+        statuses = c.get("/api/v2/instance").json()["configuration"]["statuses"]
+    assert provider.limits(account).max_characters == statuses["max_characters"]
+
+    older = MastodonProvider(lambda _a: None, transport_for=checked_transport)
+    fault("GET", "/api/v2/instance", {"type": "status", "status": 404})  # before 4.0
+    assert older.limits(account).max_characters == statuses["max_characters"]
+
+    junk = MastodonProvider(lambda _a: None, transport_for=checked_transport)
+    fault("GET", "/api/v2/instance", {"type": "malformed"})
+    fault("GET", "/api/v1/instance", {"type": "status", "status": 200, "body": [1, 2]})
+    assert junk.limits(account).max_characters == 500  # the default, this time only
+    fault("GET", "/api/v2/instance", {"type": "status", "status": 200,
+                                      "body": {"configuration": {"statuses": {"max_characters":
+                                                                              1234}}}})  # fmt: skip
+    assert junk.limits(account).max_characters == 1234  # asked again, not kept as the default
