@@ -61,7 +61,10 @@ class MastodonProvider:
 
     # -- the protocol ----------------------------------------------------------------------------
     def verify(self, account: AccountRef) -> RemoteAuthor:
-        return _author(self._get(account, "/api/v1/accounts/verify_credentials"))
+        try:
+            return _author(self._get(account, "/api/v1/accounts/verify_credentials"))
+        except BadResponse as exc:
+            raise _no_api_there(exc, account) from None
 
     def fetch_mentions(self, account: AccountRef, cursor: str | None) -> MentionBatch:
         """Every mention newer than ``cursor`` (a notification id), oldest first; with no cursor
@@ -112,9 +115,12 @@ class MastodonProvider:
 
     def _notifications(self, account: AccountRef, query: dict) -> tuple[list, dict]:
         params = {"types[]": "mention", "limit": PAGE_SIZE, **query}
-        page, links = self._transport(account).request_page(
-            "GET", "/api/v1/notifications", token=self._token(account), params=params
-        )
+        try:
+            page, links = self._transport(account).request_page(
+                "GET", "/api/v1/notifications", token=self._token(account), params=params
+            )
+        except BadResponse as exc:
+            raise _no_api_there(exc, account) from None
         if not isinstance(page, list):
             raise BadResponse("Mastodon sent notifications in a shape SocialDesk cannot read.")
         if page and not _ids(page):
@@ -127,8 +133,16 @@ class MastodonProvider:
     def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
         """The conversation around a status, oldest first, all named by its root (the API
         names only each status's parent)."""
-        context = self._get(account, f"/api/v1/statuses/{_safe_id(remote_id)}/context")
-        status = self._get(account, f"/api/v1/statuses/{_safe_id(remote_id)}")
+        try:
+            context = self._get(account, f"/api/v1/statuses/{_safe_id(remote_id)}/context")
+            status = self._get(account, f"/api/v1/statuses/{_safe_id(remote_id)}")
+        except BadResponse as exc:
+            if exc.status != 404:
+                raise
+            raise Refused(
+                "This post is not on Mastodon any more (deleted, or its author blocked this "
+                "account), so its conversation cannot be shown."
+            ) from None
         if not isinstance(context, dict):
             raise BadResponse("Mastodon sent a conversation SocialDesk cannot read.")
         statuses = [*(context.get("ancestors") or []), status, *(context.get("descendants") or [])]
@@ -266,6 +280,19 @@ class MastodonProvider:
             if server not in self._transports:
                 self._transports[server] = self._transport_for(server)
             return self._transports[server]
+
+
+def _no_api_there(exc: BadResponse, account: AccountRef) -> BadResponse:
+    """A 404 where every Mastodon server answers: the address is not a Mastodon server (a
+    typo, a website, a server that moved without a redirect), said as such."""
+    if exc.status != 404:
+        return exc
+    error = BadResponse(
+        f"There is no Mastodon API at {_server(account).split('://')[-1]} (404): check the "
+        "server address of this account."
+    )
+    error.status, error.code = exc.status, exc.code
+    return error
 
 
 def _server(account: AccountRef) -> str:

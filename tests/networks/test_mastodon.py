@@ -290,3 +290,8 @@ def test_the_request_check_passes_what_mastodon_takes():
     check(httpx.Request("GET", "http://m.example/.well-known/webfinger?resource=acct:a@m.example"))
     check(httpx.Request("GET", "http://m.example/api/v1/accounts/verify_credentials"))
     assert check.problems == []
+
+
+def test_the_conversation_of_a_post_that_is_gone_is_said_plainly(server):
+    with pytest.raises(Refused, match="not on Mastodon any more"):
+        provider_for(server).fetch_thread(ref(server), "424242")

@@ -17,6 +17,7 @@ from socialdesk.core import outbox as policy
 from socialdesk.core.mentions import reply_visibility
 from socialdesk.credentials import CredentialStore
 from socialdesk.networks.base import AccountRef
+from socialdesk.networks.errors import AuthError
 from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import MastodonProvider
 from socialdesk.networks.oauth import MASTODON_SCOPES
@@ -471,3 +472,79 @@ def test_limits_from_v2_else_v1_and_a_junk_answer_is_asked_again(mastodon_server
                                       "body": {"configuration": {"statuses": {"max_characters":
                                                                               1234}}}})  # fmt: skip
     assert junk.limits(account).max_characters == 1234  # asked again, not kept as the default
+
+
+def test_a_sign_in_code_that_does_not_work_is_said_plainly(mastodon_server):
+    networks = accounts.LiveNetworks(
+        CredentialStore(DictKeyring()), transports={"mastodon": checked_transport}
+    )
+    _url, finish = accounts.start_mastodon_paste(networks, mastodon_server.url)
+    with pytest.raises(AuthError, match="works once and only for a few minutes"):
+        finish("a-code-typed-wrong")
+
+
+@pytest.mark.parametrize(
+    ("effect", "words"),
+    [
+        ({"type": "status", "status": 301,
+          "headers": {"Location": "https://elsewhere.example/api/v1/notifications"}},
+         "answered from elsewhere.example instead (301)"),
+        ({"type": "status", "status": 404, "body": {"error": "Record not found"}},
+         "no Mastodon API at"),
+    ],
+    ids=["moved", "not-there"],
+)  # fmt: skip
+def test_a_server_that_moved_or_is_not_mastodon_is_said_plainly(desk, fault, effect, words):
+    fault("GET", "/api/v1/notifications", effect)
+    result = desk.sync()
+    assert words in result.error and "server address" in result.error
+
+
+def test_a_reply_to_a_customer_who_blocked_the_account_is_refused_and_kept(
+    mastodon_server, desk, fault
+):
+    """The customer blocks the brand. Mastodon then answers the brand's requests for their
+    post as if it did not exist (404, "Record not found"); mastodon-mock records the block but
+    does not hide the post, so that answer is injected where Mastodon would give it."""
+    asked = mastodon_server.post("carol", f"@{desk.name} never mind, I am done with you")
+    [mention_id] = desk.sync().new_mention_ids
+    item = desk.approve(mention_id, "@carol we are sorry to hear that")
+    with mastodon_server.client("carol") as c:
+        blocked = c.post(f"/api/v1/accounts/{mastodon_server.account_id(desk.name)}/block")
+    assert blocked.json()["blocking"]
+    fault(
+        "GET",
+        f"/api/v1/statuses/{asked['id']}",
+        {"type": "status", "status": 404, "body": {"error": "Record not found"}},
+    )
+    desk.send()
+    failed = outbox.get_item(desk.db, item)
+    assert failed.state == "failed" and "blocked this account" in failed.last_error
+    assert mastodon_server.statuses_of(desk.name) == []  # nothing posted
+
+
+def test_a_token_revoked_between_two_pages_of_a_sync_says_sign_in_again(mastodon_server, desk):
+    """The token is revoked on the server while a first sync pages through a backlog."""
+    mastodon_server.post_many((CUSTOMERS[n % 4], f"@{desk.name} order {n}") for n in range(60))
+    pages = []
+
+    def revoke_before_the_second_page(request):
+        pages.append(request)
+        if len(pages) == 2:  # the server forgets the token now, mid-sync
+            with httpx.Client(base_url=mastodon_server.url) as c:
+                c.post("/oauth/revoke", data={"client_id": "-", "client_secret": "-",
+                                              "token": token(desk.name)})  # fmt: skip
+
+    provider = MastodonProvider(
+        lambda _a: desk.secrets,
+        transport_for=lambda url: _hooked(checked_transport(url), revoke_before_the_second_page),
+    )
+    [result] = SyncService(desk.db, lambda _a: provider, clock).sync_all()
+    assert len(pages) == 2
+    assert "Sign in again from Workspace → Accounts" in result.error
+    assert clients.get_account(desk.db, desk.account_id).sync_cursor is None  # asked again later
+
+
+def _hooked(transport, hook):
+    transport._client.event_hooks["request"].append(hook)
+    return transport
