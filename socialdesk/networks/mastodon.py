@@ -42,6 +42,12 @@ _IGNORES_MIN_ID = (
 )
 
 
+_IGNORES_MAX_ID = (
+    "the server sent the same notifications again instead of older ones (it ignores max_id): "
+    "SocialDesk kept the newest it could read, and older mentions may be missing"
+)
+
+
 class MastodonProvider:
     idempotent = True
     # The server remembers an Idempotency-Key for an hour; after that the outbox looks first.
@@ -97,21 +103,28 @@ class MastodonProvider:
 
     def _backlog(self, account: AccountRef) -> MentionBatch:
         """The first sync: the newest mentions, page by page back in time (``max_id``), up to
-        ``FIRST_SYNC_MAX``; the cursor is the newest of them."""
+        ``FIRST_SYNC_MAX`` (and ``MAX_PAGES`` requests); the cursor is the newest of them. A
+        server that sends a page it sent before ignores ``max_id``: stopped at once, and said."""
         found: list[FetchedMention] = []
         seen: set[str] = set()
         query: dict[str, str] = {}
-        while len(seen) < FIRST_SYNC_MAX:
+        warning = None
+        for _page in range(MAX_PAGES):
             page, links = self._notifications(account, query)
             fresh = [i for i in _ids(page) if i not in seen]
+            if page and not fresh:
+                warning = _IGNORES_MAX_ID
+                log.warning("%s: %s", _server(account), warning)
             if not fresh:
                 break
             seen.update(fresh)
             found.extend(m for n in page if (m := _mention(n)) and _notification_id(n) in fresh)
+            if len(seen) >= FIRST_SYNC_MAX:
+                break
             older = links.get("next", {}).get("max_id") or min(fresh, key=_id_order)
             query = {"max_id": older}
         newest = max(seen, key=_id_order) if seen else None
-        return _batch(found, newest, None)
+        return _batch(found, newest, warning)
 
     def _notifications(self, account: AccountRef, query: dict) -> tuple[list, dict]:
         params = {"types[]": "mention", "limit": PAGE_SIZE, **query}

@@ -295,3 +295,17 @@ def test_the_request_check_passes_what_mastodon_takes():
 def test_the_conversation_of_a_post_that_is_gone_is_said_plainly(server):
     with pytest.raises(Refused, match="not on Mastodon any more"):
         provider_for(server).fetch_thread(ref(server), "424242")
+
+
+def test_a_first_sync_from_a_server_that_ignores_max_id_stops_at_once_and_says_so(server):
+    """It sends the newest page whatever is asked: the backlog is read once, not a thousand
+    times, and the account says part of it may be missing."""
+    for n in range(1, 61):
+        server.add_mention(n, f"<p>@brand order {n}</p>")
+    server.routes.insert(0, ("GET", re.compile("/api/v1/notifications$"), lambda r, m: (
+        200, sorted(server.notifications, key=lambda n: int(n["id"]), reverse=True)[:40]
+    )))  # fmt: skip
+    batch = provider_for(server).fetch_mentions(ref(server), None)
+    assert len(server.requests) <= 2
+    assert [m.text for m in batch.mentions] == [f"@brand order {n}" for n in range(21, 61)]
+    assert "ignores max_id" in batch.warning

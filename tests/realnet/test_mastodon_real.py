@@ -548,3 +548,29 @@ def test_a_token_revoked_between_two_pages_of_a_sync_says_sign_in_again(mastodon
 def _hooked(transport, hook):
     transport._client.event_hooks["request"].append(hook)
     return transport
+
+
+def test_the_same_idempotency_key_gives_back_the_first_reply(mastodon_server, brand):
+    """What the outbox leans on within the key's hour: sent again with the same key, the
+    server answers with the reply it already made, and posts nothing new."""
+    provider, account = brand
+    asked = mastodon_server.post("alice", f"@{account.handle} is it in stock?")
+    first = provider.post_reply(account, "@alice yes, ships today", asked["id"], "key-same")
+    again = provider.post_reply(account, "@alice yes, ships today", asked["id"], "key-same")
+    assert again.remote_id == first.remote_id
+    assert len(mastodon_server.statuses_of(account.handle)) == 1
+
+
+@pytest.mark.parametrize(
+    "effect", [{"type": "malformed"}, {"type": "malformed", "truncate": False}]
+)
+def test_an_answer_that_is_not_json_is_one_plain_sentence_and_loses_nothing(desk, fault, effect):
+    mastodon_server_post = desk.road.target  # the real server behind the road
+    httpx.post(
+        f"{mastodon_server_post}/api/v1/statuses", json={"status": f"@{desk.name} hi"},
+        headers={"Authorization": f"Bearer {token('erin')}"},
+    ).raise_for_status()  # fmt: skip
+    fault("GET", "/api/v1/notifications", effect)
+    broken = desk.sync()
+    assert "not JSON" in broken.error and "\n" not in broken.error
+    assert len(desk.sync().new_mention_ids) == 1  # the next sync brings it
