@@ -9,7 +9,10 @@ facets, threadgates, blocks, deletions.
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
+import hmac
 import json
 import os
 import pwd
@@ -20,7 +23,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -29,8 +32,13 @@ import pytest
 from tests.realnet import stack
 
 HERE = Path(__file__).resolve().parent
+POST = "app.bsky.feed.post"
+MILLISECOND = timedelta(milliseconds=1)
 START_SECONDS = 120
 PASSWORD = "customer-password"  # of the test network's own accounts, not a real credential
+# dev-env's published test secret (its const.js): the PDS signs its access tokens with it, so a
+# test can make one that has really expired.
+JWT_SECRET = b"jwt-secret"
 
 
 @dataclass
@@ -49,6 +57,8 @@ class BlueskyNetwork:
     def process(self) -> None:
         """Let the AppView index everything written so far."""
         httpx.post(f"{self._control}/process", timeout=120).raise_for_status()
+
+    process_all = process  # dev-env's own name for it
 
     def account(self, name: str) -> Account:
         """A new account (``name`` + a number, so tests never share one)."""
@@ -87,6 +97,39 @@ class BlueskyNetwork:
         }
         return self.post(account, body, facets=[facet], **kw)  # fmt: skip
 
+    def mentions(self, people: list[Account], brand: Account, texts: list[str]) -> list[dict]:
+        """Many mentions at once, ``texts[n]`` by ``people[n % len(people)]``, written a
+        millisecond apart in that order: one ``applyWrites`` per writer and 200 posts (the
+        PDS's limit), not one request per post. Returns their {uri, cid}, in order."""
+        start = datetime.now(UTC) - timedelta(seconds=len(texts) / 1000 + 1)
+        mine: dict[int, list[int]] = {}
+        for n in range(len(texts)):
+            mine.setdefault(n % len(people), []).append(n)
+        made: dict[int, dict] = {}
+        for who, numbers in mine.items():
+            for chunk in (numbers[i : i + 200] for i in range(0, len(numbers), 200)):
+                writes = [{
+                    "$type": "com.atproto.repo.applyWrites#create", "collection": POST,
+                    "value": self._mention_record(brand, texts[n], start + n * MILLISECOND),
+                } for n in chunk]  # fmt: skip
+                body = {"repo": people[who].did, "writes": writes}
+                results = self._xrpc(people[who], "com.atproto.repo.applyWrites", body)["results"]
+                made.update(
+                    (n, {"uri": r["uri"], "cid": r["cid"]})
+                    for n, r in zip(chunk, results, strict=True)
+                )
+        return [made[n] for n in range(len(texts))]
+
+    @staticmethod
+    def _mention_record(brand: Account, text: str, at: datetime) -> dict:
+        return {
+            "$type": POST, "text": f"@{brand.handle} {text}", "createdAt": _iso(at),
+            "facets": [{
+                "index": {"byteStart": 0, "byteEnd": len(brand.handle.encode()) + 1},
+                "features": [{"$type": "app.bsky.richtext.facet#mention", "did": brand.did}],
+            }],
+        }  # fmt: skip
+
     def create(self, account: Account, collection: str, record: dict, rkey: str | None = None):
         body = {"repo": account.did, "collection": collection, "record": record}
         if rkey:
@@ -110,6 +153,26 @@ class BlueskyNetwork:
         if answer.status_code >= 400:
             raise AssertionError(f"{nsid}: {answer.status_code} {answer.text[:300]}")
         return answer.json() if answer.content else {}
+
+
+def expired(jwt: str) -> str:
+    """The same access token, expired a minute ago and signed as the PDS signs (HS256 with
+    dev-env's test secret): what a session left overnight holds."""
+    header, payload, _signature = jwt.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["exp"] = int(time.time()) - 60
+    claims["iat"] = claims["exp"] - 2 * 3600
+    body = _b64(json.dumps(claims, separators=(",", ":")).encode())
+    signature = hmac.new(JWT_SECRET, f"{header}.{body}".encode(), hashlib.sha256).digest()
+    return f"{header}.{body}.{_b64(signature)}"
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _free_port() -> int:

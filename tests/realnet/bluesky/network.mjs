@@ -2,8 +2,22 @@
 // AppView, on the Postgres and Redis given in DB_POSTGRES_URL and REDIS_HOST), plus a tiny
 // control server on 127.0.0.1 that tests call to make the AppView index what was written
 // (POST /process). Prints one JSON line when ready: {"pds": URL, "control": URL}.
+import net from "node:net";
 import http from "node:http";
-import { TestNetwork } from "@atproto/dev-env";
+
+// dev-env's servers listen on every interface (no host given): tests must only ever be
+// reachable from this machine, so a listen without a host is made a listen on 127.0.0.1.
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  if (typeof args[0] === "number" && typeof args[1] !== "string") {
+    args.splice(1, 0, "127.0.0.1");
+  } else if (typeof args[0] === "object" && args[0] !== null && args[0].port !== undefined) {
+    args[0] = { ...args[0], host: args[0].host ?? "127.0.0.1" };
+  }
+  return listen.apply(this, args);
+};
+
+const { TestNetwork } = await import("@atproto/dev-env"); // after the patch: it starts servers
 
 const network = await TestNetwork.create({
   dbPostgresSchema: "socialdesk", // a fresh database each run: the fixture makes it
