@@ -100,7 +100,14 @@ class BlueskyProvider:
         allows only a few times an hour), or a sign-in with the app password when none is
         stored."""
         if _load_session(self._secrets_for(account).get("session")) is None:
-            session = self._session(account, fresh=True)
+            try:
+                session = self._session(account, fresh=True)
+            except AuthError as exc:
+                if exc.status != 401:
+                    raise
+                # Signing in now (connecting, or signing in again): say what to check, not
+                # "sign in again" to someone doing just that.
+                raise AuthError(_not_accepted(self._identifier(account), exc.code)) from None
             return RemoteAuthor(session["did"], session["handle"], "")
         me = self._xrpc(account, "GET", "com.atproto.server.getSession")
         if not isinstance(me, dict) or not me.get("did"):
@@ -283,9 +290,31 @@ class BlueskyProvider:
             raise AuthError(f"@{account.handle} is not signed in to Bluesky: add an app password.")
         session = self._transport(account).request(
             "POST", "/xrpc/com.atproto.server.createSession",
-            json={"identifier": account.handle, "password": password},
+            json={"identifier": self._identifier(account), "password": password},
         )  # fmt: skip
         return _store_session(secrets, session)
+
+    def _identifier(self, account: AccountRef) -> str:
+        """Who signs in, as the server knows the handle. A PDS reads any "@" as an email address,
+        so the one people type before a handle goes; a short name gets the server's own handle
+        domain, as the Bluesky app's sign-in does ("alice" on bsky.social: alice.bsky.social)."""
+        handle = account.handle.strip().lstrip("@")
+        if "@" in handle:
+            return handle  # an email address: the server takes that too
+        handle = handle.lower().rstrip(".")
+        return handle if "." in handle else handle + self._handle_domain(account)
+
+    def _handle_domain(self, account: AccountRef) -> str:
+        """The first handle domain the server gives its accounts (".bsky.social"), or ""."""
+        try:
+            about = self._transport(account).request(
+                "GET", "/xrpc/com.atproto.server.describeServer"
+            )
+        except NetworkError:
+            return ""  # the sign-in then says what to check
+        domains = about.get("availableUserDomains") if isinstance(about, dict) else None
+        first = domains[0] if isinstance(domains, list) and domains else ""
+        return first if isinstance(first, str) and first.startswith(".") else ""
 
     # -- requests --------------------------------------------------------------------------------
     def _xrpc(self, account: AccountRef, method: str, nsid: str, params=None, **kw) -> Any:
@@ -360,6 +389,22 @@ class BlueskyProvider:
             if service not in self._transports:
                 self._transports[service] = self._transport_for(service)
             return self._transports[service]
+
+
+def _not_accepted(handle: str, code: str | None) -> str:
+    """A sign-in refused while the person is signing in: what to check, in their words."""
+    where = "Bluesky's Settings → Privacy and security → App passwords"
+    if code == "AuthFactorTokenRequired":
+        return (
+            f"@{handle} signs in to Bluesky with a code sent by email. Use an app password "
+            f"instead: make one in {where}."
+        )
+    if code == "AccountTakedown":
+        return f"Bluesky has suspended @{handle}, so SocialDesk cannot sign in to it."
+    return (
+        f"Bluesky did not accept @{handle} with that app password. Check the handle (as the "
+        f"profile shows it, such as alice.bsky.social) and the app password (made in {where})."
+    )
 
 
 def _load_session(raw: str | None) -> dict | None:

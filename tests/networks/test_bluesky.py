@@ -67,8 +67,11 @@ def test_signs_in_once_keeps_the_session_and_refreshes_instead_of_signing_in(ser
 def test_without_an_app_password_or_with_a_wrong_one_it_asks_to_sign_in(server):
     with pytest.raises(AuthError, match="app password"):
         provider(server, MemorySecrets()).fetch_mentions(ref(server), None)
-    with pytest.raises(AuthError, match="Sign in again"):
+    with pytest.raises(AuthError, match="Sign in again"):  # a kept password no longer works
+        provider(server, MemorySecrets(app_password="wrong")).fetch_mentions(ref(server), None)
+    with pytest.raises(AuthError) as connecting:  # signing in now: what to check, no "again"
         provider(server, MemorySecrets(app_password="wrong")).verify(ref(server))
+    assert "again" not in str(connecting.value) and "Check the handle" in str(connecting.value)
 
 
 def test_mentions_replies_and_quotes_arrive_in_order_and_likes_do_not(server):

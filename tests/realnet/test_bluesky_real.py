@@ -2,9 +2,11 @@
 AppView from @atproto/dev-env) on 127.0.0.1: every defect found there, as a scenario that failed
 first."""
 
+import contextlib
 import json
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,16 +15,18 @@ import pytest
 
 from socialdesk.core import outbox as policy
 from socialdesk.credentials import CredentialStore
+from socialdesk.networks import http
 from socialdesk.networks.base import AccountRef
 from socialdesk.networks.bluesky import BlueskyProvider
-from socialdesk.networks.errors import Refused
+from socialdesk.networks.errors import AuthError, Refused
 from socialdesk.services import accounts
 from socialdesk.services.accounts import MemorySecrets
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.services.sync import SyncService
 from socialdesk.store import clients, drafts, mentions, outbox
 from socialdesk.store.mentions import MentionFilter
-from tests.realnet.proxy import Proxy
+from tests.realnet.bluesky_stack import expired
+from tests.realnet.proxy import Proxy, _answer
 from tests.services.test_sync import DictKeyring
 
 NOW = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
@@ -52,6 +56,38 @@ def test_connecting_stores_the_handle_as_the_network_has_it(bluesky_network, db)
     assert account.handle == me.handle and account.remote_id == me.did
     who = accounts.test_connection(db, live, account_id)  # no "sign in again" right after
     assert who.remote_id == me.did
+
+
+def test_a_first_connect_takes_the_handle_as_people_type_it(bluesky_network, db):
+    """The short name with its "@" and capitals, as people read it off their profile: the
+    server's own handle domain completes it, as the Bluesky app's sign-in does."""
+    me = bluesky_network.account("brand")
+    client_id = clients.add_client(db, "Acme", at=NOW)
+    live = accounts.LiveNetworks(CredentialStore(DictKeyring()))
+    typed = "@" + me.handle.removesuffix(".test").capitalize()
+    account_id = accounts.add_account(
+        db, live, client_id=client_id, network="bluesky", handle=typed,
+        server_url=bluesky_network.url,
+        secrets={"app_password": bluesky_network.app_password(me)}, at=NOW,
+    )  # fmt: skip
+    assert clients.get_account(db, account_id).handle == me.handle
+
+
+def test_a_wrong_app_password_on_first_connect_says_what_to_check(bluesky_network, db):
+    me = bluesky_network.account("brand")
+    client_id = clients.add_client(db, "Acme", at=NOW)
+    live = accounts.LiveNetworks(CredentialStore(DictKeyring()))
+    with pytest.raises(AuthError) as refused:
+        accounts.add_account(
+            db, live, client_id=client_id, network="bluesky", handle=me.handle,
+            server_url=bluesky_network.url, secrets={"app_password": "abcd-efgh-ijkl-mnop"},
+            at=NOW,
+        )  # fmt: skip
+    said = str(refused.value)
+    assert "again" not in said.lower()  # nobody signed in before: there is no "again"
+    assert f"@{me.handle}" in said and "app password" in said
+    assert "abcd-efgh-ijkl-mnop" not in said
+    assert clients.list_accounts(db) == []  # nothing kept
 
 
 def test_a_mention_indexed_after_a_newer_one_is_still_fetched(bluesky_network, brand, db):
@@ -102,6 +138,35 @@ def test_a_reply_into_a_gated_thread_is_refused_before_posting(bluesky_network, 
     assert feed["feed"] == []  # nothing was posted
 
 
+def test_a_thread_open_to_the_people_it_mentions_takes_the_reply(bluesky_network, brand):
+    """Not every gate shuts the account out: this one lets the people the post mentions reply,
+    and the account is one of them."""
+    provider, ref, me, _secrets = brand
+    kim = bluesky_network.account("kim")
+    asked = bluesky_network.mention(kim, me, "only you may answer")
+    bluesky_network.create(kim, "app.bsky.feed.threadgate", {
+        "$type": "app.bsky.feed.threadgate", "post": asked["uri"],
+        "allow": [{"$type": "app.bsky.feed.threadgate#mentionRule"}],
+        "createdAt": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+    }, rkey=asked["uri"].rsplit("/", 1)[1])  # fmt: skip
+    bluesky_network.process()
+    posted = provider.post_reply(ref, "Here we are.", asked["uri"], "key-open-gate")
+    bluesky_network.process()
+    assert _in_thread(bluesky_network, kim, asked["uri"]) == [posted.remote_id]
+
+
+def test_what_is_posted_has_no_spaces_around_it(bluesky_network, brand):
+    provider, ref, me, _secrets = brand
+    lee = bluesky_network.account("lee")
+    asked = bluesky_network.mention(lee, me, "hello?")
+    bluesky_network.process()
+    posted = provider.post_reply(ref, "\n  Hi Lee, all fixed.  \n\n ", asked["uri"], "key-trim")
+    record = bluesky_network.get(lee, "com.atproto.repo.getRecord", repo=me.did,
+                                 collection="app.bsky.feed.post",
+                                 rkey=posted.remote_id.rsplit("/", 1)[1])["value"]  # fmt: skip
+    assert record["text"] == "Hi Lee, all fixed."
+
+
 def test_a_reply_names_the_customer_and_the_tags_as_facets(bluesky_network, brand):
     provider, ref, me, _secrets = brand
     erin = bluesky_network.account("erin")
@@ -126,6 +191,13 @@ def test_a_reply_names_the_customer_and_the_tags_as_facets(bluesky_network, bran
     assert encoded[tag["index"]["byteStart"] : tag["index"]["byteEnd"]].decode() == "#support"
     told = bluesky_network.get(erin, "app.bsky.notification.listNotifications")["notifications"]
     assert posted.remote_id in [n["uri"] for n in told]  # the customer hears of it
+    assert _in_thread(bluesky_network, erin, asked["uri"]) == [posted.remote_id]  # and sees it
+
+
+def _in_thread(network, viewer, uri) -> list[str]:
+    """The replies under ``uri`` as ``viewer`` sees the thread."""
+    thread = network.get(viewer, "app.bsky.feed.getPostThread", uri=uri)["thread"]
+    return [r["post"]["uri"] for r in thread.get("replies") or [] if "post" in r]
 
 
 def test_a_reply_to_a_deleted_post_is_refused_in_one_sentence(bluesky_network, brand):
@@ -156,7 +228,7 @@ def test_a_customer_who_blocked_the_account_cannot_be_answered_and_is_told(blues
 def test_a_first_sync_brings_a_500_mention_backlog_in_one_go(bluesky_network, brand):
     provider, ref, me, _secrets = brand
     people = [bluesky_network.account(f"c{n}x") for n in range(5)]
-    posted = [bluesky_network.mention(people[n % 5], me, f"order {n} is late") for n in range(500)]
+    posted = bluesky_network.mentions(people, me, [f"order {n} is late" for n in range(500)])
     bluesky_network.process()
     asked = []
     provider._transport(ref)._client.event_hooks["request"].append(asked.append)
@@ -171,7 +243,7 @@ def test_a_first_sync_brings_a_500_mention_backlog_in_one_go(bluesky_network, br
 @pytest.fixture
 def desk(bluesky_network, db):
     me = bluesky_network.account("desk")
-    road = Proxy(bluesky_network.url)
+    road = FaultyRoad(bluesky_network.url)
     secrets = MemorySecrets({"app_password": bluesky_network.app_password(me)})
     client_id = clients.add_client(db, "Acme", at=NOW)
     account_id = clients.add_account(
@@ -232,13 +304,18 @@ def test_a_reply_whose_answer_is_lost_is_posted_once(bluesky_network, desk):
     assert len(_replies(bluesky_network, desk.me, asked["uri"])) == 1
 
 
-def test_an_expired_session_mid_sync_is_refreshed_without_a_new_sign_in(bluesky_network, desk):
+@pytest.mark.parametrize(
+    "spoil", [expired, lambda jwt: jwt[:-6] + "AAAAAA"], ids=["expired", "unverifiable"]
+)
+def test_an_expired_session_mid_sync_is_refreshed_without_a_new_sign_in(
+    bluesky_network, desk, spoil
+):
     ivan = bluesky_network.account("ivan")
     bluesky_network.mention(ivan, desk.me, "hello")
     bluesky_network.process()
     desk.sync()
     session = json.loads(desk.secrets.values["session"])
-    session["accessJwt"] = session["accessJwt"][:-6] + "AAAAAA"  # no longer valid
+    session["accessJwt"] = spoil(session["accessJwt"])
     desk.secrets.values["session"] = json.dumps(session)
     before = len(desk.road.requests)
     bluesky_network.mention(ivan, desk.me, "still there?")
@@ -299,3 +376,85 @@ def test_killed_mid_send_then_restarted_posts_exactly_once(bluesky_network, desk
     assert sent.sent
     bluesky_network.process()
     assert len(_replies(bluesky_network, desk.me, asked["uri"])) == 1
+
+
+def test_replies_bluesky_will_not_take_are_kept_and_the_rest_go_out(bluesky_network, desk):
+    """A customer who blocked the account, one who deleted the post: each reply is refused in
+    one sentence and kept (text and all) for the person to act on; the others are posted."""
+    blocker, deleter, fine = (bluesky_network.account(n) for n in ("mia", "ned", "ola"))
+    asked = {
+        who.handle: bluesky_network.mention(who, desk.me, "hi") for who in (blocker, deleter, fine)
+    }
+    bluesky_network.process()
+    ids = dict(zip(asked, desk.sync().new_mention_ids, strict=True))
+    items = {h: desk.approve(ids[h], f"@{h} thanks for writing") for h in asked}
+    bluesky_network.create(blocker, "app.bsky.graph.block", {
+        "$type": "app.bsky.graph.block", "subject": desk.me.did,
+        "createdAt": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+    })  # fmt: skip
+    bluesky_network.delete(deleter, asked[deleter.handle]["uri"])
+    bluesky_network.process()
+    results = {r.item_id: r for r in desk.send()}
+    assert results[items[fine.handle]].sent
+    for who, words in ((blocker, "blocked"), (deleter, "deleted")):
+        kept = outbox.get_item(desk.db, items[who.handle])
+        assert kept.state == "failed" and words in kept.last_error
+        assert kept.text == f"@{who.handle} thanks for writing"
+        assert "{" not in kept.last_error and "xrpc" not in kept.last_error.lower()
+    bluesky_network.process()
+    feed = bluesky_network.get(desk.me, "app.bsky.feed.getAuthorFeed", actor=desk.me.did)["feed"]
+    assert len(feed) == 1  # only the reply Bluesky takes
+
+
+class FaultyRoad(Proxy):
+    """The road, also giving the answers a broken or hostile server gives: a body that is not
+    JSON, a redirect to another host, an endless body, a body dripping a byte at a time."""
+
+    def _serve(self, handler, method):
+        fault = self.faults[0][1] if self.faults and self.faults[0][0] == method else None
+        if fault not in BAD_ANSWERS:
+            return super()._serve(handler, method)
+        self.faults.popleft()
+        handler.rfile.read(int(handler.headers.get("Content-Length") or 0))
+        return BAD_ANSWERS[fault](handler)
+
+
+def _drip(handler):
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", "100000")
+    handler.end_headers()
+    with contextlib.suppress(OSError):
+        for _ in range(100):
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            time.sleep(0.05)  # the fault itself: one byte every 50 ms, never a read timeout
+
+
+BAD_ANSWERS = {
+    "junk": lambda h: _answer(h, 200, b"<html>Bad gateway</html>", {"Content-Type": "text/html"}),
+    "off-host": lambda h: _answer(h, 302, b"", {"Location": "https://bsky.invalid/xrpc/x"}),
+    "huge": lambda h: _answer(h, 200, b'{"notifications": [' + b" " * 300_000 + b"]}", {}),
+    "drip": _drip,
+}
+
+
+@pytest.mark.parametrize(("fault", "words"), [
+    ("junk", "not JSON"), ("off-host", "bsky.invalid"), ("huge", "larger than"),
+    ("drip", "too long"),
+])  # fmt: skip
+def test_bad_answers_are_one_plain_sentence_and_lose_nothing(
+    bluesky_network, desk, monkeypatch, fault, words
+):
+    monkeypatch.setattr(http, "MAX_RESPONSE_BYTES", 200_000)
+    monkeypatch.setattr(http, "READ_DEADLINE", 1.0)
+    pam = bluesky_network.account("pam")
+    desk.sync()  # signed in
+    bluesky_network.mention(pam, desk.me, "anyone there?")
+    bluesky_network.process()
+    desk.road.fail_next("GET", fault)
+    said = desk.sync().error
+    assert words in said and "{" not in said and "Traceback" not in said
+    assert "Check" in said or "tries again" in said  # what to do, or what SocialDesk does
+    assert mentions.mention_rows(desk.db, MentionFilter(account_id=desk.account_id)) == []
+    assert len(desk.sync().new_mention_ids) == 1  # the road mended: nothing lost
