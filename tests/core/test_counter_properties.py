@@ -1,8 +1,10 @@
 """Any text at all gives a sensible count, never an exception."""
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from socialdesk.core import counter
 from socialdesk.core.counter import NETWORKS, count
 
 ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=600)
@@ -21,3 +23,18 @@ def test_counts_are_consistent(text, network):
         assert 0 <= result.overflow_start <= len(text)
     for entity in result.entities:
         assert 0 <= entity.start < entity.end <= len(text)
+
+
+MARKS = st.sampled_from(["\u0301", "\u0308", "\u200d", "\ufe0f", "\u20e3", "\U0001f3fd"])
+PIECES = st.sampled_from(["e", "a", "1", "#", " ", "\r", "\n", "\r\n", "Ł", "ó", "👩", "🇯", "🇵",
+                          "\u0600", "\u1100", "\u1161", "\u11a8", "क", "\u094d", "ष"])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(PIECES | MARKS, max_size=80))
+def test_the_fast_grapheme_count_is_the_full_rules_count(pieces):
+    """The counter reads ASCII one character at a time and only the rest through the full
+    rules: the total is what the full rules (regex's \\X, as Intl.Segmenter) give for the whole
+    text — a letter and its marks, decomposed, are one, wherever the runs meet."""
+    text = "".join(pieces)
+    assert counter._graphemes(text) == len(regex.findall(r"\X", text)), ascii(text)
