@@ -148,7 +148,10 @@ class XProvider:
                 ) from None
             if not isinstance(page, dict):
                 raise BadResponse("X sent mentions in a shape SocialDesk cannot read.")
-            found.extend(_tweets(page))
+            tweets = _tweets(page)
+            if page.get("data") and not tweets:  # junk, not "no mentions"
+                raise BadResponse("X sent a page of mentions SocialDesk cannot read.")
+            found.extend(tweets)
             meta = page.get("meta") if isinstance(page.get("meta"), dict) else {}
             newest = meta.get("newest_id")
             if resume is None and newest and (top is None or _later(str(newest), top)):

@@ -3,6 +3,7 @@ played by an HTTP client, tokens refreshed before they expire, mentions paged wi
 reply that survives a dropped connection without being posted twice."""
 
 import json
+import re
 import threading
 from datetime import timedelta
 
@@ -215,4 +216,13 @@ def test_an_app_without_access_to_mentions_is_told_what_to_do(server):
     provider, _ = signed_in(server, Clock())
     server.faults.append("403")
     with pytest.raises(BadResponse, match="Post only"):
+        provider.fetch_mentions(ref(), None)
+
+
+def test_a_page_of_junk_mentions_is_said_not_taken_for_none(server):
+    provider, _ = signed_in(server, Clock())
+    junk = {"data": [1, "x", {"text": "no id"}], "meta": {"result_count": 3}}
+    path = re.compile(r"/2/users/\d+/mentions$")
+    server.routes.insert(0, ("GET", path, lambda r, m: (200, junk)))
+    with pytest.raises(BadResponse, match="cannot read"):
         provider.fetch_mentions(ref(), None)
