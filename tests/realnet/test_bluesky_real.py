@@ -339,6 +339,18 @@ def test_a_server_that_is_down_or_asks_to_slow_down_loses_nothing(bluesky_networ
     assert held is not None and held > _now() + timedelta(seconds=60)
 
 
+def test_the_servers_own_sign_in_limit_holds_the_account_until_it_resets(bluesky_network, desk):
+    """Bluesky allows 30 sign-ins in 5 minutes: past that its PDS answers 429 with the reset
+    time in its own headers (RateLimit-Reset, Unix seconds)."""
+    desk.sync()  # signed in
+    bluesky_network.spend_sign_ins(desk.me)
+    del desk.secrets.values["session"]  # the refresh token spent: a new sign-in is needed
+    said = desk.sync().error
+    assert "slow down until" in said and "nothing is lost" in said
+    held = clients.sync_held_until(desk.db, desk.account_id)
+    assert _now() + timedelta(minutes=4) < held < _now() + timedelta(minutes=6)
+
+
 SENDER = """
 import json, sys
 from datetime import UTC, datetime

@@ -21,6 +21,9 @@ const { TestNetwork } = await import("@atproto/dev-env"); // after the patch: it
 
 const network = await TestNetwork.create({
   dbPostgresSchema: "socialdesk", // a fresh database each run: the fixture makes it
+  // The PDS's own rate limits, as on bsky.social (dev-env turns them off): the app meets real
+  // 429s. The tests' customers and seeding pass with the bypass key; the app never has it.
+  pds: { rateLimitsEnabled: true, rateLimitBypassKey: process.env.RATE_LIMIT_BYPASS_KEY },
 });
 
 const control = http.createServer(async (req, res) => {
