@@ -344,7 +344,7 @@ class BlueskyProvider:
         thread = found.get("thread") if isinstance(found, dict) else None
         kind = thread.get("$type", "") if isinstance(thread, dict) else ""
         if kind.endswith("#blockedPost"):
-            raise Refused(_BLOCKED)
+            raise Refused(_blocked(account, thread))
         if kind.endswith("#notFoundPost"):
             raise Refused(_GONE)
         if not isinstance(thread, dict) or "post" not in thread:
@@ -405,6 +405,22 @@ def _not_accepted(handle: str, code: str | None) -> str:
         f"Bluesky did not accept @{handle} with that app password. Check the handle (as the "
         f"profile shows it, such as alice.bsky.social) and the app password (made in {where})."
     )
+
+
+def _blocked(account: AccountRef, thread: dict) -> str:
+    """Who blocked whom (the post's author, as the AppView shows it to this account)."""
+    viewer = (thread.get("author") or {}).get("viewer") or {}
+    if viewer.get("blockedBy"):
+        return (
+            f"The author of that post has blocked @{account.handle} on Bluesky, so the reply "
+            "cannot be posted there: answer another way, or leave it."
+        )
+    if viewer.get("blocking"):
+        return (
+            f"@{account.handle} blocks the author of that post on Bluesky, so the reply cannot "
+            "be posted. Unblock them in Bluesky first to answer there."
+        )
+    return _BLOCKED
 
 
 def _load_session(raw: str | None) -> dict | None:

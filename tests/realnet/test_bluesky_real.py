@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from socialdesk.core import outbox as policy
+from socialdesk.core.counter import count
 from socialdesk.credentials import CredentialStore
 from socialdesk.networks import http
 from socialdesk.networks.base import AccountRef
 from socialdesk.networks.bluesky import BlueskyProvider
-from socialdesk.networks.errors import AuthError, Refused
+from socialdesk.networks.errors import AuthError, NetworkError, Refused
 from socialdesk.services import accounts
 from socialdesk.services.accounts import MemorySecrets
 from socialdesk.services.outbox import OutboxSender
@@ -221,8 +222,39 @@ def test_a_customer_who_blocked_the_account_cannot_be_answered_and_is_told(blues
         "createdAt": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
     })  # fmt: skip
     bluesky_network.process()
-    with pytest.raises(Refused, match="blocked"):
+    with pytest.raises(Refused, match=f"has blocked @{me.handle}"):
         provider.post_reply(ref, "We are sorry to hear that.", asked["uri"], "key-blocked")
+
+
+def test_a_customer_the_account_blocks_is_answered_only_once_unblocked(bluesky_network, brand):
+    provider, ref, me, _secrets = brand
+    hal = bluesky_network.account("hal")
+    asked = bluesky_network.mention(hal, me, "spam spam spam")
+    bluesky_network.create(me, "app.bsky.graph.block", {
+        "$type": "app.bsky.graph.block", "subject": hal.did,
+        "createdAt": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+    })  # fmt: skip
+    bluesky_network.process()
+    with pytest.raises(Refused) as refused:
+        provider.post_reply(ref, "Please stop.", asked["uri"], "key-blocking")
+    assert f"@{me.handle} blocks" in str(refused.value) and "Unblock" in str(refused.value)
+
+
+def test_the_counter_and_the_pds_agree_where_a_post_stops_fitting(bluesky_network, brand):
+    """Decomposed letters (e + U+0301) at the limit: what the counter lets through, the PDS
+    takes; one more, both refuse."""
+    provider, ref, me, _secrets = brand
+    nia = bluesky_network.account("nia")
+    asked = bluesky_network.mention(nia, me, "long answer please")
+    bluesky_network.process()
+    for n, fits in ((300, True), (301, False)):
+        text = "e\u0301" * n
+        assert count(text, "bluesky").valid is fits
+        if fits:
+            provider.post_reply(ref, text, asked["uri"], f"key-fits-{n}")
+        else:
+            with pytest.raises(NetworkError, match="300"):
+                provider.post_reply(ref, text, asked["uri"], f"key-fits-{n}")
 
 
 def test_a_first_sync_brings_a_500_mention_backlog_in_one_go(bluesky_network, brand):
