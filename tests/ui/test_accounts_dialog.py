@@ -43,7 +43,7 @@ def test_adding_a_bluesky_account_then_signing_out_and_removing_it(
         add.pds.setText(server.url)
         add.password.setText("wrong-password")
         add.connect_bluesky()
-        qtbot.waitUntil(lambda: "refused" in add.status.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: "did not accept" in add.status.text(), timeout=10_000)
         assert not add.result()
 
         add.password.setText(APP_PASSWORD)
