@@ -391,18 +391,19 @@ class BlueskyProvider:
             return self._transports[service]
 
 
-def _not_accepted(handle: str, code: str | None) -> str:
+def _not_accepted(identifier: str, code: str | None) -> str:
     """A sign-in refused while the person is signing in: what to check, in their words."""
+    handle = identifier if "@" in identifier else f"@{identifier}"  # or an email address
     where = "Bluesky's Settings → Privacy and security → App passwords"
     if code == "AuthFactorTokenRequired":
         return (
-            f"@{handle} signs in to Bluesky with a code sent by email. Use an app password "
+            f"{handle} signs in to Bluesky with a code sent by email. Use an app password "
             f"instead: make one in {where}."
         )
     if code == "AccountTakedown":
-        return f"Bluesky has suspended @{handle}, so SocialDesk cannot sign in to it."
+        return f"Bluesky has suspended {handle}, so SocialDesk cannot sign in to it."
     return (
-        f"Bluesky did not accept @{handle} with that app password. Check the handle (as the "
+        f"Bluesky did not accept {handle} with that app password. Check the handle (as the "
         f"profile shows it, such as alice.bsky.social) and the app password (made in {where})."
     )
 

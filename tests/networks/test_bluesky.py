@@ -260,3 +260,13 @@ def test_a_page_of_junk_is_said_not_taken_for_no_mentions(server):
     secrets = MemorySecrets(app_password=APP_PASSWORD)
     with pytest.raises(BadResponse, match="cannot read"):
         provider(server, secrets).fetch_mentions(ref(server), None)
+
+
+def test_a_refused_first_sign_in_says_what_to_do_for_each_reason():
+    from socialdesk.networks.bluesky import _not_accepted
+
+    assert "code sent by email" in _not_accepted("ann.bsky.social", "AuthFactorTokenRequired")
+    assert "app password" in _not_accepted("ann.bsky.social", "AuthFactorTokenRequired")
+    assert "suspended @ann.bsky.social" in _not_accepted("ann.bsky.social", "AccountTakedown")
+    said = _not_accepted("ann@mail.example", "AuthenticationRequired")  # an email typed
+    assert "accept ann@mail.example with" in said and "again" not in said

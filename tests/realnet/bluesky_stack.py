@@ -266,11 +266,14 @@ def running_bluesky():
         _wait(lambda: _accepts(pg_port), "Postgres", postgres)
         _wait(lambda: _accepts(redis_port), "Redis", redis)
         shutil.copy(HERE / "bluesky" / "network.mjs", cache / "network.mjs")
+        data = folder / "data"  # the PDS's repos and blobs, the AppView's images
+        data.mkdir()
         env = {
             **os.environ, "PATH": f"{node.parent}:{os.environ['PATH']}",
             "DB_POSTGRES_URL": f"postgresql://postgres@127.0.0.1:{pg_port}/postgres",
             "REDIS_HOST": f"127.0.0.1:{redis_port}",
             "RATE_LIMIT_BYPASS_KEY": BYPASS["x-ratelimit-bypass"],
+            "BLUESKY_DATA_DIR": str(data),
         }  # fmt: skip
         log = (folder / "network.log").open("w")
         network = subprocess.Popen(

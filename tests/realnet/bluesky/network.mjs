@@ -18,6 +18,10 @@ net.Server.prototype.listen = function (...args) {
 };
 
 const { TestNetwork } = await import("@atproto/dev-env"); // after the patch: it starts servers
+// The PDS's and AppView's files go to os.tmpdir() and stay there: point it at the fixture's own
+// folder, removed after the run. Set after the import, so dev-env's port claims (a lock folder
+// in the real temp folder, shared by every dev-env on the machine) still see one another.
+process.env.TMPDIR = process.env.BLUESKY_DATA_DIR ?? process.env.TMPDIR;
 
 const network = await TestNetwork.create({
   dbPostgresSchema: "socialdesk", // a fresh database each run: the fixture makes it
