@@ -24,3 +24,15 @@ def test_what_is_not_a_mention_or_a_tag():
     assert _spans("mail me@example.com, @nodot, @-bad.x, x#notatag, #123, #, #️⃣") == []
     assert _spans("end of sentence @alice.test.") == [("mention", "alice.test", "@alice.test")]
     assert _spans("#great!!") == [("tag", "great", "#great")]
+
+
+def test_the_apps_javascript_rules_where_python_reads_them_otherwise():
+    """Checked against @atproto/api by tests/oracles; here so they hold without Node too."""
+    assert _spans("$TSLA up, $aapl (and $BRK.B)") == [
+        ("tag", "$TSLA", "$TSLA"), ("tag", "$AAPL", "$aapl"), ("tag", "$BRK", "$BRK"),
+    ]  # fmt: skip
+    assert _spans("#日本\ufeff÷more") == [("tag", "日本", "#日本")]  # U+FEFF: a space to JS
+    assert _spans("#tag\x1c") == [("tag", "tag\x1c", "#tag\x1c")]  # \x1c: not a space to JS
+    assert _spans("@alice.bsky @dan.example.COM") == []  # no known top-level domain
+    assert _spans("@alice.testé") == [("mention", "alice.test", "@alice.test")]  # ASCII \b
+    assert _spans("#١٢٣") == [("tag", "١٢٣", "#١٢٣")]  # not digits to JS
