@@ -139,6 +139,23 @@ def test_a_reply_into_a_gated_thread_is_refused_before_posting(bluesky_network, 
     assert feed["feed"] == []  # nothing was posted
 
 
+def test_a_mention_deep_in_a_gated_thread_is_refused_too(bluesky_network, brand):
+    """The gate is the thread's: the customer may answer in their own closed thread and name
+    the account there, but the account still may not reply."""
+    provider, ref, me, _secrets = brand
+    olga = bluesky_network.account("olga")
+    root = bluesky_network.post(olga, "my thread, no replies please")
+    bluesky_network.create(olga, "app.bsky.feed.threadgate", {
+        "$type": "app.bsky.feed.threadgate", "post": root["uri"], "allow": [],
+        "createdAt": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+    }, rkey=root["uri"].rsplit("/", 1)[1])  # fmt: skip
+    asked = bluesky_network.mention(olga, me, "what do you think?", reply_to=root)
+    bluesky_network.process()
+    with pytest.raises(Refused, match="only people"):
+        provider.post_reply(ref, "We think so too.", asked["uri"], "key-deep-gate")
+    assert _in_thread(bluesky_network, olga, asked["uri"]) == []
+
+
 def test_a_thread_open_to_the_people_it_mentions_takes_the_reply(bluesky_network, brand):
     """Not every gate shuts the account out: this one lets the people the post mentions reply,
     and the account is one of them."""
