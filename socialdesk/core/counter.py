@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -358,29 +359,93 @@ def _overflow_bluesky(text: str, mapping, limits: NetworkLimits) -> int:
 
 def shorten_link(link: str) -> str:
     """The official app's display form: host + path (bare ``/`` dropped) + query + fragment,
-    the tail after the host cut to 13 UTF-16 units + ``...`` when longer than 15."""
+    the tail after the host cut to 13 UTF-16 units + ``...`` when longer than 15 — all as the
+    browser's URL parser gives them (``_as_browsers_read``)."""
     from urllib.parse import urlsplit
 
     if not link.lower().startswith(("http://", "https://")):
         return link
     try:
-        parts = urlsplit(link)
-        host = (parts.hostname or "").encode("idna").decode("ascii")
+        parts = urlsplit(_as_browsers_read(link))
+        host = _browsers_host(parts)
         port = parts.port
     except (ValueError, UnicodeError):
-        return link
+        return link  # the app's URL parser throws too: the link is shown as typed
     default = {"http": 80, "https": 443}[parts.scheme.lower()]
     if port is not None and port != default:
         host = f"{host}:{port}"
-    path = "" if parts.path in ("", "/") else parts.path
+    path = _escape(_without_dots(parts.path), _PATH_ESCAPE)
+    path = "" if path in ("", "/") else path
     tail = (
         path
-        + (f"?{parts.query}" if parts.query else "")
-        + (f"#{parts.fragment}" if parts.fragment else "")
+        + (f"?{_escape(parts.query, _QUERY_ESCAPE)}" if parts.query else "")
+        + (f"#{_escape(parts.fragment, _FRAGMENT_ESCAPE)}" if parts.fragment else "")
     )
     if _utf16_len(tail) > 15:
         tail = _utf16_prefix(tail, 13) + "..."
     return host + tail
+
+
+# What the WHATWG URL parser (the app's ``new URL``) escapes in each part, besides control
+# characters and everything past "~"; and the controls and spaces it drops around a URL.
+_PATH_ESCAPE = frozenset(' "#<>?`{}')
+_QUERY_ESCAPE = frozenset(" \"#<>'")
+_FRAGMENT_ESCAPE = frozenset(' "<>`')
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_FORBIDDEN_IN_HOST = frozenset(" #%/:<>?@[\\]^|\x7f")
+_TAB_OR_NEWLINE = re.compile("[\t\n\r]")
+_DOTS = {".": ".", "%2e": ".", "..": "..", ".%2e": "..", "%2e.": "..", "%2e%2e": ".."}
+
+
+def _browsers_host(parts) -> str:
+    """The host as the URL parser serialises it: an IPv6 address compressed, in its brackets; a
+    name in ASCII (IDNA); one with a character no host may hold is no URL at all (ValueError)."""
+    if parts.netloc.rpartition("@")[2].startswith("["):
+        return f"[{ipaddress.IPv6Address(parts.hostname or '')}]"
+    name = parts.hostname or ""
+    # UTS 46 as the parser applies it: no joiners outside their scripts' contexts (taken here
+    # as none at all) and no code point Unicode has not assigned.
+    if any(ch in "\u200c\u200d" or unicodedata.category(ch) == "Cn" for ch in name):
+        raise ValueError("not a host")
+    host = name.encode("idna").decode("ascii")
+    empty_label = ".." in host  # "example.com…": the ellipsis maps to three dots
+    if not host or empty_label or any(ch in _FORBIDDEN_IN_HOST or ch < " " for ch in host):
+        raise ValueError("not a host")
+    return host
+
+
+def _as_browsers_read(link: str) -> str:
+    """Controls and spaces around the link dropped, tabs and newlines in it removed, and a
+    backslash before the query taken for a slash, as the URL parser does for http(s)."""
+    link = _TAB_OR_NEWLINE.sub("", link.strip(_C0_AND_SPACE))
+    cut = min((i for i in (link.find("?"), link.find("#")) if i >= 0), default=len(link))
+    return link[:cut].replace("\\", "/") + link[cut:]
+
+
+def _without_dots(path: str) -> str:
+    """ "/a/./b/../c" is "/a/c", as the URL parser resolves it."""
+    if not path:
+        return path
+    kept: list[str] = []
+    segments = path.split("/")[1:]
+    for n, segment in enumerate(segments):
+        dots = _DOTS.get(segment.lower())
+        if dots == ".." and kept:
+            kept.pop()
+        if dots and n == len(segments) - 1:
+            kept.append("")  # "/a/b/.." is "/a/": the slash stays
+        elif not dots:
+            kept.append(segment)
+    return "/" + "/".join(kept)
+
+
+def _escape(part: str, escaped: frozenset[str]) -> str:
+    return "".join(
+        "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
+        if ch in escaped or not " " < ch <= "~"
+        else ch
+        for ch in part
+    )
 
 
 def _full_url(link: str) -> str:

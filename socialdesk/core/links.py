@@ -84,27 +84,54 @@ def find_urls(text: str, *, need_scheme: bool = False) -> list[Span]:
         if need_scheme and "://" not in run[0]:
             continue
         for match in _URL.finditer(text, start, end):
-            span = _accept(text, match, need_scheme)
-            if span:
-                found.append(span)
+            found.extend(_accept(text, match, need_scheme))
     return found
 
 
-def _accept(text: str, match, need_scheme: bool) -> Span | None:
+def _accept(text: str, match, need_scheme: bool) -> list[Span]:
     host = match["host"]
     labels = host.split(".")
     if _tld(host) not in _tlds() or not all(_fits_dns(label) for label in labels):
-        return None
+        return []
     start, end = match.span("url")
     runs_on = end < len(text) and _WORD_GOES_ON.match(text, end)
     if runs_on and not (match["path"] or match["query"]):
-        return None  # the "TLD" runs on into more word: not a domain end
-    # Without a scheme, twitter-text takes only ASCII domains not glued to a path or file name.
+        return []  # the "TLD" runs on into more word: not a domain end
     schemeless = not match["scheme"]
     glued = start > 0 and text[start - 1] in "-_./"
-    if schemeless and (need_scheme or not host.isascii() or glued):
-        return None
-    return Span("url", start, end, text[start:end])
+    if schemeless and (need_scheme or glued):
+        return []  # twitter-text: no link glued to a path or file name without its scheme
+    if schemeless and not host.isascii():
+        return _ascii_domains(text, match)
+    return [Span("url", start, end, text[start:end])]
+
+
+def _ascii_domains(text: str, match) -> list[Span]:
+    """Without a scheme, twitter-text links only the ASCII domains inside a host ("「example.com"
+    links "example.com"); the last of them takes the path and query."""
+    host_start = match.start("host")
+    spans = [
+        Span("url", host_start + m.start(), host_start + m.end(), m[0])
+        for m in _ascii_domain().finditer(match["host"])
+    ]
+    if spans and (match["path"] or match["query"]):
+        last = spans[-1]
+        spans[-1] = Span("url", last.start, match.end("url"), text[last.start : match.end("url")])
+    return spans
+
+
+@cache
+def _ascii_domain() -> re.Pattern:
+    """twitter-text's validAsciiDomain: ASCII (and Latin-accented) labels, then a known TLD."""
+    tlds = "|".join(sorted(map(re.escape, _tlds()), key=len, reverse=True))
+    latin = (
+        r"\xC0-\xD6\xD8-\xF6\xF8-\xFF\u0100-\u024F\u0253\u0254\u0256\u0257\u0259\u025B"
+        r"\u0263\u0268\u026F\u0272\u0289\u028B\u02BB\u0300-\u036F\u1E00-\u1EFF"
+    )
+    return re.compile(
+        rf"(?:[-a-z0-9{latin}]+\.)+(?:(?:{tlds})(?=[^0-9a-zA-Z@+-]|$)|xn--[-0-9a-z]+)",
+        re.IGNORECASE,
+    )
 
 
 def _fits_dns(label: str) -> bool:
@@ -133,9 +160,12 @@ def mention_user(span: Span) -> str:
     return "@" + span.text[1:].split("@", 1)[0]
 
 
-# Bluesky's app (RichText.detectFacets): http(s) links, or bare domains with a known TLD.
+# Bluesky's app (RichText.detectFacets): http(s) links, or bare domains with a known TLD — its
+# JavaScript regex, with JavaScript's \s spelled out (U+FEFF is a space to it, U+001C is not).
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 _BSKY_LINK = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<link>(?:https?://\S+)|(?:[a-z][a-z0-9]*(?:\.[a-z0-9]+)+\S*))",
+    rf"(?:^|(?<=[{_JS_SPACE}(]))(?P<link>(?:https?://[^{_JS_SPACE}]+)"
+    rf"|(?:(?P<domain>[a-z][a-z0-9]*(?:\.[a-z0-9]+)+)[^{_JS_SPACE}]*))",
     re.IGNORECASE,
 )
 
@@ -144,9 +174,12 @@ def find_bluesky_links(text: str) -> list[Span]:
     found = []
     for match in _BSKY_LINK.finditer(text):
         link, start = match["link"], match.start("link")
-        schemeless = not link.lower().startswith(("http://", "https://"))
-        if schemeless and _tld(link.split("/", 1)[0]) not in _tlds():
-            continue
+        # As the app: a link is one when it starts "http" in lower case, or when its domain
+        # ends in a known TLD as written. So "HTTPS://EXAMPLE.COM" is no link at all.
+        if not link.startswith("http"):
+            domain = match["domain"]
+            if not domain or "." not in domain or not known_tld(domain.rsplit(".", 1)[1]):
+                continue
         link = _trim_bluesky(link)
         found.append(Span("url", start, start + len(link), link))
     return found

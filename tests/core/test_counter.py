@@ -159,3 +159,28 @@ def test_decomposed_text_counts_each_letter_with_its_marks_once(network):
     assert count("e\u0301" * 300, network).weighted_length == 300
     assert count(unicodedata.normalize("NFD", "Łódź"), network).weighted_length == 4
     assert count("x\r\ne\u0301\u0301\r\n😀", network).weighted_length == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("https://example.com/日本語", 27),  # the app's URL parser escapes it: .../%E6%97%A5%E6...
+        ("HTTPS://EXAMPLE.COM/Path", 24),  # no link to the app: its scheme is not "http"
+        ("EXAMPLE.COM/x", 13),  # nor a bare domain whose TLD is not written in lower case
+        ("https://example.com\x1f", 11),  # the parser drops controls around a URL
+        ("https://[2001:db8::1]/path", 18),  # an IPv6 host keeps its brackets
+        ("https://example.com<", 20),  # no host may hold "<": the parser refuses, shown as typed
+        ("https://example.com…", 20),  # "…" maps to "...": empty labels, refused, as typed
+        ("https://example.com/a/./b/../c", 15),  # dots resolved: example.com/a/c
+        ("https://example.com\\a\\b", 15),  # a backslash is a slash: example.com/a/b
+    ],
+)
+def test_bluesky_links_are_shown_as_the_apps_url_parser_reads_them(text, length):
+    """Checked against @atproto/api and Node's URL by tests/oracles; here so they hold without
+    Node too."""
+    assert count(text, "bluesky").weighted_length == length
+
+
+def test_x_links_a_bare_ascii_domain_inside_a_non_ascii_run():
+    """twitter-text: without a scheme, the ASCII domains inside a host are links."""
+    assert count("「example.com", "x").weighted_length == 25
