@@ -83,9 +83,30 @@ def find_urls(text: str, *, need_scheme: bool = False) -> list[Span]:
         start, end = run.span()
         if need_scheme and "://" not in run[0]:
             continue
-        for match in _URL.finditer(text, start, end):
+        pos = start
+        while match := _URL.search(text, pos, end):
+            if cut := _tld_cut(match):  # the host ran on past its TLD: end it there
+                match = _URL.match(text, match.start("url"), cut) or match
             found.extend(_accept(text, match, need_scheme))
+            pos = max(match.end(), pos + 1)
     return found
+
+
+_ALNUM_RUN = re.compile(r"[0-9a-zA-Z]+")
+
+
+def _tld_cut(match) -> int | None:
+    """Where the host ends when its last label runs on past a known TLD into characters a TLD
+    never has ("example.com「"): twitter-text ends the TLD at the first character that is not
+    an ASCII letter, digit, "@", "+" or "-"."""
+    host = match["host"]
+    last = host.rsplit(".", 1)[-1]
+    run = _ALNUM_RUN.match(last)
+    if _tld(host) in _tlds() or not run or run.end() == len(last) or last[run.end()] in "@+-":
+        return None
+    if run[0].lower() not in _tlds():
+        return None
+    return match.end("host") - len(last) + run.end()
 
 
 def _accept(text: str, match, need_scheme: bool) -> list[Span]:

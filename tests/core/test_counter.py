@@ -182,5 +182,9 @@ def test_bluesky_links_are_shown_as_the_apps_url_parser_reads_them(text, length)
 
 
 def test_x_links_a_bare_ascii_domain_inside_a_non_ascii_run():
-    """twitter-text: without a scheme, the ASCII domains inside a host are links."""
+    """twitter-text: without a scheme, the ASCII domains inside a host are links; a host ends
+    at its TLD when characters no TLD has follow."""
     assert count("「example.com", "x").weighted_length == 25
+    assert count("https://example.com「", "x").weighted_length == 25
+    assert count("https://example.com「foo.com", "x").weighted_length == 23
+    assert count("see https://example.co.jp「ok」", "x").weighted_length == 33
