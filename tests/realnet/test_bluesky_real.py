@@ -274,22 +274,6 @@ def test_the_counter_and_the_pds_agree_where_a_post_stops_fitting(bluesky_networ
                 provider.post_reply(ref, text, asked["uri"], f"key-fits-{n}")
 
 
-def test_a_first_sync_brings_a_500_mention_backlog_in_one_go(bluesky_network, brand):
-    provider, ref, me, _secrets = brand
-    people = [bluesky_network.account(f"c{n}x") for n in range(5)]
-    posted = bluesky_network.mentions(people, me, [f"order {n} is late" for n in range(500)])
-    bluesky_network.process()
-    asked = []
-    provider._transport(ref)._client.event_hooks["request"].append(asked.append)
-    batch = provider.fetch_mentions(ref, None)
-    assert [m.remote_id for m in batch.mentions] == [p["uri"] for p in posted]  # oldest first
-    first = len(asked)
-    assert first <= 500 // 100 + 2  # a sign-in, and pages of 100
-    again = provider.fetch_mentions(ref, batch.cursor)  # nothing new: the late window re-read
-    assert {m.remote_id for m in again.mentions} <= {p["uri"] for p in posted}
-    print(f"\n500 waiting on Bluesky: first sync {first} requests, the next {len(asked) - first}")
-
-
 # -- what a user does, through the app's services, with the road to the server broken on cue --
 @pytest.fixture
 def desk(bluesky_network, db):
@@ -338,6 +322,25 @@ def _replies(network, me, uri):
         for p in feed
         if (p["post"]["record"].get("reply") or {}).get("parent", {}).get("uri") == uri
     ]
+
+
+def test_a_first_sync_brings_a_500_mention_backlog_in_one_go(bluesky_network, desk):
+    people = [bluesky_network.account(f"c{n}x") for n in range(5)]
+    texts = [f"order {n} is late" for n in range(500)]
+    posted = bluesky_network.mentions(people, desk.me, texts)
+    bluesky_network.process()
+    first = desk.sync()
+    asked_first = len(desk.road.requests)
+    inbox = mentions.mention_rows(desk.db, MentionFilter(account_id=desk.account_id), limit=1000)
+    assert len(first.new_mention_ids) == 500 and first.error is None
+    assert {m.remote_id for m in inbox} == {p["uri"] for p in posted}
+    stored = sorted(inbox, key=lambda m: m.id)  # stored in the order they came: oldest first
+    assert [m.text for m in stored] == [f"@{desk.me.handle} {t}" for t in texts]
+    assert asked_first <= 500 // 100 + 2  # a sign-in, and pages of 100
+    again = desk.sync()  # nothing new: the late window is read again, nothing doubled
+    assert again.new_mention_ids == [] and again.error is None
+    print(f"\n500 waiting on Bluesky: first sync {asked_first} requests, "
+          f"the next {len(desk.road.requests) - asked_first}")  # fmt: skip
 
 
 def test_a_reply_whose_answer_is_lost_is_posted_once(bluesky_network, desk):
