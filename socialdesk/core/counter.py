@@ -13,6 +13,7 @@ import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from importlib.resources import files
 
 import regex
 
@@ -91,20 +92,51 @@ X_V2 = XConfig(280, 100, 200, 23, _LIGHT, emoji=False)
 X_V1 = XConfig(140, 1, 1, 23, (), emoji=False)  # the 140-character era, for old conformance
 _X_INVALID = frozenset("\ufffe\ufeff\uffff")
 
-# A whole emoji sequence counts once: flags, keycaps, tag sequences, and pictographs with
-# modifiers or joined by ZWJ. A text-style pictograph (©, ®, ☺…) is an emoji only with VS16.
-_PICTO = (
-    r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F"
-    r"|\p{Emoji_Modifier_Base}(?=\p{Emoji_Modifier}))"
+
+def _twemoji_pattern() -> str:
+    """twemoji-parser's JavaScript expression as a Python one. JavaScript matches UTF-16 code
+    units, so every astral code point in it is a high-surrogate literal followed by a low
+    surrogate, or by a class of them; Python matches code points, so each such pair becomes the
+    code point, and each high surrogate + class a class of code points."""
+    lines = (_DATA / "twemoji_regex.txt").read_text(encoding="utf-8").splitlines()
+    (source,) = [line for line in lines if line and not line.startswith("//")]
+    body = source[1 : source.rindex("/")]  # /…/g
+
+    def astral(high: int, low: str) -> str:
+        return f"\\U{0x10000 + ((high - 0xD800) << 10) + (int(low, 16) - 0xDC00):08x}"
+
+    def pair(m: re.Match) -> str:
+        high = int(m["high"], 16)
+        if m["low"]:
+            return astral(high, m["low"])
+        ranges = _LOW_RANGE.findall(m["lows"])
+        return "[" + "".join(astral(high, lo) + (f"-{astral(high, hi)}" if hi else "")
+                             for lo, hi in ranges) + "]"  # fmt: skip
+
+    pattern = _SURROGATE_PAIR.sub(pair, body)
+    if _SURROGATE.search(pattern):
+        raise ValueError("twemoji_regex.txt: a surrogate that is not part of a pair")
+    return pattern
+
+
+_DATA = files("socialdesk.core.data")
+_LOW = r"\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+_SURROGATE_PAIR = re.compile(
+    rf"\\u(?P<high>[dD][89abAB][0-9a-fA-F]{{2}})"
+    rf"(?:\\u(?P<low>[dD][c-fC-F][0-9a-fA-F]{{2}})|\[(?P<lows>(?:{_LOW}(?:-{_LOW})?)+)\])"
 )
-_EMOJI = regex.compile(
-    rf"""\p{{Regional_Indicator}}\p{{Regional_Indicator}}
-    |[#*0-9]\uFE0F?\u20E3
-    |\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F
-    |{_PICTO}\uFE0F?\p{{Emoji_Modifier}}?(?:\u200D(?:\p{{Extended_Pictographic}}|\u2640|\u2642)\uFE0F?\p{{Emoji_Modifier}}?)*
-    """,
-    regex.VERBOSE,
-)
+_LOW_RANGE = re.compile(r"\\u([dD][c-fC-F][0-9a-fA-F]{2})(?:-\\u([dD][c-fC-F][0-9a-fA-F]{2}))?")
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+# X's emoji: exactly twitter-text's. twitter-text 3.1.0 counts an emoji as one (weight 200) only
+# where twemoji-parser 11.0.2's regular expression matches the NFC text; anything else is weighed
+# character by character (so "🫶🏼", newer than that data, is 2 + 2). Decision: count as
+# twitter-text does, not as newer Unicode data would. X's servers validate with twitter-text's
+# data; were theirs newer, they would count an emoji it does not know as one (less), never as
+# more, so counting as twitter-text never promises a fit the server refuses. The expression ships
+# verbatim in data/twemoji_regex.txt (MIT, Twitter Inc.); it also matches a lone U+FE0F, and a
+# text-style pictograph ("❤") not followed by U+FE0E, as twitter-text then counts them.
+_EMOJI = re.compile(_twemoji_pattern())
 
 
 def _count_x(original: str, config: XConfig, limits: NetworkLimits) -> Count:
@@ -112,11 +144,8 @@ def _count_x(original: str, config: XConfig, limits: NetworkLimits) -> Count:
     urls = find_urls(text)
     max_length = limits.max_characters if config is X_V3 else config.max_length
     url_weight = limits.characters_reserved_per_url if config is X_V3 else config.url_length
-    units = [(u.start, u.end, url_weight * config.scale) for u in urls]
-    if config.emoji and not text.isascii():  # every emoji sequence has a non-ASCII character
-        units = _merge(
-            units, [(m.start(), m.end(), config.default_weight) for m in _EMOJI.finditer(text)]
-        )
+    emoji = config.emoji and not text.isascii()  # every emoji holds a non-ASCII character
+    units = _x_units(text, urls, url_weight * config.scale, config.default_weight, emoji)
     weigh = _segment_weigher(config)
     limit, total, pos, overflow = max_length * config.scale, 0, 0, None
     for start, end, weight in [*units, (len(text), len(text), 0)]:
@@ -135,37 +164,36 @@ def _count_x(original: str, config: XConfig, limits: NetworkLimits) -> Count:
         if overflow is not None:
             overflow = where(overflow)
         urls = [_original_span(original, u, where) for u in urls]
-    invalid = not _X_INVALID.isdisjoint(text)
-    valid = bool(text) and not invalid and weighted <= max_length
+    valid = total > 0 and not _x_invalid(text, units) and weighted <= max_length
     return Count(weighted, max_length, max_length - weighted, valid, overflow, tuple(urls))
 
 
-# Every emoji sequence has a character from these blocks; the full pattern runs only around them
-# (one character of lead-in for a keycap's digit), which keeps CJK and accented text fast.
-_EMOJI_RUN = re.compile(
-    "[\u00a9\u00ae\u200d\u203c-\u3299\ufe0f\U0001f000-\U0001faff\U000e0020-\U000e007f]+"
-)
-
-
-def _emoji_units(text: str, weight: int) -> list[tuple[int, int, int]]:
+def _x_units(text: str, urls: list[Span], url_weight: int, emoji_weight: int, emoji: bool):
+    """(start, end, weight) of the links and emoji twitter-text counts whole, in text order.
+    It walks the text: a link starting at an index wins over an emoji starting there, and
+    whatever starts inside a unit already taken is passed over."""
+    found = [(u.start, 0, u.end, url_weight) for u in urls]
+    if emoji:
+        found += [(m.start(), 1, m.end(), emoji_weight) for m in _EMOJI.finditer(text)]
+        found.sort()
     units, pos = [], 0
-    for run in _EMOJI_RUN.finditer(text):
-        start = max(pos, run.start() - 1)
-        for m in _EMOJI.finditer(text, start, run.end()):
-            units.append((m.start(), m.end(), weight))
-            pos = m.end()
+    for start, _kind, end, weight in found:
+        if start >= pos:
+            units.append((start, end, weight))
+            pos = end
     return units
 
 
-def _merge(urls: list, emoji: list) -> list:
-    """Emoji outside links, with the links, in text order (links are sorted and disjoint)."""
-    starts = [u[0] for u in urls]
-    kept = []
-    for e in emoji:
-        i = bisect.bisect_right(starts, e[0]) - 1
-        if i < 0 or e[0] >= urls[i][1]:
-            kept.append(e)
-    return sorted(urls + kept)
+def _x_invalid(text: str, units) -> bool:
+    """twitter-text looks for U+FFFE, U+FEFF and U+FFFF only at the characters it steps on: each
+    plain character, and the last of each link or emoji."""
+    if _X_INVALID.isdisjoint(text):
+        return False
+    inside = [(start, end - 1) for start, end, _ in units]
+    for i, ch in enumerate(text):
+        if ch in _X_INVALID and not any(start <= i < last for start, last in inside):
+            return True
+    return False
 
 
 @functools.cache
