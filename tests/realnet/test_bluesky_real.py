@@ -258,14 +258,18 @@ def test_a_customer_the_account_blocks_is_answered_only_once_unblocked(bluesky_n
 
 
 def test_the_counter_and_the_pds_agree_where_a_post_stops_fitting(bluesky_network, brand):
-    """Decomposed letters (e + U+0301) at the limit: what the counter lets through, the PDS
-    takes; one more, both refuse."""
+    """Decomposed letters (e + U+0301), and a long link the app shows shortened, at the limit:
+    what the counter lets through, the PDS takes; one more, both refuse."""
     provider, ref, me, _secrets = brand
     nia = bluesky_network.account("nia")
     asked = bluesky_network.mention(nia, me, "long answer please")
     bluesky_network.process()
-    for n, fits in ((300, True), (301, False)):
-        text = "e\u0301" * n
+    link = "https://example.com/help/articles/" + "very-long-slug-" * 20  # shown in 27
+    cases = [
+        *(("e\u0301" * n, n == 300) for n in (300, 301)),
+        *((f"{link} " + "a" * (n - 28), n == 300) for n in (300, 301)),
+    ]
+    for n, (text, fits) in enumerate(cases):
         assert count(text, "bluesky").valid is fits
         if fits:
             provider.post_reply(ref, text, asked["uri"], f"key-fits-{n}")

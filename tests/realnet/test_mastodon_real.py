@@ -14,10 +14,11 @@ import httpx
 import pytest
 
 from socialdesk.core import outbox as policy
+from socialdesk.core.counter import count
 from socialdesk.core.mentions import reply_visibility
 from socialdesk.credentials import CredentialStore
 from socialdesk.networks.base import AccountRef
-from socialdesk.networks.errors import AuthError
+from socialdesk.networks.errors import AuthError, NetworkError
 from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import MastodonProvider
 from socialdesk.services import accounts
@@ -576,3 +577,22 @@ def test_an_answer_that_is_not_json_is_one_plain_sentence_and_loses_nothing(desk
     broken = desk.sync()
     assert "not JSON" in broken.error and "\n" not in broken.error
     assert len(desk.sync().new_mention_ids) == 1  # the next sync brings it
+
+
+def test_the_counter_and_the_server_agree_where_a_post_stops_fitting(mastodon_server, brand):
+    """At the server's own limit (read from its instance API), what the counter lets through
+    the server takes; one more character, both refuse. mastodon-mock counts code points where
+    Mastodon counts graphemes with every link as 23, so plain letters are what it can judge;
+    Mastodon's own worked examples for links, remote mentions and emoji are in
+    tests/core/test_counter_mastodon.py."""
+    provider, account = brand
+    asked = mastodon_server.post("erin", f"@{account.handle} a long answer please")
+    limits = provider.limits(account)
+    for n, fits in ((limits.max_characters, True), (limits.max_characters + 1, False)):
+        text = "@erin " + "a" * (n - len("@erin "))
+        assert count(text, "mastodon", limits=limits).valid is fits
+        if fits:
+            provider.post_reply(account, text, asked["id"], f"key-fits-{n}")
+        else:
+            with pytest.raises(NetworkError, match="too long"):
+                provider.post_reply(account, text, asked["id"], f"key-fits-{n}")
