@@ -12,7 +12,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from socialdesk.networks import demo_corpus as corpus
 from socialdesk.networks.base import AccountRef, FetchedMention, Provider
 from socialdesk.networks.demo import (
     CATEGORY_MIX,
@@ -20,6 +19,7 @@ from socialdesk.networks.demo import (
     DemoProvider,
     demo_label,
 )
+from socialdesk.networks.demo.data import BRANDS, WEEKLY_VOLUME, corpus
 from socialdesk.networks.errors import BadResponse, NetworkError, NetworkUnreachable, ServerError
 
 ANCHOR = datetime(2026, 3, 10, 14, 30, tzinfo=UTC)
@@ -88,6 +88,24 @@ def test_three_clients_six_accounts_every_network_twice():
     assert None in hours  # one client answers around the clock
     for week in filter(None, hours):
         assert set(week) == {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+
+
+def test_the_data_files_hold_what_the_generator_reads():
+    """resources/demo/: each client's brand, weekly volume and industry file, whole days and weeks
+    of rhythm, and templates for every category the generator deals."""
+    words = corpus()
+    for client in DEMO_CLIENTS:
+        brand = BRANDS[client.name]
+        assert brand.industry in words.industries
+        assert all(0 < share < 0.1 for share in brand.languages.values())
+        for account in client.accounts:
+            assert WEEKLY_VOLUME[(account.network, account.handle)] > 0
+    for industry in words.industries.values():
+        assert len(industry["hourly"]) == 24 and len(industry["weekday"]) == 7
+        for category in CATEGORY_MIX:
+            assert industry["templates"].get(category) or words.generic.get(category), category
+    assert set(words.trolls) == {"x", "mastodon", "bluesky"}
+    assert len(words.first_names) > 50 and len(words.last_names) > 20
 
 
 def test_the_provider_satisfies_the_protocol():
@@ -313,7 +331,7 @@ def test_repeat_customers_trolls_and_bots(history, everything):
     abuse = collections.Counter(
         m.author.handle for m in everything if demo_label(m.remote_id) == "abuse"
     )
-    trolls = {h for handles in corpus.TROLLS.values() for h, _ in handles}
+    trolls = {h for handles in corpus().trolls.values() for h, _ in handles}
     assert 2 <= len(trolls) <= 3
     assert sum(abuse[t] for t in trolls) > 0.6 * sum(abuse.values())
 
@@ -543,17 +561,17 @@ def test_every_template_fills_in_every_industry():
             *industry.get("outage", {}).values(),
             *industry["html"].values(),
             *(t for lang in industry["foreign"].values() for t in lang.values()),
-            *corpus.GENERIC.values(),
-            *corpus.FOLLOWUPS.values(),
-            *corpus.FOLLOWUPS_ANSWERED.values(),
-            *corpus.HTML_GENERIC.values(),
-            *(t for lang in corpus.FOREIGN_GENERIC.values() for t in lang.values()),
-            *corpus.BRAND_REPLIES.values(),
+            *corpus().generic.values(),
+            *corpus().followups.values(),
+            *corpus().followups_answered.values(),
+            *corpus().html_generic.values(),
+            *(t for lang in corpus().foreign_generic.values() for t in lang.values()),
+            *corpus().brand_replies.values(),
         ]
         import random
 
         rng = random.Random(0)
         for group in groups:
             for template in group:
-                text = feed._fill(rng, template, h="@x", first="Sam")
+                text = feed.writer.fill(rng, template, h="@x", first="Sam")
                 assert "{" not in text and "}" not in text, template

@@ -1,0 +1,216 @@
+"""What the demo's people write: a template for the category, its ``{slots}`` filled, then
+roughened as people write (capitals, slang, typos, emoji, links) and the brand's handle placed.
+
+A ``{h}`` in a template places the brand's handle; templates without one get it at the start or the
+end. The templates are in ``resources/demo/`` (texts.json for every industry, industries/*.json).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+from socialdesk.networks.demo.data import Brand, corpus
+from socialdesk.networks.demo.people import People
+
+_SLOT = re.compile(r"\{(\w+)\}")
+_A_AN = re.compile(r"\b([Aa]) ([aeioAEIO]\w)")  # "a oat latte" -> "an oat latte"
+
+
+class Writer:
+    """Writes the mentions one account receives."""
+
+    def __init__(
+        self,
+        network: str,
+        handle: str,
+        server: str,
+        brand: Brand,
+        industry: dict[str, Any],
+        people: People,
+        limit: int,
+    ) -> None:
+        self.network = network
+        self.handle = handle
+        self.server = server
+        self.brand = brand
+        self.industry = industry
+        self.people = people
+        self.limit = limit  # the network's longest post
+
+    def mention(
+        self,
+        rng: random.Random,
+        category: str,
+        *,
+        follow_up: bool = False,
+        answered: bool = False,
+        in_incident: bool = False,
+    ) -> str:
+        """A mention of the brand meaning ``category``: a new one, or a ``follow_up`` in a thread
+        the brand has ``answered`` or not; during an outage (``in_incident``) most are about it."""
+        template, english = self._template(rng, category, follow_up, answered, in_incident)
+        at = self._at(rng)
+        placed = "{h}" in template
+        body = self.fill(rng, template, h=at)
+        if english:
+            body = _roughen(rng, _A_AN.sub(r"\1n \2", body), category)
+        body = _decorate(rng, body, category, self.industry["site"])
+        if follow_up:
+            text = f"{at} {body}"
+        elif placed:
+            text = body
+        elif category == "spam":
+            text = f"{at} {body}" if rng.random() < 0.7 else f"{body} {at}"
+        else:
+            text = _place(rng, body, at)
+        if category == "spam" and rng.random() < 0.5:
+            extra = rng.sample(self.people.customers, rng.randint(1, 3))
+            text = " ".join(p.at for p in extra) + " " + text
+        if len(text) > self.limit:
+            text = text[: self.limit - 1].rstrip() + "…"
+        return text
+
+    def brand_reply(self, rng: random.Random, category: str, first_name: str) -> str:
+        """What the brand had answered to a mention of ``category`` (without the customer's @)."""
+        template = rng.choice(corpus().brand_replies[category])
+        return self.fill(rng, template, first=first_name)
+
+    def fill(self, rng: random.Random, template: str, **extra: str) -> str:
+        slots = self.industry["slots"]
+        common = corpus().slots
+
+        def value(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name in extra:
+                return extra[name]
+            if name == "order":
+                return f"#{rng.randint(10000, 99999)}"
+            if name == "brand":
+                return self.brand.short_name
+            if name == "site":
+                return self.industry["site"]
+            if name in slots:
+                return rng.choice(slots[name])
+            return rng.choice(common[name])
+
+        return _SLOT.sub(value, template)
+
+    def _at(self, rng: random.Random) -> str:
+        if self.network == "mastodon" and rng.random() < 0.3:
+            return f"@{self.handle}@{self.server}"
+        return "@" + self.handle
+
+    def _template(
+        self, rng: random.Random, category: str, follow_up: bool, answered: bool, in_incident: bool
+    ) -> tuple[str, bool]:
+        """A template for ``category`` and whether it is in English."""
+        words = corpus()
+        if follow_up:
+            options = (words.followups_answered if answered else words.followups)[category]
+            return rng.choice(options), True
+        roll = rng.random()
+        for language, share in self.brand.languages.items():
+            if roll < share:
+                options = self.industry["foreign"].get(language, {}).get(
+                    category, []
+                ) + words.foreign_generic.get(language, {}).get(category, [])
+                if options:
+                    return rng.choice(options), False
+                break
+            roll -= share
+        if rng.random() < 0.015:
+            options = self.industry["html"].get(category, []) + words.html_generic.get(category, [])
+            if options:
+                return rng.choice(options), True
+        if in_incident and category in self.industry.get("outage", {}) and (rng.random() < 0.85):
+            return rng.choice(self.industry["outage"][category]), True
+        own = self.industry["templates"].get(category, [])
+        generic = words.generic.get(category, [])
+        if own and (not generic or rng.random() < 0.8):
+            return rng.choice(own), True
+        return rng.choice(generic), True
+
+
+def _roughen(rng: random.Random, body: str, category: str) -> str:
+    """Capitals, lowercase, slang and typos, as people write."""
+    shout = {"abuse": 0.3, "complaint": 0.07, "criticism": 0.07}.get(category, 0)
+    roll = rng.random()
+    if roll < shout:
+        body = body.upper()
+        if rng.random() < 0.5:
+            body += rng.choice(["!!!", "!!", "!!!!!", "?!"])
+    elif roll < shout + 0.14:
+        body = body.lower()
+    if rng.random() < 0.1:
+        before = corpus().slang_before.get(category)
+        after = corpus().slang_after.get(category)
+        if before and (not after or rng.random() < 0.5):
+            body = f"{rng.choice(before)} {body}"
+        elif after:
+            body = f"{body} {rng.choice(after)}"
+    if rng.random() < 0.09:
+        body = _typo(rng, body)
+    return body
+
+
+def _typo(rng: random.Random, body: str) -> str:
+    words = body.split(" ")
+    candidates = [i for i, w in enumerate(words) if len(w) >= 4 and w.isalpha()]
+    if not candidates:
+        return body
+    i = rng.choice(candidates)
+    word = words[i]
+    j = rng.randrange(1, len(word) - 1)
+    kind = rng.random()
+    if kind < 0.4:
+        word = word[: j - 1] + word[j] + word[j - 1] + word[j + 1 :]  # swapped letters
+    elif kind < 0.75:
+        word = word[:j] + word[j + 1 :]  # dropped letter
+    else:
+        word = word[:j] + word[j] + word[j:]  # doubled letter
+    words[i] = word
+    return " ".join(words)
+
+
+_EMOJI_CHANCE = {
+    "praise": ("pos", 0.45),
+    "complaint": ("neg", 0.25),
+    "criticism": ("neg", 0.2),
+    "abuse": ("neg", 0.2),
+    "question": ("neutral", 0.1),
+    "other": ("neutral", 0.3),
+    "feedback": ("pos", 0.15),
+}
+
+
+def _decorate(rng: random.Random, body: str, category: str, site: str) -> str:
+    """Emoji, screenshots and links."""
+    kind, chance = _EMOJI_CHANCE.get(category, ("neutral", 0))
+    slots = corpus().slots
+    if rng.random() < chance:
+        pool = slots[kind]
+        if rng.random() < 0.2:
+            body += " " + rng.choice(pool) * rng.randint(2, 3)
+        else:
+            body += " " + "".join(rng.sample(pool, rng.randint(1, 2)))
+    if category == "complaint" and rng.random() < 0.06:
+        body += " " + rng.choice(slots["shot"])
+    elif category == "question" and rng.random() < 0.05:
+        path = rng.choice(["faq", "help", "menu", "pricing", "shop", "locations"])
+        body += " " + (f"https://{site}/{path}" if rng.random() < 0.6 else f"{site}/{path}")
+    return body
+
+
+def _place(rng: random.Random, body: str, at: str) -> str:
+    roll = rng.random()
+    if roll < 0.62:
+        return f"{at} {body}"
+    if roll < 0.70:
+        return f"hey {at} {body[:1].lower()}{body[1:]}"
+    if roll < 0.74:
+        return f".{at} {body}"
+    if roll < 0.88:
+        return f"{body} {at}"
+    return f"{body} cc {at}"
