@@ -21,12 +21,13 @@ TEXT_CODES = {
 }  # fmt: skip
 
 
-def _rows(name):
-    return [json.loads(line) for line in (HELDOUT / name).read_text().splitlines() if line]
+def _rows(name, folder=HELDOUT):
+    return [json.loads(line) for line in (folder / name).read_text().splitlines() if line]
 
 
-def triage_scores():
-    rows = _rows("mentions.jsonl")
+def triage_scores(folder=HELDOUT):
+    """Accuracy, macro-F1 and {category: (recall, F1)} on ``folder``'s mentions.jsonl."""
+    rows = _rows("mentions.jsonl", folder)
     truth = [r["category"] for r in rows]
     said = [triage.classify(r["text"], network=r["network"]).category for r in rows]
     right = sum(t == s for t, s in zip(truth, said, strict=True))
@@ -41,14 +42,16 @@ def triage_scores():
     return right / len(rows), sum(f for _r, f in f1.values()) / len(f1), f1
 
 
-def tone_scores():
-    rows = _rows("drafts.jsonl")
+def tone_scores(folder=HELDOUT, codes=TEXT_CODES):
+    """Share of drafts exactly right, recall per code, false positives per draft (and by code) on
+    ``folder``'s drafts.jsonl, counting only ``codes``."""
+    rows = _rows("drafts.jsonl", folder)
     hits, misses, false_pos, passed = Counter(), Counter(), Counter(), 0
     for r in rows:
         context = tone.ReplyContext(
             network=r["network"], mention_text=r["mention"], mention_category=r["mention_category"]
         )
-        fired = {f.code for f in tone.check(r["draft"], context)} & TEXT_CODES
+        fired = {f.code for f in tone.check(r["draft"], context)} & codes
         wanted = set(r["codes"])
         passed += fired == wanted
         for code in wanted:
