@@ -18,13 +18,9 @@ from importlib.resources import files
 import regex
 
 from socialdesk.core.limits import NETWORKS, NetworkLimits, check_network
-from socialdesk.core.links import (
-    Span,
-    find_bluesky_links,
-    find_mentions,
-    find_urls,
-    mention_user,
-)
+from socialdesk.core.links import Span, find_bluesky_links, find_urls
+from socialdesk.core.mastodon_text import countable_text, mention_local_part
+from socialdesk.core.mastodon_text import find_entities as find_mastodon_entities
 
 __all__ = ["NETWORKS", "Count", "Facet", "NetworkLimits", "count", "qt_position", "shorten_link"]
 
@@ -283,18 +279,11 @@ def _char_weight(config: XConfig):
 
 # -- Mastodon ------------------------------------------------------------------------------------
 def _count_mastodon(text: str, spoiler: str, limits: NetworkLimits) -> Count:
-    urls = find_urls(text, need_scheme=True)
-    mentions = [m for m in find_mentions(text) if not any(_inside(m, u) for u in urls)]
-    entities = sorted(urls + mentions, key=lambda s: s.start)
-    pieces, pos = [], 0
-    for span in entities:
-        pieces.append(text[pos : span.start])
-        pieces.append(
-            "x" * limits.characters_reserved_per_url if span.kind == "url" else mention_user(span)
-        )
-        pos = span.end
-    pieces.append(text[pos:])
-    countable = spoiler + "".join(pieces) if (text.strip() or spoiler.strip()) else ""
+    """The server's count (core/mastodon_text.py): the content warning as typed, then the text
+    with each link as ``characters_reserved_per_url`` characters and each remote mention as
+    ``@user``; a blank text counts nothing."""
+    entities = find_mastodon_entities(text)
+    countable = spoiler + countable_text(text, limits.characters_reserved_per_url, entities)
     length = _graphemes(countable)
     overflow = (
         _overflow_mastodon(text, spoiler, entities, limits)
@@ -325,17 +314,13 @@ def _overflow_mastodon(text: str, spoiler: str, entities: list[Span], limits: Ne
             used += (
                 limits.characters_reserved_per_url
                 if span.kind == "url"
-                else len(mention_user(span))
+                else len(mention_local_part(span))
             )
         else:
             used += 1
         if used > limits.max_characters:
             return i
     return len(text)
-
-
-def _inside(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start < outer.end
 
 
 # -- Bluesky -------------------------------------------------------------------------------------

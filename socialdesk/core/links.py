@@ -74,20 +74,18 @@ _WORD_GOES_ON = re.compile(r"[0-9a-z@+\-]", re.IGNORECASE)
 _DOTTED_RUN = re.compile(r"(?<!\S)[^\s.]*\.\S*")
 
 
-def find_urls(text: str, *, need_scheme: bool = False) -> list[Span]:
-    """Links as twitter-text finds them; ``need_scheme``: only http(s) links (Mastodon's rule)."""
+def find_urls(text: str) -> list[Span]:
+    """Links as twitter-text finds them (X's rules; Mastodon's are in mastodon_text.py)."""
     found = []
     if "." not in text:
         return found
     for run in _DOTTED_RUN.finditer(text):
         start, end = run.span()
-        if need_scheme and "://" not in run[0]:
-            continue
         pos = start
         while match := _URL.search(text, pos, end):
             if cut := _tld_cut(match):  # the host ran on past its TLD: end it there
                 match = _URL.match(text, match.start("url"), cut) or match
-            found.extend(_accept(text, match, need_scheme))
+            found.extend(_accept(text, match, need_scheme=False))
             pos = max(match.end(), pos + 1)
     return found
 
@@ -163,22 +161,6 @@ def _fits_dns(label: str) -> bool:
     except UnicodeError:
         return False
     return len(encoded) <= 63
-
-
-# Mastodon's mention: @user or @user@host, not inside a word or a URL path.
-_MENTION = re.compile(
-    r"(?<![=/\w])@(?P<user>[a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?P<host>@[\w.-]+\w+)?",
-    re.IGNORECASE,
-)
-
-
-def find_mentions(text: str) -> list[Span]:
-    return [Span("mention", m.start(), m.end(), m[0]) for m in _MENTION.finditer(text)]
-
-
-def mention_user(span: Span) -> str:
-    """``@user@host`` -> ``@user``: Mastodon counts a remote mention by its local part."""
-    return "@" + span.text[1:].split("@", 1)[0]
 
 
 # Bluesky's app (RichText.detectFacets): http(s) links, or bare domains with a known TLD — its

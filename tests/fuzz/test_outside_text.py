@@ -8,7 +8,7 @@ from datetime import UTC
 import pytest
 from hypothesis import HealthCheck, given, seed, settings
 
-from socialdesk.core import counter, html_text, links, search, tone, triage
+from socialdesk.core import counter, html_text, links, mastodon_text, search, tone, triage
 from tests.fuzz.conftest import EXAMPLES, SEED
 from tests.fuzz.texts import HARD_RUNS, texts
 
@@ -19,7 +19,8 @@ READERS = {
     "counter X": lambda s: counter.count(s, "x"),
     "counter Mastodon": lambda s: counter.count(s, "mastodon"),
     "counter Bluesky": lambda s: counter.count(s, "bluesky"),
-    "links": lambda s: (links.find_urls(s), links.find_mentions(s), links.find_bluesky_links(s)),
+    "links": lambda s: (links.find_urls(s), links.find_bluesky_links(s)),
+    "Mastodon links and mentions": lambda s: mastodon_text.countable_text(s),
     "HTML to text": lambda s: html_text.to_plain(s),
     "search query": lambda s: search.parse(s, UTC),
 }
