@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from socialdesk.core import outbox as policy
+from socialdesk.core.counter import count
+from socialdesk.core.models import network_label
 from socialdesk.networks.base import PostedReply, Provider
-from socialdesk.networks.errors import AuthError, NetworkError, RateLimited
+from socialdesk.networks.errors import AuthError, NetworkError, RateLimited, Refused
 from socialdesk.services.sync import account_ref
 from socialdesk.store import clients, outbox
 from socialdesk.store.db import Database
@@ -74,6 +76,7 @@ class OutboxSender:
             provider = self._provider_for(account)
             posted = self._find(provider, account, item) if unconfirmed else None
             if posted is None:
+                _check_fits(provider, account, item.text)
                 posted = provider.post_reply(
                     account_ref(account),
                     item.text,
@@ -128,3 +131,21 @@ class OutboxSender:
             self._db, item.id, reason, until, unconfirmed=unconfirmed, count_attempt=False
         )
         outbox.hold_account(self._db, item.account_id, reason, until)
+
+
+def _check_fits(provider: Provider, account: clients.AccountSummary, text: str) -> None:
+    """The composer's count, with the server's limits as they are now: a reply that no longer
+    fits (a Mastodon server that lowered its limit after the approval) or that the network would
+    refuse fails here, saying why, instead of being sent to be refused."""
+    counted = count(text, account.network, limits=provider.limits(account_ref(account)))
+    if counted.valid:
+        return
+    name = network_label(account.network)
+    if counted.weighted_length > counted.limit:
+        why = f"{counted.weighted_length:,} characters, {counted.limit:,} allowed"
+    else:
+        why = "it holds characters or bytes the network does not take"
+    raise Refused(
+        f"Not sent: {name} would refuse this reply ({why}, counted as {name} counts). "
+        "Cancel it to edit the text in the composer."
+    )

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 
 from socialdesk.core import outbox as policy
+from socialdesk.core.limits import NetworkLimits
 from socialdesk.core.models import MentionStatus, OutboxState
 from socialdesk.networks.demo import DemoProvider
 from socialdesk.services.outbox import SIGN_IN_NEEDED, OutboxSender
@@ -175,6 +176,31 @@ def test_a_post_refused_with_a_403_fails_alone_and_the_others_go_out(db, account
     assert [p["text"] for p in network.posts] == ["Thanks, glad it arrived!"]
 
 
+def test_a_reply_that_no_longer_fits_the_server_is_not_sent_and_says_why(db, account):
+    """Approved under one limit, the server's is lower by the time it goes out: the counter,
+    fed the server's limits now, stops it before the request; the next reply still goes."""
+    _client_id, account_id = account
+    network = FaultyNetwork(honours_keys=True)
+    clock = Clock()
+
+    class LowerLimit(FaultyProvider):
+        def limits(self, account):
+            return NetworkLimits(100)
+
+    try:
+        first, second = _stored(db, account_id, 2)
+        too_long = _approve(db, account_id, first, "a" * 150, clock)
+        fits = _approve(db, account_id, second, "a" * 100, clock)
+        OutboxSender(db, lambda _a: LowerLimit(network, clock), clock).send_due()
+    finally:
+        network.close()
+    item = outbox.get_item(db, too_long)
+    assert item.state == OutboxState.FAILED
+    assert "150 characters, 100 allowed" in item.last_error and "Cancel it" in item.last_error
+    assert outbox.get_item(db, fits).state == OutboxState.SENT
+    assert [p["text"] for p in network.posts] == ["a" * 100]
+
+
 def test_a_rejected_reply_fails_with_the_reason_and_can_be_retried_or_cancelled(db, account):
     _client_id, account_id = account
     clock = Clock()
@@ -183,7 +209,7 @@ def test_a_rejected_reply_fails_with_the_reason_and_can_be_retried_or_cancelled(
     provider = DemoProvider(T0, clock=clock, post_delay=0, failure_rate=0)
     OutboxSender(db, lambda _a: provider, clock).send_due()
     item = outbox.get_item(db, item_id)
-    assert item.state == OutboxState.FAILED and "X allows 280" in item.last_error
+    assert item.state == OutboxState.FAILED and "400 characters, 280 allowed" in item.last_error
     assert outbox.cancel(db, [item_id], clock()) == [item_id]
     # Cancelling gives the text back to the composer: the draft is editable again.
     assert drafts.live_draft(db, account_id, mid).text == "x" * 400
