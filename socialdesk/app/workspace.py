@@ -68,11 +68,11 @@ def utc_now() -> datetime:
 
 
 _STATUS_WORDS = {
-    "done": "Marked done",
-    "ignored": "Ignored",
-    "open": "Reopened",
-    "snoozed": "Snoozed",
-    "replied": "Marked replied",
+    MentionStatus.DONE: "Marked done",
+    MentionStatus.IGNORED: "Ignored",
+    MentionStatus.OPEN: "Reopened",
+    MentionStatus.SNOOZED: "Snoozed",
+    MentionStatus.REPLIED: "Marked replied",
 }
 
 

@@ -25,11 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from socialdesk.core.models import Category
 from socialdesk.core.report import STOPWORDS
 
 CALM, RISING, CRISIS, THREAD = "calm", "rising", "crisis", "thread"
 CONFIRM = timedelta(minutes=3)  # spiking this long before it is called a crisis
-NEGATIVE_CATEGORIES = ("complaint", "criticism", "abuse")
+NEGATIVE_CATEGORIES = (Category.COMPLAINT.value, Category.CRITICISM.value, Category.ABUSE.value)
 HOUR, DAY, WEEK = timedelta(hours=1), timedelta(days=1), timedelta(weeks=1)
 RECENT = timedelta(hours=3)  # the level just before the window: a climb's current height
 _WORD = re.compile(r"https?://(?:www\.)?([^/\s]+)|@[\w.@-]+|([^\W\d_]{3,})")

@@ -9,16 +9,16 @@ sorting them for every page.
 
 from __future__ import annotations
 
-from socialdesk.core.models import MentionStatus
+from socialdesk.core.models import MentionStatus, Priority
 
-PRIORITIES = ("urgent", "high", "normal", "low")
 _SPAN = 10**13  # milliseconds since 1970 stay below this until the year 2286
 HANDLED = 3  # the bucket after every waiting one
+_BUCKET = {Priority.URGENT: 0, Priority.LOW: 2}  # high, normal and none: 1
 
 
 def urgency(status: str, priority: str | None, due_ms: int | None, created_ms: int) -> int:
     """Smaller sorts first."""
     if MentionStatus(status).awaits_reply:
-        bucket = {"urgent": 0, "low": 2}.get(priority or "", 1)
+        bucket = _BUCKET.get(priority or "", 1)
         return bucket * _SPAN + (due_ms if due_ms is not None else created_ms)
     return HANDLED * _SPAN + (_SPAN - created_ms)  # handled: newest first

@@ -45,6 +45,15 @@ class Category(StrEnum):
     OTHER = "other"
 
 
+class Priority(StrEnum):
+    """How soon a mention needs an answer (customer-care.md, "Triage"), most pressing first."""
+
+    URGENT = "urgent"
+    HIGH = "high"
+    NORMAL = "normal"
+    LOW = "low"
+
+
 class MentionStatus(StrEnum):
     NEW = "new"  # not yet looked at
     OPEN = "open"  # looked at, still needs something
@@ -73,6 +82,11 @@ class OutboxState(StrEnum):
     FAILED = "failed"
     PAUSED = "paused"
     CANCELLED = "cancelled"
+
+    @property
+    def waiting(self) -> bool:
+        """Not out yet and not given up: queued, being sent, or held by a paused outbox."""
+        return self in (OutboxState.QUEUED, OutboxState.SENDING, OutboxState.PAUSED)
 
 
 class AuthorFlag(StrEnum):

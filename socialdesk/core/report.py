@@ -27,7 +27,7 @@ from operator import itemgetter
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from socialdesk.core.models import MentionStatus
+from socialdesk.core.models import Category, MentionStatus
 from socialdesk.core.service_hours import ServiceHours
 from socialdesk.core.sla import _service_minutes
 
@@ -129,7 +129,6 @@ class Report:
 
 
 UNCATEGORISED = "uncategorised"
-COMPLAINT = "complaint"
 COVERED = "covered"  # the status the store gives mentions a crisis statement covered
 REPEAT_AUTHORS = 10  # the most frequent repeat authors listed
 COMPLAINT_WORDS = 15  # the most common words in complaints listed
@@ -217,7 +216,7 @@ def build(
             day = slot // 24
             sentiment_sum[day] += sentiment
             sentiment_count[day] += 1
-        if category == COMPLAINT and text:
+        if category == Category.COMPLAINT and text:
             complaints.append(text)
         if answered is None and status not in awaiting:
             continue  # no clock runs

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from socialdesk.core.models import Priority
 from socialdesk.store import mentions
 from socialdesk.store.db import Database
 from socialdesk.store.mentions import MentionRow
@@ -23,7 +24,7 @@ class Alert:
 
 
 def urgent_arrivals(db: Database, new_ids: Iterable[int], muted: set[int]) -> list[Alert]:
-    rows = [r for r in mentions.rows_by_id(db, list(new_ids)) if r.priority == "urgent"]
+    rows = [r for r in mentions.rows_by_id(db, list(new_ids)) if r.priority == Priority.URGENT]
     return [
         Alert(
             f"Urgent: {row.client_name}",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from socialdesk.core.models import Network
+from socialdesk.core.models import MentionStatus, Network
 from socialdesk.core.service_hours import ServiceHours, ServiceHoursError
 from socialdesk.core.tone import BannedPhrase
 from socialdesk.store.db import Database
@@ -262,7 +262,7 @@ def _accounts_with_counts(db: Database, client_id: int, now_ms: int) -> list[Acc
     placeholders = ",".join("?" * len(AWAITING))
     rows = db.query(
         f"SELECT {_ACCOUNT_COLUMNS},"
-        " coalesce(sum(m.status = 'new'), 0), coalesce(sum(m.due_at < ?), 0)"
+        f" coalesce(sum(m.status = '{MentionStatus.NEW}'), 0), coalesce(sum(m.due_at < ?), 0)"
         " FROM account a LEFT JOIN mention m ON m.account_id = a.id"
         f"  AND m.status IN ({placeholders}) AND m.first_response_at IS NULL"
         " WHERE a.client_id = ? GROUP BY a.id ORDER BY a.id",

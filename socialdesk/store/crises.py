@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from socialdesk.core.crisis import NEGATIVE_CATEGORIES, Negative
-from socialdesk.core.models import MentionStatus
+from socialdesk.core.models import Category, MentionStatus, OutboxState
 from socialdesk.store.db import Database
 from socialdesk.store.events import log_event
 from socialdesk.store.mentions import _set_statuses
@@ -34,7 +34,7 @@ def negatives(db: Database, client_id: int, since: datetime) -> list[Negative]:
         " FROM mention m WHERE m.account_id IN (SELECT id FROM account WHERE client_id = ?)"
         " AND m.created_at >= ?"
         f" AND coalesce(m.category_override, m.category) IN ({categories})"
-        " AND (coalesce(m.category_override, m.category) != 'abuse' OR m.sentiment < 0)"
+        f" AND (coalesce(m.category_override, m.category) != '{Category.ABUSE}' OR m.sentiment < 0)"
         " ORDER BY m.created_at",
         (client_id, to_ms(since), *NEGATIVE_CATEGORIES),
     )
@@ -119,7 +119,7 @@ def last_statement(db: Database, client_id: int, since: datetime) -> datetime | 
     """When the client last approved a new post (a statement) since ``since``."""
     rows = db.query(
         "SELECT max(created_at) FROM outbox_item WHERE mention_id IS NULL AND created_at >= ?"
-        " AND state != 'cancelled'"
+        f" AND state != '{OutboxState.CANCELLED}'"
         " AND account_id IN (SELECT id FROM account WHERE client_id = ?)",
         (to_ms(since), client_id),
     )

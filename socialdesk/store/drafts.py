@@ -100,7 +100,8 @@ def save_draft(
         if draft_id is None:
             return conn.execute(
                 "INSERT INTO draft (account_id, mention_id, text, cursor_position, state,"
-                " created_at, updated_at) VALUES (?, ?, ?, ?, 'editing', ?, ?) RETURNING id",
+                f" created_at, updated_at) VALUES (?, ?, ?, ?, '{DraftState.EDITING}', ?, ?)"
+                " RETURNING id",
                 (account_id, mention_id, text, cursor, to_ms(now), to_ms(now)),
             ).fetchone()[0]
         changed = conn.execute(

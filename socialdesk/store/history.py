@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from socialdesk.core.models import MentionStatus
+from socialdesk.core.models import DraftState, MentionStatus, OutboxState
 from socialdesk.core.search import Query
 from socialdesk.store import mentions
 from socialdesk.store.db import Database
@@ -19,12 +19,13 @@ MENTION, REPLY, DRAFT = "mention", "reply", "draft"
 _RANK = {MENTION: 0, REPLY: 1, DRAFT: 2}
 # What ``status:`` picks among the replies; cancelled items are not history (their draft is).
 _REPLY_STATES = {
-    "sent": ("sent",),
-    "queued": ("queued", "sending", "paused"),
-    "failed": ("failed",),
+    "sent": (OutboxState.SENT.value,),
+    "queued": tuple(state.value for state in OutboxState if state.waiting),
+    "failed": (OutboxState.FAILED.value,),
 }
-_SHOWN_REPLY_STATES = ("sent", "queued", "sending", "paused", "failed")
-_SHOWN_DRAFT_STATES = ("editing", "ready")  # approved ones are outbox items now
+_SHOWN_REPLY_STATES = tuple(state for states in _REPLY_STATES.values() for state in states)
+# approved ones are outbox items now
+_SHOWN_DRAFT_STATES = (DraftState.EDITING.value, DraftState.READY.value)
 COUNT_CAP = 10_000
 
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from socialdesk.core.inbox import urgency
 from socialdesk.core.mentions import FetchedMention
-from socialdesk.core.models import AuthorFlag, Category, MentionStatus
+from socialdesk.core.models import AuthorFlag, Category, MentionStatus, OutboxState, Priority
 from socialdesk.core.sla import due_at, response_clock
 from socialdesk.core.triage import ACTIONS, Triage
 from socialdesk.core.triage import priority as weigh_priority
@@ -190,7 +190,7 @@ def _where(flt: MentionFilter, now: datetime | None) -> tuple[str, list]:
     if flt.statuses is not None:
         clauses.append(_in("m.status", flt.statuses))
     elif flt.conversation_of is None:
-        clauses.append(("m.status != 'snoozed'", []))  # out of sight until they wake
+        clauses.append((f"m.status != '{MentionStatus.SNOOZED}'", []))  # out of sight until awake
     if flt.awaiting_reply_only:
         clauses.append(_in("m.status", AWAITING))
     if flt.categories is not None:
@@ -321,8 +321,9 @@ def mention_detail(db: Database, mention_id: int) -> MentionDetail | None:
         (row.author_id, row.author_id),
     )[0]
     sent = db.query(
-        "SELECT sent_at, text FROM outbox_item WHERE account_id = ? AND state = 'sent'"
-        " AND (mention_id = ? OR conversation_id = ?) ORDER BY sent_at",
+        "SELECT sent_at, text FROM outbox_item WHERE account_id = ?"
+        f" AND state = '{OutboxState.SENT}' AND (mention_id = ? OR conversation_id = ?)"
+        " ORDER BY sent_at",
         (row.account_id, row.id, row.conversation_id or row.remote_id),
     )
     return MentionDetail(
@@ -371,7 +372,7 @@ def upsert_mentions(
             rows.append((
                 account_id, m.remote_id, authors[m.author.remote_id], clean_text(m.text), created,
                 received, m.url, m.in_reply_to_remote_id, conversation, due,
-                urgency("new", priority, due, created),
+                urgency(MentionStatus.NEW, priority, due, created),
                 t.category if t else None, t.sentiment if t else None, priority,
                 json.dumps(t.reasons) if t else None, m.visibility,
             ))  # fmt: skip
@@ -379,7 +380,7 @@ def upsert_mentions(
             "INSERT INTO mention (account_id, remote_id, author_id, text, created_at, received_at,"
             " url, in_reply_to_remote_id, conversation_id, status, due_at, urgency, category,"
             " sentiment, priority, triage_reasons, visibility)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?)"
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{MentionStatus.NEW}', ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (account_id, remote_id) DO NOTHING",
             rows,
         )
@@ -456,7 +457,7 @@ def reprioritise(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
         " m.priority, m.created_at, m.due_at, au.flags, c.response_target_minutes,"
         " c.service_hours, c.timezone, EXISTS (SELECT 1 FROM mention e JOIN account ea"
         "  ON ea.id = e.account_id WHERE e.author_id = m.author_id AND ea.client_id = a.client_id"
-        "  AND coalesce(e.category_override, e.category) = 'complaint'"
+        f"  AND coalesce(e.category_override, e.category) = '{Category.COMPLAINT}'"
         "  AND e.created_at < m.created_at)"
         f"{_FROM} WHERE {where} AND {waiting}",
         [*params, *wparams],
@@ -503,8 +504,9 @@ def coming_due(db: Database, now: datetime) -> list[int]:
     return [r[0] for r in db.query(
         "SELECT m.id FROM mention m JOIN account a ON a.id = m.account_id"
         " JOIN client c ON c.id = a.client_id"
-        f" WHERE {waiting} AND m.priority IN ('high', 'normal')"
-        " AND coalesce(m.category_override, m.category) IN ('question', 'complaint')"
+        f" WHERE {waiting} AND m.priority IN ('{Priority.HIGH}', '{Priority.NORMAL}')"
+        " AND coalesce(m.category_override, m.category)"
+        f" IN ('{Category.QUESTION}', '{Category.COMPLAINT}')"
         " AND m.due_at <= ? + c.response_target_minutes * 15000",  # a quarter of the target, in ms
         [*params, to_ms(now)],
     )]  # fmt: skip
@@ -598,7 +600,8 @@ def set_hidden(db: Database, mention_id: int, hidden: bool, *, at: datetime) -> 
 def wake_snoozed(db: Database, now: datetime) -> list[int]:
     """Snoozed mentions whose time has come go back to open; returns their ids."""
     ids = [r[0] for r in db.query(
-        "SELECT id FROM mention WHERE status = 'snoozed' AND snoozed_until <= ?", (to_ms(now),)
+        f"SELECT id FROM mention WHERE status = '{MentionStatus.SNOOZED}' AND snoozed_until <= ?",
+        (to_ms(now),),
     )]  # fmt: skip
     if ids:
         with db.transaction():

@@ -38,7 +38,7 @@ _PAUSED = (
     " WHERE a.id = outbox_item.account_id)"
 )
 # Back to waiting: paused if the client's outbox is, else queued.
-_WAITING = f"CASE WHEN {_PAUSED} THEN 'paused' ELSE 'queued' END"
+_WAITING = f"CASE WHEN {_PAUSED} THEN '{OutboxState.PAUSED}' ELSE '{OutboxState.QUEUED}' END"
 
 
 @dataclass(frozen=True)
@@ -128,8 +128,8 @@ def claim(db: Database, item_id: int, now: datetime) -> bool:
     UPDATE checks and takes it, so two senders can never both have it."""
     with db.transaction() as conn:
         conn.execute(
-            "UPDATE outbox_item SET state = 'paused'"
-            f" WHERE id = ? AND state = 'queued' AND {_PAUSED}",
+            f"UPDATE outbox_item SET state = '{OutboxState.PAUSED}'"
+            f" WHERE id = ? AND state = '{OutboxState.QUEUED}' AND {_PAUSED}",
             (item_id,),
         )
         taken = conn.execute(

@@ -9,7 +9,8 @@ import json
 from datetime import datetime
 from operator import itemgetter
 
-from socialdesk.core.report import COMPLAINT, COVERED, ClientTerms, ReportRows
+from socialdesk.core.models import Category
+from socialdesk.core.report import COVERED, ClientTerms, ReportRows
 from socialdesk.store.clients import client_hours
 from socialdesk.store.db import Database
 from socialdesk.store.values import to_ms
@@ -43,7 +44,7 @@ def report_rows(
     first, after = to_ms(start), to_ms(end)
     found: list[tuple] = []
     for account in accounts:
-        found += db.query(_ROWS, (COMPLAINT, every_text, account, first, after))
+        found += db.query(_ROWS, (Category.COMPLAINT.value, every_text, account, first, after))
     if len(accounts) > 1:
         found.sort(key=_BY_TIME)  # merges the accounts' runs
     authors = dict(db.query(_AUTHORS, (json.dumps(list(set(map(itemgetter(4), found)))),)))

@@ -13,6 +13,8 @@ from __future__ import annotations
 from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from socialdesk.core.models import DraftState, MentionStatus, OutboxState
+
 
 def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
@@ -99,9 +101,9 @@ class Mention(SQLModel, table=True):
     category: str | None = None
     category_override: str | None = None
     sentiment: float | None = None
-    priority: str | None = None
+    priority: str | None = None  # core.models.Priority
     triage_reasons: str | None = None  # JSON list of plain-words reasons
-    status: str = "new"  # core.models.MentionStatus
+    status: str = MentionStatus.NEW.value
     status_changed_at: int | None = None
     first_response_at: int | None = None  # stops the response clock
     due_at: int | None = None  # overdue after this, under the client's target and service hours
@@ -135,7 +137,7 @@ class Draft(SQLModel, table=True):
     mention_id: int | None = Field(default=None, sa_column=_fk("mention.id", nullable=True))
     text: str = ""
     cursor_position: int = 0
-    state: str = "editing"  # core.models.DraftState
+    state: str = DraftState.EDITING.value
     review_note: str | None = None
     created_at: int
     updated_at: int
@@ -158,7 +160,7 @@ class OutboxItem(SQLModel, table=True):
     text: str
     in_reply_to_remote_id: str | None = None
     idempotency_key: str = Field(unique=True)
-    state: str = "queued"  # core.models.OutboxState
+    state: str = OutboxState.QUEUED.value
     attempts: int = 0
     last_error: str | None = None
     next_attempt_at: int | None = None

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from socialdesk.app.replies import RepliesController, SavedReply
 from socialdesk.core import counter, replies, tone
-from socialdesk.core.models import network_label
+from socialdesk.core.models import DraftState, network_label
 from socialdesk.store.mentions import MentionRow
 from socialdesk.ui import theme
 from socialdesk.ui.detail import plain_label
@@ -264,7 +264,7 @@ class Composer(QFrame):
         self.draft_id = pending[2] if pending else draft.id if draft else None
         self._context = self.controller.context_for(target.account_id, target.mention)
         who = f"Reply to @{target.mention.author_handle}" if target.mention else "New post"
-        state = " — waiting for review" if draft and draft.state == "ready" else ""
+        state = " — waiting for review" if draft and draft.state == DraftState.READY else ""
         self.heading.setText(f"{who} on {network_label(target.network)}{state}")
         self._show_audience(target)
         self.note.setVisible(bool(draft and draft.review_note))

@@ -186,7 +186,7 @@ class DetailPane(QScrollArea):
             f"Showing the first {MAX_SHOWN_CHARS:,} of {len(row.text):,} characters."
         )
         repeat = any(
-            earlier.category == "complaint" and earlier.created_at < row.created_at
+            earlier.category == Category.COMPLAINT and earlier.created_at < row.created_at
             for earlier in detail.author_history
         )
         self._triage.setText(_triage_text(row, self._clock_for(row), repeat))
@@ -203,7 +203,7 @@ class DetailPane(QScrollArea):
         self._buttons["ignore"].setVisible(waiting)
         self._buttons["reopen"].setVisible(not waiting)
         # Offered for what one hides (abuse, spam) or has hidden; the menu has it for any reply.
-        hideable = Network(row.network).hides_replies and row.category in ("abuse", "spam")
+        hideable = Network(row.network).hides_replies and row.category in _HIDDEN_KINDS
         self._buttons["hide"].setVisible(hideable or row.hidden)
         self._buttons["hide"].setText("Show again" if row.hidden else "Hide")
         count = detail.author_mention_count
@@ -248,6 +248,8 @@ def _clear(box: QVBoxLayout) -> None:
         if item.widget():
             item.widget().deleteLater()
 
+
+_HIDDEN_KINDS = (Category.ABUSE, Category.SPAM)  # what one hides rather than answers
 
 # Said where a mention was not public, so nobody answers a private word in public.
 _SEEN_BY = {"direct": " · 🔒 direct message", "private": " · 🔒 followers only"}

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from socialdesk import __version__
 from socialdesk.app.workspace import HistoryItem, MentionDetail, WorkspaceController
-from socialdesk.core.models import MentionStatus
+from socialdesk.core.models import MentionStatus, OutboxState
 from socialdesk.diagnostics import diagnostics_text
 from socialdesk.ui import theme
 from socialdesk.ui.accounts import AccountsDialog
@@ -313,8 +313,9 @@ class MainWindow(QMainWindow):
         self.controller.load_detail(mention_id, shown)
 
     def _outbox_counts(self, items) -> None:
-        waiting = sum(i.state in ("queued", "sending", "paused") for i in items)
-        self.sidebar.set_view_counts("Outbox", waiting, sum(i.state == "failed" for i in items))
+        waiting = sum(OutboxState(i.state).waiting for i in items)
+        failed = sum(i.state == OutboxState.FAILED for i in items)
+        self.sidebar.set_view_counts("Outbox", waiting, failed)
 
     def _composer_follows(self, detail: MentionDetail | None) -> None:
         """The composer shows the mention's draft when it has one; otherwise it waits for r."""

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from socialdesk.app.workspace import MentionRow
-from socialdesk.core.models import MentionStatus
+from socialdesk.core.models import MentionStatus, Priority
 from socialdesk.core.search import find_spans
 from socialdesk.core.sla import ClockState, ResponseClock
 from socialdesk.ui import theme
@@ -132,8 +132,9 @@ class CardDelegate(QStyledItemDelegate):
         chips = [(row.status, None)]
         if row.category:
             chips.insert(0, (row.category + ("*" if row.category_overridden else ""), None))
-        if row.priority in ("urgent", "high"):
-            chips.insert(0, (row.priority, c.danger if row.priority == "urgent" else c.warning))
+        if row.priority in (Priority.URGENT, Priority.HIGH):
+            colour = c.danger if row.priority == Priority.URGENT else c.warning
+            chips.insert(0, (row.priority, colour))
         chip_x = right
         for chip, colour in chips:
             w = rfm.horizontalAdvance(chip) + pad

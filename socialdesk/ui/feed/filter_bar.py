@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QMenu, QPushButton, QWidget
 
 from socialdesk.app.workspace import MentionFilter
-from socialdesk.core.models import Category, Network
+from socialdesk.core.models import Category, MentionStatus, Network, Priority
 from socialdesk.ui.detail import plain_label
 
 # (label, value) per choice; the first of each group (None) means "any".
@@ -23,13 +23,15 @@ GROUPS = {
         "Status",
         (
             ("All but snoozed", None),
-            ("Needs a reply", ("new", "open")),
-            ("New", ("new",)),
-            ("Open", ("open",)),
-            ("Snoozed", ("snoozed",)),
-            ("Replied", ("replied",)),
-            ("Done", ("done",)),
-            ("Ignored", ("ignored",)),
+            ("Needs a reply", (MentionStatus.NEW.value, MentionStatus.OPEN.value)),
+            *(
+                (s.value.capitalize(), (s.value,))
+                for s in (MentionStatus.NEW, MentionStatus.OPEN, MentionStatus.SNOOZED)
+            ),
+            *(
+                (s.value.capitalize(), (s.value,))
+                for s in (MentionStatus.REPLIED, MentionStatus.DONE, MentionStatus.IGNORED)
+            ),
         ),
     ),
     "categories": (
@@ -40,10 +42,10 @@ GROUPS = {
         "Priority",
         (
             ("Any priority", None),
-            ("Urgent", ("urgent",)),
-            ("Urgent or high", ("urgent", "high")),
-            ("Normal", ("normal",)),
-            ("Low", ("low",)),
+            ("Urgent", (Priority.URGENT.value,)),
+            ("Urgent or high", (Priority.URGENT.value, Priority.HIGH.value)),
+            ("Normal", (Priority.NORMAL.value,)),
+            ("Low", (Priority.LOW.value,)),
         ),
     ),
     "network": ("Network", (("Any network", None), *((n.label, n.value) for n in Network))),
