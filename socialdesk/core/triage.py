@@ -11,11 +11,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from socialdesk.core import html_text
+from socialdesk.core import html_text, language
+from socialdesk.core.language import LANGUAGES
 from socialdesk.core.models import AuthorFlag, Category
 from socialdesk.core.sentiment import sentiment
 from socialdesk.core.sla import ClockState, ResponseClock
+from socialdesk.resources import resource_path
 
 ACTIONS = {
     Category.QUESTION: "Reply — high priority: answer it.",
@@ -45,7 +48,7 @@ def _words(*phrases: str) -> re.Pattern:
     about five times faster on these lists."""
     groups: dict[str, list[str]] = {}
     rest = []
-    for phrase in sorted(phrases, key=len, reverse=True):
+    for phrase in sorted(_expanded(phrases), key=len, reverse=True):
         first, tail = phrase[:1].lower(), phrase[1:]
         if first.isalpha() and first.isascii() and tail[:1] not in ("?", "*", "+", "{"):
             groups.setdefault(first, []).append(tail)
@@ -55,426 +58,28 @@ def _words(*phrases: str) -> re.Pattern:
     return re.compile(rf"(?<![\w@#])(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
 
 
-FAULT = _words(
-    r"broken",
-    r"broke",
-    r"not working",
-    r"doesn'?t work",
-    r"don'?t work",
-    r"won'?t (?:load|work|open|start|restart|connect|let)",
-    r"isn'?t working",
-    r"stopped working",
-    r"stop(?:s|ped)? working",
-    r"crash(?:es|ed|ing)?",
-    r"error\w*",
-    r"bug(?:gy|s)?",
-    r"freez(?:es|ing)",
-    r"frozen",
-    r"down",
-    r"outage",
-    # "went offline", not "does it work offline?" (a capability question)
-    r"(?:is|are|went|gone|been|still|keeps? going) offline",
-    r"offline (?:again|since|all day)",
-    # the same fault again: a follow-up in a thread is still a complaint (customer-care.md)
-    r"same (?:thing|issue|problem|error|again)",
-    r"tried again",
-    r"(?:still|keeps?) happening",
-    r"happen(?:ed|ing|s) again",
-    r"late",
-    r"delay(?:ed|s)?",
-    r"never (?:arrived|came|showed|made|received)",
-    r"hasn'?t arrived",
-    r"didn'?t (?:arrive|come|get|receive|work)",
-    r"still (?:not|no|waiting|haven'?t|broken|down|nothing)",
-    r"haven'?t (?:heard|received|got)",
-    r"charged (?:twice|double|me)",
-    r"double[- ]charged",
-    r"overcharged",
-    r"refund",
-    r"missing",
-    r"wrong (?:order|item|size|address|charge|amount)",
-    r"cold(?! brew)",
-    r"burnt",
-    r"stale",
-    r"damaged",
-    r"leak(?:s|ing)?",
-    r"can'?t (?:log ?in|login|sign in|access|connect|pay|find my|cancel|get)",
-    r"locked out",
-    r"failed",
-    r"fails",
-    r"failing",
-    r"keeps? (?:crashing|failing|skipping|dropping|logging)",
-    r"skipping",
-    r"disconnect\w*",
-    r"drains?",
-    r"dead end",
-    r"no one (?:here|answers|replied)",
-    r"nobody (?:answers|replied|responds|helps)",
-    r"waiting (?:for|since)",
-    r"waited",
-    r"lost my",
-    r"cancell?ed my",
-    r"ages to load",
-    r"slow",
-    r"glitch\w*",
-    r"flat tyre",
-    r"squeal\w*",
-    r"wrong",
-    r"expired",
-    r"declined",
-    r"rejected",
-    r"no (?:signal|service|internet|wifi|delivery slots)",
-    r"stuck",
-    r"400|401|403|404|500|502|503",
-    r"paralys\w+",
-    r"killing my battery",
-    r"battery (?:drain\w*|dies|dying|dead)",
-    r"kaputt",
-    r"funktioniert nicht",
-    r"no funciona",
-    r"ne marche pas",
-    r"não funciona",
-    r"roto",
-    r"nicht angekommen",
-    r"partiu",
-    r"cancell?ed",
-    r"renewed even though",
-    r"even though",
-    r"supposed to",
-    r"ripped",
-    r"dies",
-    r"more than my contract",
-    r"cut out",
-    r"still says",
-    r"won'?t download",
-    r"not showing up",
-    r"tasted? (?:sour|off|awful)",
-    r"nothing like",
-    r"losing",
-    r"lost",
-    r"given to someone else",
-    r"never took",
-    r"on hold",
-    r"fraud\w+",
-    r"soaked",
-    r"disappeared",
-    r"logged me out",
-    r"wiped",
-    r"off for \d+",
-    r"no engineer",
-    r"nobody came",
-    r"no one came",
-    r"got basically",
-    r"since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last week)",
-    r"marked delivered",
-    r"ate my card",
-    r"instead of",
-    r"i paid for",
-    r"reset itself",
-    r"problem with",
-    r"issues? with",
-    r"having issues",
-    r"i'?ve tried",
-    r"tried everything",
-    r"suffering",
-    r"(?:does|do|did|will)(?:n'?t| not) let me",
-    r"reschedul\w+",
-    r"cumbersome",
-    r"slowdown",
-    r"too many sent",
-    r"haven'?t rec(?:ei)?v?e?d",
-    r"called \d",
-    r"telemarketer",
-    r"started (?:immediately )?after",
-    r"after (?:i |the )?updat\w*",
-    r"since the update",
-    r"dropped \d+",
-    r"causing",
-    r"disregarded",
-    r"someone else'?s",
-    r"don'?t exist",
-    r"dont exist",
-    r"took my",
-    r"fee after",
-    r"paralysed",
-    r"smashed",
-    r"cracked?",
-    r"power cut",
-    r"nobody announced",
-    r"too high",
-    r"bill is",
-    r"cut my",
-)
-ASK = _words(
-    r"how (?:do|can|to|long|much|many)",
-    r"where (?:is|are|do|can)",
-    r"when (?:is|will|does|do|are)",
-    r"what (?:is|are|time|happens|does)",
-    r"why (?:is|does|do|are|can'?t)",
-    r"which",
-    r"can (?:i|you|we)",
-    r"could (?:i|you)",
-    r"do you",
-    r"does (?:it|the|this|anyone)",
-    r"is (?:there|it|this|the)",
-    r"are (?:you|there|the)",
-    r"any (?:way|idea|update|news|chance)",
-    r"anyone know",
-    r"will i",
-    r"is it possible",
-    r"help me",
-    r"please help",
-    r"can someone",
-    r"wie",
-    r"wo ist",
-    r"gibt es",
-    r"cómo",
-    r"dónde",
-    r"cuándo",
-    r"tienen",
-    r"est-ce que",
-    r"comment",
-    r"où",
-)
-SUGGEST = _words(
-    r"you should",
-    r"please add",
-    r"would be (?:nice|great|cool|amazing|awesome)",
-    r"it would be",
-    r"suggestion",
-    r"idea",
-    r"feature request",
-    r"bring back",
-    r"i wish",
-    r"wish you",
-    r"would love (?:a|an|to see|if)",
-    r"could you (?:add|make|bring)",
-    r"consider (?:adding|making)",
-    r"should (?:open|add|make|have|do|bring)",
-    r"how about",
-    r"needs? (?:a|an|more)",
-    r"option (?:to|of|for)",
-    r"bitte (?:mehr|bringt)",
-    r"deberían",
-    r"would be",
-    r"would love (?:more|a|an|to see|if)",
-    r"just saying",
-)
-PRAISE = _words(
-    r"thanks?",
-    r"thank you",
-    r"thx",
-    r"ty",
-    r"cheers",
-    r"love",
-    r"loved",
-    r"loving",
-    r"amazing",
-    r"awesome",
-    r"great",
-    r"best",
-    r"brilliant",
-    r"fantastic",
-    r"excellent",
-    r"perfect",
-    r"legend",
-    r"superb",
-    r"wonderful",
-    r"shout ?out",
-    r"kudos",
-    r"10/10",
-    r"five stars",
-    r"5 stars",
-    r"well done",
-    r"nailed it",
-    r"obsessed",
-    r"delicious",
-    r"gorgeous",
-    r"beautiful",
-    r"problem solved",
-    r"danke",
-    r"gracias",
-    r"merci",
-    r"obrigad[oa]",
-    r"genial",
-    r"super",
-    r"loves",
-    r"parfait",
-    r"ótimo",
-)
-CRITIC = _words(
-    r"used to be (?:good|great|better)",
-    r"worse",
-    r"worst",
-    r"terrible",
-    r"awful",
-    r"horrible",
-    r"rubbish",
-    r"garbage",
-    r"trash",
-    r"overpriced",
-    r"rip[- ]?off",
-    r"never again",
-    r"disgrace",
-    r"disappoint\w*",
-    r"ridiculous",
-    r"joke",
-    r"hate",
-    r"sucks?",
-    r"sux",
-    r"pathetic",
-    r"greedy",
-    r"boycott",
-    r"not what it used to be",
-    r"going downhill",
-    r"gone downhill",
-    r"shame on",
-    r"not happy",
-    r"unhappy",
-    r"meh",
-    r"mediocre",
-    r"too expensive",
-    r"keep raising prices",
-    r"raising prices",
-    r"lost a customer",
-    r"switching to",
-    r"hire (?:colleagues|people|staff)",
-    r"common[- ]sense",
-    r"the point is",
-    r"enforced",
-    r"you won'?t",
-    r"hope you (?:all )?change",
-    r"nicht mehr",
-    r"früher",
-    r"schade",
-    r"not anymore",
-    r"used to be",
-    r"never buying",
-    r"staying home won",
-    r"doesn'?t care",
-    r"only profit",
-    r"always a gamble",
-    r"now it'?s just",
-    r"law is",
-    r"not worth it",
-    r"might cancel",
-    r"were better",
-    r"price rises?",
-    r"gone up",
-    r"lost its",
-)
-INSULT = _words(
-    r"idiots?",
-    r"morons?",
-    r"stupid",
-    r"dumb",
-    r"scum",
-    r"clowns?",
-    r"losers?",
-    r"imbeciles?",
-    r"pathetic losers",
-    r"f+\*+k (?:you|off|your)",
-    r"fuck (?:you|off|your|ur)",
-    r"f u",
-    r"screw you",
-    r"go to hell",
-    r"die",
-    r"kill (?:you|yourself)",
-    r"thie(?:f|ves)",
-    r"crooks?",
-    r"frauds?",
-    r"scammers?",
-    r"liars?",
-    r"useless (?:idiots?|people|person|staff|bunch)",
-    r"absolute (?:idiot|moron|clown|joke)",
-    r"incompetent (?:idiots?|clowns?|fools?)",
-    r"shut up",
-    r"trash company",
-    r"bunch of",
-)
-SPAM_STRONG = _words(
-    r"follow back",
-    r"followforfollow",
-    r"free followers",
-    r"crypto",
-    r"bitcoin",
-    r"nft",
-    r"airdrop",
-    r"vbucks",
-    r"generator",
-    r"casino",
-    r"giveaway",
-    r"dm (?:me |us )?for rates",
-    r"collab",
-    r"link in bio",
-    r"flagged for a violation",
-    r"earn \$?\d+",
-    r"make money",
-)
-SPAM = _words(
-    r"follow (?:back|me|us)",
-    r"free followers",
-    r"followers",
-    r"crypto",
-    r"bitcoin",
-    r"nft",
-    r"airdrop",
-    r"earn \$?\d+",
-    r"make money",
-    r"click (?:here|the link)",
-    r"dm (?:me|us) for",
-    r"promo code",
-    r"giveaway",
-    r"\d+% off",
-    r"discount code",
-    r"cheap",
-    r"buy now",
-    r"limited offer",
-    r"check (?:out )?my (?:profile|page|channel|shop|store|bio)",
-    r"link in bio",
-    r"collab",
-    r"promotion",
-    r"boost your",
-    r"verify (?:here|your account)",
-    r"flagged for a violation",
-    r"win big",
-    r"casino",
-    r"betting",
-    r"likes?",
-    r"sponsor",
-    r"feature you",
-    r"dm us",
-)
-SARCASM = re.compile(
-    r"(?:^|[\s.!,])(?:great|love|thanks|perfect|brilliant|awesome|nice|wonderful)\b[^.!?]{0,40}"
-    r"(?:again|another|crash\w*|broken|freez\w*|down|stop\w*|drain\w*|\bnot\b|never)|"
-    r"\b(?:great|love|thanks|perfect|brilliant)\b.{0,8}(?:🙄|😒|🤦|🙃)|"
-    r"(?:again|another)\b[^.!?]{0,30}(?:great|love|brilliant|fantastic|wonderful)\b",
-    re.IGNORECASE,
-)
-RESOLVED = _words(
-    r"seems to be working",
-    r"seems to work",
-    r"working at this stage",
-    r"at the mo",
-    r"fingers crossed",
-    r"will let you know",
-    r"nvm",
-    r"never ?mind",
-    r"found it",
-    r"works now",
-    r"it works",
-    r"working now",
-)
-THANKED_FIX = re.compile(
-    r"\b(?:thanks?|thank you|cheers)\b.{0,25}\b(?:fix\w*|sort\w*|resolv\w*|solv\w*)", re.IGNORECASE
-)
-QUESTION_START = re.compile(
-    r"^\W*(?:what'?s|whats|what|how|where|when|why|which|who|do|does|did|is|are|can|could|will|"
-    r"would|should|has|have|any)\b",
-    re.IGNORECASE,
-)
-FIRST_PERSON = re.compile(r"\b(?:my|our|i|i'?m|i'?ve|we|me)\b", re.IGNORECASE)
+_LEADING_CHOICE = re.compile(r"\(\?:([^()\\[]*)\)(?![?*+{])(.*)")
+
+
+def _expanded(phrases) -> list[str]:
+    """ "(?:took|charged) me" as "took me" and "charged me": a phrase that starts with a choice
+    of words would be tried at every position; spelled out, each joins its first letter's group."""
+    out = []
+    for phrase in phrases:
+        choice = _LEADING_CHOICE.fullmatch(phrase)
+        if choice and choice[1]:
+            out += [alternative + choice[2] for alternative in choice[1].split("|")]
+        else:
+            out.append(phrase)
+    return list(dict.fromkeys(out))
+
+
+# The lists every language has (resources/language/<code>/<name>.txt); "any" adds signals that
+# need no language (HTTP error codes, emoji).
+LIST_NAMES = (
+    "fault", "ask", "suggest", "praise", "criticism", "insult", "spam", "spam-strong", "resolved",
+    "sarcasm", "relief", "people", "question-start", "first-person",
+)  # fmt: skip
 # Shouting words; a rant is three or more of them and no lower case. Kept as two simple tests:
 # one pattern for the whole rant backtracks exponentially on long capitals.
 SHOUTED_WORD = re.compile(r"[A-Z]{3,}")
@@ -485,6 +90,43 @@ LINKS = re.compile(
     r"https?://\S+|www\.\S+|(?<![a-z0-9-])[a-z0-9-]++\.(?:xyz|biz|ly|io|link|click|top)/\S*",
     re.IGNORECASE,
 )
+_NEVER = re.compile(r"(?!)")
+
+
+def _lines(*parts: str) -> list[str]:
+    path = resource_path("language", *parts)
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@cache
+def lexicon(code: str) -> dict[str, re.Pattern]:
+    """The triage word lists of one language (with the language-independent ones), compiled.
+    A language without lists gets only the language-independent signals."""
+    known = resource_path("language", code).is_dir() if code else False
+    patterns = {}
+    for name in LIST_NAMES:
+        phrases = list(dict.fromkeys([*(_lines(code, f"{name}.txt") if known else []),
+                                      *_lines("any", f"{name}.txt")]))  # fmt: skip
+        if name in ("question-start", "first-person", "people"):
+            joined = "|".join(phrases)
+            patterns[name] = re.compile(
+                (r"^\W*(?:" if name == "question-start" else r"(?<![\w@#])(?:")
+                + joined + r")(?![\w'’])", re.IGNORECASE
+            ) if phrases else _NEVER  # fmt: skip
+        else:
+            patterns[name] = _words(*phrases) if phrases else _NEVER
+    return patterns
+
+
+def load() -> None:
+    """Read the word lists of every language and the sentiment lexicon now."""
+    for code in (*LANGUAGES, ""):
+        lexicon(code)
+    sentiment("warm up")
+    language.load()
 
 
 def plain_text(text: str, network: str | None = None) -> str:
@@ -513,7 +155,14 @@ def classify(
     plain = plain_text(text[:MAX_READ_CHARS], network)
     body = MENTIONS_OR_LINKS.sub(" ", plain).strip()
     score, carriers = sentiment(body)
-    category, reasons = _decide(plain, body, score)
+    lang = language.detect(body) if re.search(r"[^\W\d_]", body) else language.ENGLISH
+    category, reasons = _decide(plain, body, score, lang)
+    if not lang.english:
+        reasons.append(
+            f"written in {lang.name}: read with the {lang.name} word lists"
+            if lang.listed
+            else f"written in {lang.name}: no word lists for it, only questions and emoji read"
+        )
     if cut:
         reasons.append(f"very long: only the first {MAX_READ_CHARS:,} characters were read")
     if AuthorFlag.TROLL in author_flags and category != Category.ABUSE:
@@ -537,33 +186,41 @@ class _Signals:
     """Each word list is searched only when a rule asks for it: most mentions are decided by the
     first rule that applies, so most lists are never searched."""
 
-    def __init__(self, plain: str, body: str) -> None:
-        self.plain, self.body = plain, body
+    def __init__(self, plain: str, body: str, lists: dict[str, re.Pattern]) -> None:
+        self.plain, self.body, self.lists = plain, body, lists
         self._seen: dict[str, list[str]] = {}
 
     def __getattr__(self, name: str) -> list[str]:
-        pattern, on_plain = _SIGNALS[name]
+        list_name, on_plain = _SIGNALS[name]
         if name not in self._seen:
-            self._seen[name] = _found(pattern, self.plain if on_plain else self.body)
+            text = self.plain if on_plain else self.body
+            self._seen[name] = _found(self.lists[list_name], text)
         return self._seen[name]
 
 
 _SIGNALS = {
-    "spam": (SPAM, True), "strong_spam": (SPAM_STRONG, True), "insults": (INSULT, False),
-    "faults": (FAULT, False), "asks": (ASK, False), "suggests": (SUGGEST, False),
-    "praise": (PRAISE, False), "critic": (CRITIC, False), "resolved": (RESOLVED, False),
+    "spam": ("spam", True), "strong_spam": ("spam-strong", True), "insults": ("insult", False),
+    "faults": ("fault", False), "asks": ("ask", False), "suggests": ("suggest", False),
+    "praise": ("praise", False), "critic": ("criticism", False), "resolved": ("resolved", False),
+    "sarcasm": ("sarcasm", False), "relief": ("relief", False),
 }  # fmt: skip
 
 
-def _decide(plain: str, body: str, score: float) -> tuple[Category, list[str]]:
+def _decide(
+    plain: str, body: str, score: float, lang: language.Language = language.ENGLISH
+) -> tuple[Category, list[str]]:
     if not body or not re.search(r"\w", body):
+        if score >= 0.3:
+            return Category.PRAISE, ["only happy emoji"]
+        if score <= -0.3:
+            return Category.CRITICISM, ["only unhappy emoji", "nothing specific to fix"]
         return Category.OTHER, ["nothing but mentions, links or symbols"]
-    found = _Signals(plain, body)
-    verdict = _promotion_or_abuse(found) or _problem_or_request(found, score)
+    found = _Signals(plain, body, lexicon(lang.code if lang.listed else ""))
+    verdict = _promotion_or_abuse(found, score) or _problem_or_request(found, score)
     return verdict or _opinion(found, score)
 
 
-def _promotion_or_abuse(found: _Signals):
+def _promotion_or_abuse(found: _Signals, score: float):
     links = len(LINKS.findall(found.plain))
     free_link = links and re.search(r"\bfree\b", found.body, re.IGNORECASE)
     many_mentions = found.plain.count("@") >= 3
@@ -576,11 +233,21 @@ def _promotion_or_abuse(found: _Signals):
         return Category.SPAM, [f"promotion: {_quote(said)}"] + (
             ["links elsewhere"] if links else []
         )
-    if found.insults and not (found.faults and not _aimed_at_people(found.body)):
+    if (
+        found.insults
+        and not (found.faults and not _aimed_at_people(found))
+        and not _relieved(found, score)  # "got my money back from the scammer": praise
+    ):
         return Category.ABUSE, [f"insults: {_quote(found.insults)}"]
-    if _is_rant(found.body) and not found.faults and not _asks(found):
+    if _is_rant(found.body) and not (found.faults or _asks(found) or _opinion_in_capitals(found)):
         return Category.ABUSE, ["all-capitals rant with nothing specific"]
     return None
+
+
+def _opinion_in_capitals(found: _Signals) -> bool:
+    """ "PRICES ARE A JOKE NOW" is criticism; "NO NO NO NEVER AGAIN" repeats itself: a rant."""
+    words = re.findall(r"\w+", found.body)
+    return bool(found.critic) and len(set(words)) == len(words)
 
 
 def _is_rant(body: str) -> bool:
@@ -589,41 +256,74 @@ def _is_rant(body: str) -> bool:
 
 def _asks(found: _Signals) -> bool:
     body = found.body
-    return "?" in body or "¿" in body or bool(QUESTION_START.match(body)) or bool(found.asks)
+    return (
+        "?" in body
+        or "¿" in body
+        or bool(found.lists["question-start"].match(body))
+        or bool(found.asks)
+    )
 
 
 def _problem_or_request(found: _Signals, score: float):
-    if THANKED_FIX.search(found.body):
-        return Category.PRAISE, ["thanks for a fix"]
-    if found.resolved:
+    if found.resolved and not found.sarcasm:
         return Category.OTHER, [f"the problem seems gone: {_quote(found.resolved)}"]
+    if found.faults and _relieved(found, score):
+        return _praise_in_negative_words(found)
     if found.faults:  # praise words around a fault are sarcasm: it counts as what it means
         reasons = [f"a specific problem: {_quote(found.faults)}"]
-        if SARCASM.search(found.body) or found.praise:
-            reasons.append("sarcasm: praise words around a fault")
+        if found.sarcasm or found.praise:
+            reasons.append(f"sarcasm: {_quote(found.sarcasm or found.praise)} around a fault")
         if _asks(found):
             reasons.append("asks about it too")
         return Category.COMPLAINT, reasons
     if found.suggests and score > -0.5:
         return Category.FEEDBACK, [f"a suggestion: {_quote(found.suggests)}"]
+    if found.sarcasm:
+        if found.lists["first-person"].search(found.body):
+            return Category.COMPLAINT, [
+                f"sarcasm: {_quote(found.sarcasm)}",
+                "about the writer's own case",
+            ]
+        return Category.CRITICISM, [f"sarcasm: {_quote(found.sarcasm)}", "nothing specific to fix"]
     if _asks(found) and not found.critic:
         return Category.QUESTION, [f"asks: {_quote(found.asks)}" if found.asks else "a question"]
     return None
 
 
+def _relieved(found: _Signals, score: float) -> bool:
+    """A fault that is over, a fear that was unfounded, a kind act: praise in negative words."""
+    return bool(
+        found.relief
+        and not found.sarcasm
+        and (found.praise or score >= 0 or len(found.relief) > 1 or not found.faults)
+    )
+
+
+def _praise_in_negative_words(found: _Signals):
+    why = [f"happy about how it turned out: {_quote(found.relief)}"]
+    return Category.PRAISE, why + ([f"praise: {_quote(found.praise)}"] if found.praise else [])
+
+
 def _opinion(found: _Signals, score: float):
-    if score <= -0.2 and not found.praise and not found.critic and FIRST_PERSON.search(found.body):
+    if (score < 0.5 or not found.praise) and _relieved(found, score):
+        return _praise_in_negative_words(found)
+    if (
+        score <= -0.2
+        and not found.praise
+        and not found.critic
+        and found.lists["first-person"].search(found.body)
+    ):
         return Category.COMPLAINT, ["negative, about the writer's own case"]
     if found.critic or (score <= -0.35 and not found.praise):
         why = f"negative opinion: {_quote(found.critic)}" if found.critic else "negative tone"
         return Category.CRITICISM, [why, "nothing specific to fix"]
-    if (found.praise and score >= 0) or score >= 0.5:
+    if found.praise or score >= 0.5:
         return Category.PRAISE, [f"happy: {_quote(found.praise)}" if found.praise else "happy tone"]
     return Category.OTHER, ["no question, problem, opinion or request found"]
 
 
-def _aimed_at_people(body: str) -> bool:
-    return bool(re.search(r"\b(?:you|your|ur|staff|people|they|team|ceo|whoever)\b", body, re.I))
+def _aimed_at_people(found: _Signals) -> bool:
+    return bool(found.lists["people"].search(found.body))
 
 
 # -- priority ------------------------------------------------------------------------------------
