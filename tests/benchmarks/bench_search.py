@@ -1,9 +1,10 @@
-"""History search with 1,000,000 mentions in the store (target: median under 50 ms): one word, a
-phrase and a filtered query — first page of results, newest first, and their count — each beside a
-``LIKE '%word%'`` scan of the same table in the same run. Text comes from a Zipf-distributed
-vocabulary of 20,000 words (real mentions reuse few words often and many words rarely), so a
-word's frequency, not the total, decides how much the index reads; a very common word is measured
-too."""
+"""History search with 1,000,000 mentions in the store. Each query's first page (what the view
+waits for: 200 cards, newest first) is printed beside FTS5 alone answering the same words in the
+same run — ``SELECT rowid … MATCH ? ORDER BY rowid DESC LIMIT 200``, the floor no search can beat
+— with the ratio; the target (50 ms; 5 ms for a rare word) is in the label. The next page (keyset)
+and the count a user asks for come after. Text comes from a Zipf-distributed vocabulary of 20,000
+words (real mentions reuse few words often and many words rarely), so a word's frequency, not the
+total, decides how much the index reads: a word in 79% of the mentions is measured too."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ AUTHORS = 50_000
 VOCABULARY = 20_000
 START = datetime(2025, 12, 1, tzinfo=UTC)
 TARGET_MS = 50.0
+RARE_TARGET_MS = 5.0
 REPEAT = 15
 COMMON = ["order", "delivery", "refund", "login", "broken", "thanks", "invoice", "late"]
 
@@ -91,17 +93,30 @@ def fill(path: Path) -> tuple[list[str], float]:
     return words, time.perf_counter() - t0
 
 
-def like_scan(path: Path, word: str) -> float:
+def fts_alone(path: Path, match: str, limit: int = 200) -> list[float]:
+    """FTS5 by itself: the newest ``limit`` rowids matching (no words: the newest mentions)."""
     conn = sqlite3.connect(path)
-    t0 = time.perf_counter()
-    conn.execute(
-        "SELECT id FROM mention WHERE text LIKE ? ORDER BY created_at DESC LIMIT 200",
-        (f"%{word}%",),
-    ).fetchall()
-    conn.execute("SELECT count(*) FROM mention WHERE text LIKE ?", (f"%{word}%",)).fetchone()
-    elapsed = time.perf_counter() - t0
+    if match:
+        sql, params = (
+            "SELECT rowid FROM mention_fts WHERE mention_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (match, limit),
+        )
+    else:
+        sql, params = "SELECT id FROM mention ORDER BY id DESC LIMIT ?", (limit,)
+    times = time_calls(lambda: conn.execute(sql, params).fetchall(), REPEAT)
     conn.close()
-    return elapsed
+    return times
+
+
+def fts_count(path: Path, match: str) -> list[float]:
+    conn = sqlite3.connect(path)
+    if match:
+        sql, params = "SELECT count(*) FROM mention_fts WHERE mention_fts MATCH ?", (match,)
+    else:
+        sql, params = "SELECT count(*) FROM mention", ()
+    times = time_calls(lambda: conn.execute(sql, params).fetchone(), 5)
+    conn.close()
+    return times
 
 
 def run(report) -> None:
@@ -109,38 +124,50 @@ def run(report) -> None:
         path = Path(tmp) / "search.sqlite3"
         words, seconds = fill(path)
         report.add("fill 1M mentions (sqlite3 executemany, FTS rebuilt after)", N / seconds, "/s")
-        db = open_database(path)
-        rare, common = words[400], words[60]  # in about 1 mention in 250, and 1 in 36
-        queries = {
-            f"one word ({rare})": (rare, rare),
-            "a phrase": (f'"{words[8]} {words[9]}"', words[8]),
-            "filtered (word client: category: after:)": (
-                f"{rare} client:northwind category:complaint after:2026-06-01",
-                rare,
-            ),
-            "filtered, a common word": (
-                f"{common} client:northwind category:complaint after:2026-06-01",
-                common,
-            ),
-            "a word in most mentions (order)": ("order", "order"),
-            "no words: the newest of everything": ("", ""),
-        }
-        for label, (text, like_word) in queries.items():
-            query = parse(text, UTC)
-            pages = time_calls(lambda q=query: history.search(db, q, limit=200), REPEAT)
-            counts = time_calls(lambda q=query: history.count(db, q), REPEAT)
-            hits = history.count(db, query)
-            like = median([like_scan(path, like_word) for _ in range(3)])
-            shown = f"{hits:,}" if hits <= history.COUNT_CAP else f"{history.COUNT_CAP:,}+"
-            report.add(
-                f"search {label}: first page, median ({shown} hits)", median(pages) * 1000,
-                "ms", TARGET_MS, "target",
-            )  # fmt: skip
-            report.add(
-                f"search {label}: first page, p95", percentile(pages, 95) * 1000, "ms",
-                like * 1000, "LIKE '%word%' scan",
-            )  # fmt: skip
-            report.add(
-                f"search {label}: count, median", median(counts) * 1000, "ms", TARGET_MS, "target"
-            )
-        db.close_all()
+        measure(report, path, words)
+
+
+def measure(report, path: Path, words: list[str]) -> None:
+    db = open_database(path)
+    rare, common = words[400], words[60]  # in about 1 mention in 250, and 1 in 36
+    queries = {  # label: (query, target in ms)
+        f"a rare word ({rare})": (rare, RARE_TARGET_MS),
+        "a phrase": (f'"{words[8]} {words[9]}"', TARGET_MS),
+        "filtered (rare word client: category: after:)": (
+            f"{rare} client:northwind category:complaint after:2026-06-01", TARGET_MS,
+        ),
+        f"filtered, a common word ({common})": (
+            f"{common} client:northwind category:complaint after:2026-06-01", TARGET_MS,
+        ),
+        "a word in 79% of mentions (order)": ("order", TARGET_MS),
+        "no words: the newest of everything": ("", TARGET_MS),
+    }  # fmt: skip
+    for label, (text, target) in queries.items():
+        query = parse(text, UTC)
+        pages = time_calls(lambda q=query: history.search(db, q, limit=200), REPEAT)
+        first = history.search(db, query, limit=200)
+        deep = first[-1] if first else None
+        for _ in range(10):  # ten pages down, as scrolling gets there
+            deep = (history.search(db, query, after=deep, limit=200) or [deep])[-1]
+        nexts = time_calls(lambda q=query, d=deep: history.search(db, q, after=d, limit=200), 5)
+        counts = time_calls(lambda q=query: history.count(db, q), 5)
+        hits = history.count(db, query)
+        alone = median(fts_alone(path, query.match()))
+        alone_count = median(fts_count(path, query.match()))
+        report.add(
+            f"search {label}, {hits:,} hits: first page, median (target {target:g} ms)",
+            median(pages) * 1000, "ms", alone * 1000, "FTS5 alone",
+        )  # fmt: skip
+        report.add(
+            f"search {label}: first page, p95", percentile(pages, 95) * 1000, "ms",
+            target, "target",
+        )  # fmt: skip
+        report.add(
+            f"search {label}: page 12 (keyset), median", median(nexts) * 1000, "ms",
+            alone * 1000, "FTS5 alone, page 1",
+        )  # fmt: skip
+        report.add(
+            f"search {label}: count when asked, median", median(counts) * 1000, "ms",
+            alone_count * 1000, "FTS5 count alone",
+        )  # fmt: skip
+    db.close_all()
