@@ -397,6 +397,19 @@ fire(
     "@hana_k Приносим извинения за задержку, напишите нам в личные сообщения.",
 )
 
+# -- issue 20: templates sent with a blank left in
+fire(
+    "unfilled-template",
+    "complaint",
+    "@ro_b Hi {first_name}, sorry about the delay! Your order ships today.",
+    "@ro_b Hi {{ customer.first_name }}, so sorry about the mix-up. We've refunded you today.",
+    "@ro_b Hi [NAME], sorry for the trouble. A replacement goes out tomorrow.",
+    "@ro_b Sorry {handle}! We've credited £10 to your account for the outage.",
+    "To everyone affected by …: we're sorry. Updates here every hour until it's fixed.",
+    "To all customers affected by ___, we apologise. The next update is at 3pm.",
+    "@ro_b Hello <name>, sorry about the wait. DM us and we'll sort it today.",
+    "@ro_b Sorry about your [ISSUE], we'll have it fixed by Friday.",
+)
 # -- must stay quiet: the traps ------------------------------------------------------------------
 quiet(
     "shouting",

@@ -1,0 +1,126 @@
+"""The word and phrase lists of ``resources/tone/``, loaded once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from socialdesk.resources import resource_path
+
+
+# -- the lists, loaded once ----------------------------------------------------------------------
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
+    """One pattern for a list: longest phrases first, whole words only, spaces match any
+    whitespace, apostrophes are optional, and a ``[word]`` may be left out ("that's [simply]
+    false")."""
+    parts = [_phrase_regex(p) for p in sorted({p.lower() for p in phrases}, key=len, reverse=True)]
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(parts)})(?![\w'])", re.IGNORECASE)
+
+
+def _phrase_regex(phrase: str) -> str:
+    regex = ""
+    for word in phrase.split():
+        escaped = re.escape(word.strip("[]")).replace("'", "'?")
+        if word.startswith("["):
+            regex += rf"(?:\s+{escaped})?"
+        else:
+            regex += (r"\s+" if regex else "") + escaped
+    return regex
+
+
+@dataclass(frozen=True)
+class _PhraseTable:
+    pattern: re.Pattern
+    suggestions: list[tuple[re.Pattern, str]]
+
+    def search(self, text: str, pos: int = 0):
+        return self.pattern.search(text, pos)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text)
+
+    def suggestion(self, matched: str) -> str | None:
+        """The replacement for the phrase that matched (found again only on a hit)."""
+        for pattern, suggestion in self.suggestions:
+            if pattern.fullmatch(matched):
+                return suggestion
+        return None
+
+
+@dataclass(frozen=True)
+class _Profanity:
+    exact: frozenset[str]
+    stems: tuple[str, ...]
+    by_length: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Lists:
+    acknowledgement: _PhraseTable
+    next_step: _PhraseTable
+    answer: _PhraseTable
+    blame: _PhraseTable
+    defensive: _PhraseTable
+    boilerplate: _PhraseTable
+    thanks: _PhraseTable
+    private_channel: _PhraseTable
+    data_asks: _PhraseTable
+    profanity: _Profanity
+    problem_words: _PhraseTable
+    hostile: _PhraseTable
+    brand_mailboxes: frozenset[str]
+    acronyms: frozenset[str]
+
+
+def _lines(name: str) -> list[str]:
+    text = resource_path("tone", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def _table(name: str) -> _PhraseTable:
+    phrases, suggestions = [], []
+    for line in _lines(name):
+        phrase, _, suggestion = (part.strip() for part in line.partition("=>"))
+        phrases.append(phrase)
+        if suggestion:
+            suggestions.append((re.compile(_phrase_regex(phrase.lower()), re.I), suggestion))
+    return _PhraseTable(_phrase_pattern(phrases), suggestions)
+
+
+def _profanity_list() -> _Profanity:
+    words = _lines("profanity.txt")
+    exact = frozenset(w for w in words if not w.endswith("*"))
+    stems = tuple(w[:-1] for w in words if w.endswith("*"))
+    by_length: dict[int, tuple[str, ...]] = {}
+    for word in {*exact, *stems}:
+        by_length[len(word)] = (*by_length.get(len(word), ()), word)
+    return _Profanity(exact, stems, by_length)
+
+
+@cache
+def _lists() -> _Lists:
+    return _Lists(
+        acknowledgement=_table("acknowledgement.txt"),
+        next_step=_table("next-step.txt"),
+        answer=_table("answer.txt"),
+        blame=_table("blame.txt"),
+        defensive=_table("defensive.txt"),
+        boilerplate=_table("boilerplate.txt"),
+        thanks=_table("thanks.txt"),
+        private_channel=_table("private-channel.txt"),
+        data_asks=_table("private-data-asks.txt"),
+        profanity=_profanity_list(),
+        problem_words=_table("problem-words.txt"),
+        hostile=_table("hostile.txt"),
+        brand_mailboxes=frozenset(_lines("brand-mailboxes.txt")),
+        acronyms=frozenset(w for line in _lines("acronyms.txt") for w in line.split()),
+    )
+
+
+@cache
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()

@@ -1,0 +1,130 @@
+"""``private-data``: the customer's details shown, or asked for, in a public reply (any language).
+customer-care.md, "Take it to private"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from socialdesk.core.tone.base import _SENTENCE, Finding, ReplyContext, _Draft, _finding
+from socialdesk.core.tone.lists import _lists
+
+# -- private data --------------------------------------------------------------------------------
+_EMAIL = re.compile(r"(?<![@\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}"
+    r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}"
+    r"|0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4})(?![\w])"
+)
+_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+_REFERENCE = re.compile(
+    r"\b(?:order|account|acct|booking|reservation|tracking|invoice|policy|membership|customer|"
+    r"loyalty|card|confirmation)\s*(?:no\.?|number|num|nr|id|ref|reference)?\s*[:#]?\s*"
+    r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,}",
+    re.IGNORECASE,
+)
+_STREET = re.compile(
+    r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|"
+    r"Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Sq|Parkway|"
+    r"Highway|Hwy)\b\.?"
+)
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+_TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?(?:800|888|877|866|855|844|833)\b|^0800|^0808|^1800")
+# Text just before a number or address that makes it the brand's own ("call us on", "our store at").
+_BRAND_LEAD = re.compile(
+    r"\b(?:our\s+(?:\w+\s+)?(?:number|hotline|helpline|line|office|store|shop|branch|address|hq)"
+    r"|call us|ring us|text us|email us|e-mail us|contact us|reach us|visit us|find us)"
+    r"\b[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+_NEGATED_ASK = re.compile(r"\b(?:don't|do not|never|no need|not)\b", re.IGNORECASE)
+
+
+def _private_data(draft: _Draft, context: ReplyContext) -> Iterable[Finding]:
+    if context.private:
+        return
+    found = _data_in_draft(draft, context)
+    if found:
+        (start, end), kind = found
+        yield _finding(
+            "private-data",
+            f"This looks like a customer's {kind} in a public reply. Take it out and ask for it "
+            "by direct message instead.",
+            (start, end),
+            "",
+        )
+        return
+    ask = _asks_for_data(draft)
+    if ask:
+        (start, end), noun = ask
+        yield _finding(
+            "private-data",
+            f"This asks for the customer's {noun} in public, where anyone can read the answer. "
+            "Ask them to send it by direct message.",
+            (start, end),
+            f"Could you send us your {noun} by DM?",
+        )
+
+
+def _data_in_draft(draft: _Draft, context: ReplyContext):
+    text = draft.text
+    brand = _brand_contacts(context)
+    for pattern, kind in (
+        (_EMAIL, "email address"),
+        (_CARD, "card or account number"),
+        (_PHONE, "phone number"),
+        (_REFERENCE, "order or account number"),
+        (_STREET, "address"),
+        (_POSTCODE, "postcode"),
+    ):
+        for m in pattern.finditer(text):
+            if not _is_brand_contact(m[0], kind, text[: m.start()], brand):
+                return (m.start(), m.end()), kind
+    return None
+
+
+def _brand_contacts(context: ReplyContext) -> frozenset[str]:
+    """The client's own contact points (and their email domains), without case or spacing."""
+    contacts = {_squash(c) for c in context.brand_contacts}
+    contacts |= {c.rsplit("@", 1)[-1] for c in contacts if "@" in c}
+    return frozenset(contacts)
+
+
+def _squash(value: str) -> str:
+    return re.sub(r"[\s().-]", "", value.lower())
+
+
+def _is_brand_contact(value: str, kind: str, before: str, brand: frozenset[str]) -> bool:
+    squashed = _squash(value)
+    if squashed in brand or any(squashed.endswith(b) for b in brand if b.isdigit()):
+        return True
+    if kind == "email address":
+        local, domain = value.lower().rsplit("@", 1)
+        return local in _lists().brand_mailboxes or domain in brand
+    if kind == "phone number" and _TOLL_FREE.match(value):
+        return True
+    return bool(_BRAND_LEAD.search(before))
+
+
+def _asks_for_data(draft: _Draft):
+    """A sentence that asks for one of the customer's details without sending them to a private
+    channel: "Can you reply with your order number?"."""
+    lists = _lists()
+    for sentence in _SENTENCE.finditer(draft.flat):
+        said = sentence[0]
+        noun = lists.data_asks.search(said)
+        if not noun or not _REQUEST.search(said) or not _THEIRS.search(said):
+            continue
+        if lists.private_channel.search(said) or _NEGATED_ASK.search(said[: noun.start()]):
+            continue
+        start = sentence.start() + len(said) - len(said.lstrip())
+        return (start, sentence.end()), noun[0].lower()
+    return None
+
+
+_REQUEST = re.compile(
+    r"\?|\b(?:send|share|post|reply with|tell us|give us|provide|let us know|include|confirm|"
+    r"drop|leave|pop|comment|what's|what is|what was|need|can we (?:get|have)|may we have)\b",
+    re.IGNORECASE,
+)
+_THEIRS = re.compile(r"\byour\b|\bthe\b.*\byou", re.IGNORECASE)
