@@ -397,7 +397,8 @@ fire(
     "@hana_k Приносим извинения за задержку, напишите нам в личные сообщения.",
 )
 
-# -- issue 20: templates sent with a blank left in
+# -- issue 20: templates sent with a blank left in, national private data, dismissive and
+# passive-aggressive replies, soft blame, polite contradiction, empathy that names a bad feeling
 fire(
     "unfilled-template",
     "complaint",
@@ -410,6 +411,49 @@ fire(
     "@ro_b Hello <name>, sorry about the wait. DM us and we'll sort it today.",
     "@ro_b Sorry about your [ISSUE], we'll have it fixed by Friday.",
 )
+fire(
+    "private-data",
+    "complaint",
+    "@kai_l Sorry! The refund went to IBAN DE89 3704 0044 0532 0130 00 this morning.",
+    "@kai_l Sorry for the delay, we've paid it into GB33 BUKB 2020 1555 5555 55.",
+    "@kai_l Sorry about that. Is your BSN still 111222333? We'll update it today.",
+    "@kai_l Sorry! Could you post your IBAN so we can refund you today?",
+    "@kai_l Sorry for the hold-up: we need your NI number, QQ 12 34 56 C, confirmed. Done by Friday.",
+    "@kai_l Sorry about this, your social security number 078-05-1120 is on file; we'll fix it today.",
+)
+fire(
+    "negative-tone",
+    "complaint",
+    "@ana_p Sorry, but it is what it is. We'll look into it tomorrow.",
+    "@ana_p Sorry to hear it. Not sure what more we can do here, but DM us if you like.",
+    "@ana_p Sorry about that. Whatever works for you, just DM us.",
+    "@ana_p Sorry about that. You're free to shop elsewhere, but DM us if you want it fixed today.",
+)
+fire(
+    "blames-customer",
+    "complaint",
+    "@lu_k Sorry for the wait. As stated on our website, orders take five working days to arrive.",
+    "@lu_k Sorry! Couriers can only use the address given at checkout. DM us and we'll redirect it today.",
+    "@lu_k Sorry for the worry. Our logs show the button was pressed twice; DM us and we'll refund one today.",
+    "@lu_k Sorry about the surprise. The renewal email went out a week ago. DM us and we'll refund it today.",
+    "@lu_k Sorry for the trouble. As mentioned in our previous reply, it arrives Friday.",
+)
+fire(
+    "defensive",
+    "complaint",
+    "@mo_t Sorry about this, but that is simply not accurate: the fee was on the booking page. DM us today.",
+    "@mo_t Sorry for the confusion, though that isn't quite right. DM us and we'll go through the bill today.",
+    "@mo_t Sorry to hear it. To be fair, the weather was out of our hands. Your parcel arrives tomorrow.",
+    "@mo_t Sorry for the hassle. We'd have to disagree there; DM us and we'll show you the booking today.",
+)
+good(
+    "complaint",
+    "@zoe_w That must have been really scary, and we're so sorry. An engineer is on site now and will call you within the hour.",
+    "@zoe_w That sounds awful, we're so sorry. Please DM us the batch number so our team can look at it today.",
+    "@zoe_w What a horrible shock, sorry you're dealing with this. DM us and we'll block the card right away.",
+)
+
+
 # -- must stay quiet: the traps ------------------------------------------------------------------
 quiet(
     "shouting",

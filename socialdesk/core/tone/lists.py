@@ -72,6 +72,7 @@ class _Lists:
     hostile: _PhraseTable
     brand_mailboxes: frozenset[str]
     acronyms: frozenset[str]
+    empathy: frozenset[str]
 
 
 def _lines(name: str) -> list[str]:
@@ -116,6 +117,7 @@ def _lists() -> _Lists:
         hostile=_table("hostile.txt"),
         brand_mailboxes=frozenset(_lines("brand-mailboxes.txt")),
         acronyms=frozenset(w for line in _lines("acronyms.txt") for w in line.split()),
+        empathy=frozenset(w.lower() for w in _lines("empathy.txt")),
     )
 
 

@@ -12,7 +12,8 @@ from socialdesk.core.tone.lists import _lists
 # -- private data --------------------------------------------------------------------------------
 _EMAIL = re.compile(r"(?<![@\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}"
+    r"(?<![\w+])(?:0[1-9](?:[ .-]?\d{2}){4}"  # French style: 06 12 34 56 78
+    r"|\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}"
     r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}"
     r"|0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4})(?![\w])"
 )
@@ -29,6 +30,18 @@ _STREET = re.compile(
     r"Highway|Hwy)\b\.?"
 )
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+# Bank accounts and national identity numbers (issue 20). An IBAN counts only when its check digits
+# are right, a Spanish DNI or NIE only with its check letter: a product code is not a bank account.
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+_NATIONAL_ID = re.compile(
+    r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"  # UK National Insurance
+    r"|\b\d{3}-\d{2}-\d{4}\b"  # US Social Security
+    r"|\b\d{3}\.\d{3}\.\d{3}-\d{2}\b"  # Brazilian CPF
+    r"|(?i:\b(?:bsn|burgerservicenummer|nif|nir|cpf|steuer-?id|steueridentifikationsnummer|"
+    r"sofinummer|ssn)\b\D{0,12})\d[\d .]{6,14}\d"  # a number named as one (NL, PT, FR, DE)
+)
+_SPANISH_ID = re.compile(r"\b([XYZ]-?)?(\d{7,8})-?([A-Z])\b")
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 _TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?(?:800|888|877|866|855|844|833)\b|^0800|^0808|^1800")
 # Text just before a number or address that makes it the brand's own ("call us on", "our store at").
 _BRAND_LEAD = re.compile(
@@ -71,6 +84,9 @@ def _data_in_draft(draft: _Draft, context: ReplyContext):
     brand = _brand_contacts(context)
     for pattern, kind in (
         (_EMAIL, "email address"),
+        (_IBAN, "bank account number (IBAN)"),
+        (_NATIONAL_ID, "national identity number"),
+        (_SPANISH_ID, "national identity number"),
         (_CARD, "card or account number"),
         (_PHONE, "phone number"),
         (_REFERENCE, "order or account number"),
@@ -78,9 +94,31 @@ def _data_in_draft(draft: _Draft, context: ReplyContext):
         (_POSTCODE, "postcode"),
     ):
         for m in pattern.finditer(text):
+            if pattern is _IBAN and not _iban_checks(m[0]):
+                continue
+            if pattern is _SPANISH_ID and not _dni_checks(m):
+                continue
             if not _is_brand_contact(m[0], kind, text[: m.start()], brand):
                 return (m.start(), m.end()), kind
     return None
+
+
+def _iban_checks(value: str) -> bool:
+    """ISO 13616: the country and check digits moved to the end, letters as numbers, mod 97 is 1."""
+    compact = value.replace(" ", "")
+    if not 15 <= len(compact) <= 34:
+        return False
+    digits = "".join(str(int(c, 36)) for c in compact[4:] + compact[:4])
+    return int(digits) % 97 == 1
+
+
+def _dni_checks(m: re.Match) -> bool:
+    prefix, number, letter = m[1], m[2], m[3]
+    if prefix:
+        number = str("XYZ".index(prefix[0])) + number
+    elif len(number) != 8:
+        return False
+    return _DNI_LETTERS[int(number) % 23] == letter
 
 
 def _brand_contacts(context: ReplyContext) -> frozenset[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from socialdesk.core.links import find_urls
 from socialdesk.core.tone.base import _SENTENCE, Finding, ReplyContext, _appended, _Draft, _finding
@@ -74,7 +75,8 @@ _NOT_BLAME = re.compile(
 
 
 def _needs_apology(context: ReplyContext) -> bool:
-    if context.mention_category == "complaint":
+    """A complaint, or a clearly negative mention: criticism and abuse always are."""
+    if context.mention_category in ("complaint", "criticism", "abuse"):
         return True
     if context.mention_category not in (None, "criticism"):
         return False
@@ -100,6 +102,7 @@ _WILL = re.compile(
     r"\b(?:will|going to|comes?|coming|goes out|lands?|open|opens|back|ready|available)\b|'ll\b",
     re.IGNORECASE,
 )
+_ASKS_THEM = re.compile(r"\b(?:you|your)\b[^?]*\?\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"[$€£¥]\s?\d|\d")
 
 
@@ -112,6 +115,8 @@ def _has_next_step(draft: _Draft, category: str) -> bool:
         return True
     if _EMAIL.search(text) or _PHONE.search(text):  # a way to get in touch
         return True
+    if any(_ASKS_THEM.search(said) for said in _SENTENCE.findall(text)):
+        return True  # asking them for what is needed next ("Could you tell us which store?")
     return category == "question" and bool(lists.answer.search(text) or _NUMBER.search(text))
 
 
@@ -168,7 +173,8 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
     apologies and the words naming their problem are taken out: saying sorry or "your parcel
     arrived damaged" is not hostility."""
     lists = _lists()
-    hostile = lists.hostile.search(draft.flat, draft.body_start)
+    flat = _without_empathy(draft.flat)
+    hostile = lists.hostile.search(flat, draft.body_start)
     if hostile:
         yield _finding(
             "negative-tone",
@@ -177,9 +183,7 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
         )
         return
     vader = _vader()
-    kept = lists.problem_words.sub(
-        " ", lists.acknowledgement.sub(" ", draft.flat[draft.body_start :])
-    )
+    kept = lists.problem_words.sub(" ", lists.acknowledgement.sub(" ", flat[draft.body_start :]))
     score = _vader_score(kept)
     if score > -0.5:
         return
@@ -189,6 +193,27 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
         "negative-tone",
         f"This reads as negative or hostile (VADER score {score:.2f}; from {words}). "
         "Keep it calm and about the fix.",
+    )
+
+
+def _without_empathy(text: str) -> str:
+    """``text`` with each empathy frame blanked out (same length, so spans carry over)."""
+    return _empathy().sub(lambda m: " " * len(m[0]), text)
+
+
+@cache
+def _empathy() -> re.Pattern:
+    """"That must have been scary", "that sounds awful", "what a horrible shock", "such a hassle":
+    a feeling named about what happened to them, from ``resources/tone/empathy.txt``."""
+    feelings = "|".join(sorted(_lists().empathy, key=len, reverse=True))
+    degree = r"(?:(?:so|really|truly|very|absolutely|incredibly|such|a|an|bit of a)\s+)*"
+    return re.compile(
+        r"\b(?:(?:that|this|it)(?:'s|\s+is|\s+was|\s+must\s+(?:have\s+been|be)|\s+sounds?"
+        r"(?:\s+like)?|\s+seems?)|what|such)\s+"
+        + degree
+        + r"(?:\w+\s+)?"
+        + rf"(?:{feelings})\b",
+        re.IGNORECASE,
     )
 
 
