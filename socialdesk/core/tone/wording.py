@@ -203,16 +203,13 @@ def _without_empathy(text: str) -> str:
 
 @cache
 def _empathy() -> re.Pattern:
-    """"That must have been scary", "that sounds awful", "what a horrible shock", "such a hassle":
+    """ "That must have been scary", "that sounds awful", "what a horrible shock", "such a hassle":
     a feeling named about what happened to them, from ``resources/tone/empathy.txt``."""
     feelings = "|".join(sorted(_lists().empathy, key=len, reverse=True))
     degree = r"(?:(?:so|really|truly|very|absolutely|incredibly|such|a|an|bit of a)\s+)*"
     return re.compile(
         r"\b(?:(?:that|this|it)(?:'s|\s+is|\s+was|\s+must\s+(?:have\s+been|be)|\s+sounds?"
-        r"(?:\s+like)?|\s+seems?)|what|such)\s+"
-        + degree
-        + r"(?:\w+\s+)?"
-        + rf"(?:{feelings})\b",
+        r"(?:\s+like)?|\s+seems?)|what|such)\s+" + degree + r"(?:\w+\s+)?" + rf"(?:{feelings})\b",
         re.IGNORECASE,
     )
 
