@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from socialdesk.core import html_text, language
+from socialdesk.core import classifier, html_text, language
 from socialdesk.core.language import LANGUAGES
 from socialdesk.core.models import AuthorFlag, Category
 from socialdesk.core.sentiment import sentiment
@@ -38,10 +38,14 @@ class Triage:
     sentiment: float
     reasons: tuple[str, ...]
     action: str
+    # False when no word list decided (only a tone, the learned model, or nothing found): the
+    # reasons then end with "check: …" so the manager knows to look before trusting it.
+    sure: bool = True
 
 
 def _words(*phrases: str) -> re.Pattern:
-    """One pattern for a list of words/phrases, matched on word boundaries.
+    """One pattern for a list of lower-case words/phrases, matched on word boundaries in
+    lower-cased text (about twice as fast as IGNORECASE).
 
     The phrases are grouped by their first letter (``l(?:ate|ost)|...``): Python's regex engine
     tries alternatives one by one, so this lets it skip most of a long list at each position —
@@ -55,7 +59,7 @@ def _words(*phrases: str) -> re.Pattern:
         else:
             rest.append(phrase)
     parts = [f"{first}(?:{'|'.join(tails)})" for first, tails in groups.items()] + rest
-    return re.compile(rf"(?<![\w@#])(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w@#])(?:{'|'.join(parts)})(?!\w)")
 
 
 _LEADING_CHOICE = re.compile(r"\(\?:([^()\\[]*)\)(?![?*+{])(.*)")
@@ -114,7 +118,7 @@ def lexicon(code: str) -> dict[str, re.Pattern]:
             joined = "|".join(phrases)
             patterns[name] = re.compile(
                 (r"^\W*(?:" if name == "question-start" else r"(?<![\w@#])(?:")
-                + joined + r")(?![\w'’])", re.IGNORECASE
+                + joined + r")(?![\w'’])"
             ) if phrases else _NEVER  # fmt: skip
         else:
             patterns[name] = _words(*phrases) if phrases else _NEVER
@@ -146,9 +150,11 @@ def classify(
     network: str | None = None,
     author_flags: frozenset[str] = frozenset(),
     author_history: int = 0,
+    memory: classifier.Memory | None = None,
 ) -> Triage:
     """``author_flags`` and ``author_history`` (earlier mentions from this person) inform only
-    the reasons here; priority() weighs them."""
+    the reasons here; priority() weighs them. ``memory`` holds the client's overrides: a mention
+    much like one the manager refiled is filed the same way, and says so."""
     text = text if isinstance(text, str) else ""
     # Nothing a network would carry is longer; past it a stranger's text is read in part.
     cut = len(text) > MAX_READ_CHARS
@@ -157,6 +163,17 @@ def classify(
     score, carriers = sentiment(body)
     lang = language.detect(body) if re.search(r"[^\W\d_]", body) else language.ENGLISH
     category, reasons = _decide(plain, body, score, lang)
+    recalled = memory.recall(body) if memory and body else None
+    if recalled:
+        seen, alike = recalled
+        category = Category(seen.category)
+        reasons = [
+            f"you filed similar mentions as {seen.category}",
+            f"{alike:.0%} alike: “{seen.text[:60]}”",
+        ]
+    sure = not reasons[0].startswith(_UNSURE)
+    if not sure:
+        reasons.append("check: no word list decided this, so it may be wrong")
     if not lang.english:
         reasons.append(
             f"written in {lang.name}: read with the {lang.name} word lists"
@@ -171,7 +188,7 @@ def classify(
         reasons.append(f"{author_history} earlier mentions from this person")
     if carriers and category in (Category.COMPLAINT, Category.CRITICISM, Category.PRAISE):
         reasons.append("tone: " + ", ".join(f'"{w}"' for w in carriers))
-    return Triage(category.value, round(score, 3), tuple(reasons), ACTIONS[category])
+    return Triage(category.value, round(score, 3), tuple(reasons), ACTIONS[category], sure)
 
 
 def _found(pattern: re.Pattern, text: str) -> list[str]:
@@ -188,12 +205,14 @@ class _Signals:
 
     def __init__(self, plain: str, body: str, lists: dict[str, re.Pattern]) -> None:
         self.plain, self.body, self.lists = plain, body, lists
+        # The lists are lower case and matched on lower-cased text: twice as fast as IGNORECASE.
+        self.low_plain, self.low_body = plain.lower(), body.lower()
         self._seen: dict[str, list[str]] = {}
 
     def __getattr__(self, name: str) -> list[str]:
         list_name, on_plain = _SIGNALS[name]
         if name not in self._seen:
-            text = self.plain if on_plain else self.body
+            text = self.low_plain if on_plain else self.low_body
             self._seen[name] = _found(self.lists[list_name], text)
         return self._seen[name]
 
@@ -217,7 +236,39 @@ def _decide(
         return Category.OTHER, ["nothing but mentions, links or symbols"]
     found = _Signals(plain, body, lexicon(lang.code if lang.listed else ""))
     verdict = _promotion_or_abuse(found, score) or _problem_or_request(found, score)
-    return verdict or _opinion(found, score)
+    if verdict:
+        return verdict
+    category, reasons = _opinion(found, score)
+    return _learned(body, category, reasons)
+
+
+# Verdicts no word list decided: only a tone, or nothing at all. The learned model may overrule
+# them.
+_WEAK = ("no question, problem", "negative tone", "happy tone", "negative, about the writer")
+LEARNED_CONFIDENCE = 0.6
+_UNSURE = (*_WEAK, "like the labelled")
+# "Nothing found" is often right (chatter, a passing mention): the model must be surer to move it.
+LEARNED_CONFIDENCE_OVER_OTHER = 0.9
+
+
+def _learned(body: str, category: Category, reasons: list[str]) -> tuple[Category, list[str]]:
+    """The shipped model's call when the rules found no word that decides, and it is sure."""
+    if not reasons[0].startswith(_WEAK):
+        return category, reasons
+    model = model_for_triage()
+    guess = model.predict(body) if model else None
+    sure = LEARNED_CONFIDENCE_OVER_OTHER if category == Category.OTHER else LEARNED_CONFIDENCE
+    if not guess or guess.probability < sure or guess.category == category:
+        return category, reasons
+    words = _quote(list(guess.evidence))
+    return Category(guess.category), [
+        f"like the labelled {guess.category} mentions it learned from ({words})",
+        f"learned model, {guess.probability:.0%} sure; no word list decided",
+    ]
+
+
+def model_for_triage() -> classifier.Model | None:
+    return classifier.shipped()
 
 
 def _promotion_or_abuse(found: _Signals, score: float):
@@ -259,7 +310,7 @@ def _asks(found: _Signals) -> bool:
     return (
         "?" in body
         or "¿" in body
-        or bool(found.lists["question-start"].match(body))
+        or bool(found.lists["question-start"].match(found.low_body))
         or bool(found.asks)
     )
 
@@ -279,7 +330,7 @@ def _problem_or_request(found: _Signals, score: float):
     if found.suggests and score > -0.5:
         return Category.FEEDBACK, [f"a suggestion: {_quote(found.suggests)}"]
     if found.sarcasm:
-        if found.lists["first-person"].search(found.body):
+        if found.lists["first-person"].search(found.low_body):
             return Category.COMPLAINT, [
                 f"sarcasm: {_quote(found.sarcasm)}",
                 "about the writer's own case",
@@ -311,7 +362,7 @@ def _opinion(found: _Signals, score: float):
         score <= -0.2
         and not found.praise
         and not found.critic
-        and found.lists["first-person"].search(found.body)
+        and found.lists["first-person"].search(found.low_body)
     ):
         return Category.COMPLAINT, ["negative, about the writer's own case"]
     if found.critic or (score <= -0.35 and not found.praise):
@@ -323,7 +374,7 @@ def _opinion(found: _Signals, score: float):
 
 
 def _aimed_at_people(found: _Signals) -> bool:
-    return bool(found.lists["people"].search(found.body))
+    return bool(found.lists["people"].search(found.low_body))
 
 
 # -- priority ------------------------------------------------------------------------------------

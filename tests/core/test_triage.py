@@ -150,3 +150,47 @@ def test_a_mention_in_another_language_says_which_lists_read_it():
     verdict = classify("@brand mein Paket ist seit zehn Tagen unterwegs")
     assert verdict.category == "complaint"
     assert any("written in German" in r for r in verdict.reasons)
+
+
+def test_a_call_no_word_list_decided_says_check():
+    sure = classify("@brand my order never arrived")
+    unsure = classify("@brand on my way")
+    assert sure.sure and not any(r.startswith("check:") for r in sure.reasons)
+    assert not unsure.sure and unsure.reasons[-1].startswith("check:")
+
+
+def test_the_learned_model_decides_when_no_list_does_and_says_so():
+    from socialdesk.core import classifier
+
+    model = classifier.shipped()
+    assert model is not None and model.examples >= 700
+    guess = model.predict("the barista remembered my order, you lot are the best")
+    assert guess.category == "praise" and guess.evidence
+    # a learned call is never shown as a sure thing
+    verdict = classify("@brand camera on the new model is stunning")
+    if any("learned model" in r for r in verdict.reasons):
+        assert not verdict.sure
+
+
+def test_mentions_like_one_the_manager_refiled_are_filed_the_same_way():
+    from socialdesk.core.classifier import Memory
+
+    memory = Memory([("@brand never going back to the old bank, your app is a dream", "praise")])
+    verdict = classify("@brand never going back to my old bank, your app is a dream", memory=memory)
+    assert verdict.category == "praise" and verdict.sure
+    assert verdict.reasons[0] == "you filed similar mentions as praise"
+    # unlike mentions keep triage's own call
+    other = classify("@brand my parcel never arrived", memory=memory)
+    assert other.category == "complaint"
+    assert "you filed" not in other.reasons[0]
+
+
+def test_the_shipped_model_is_the_one_the_labelled_data_trains():
+    """resources/language/triage-model.json is retrained by tests/core/triage_model.py whenever
+    the tuning set or the labelled cases change (never from the frozen held-out set)."""
+    from socialdesk.core.classifier import MODEL_FILE, Model
+    from socialdesk.resources import resource_path
+    from tests.core.triage_model import training_pairs
+
+    shipped = resource_path(*MODEL_FILE).read_text(encoding="utf-8").strip()
+    assert Model.train(training_pairs()).to_json() == shipped, "run tests/core/triage_model.py"

@@ -16,4 +16,4 @@ def test_triage_on_the_tuning_set():
     assert accuracy >= FLOORS["accuracy"] and macro_f1 >= FLOORS["macro_f1"]
 
 
-FLOORS = {"accuracy": 0.45, "macro_f1": 0.46}
+FLOORS = {"accuracy": 0.97, "macro_f1": 0.97}
