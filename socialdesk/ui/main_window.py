@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +29,7 @@ from socialdesk.ui.accounts import AccountsDialog
 from socialdesk.ui.brand_voice import BrandVoiceDialog
 from socialdesk.ui.composer import Composer, ReplyTarget
 from socialdesk.ui.crisis import CrisisBanner
-from socialdesk.ui.detail import DetailPane, plain_label
+from socialdesk.ui.detail import DetailPane
 from socialdesk.ui.feed.model import MentionIdRole
 from socialdesk.ui.feed.panel import FeedPanel
 from socialdesk.ui.history import HistoryPanel
@@ -41,9 +41,14 @@ from socialdesk.ui.reports import ReportsPanel
 from socialdesk.ui.review import ReviewPanel
 from socialdesk.ui.shortcuts import ShortcutsDialog
 from socialdesk.ui.sidebar import VIEWS, Sidebar, Target, TargetRole
+from socialdesk.ui.widgets import plain_label
 
 log = logging.getLogger(__name__)
 LAYOUT_FILE = "window.ini"
+FIRST_SIZE_MIN = (800, 600)  # the smallest size every view is laid out for
+# Narrower than this, the feed and the open mention do not both fit side by side: the mention
+# goes under the feed instead of being squeezed to a clipped strip beside it.
+SIDE_BY_SIDE_MIN_WIDTH = 820
 
 
 class MainWindow(QMainWindow):
@@ -103,6 +108,7 @@ class MainWindow(QMainWindow):
         self.main_split.setSizes([270, 1010])
         self.inbox_split.setSizes([590, 420])
         self.setCentralWidget(self.main_split)
+        self.inbox_split.installEventFilter(self)
 
         self.sync_label = plain_label(wrap=False)
         self.folder_label = plain_label(wrap=False, role="muted")
@@ -490,11 +496,37 @@ class MainWindow(QMainWindow):
         s = self._layout_store
         if geometry := s.value("geometry"):
             self.restoreGeometry(geometry)
+        else:
+            self._first_size()
         if state := s.value("state"):
             self.restoreState(state)
         for splitter in (self.main_split, self.inbox_split):
             if sizes := s.value(splitter.objectName()):
                 splitter.restoreState(sizes)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.inbox_split and event.type() == QEvent.Resize:
+            self._fit_inbox(event.size().width())
+        return super().eventFilter(watched, event)
+
+    def _fit_inbox(self, width: int) -> None:
+        orientation = Qt.Vertical if width < SIDE_BY_SIDE_MIN_WIDTH else Qt.Horizontal
+        if self.inbox_split.orientation() != orientation:
+            self.inbox_split.setOrientation(orientation)
+            self.inbox_split.setSizes([3, 2])  # the feed keeps the larger share either way
+
+    def _first_size(self) -> None:
+        """No layout saved yet: most of the screen's free area, centred. Left to itself (no
+        window manager, or a small screen) the window opens at its widgets' size hint, 853×385 on
+        a 1280×800 screen, with the detail pane and composer cut off."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = min(area.width(), max(FIRST_SIZE_MIN[0], round(area.width() * 0.85)))
+        height = min(area.height(), max(FIRST_SIZE_MIN[1], round(area.height() * 0.85)))
+        self.resize(width, height)
+        self.move(area.center() - self.rect().center())
 
     def save_layout(self) -> None:
         s = self._layout_store

@@ -130,6 +130,28 @@ def test_window_layout_is_remembered(make_window, qtbot):
     assert again.main_split.sizes() == sizes
 
 
+def test_the_first_window_fills_most_of_the_screen_not_its_widgets_hint(make_window):
+    """No layout saved yet, no window manager to place it: sized from the screen's free area
+    (it opened at 671x385 on the offscreen screen, the detail pane cut off), and centred."""
+    window = make_window(wait_ready=False, size=None)
+    area = window.screen().availableGeometry()
+    assert window.width() >= min(800, area.width()) and window.height() >= min(600, area.height())
+    assert window.width() <= area.width() and window.height() <= area.height()
+    assert area.contains(window.geometry().center())
+
+
+def test_on_a_small_window_the_open_mention_goes_under_the_feed_not_off_the_edge(
+    make_window, qtbot
+):
+    window = make_window(wait_ready=False, size=(800, 600))
+    qtbot.waitUntil(lambda: window.inbox_split.orientation() == Qt.Vertical)
+    feed, detail = window.inbox_split.sizes()
+    assert feed > detail > 150  # both readable, the feed the larger
+    assert window.detail.width() >= window.feed_panel.width() - 1  # full width, not a strip
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.inbox_split.orientation() == Qt.Horizontal)
+
+
 def test_leaving_and_reopening_the_demo(make_window, qtbot, monkeypatch):
     window = make_window()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
