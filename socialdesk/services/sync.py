@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from socialdesk.core import triage
+from socialdesk.core.priority import mention_priority
 from socialdesk.networks.base import AccountRef, Provider
 from socialdesk.networks.errors import (
     AuthError,
@@ -142,5 +143,5 @@ def _triage(text: str, network: str) -> mentions.TriageFields:
     """Triage at arrival, so the inbox can sort and filter by it, from the text alone; the store
     weighs the author and the clock next (``mentions.reprioritise``)."""
     verdict = triage.classify(text, network=network)
-    level, _why = triage.priority(verdict)
+    level, _why = mention_priority(verdict.category, verdict.sentiment)
     return mentions.TriageFields(verdict.category, verdict.sentiment, level, verdict.reasons)

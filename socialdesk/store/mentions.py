@@ -17,9 +17,8 @@ from datetime import UTC, datetime
 from socialdesk.core.inbox import urgency
 from socialdesk.core.mentions import FetchedMention
 from socialdesk.core.models import AuthorFlag, Category, MentionStatus, OutboxState, Priority
+from socialdesk.core.priority import mention_priority
 from socialdesk.core.sla import due_at, response_clock
-from socialdesk.core.triage import ACTIONS, Triage
-from socialdesk.core.triage import priority as weigh_priority
 from socialdesk.store.clients import client_hours
 from socialdesk.store.db import Database
 from socialdesk.store.events import log_event
@@ -100,6 +99,7 @@ class MentionDetail:
     author_history: list[MentionRow] = field(default_factory=list)  # with this client, newest first
     # What SocialDesk posted in this conversation: (when, text), oldest first.
     sent_replies: list[tuple[datetime, str]] = field(default_factory=list)
+    repeat_complainer: bool = False  # the author complained to this client before this mention
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -141,6 +141,13 @@ _FROM = (
     " JOIN author au ON au.id = m.author_id"
 )
 _ROW_SELECT = f"SELECT {', '.join(_ROW_COLUMNS.values())}" + _FROM
+# Whether mention m's author complained to the same client before it (SQL, with m and a in scope).
+_REPEAT_COMPLAINER = (
+    "EXISTS (SELECT 1 FROM mention e JOIN account ea ON ea.id = e.account_id"
+    " WHERE e.author_id = m.author_id AND ea.client_id = a.client_id"
+    f" AND coalesce(e.category_override, e.category) = '{Category.COMPLAINT}'"
+    " AND e.created_at < m.created_at)"
+)
 _ORDER = {
     "urgent": " ORDER BY m.urgency, m.id DESC",
     "newest": " ORDER BY m.created_at DESC, m.id DESC",
@@ -320,6 +327,11 @@ def mention_detail(db: Database, mention_id: int) -> MentionDetail | None:
         "SELECT notes, (SELECT count(*) FROM mention WHERE author_id = ?) FROM author WHERE id = ?",
         (row.author_id, row.author_id),
     )[0]
+    repeat = db.query(
+        f"SELECT {_REPEAT_COMPLAINER} FROM mention m JOIN account a ON a.id = m.account_id"
+        " WHERE m.id = ?",
+        (row.id,),
+    )[0][0]
     sent = db.query(
         "SELECT sent_at, text FROM outbox_item WHERE account_id = ?"
         f" AND state = '{OutboxState.SENT}' AND (mention_id = ? OR conversation_id = ?)"
@@ -327,7 +339,13 @@ def mention_detail(db: Database, mention_id: int) -> MentionDetail | None:
         (row.account_id, row.id, row.conversation_id or row.remote_id),
     )
     return MentionDetail(
-        row, thread, notes, count, [_row(r) for r in history], [(from_ms(t), x) for t, x in sent]
+        row,
+        thread,
+        notes,
+        count,
+        [_row(r) for r in history],
+        [(from_ms(t), x) for t, x in sent],
+        bool(repeat),
     )
 
 
@@ -455,10 +473,7 @@ def reprioritise(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
     rows = db.query(
         "SELECT m.id, m.status, coalesce(m.category_override, m.category), m.sentiment,"
         " m.priority, m.created_at, m.due_at, au.flags, c.response_target_minutes,"
-        " c.service_hours, c.timezone, EXISTS (SELECT 1 FROM mention e JOIN account ea"
-        "  ON ea.id = e.account_id WHERE e.author_id = m.author_id AND ea.client_id = a.client_id"
-        f"  AND coalesce(e.category_override, e.category) = '{Category.COMPLAINT}'"
-        "  AND e.created_at < m.created_at)"
+        f" c.service_hours, c.timezone, {_REPEAT_COMPLAINER}"
         f"{_FROM} WHERE {where} AND {waiting}",
         [*params, *wparams],
     )
@@ -483,10 +498,9 @@ def reprioritise(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
             from_ms(created), target, now, awaiting_reply=True,
             hours=client_hours(json.loads(hours) if hours else None, tz),
         )  # fmt: skip
-        verdict = Triage(category, sentiment or 0.0, (), ACTIONS[Category(category)])
         author = frozenset(filter(None, flags.split(",")))
-        level, _why = weigh_priority(
-            verdict, author_flags=author, repeat_complainer=repeat, clock=clock
+        level, _why = mention_priority(
+            category, sentiment, author_flags=author, repeat_complainer=repeat, clock=clock
         )
         if level != old:
             changed.append((level, urgency(status, level, due, created), mid))

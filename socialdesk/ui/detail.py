@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from socialdesk.app.workspace import MentionDetail, MentionRow
 from socialdesk.core.models import Category, MentionStatus, Network, network_label
+from socialdesk.core.priority import mention_priority
 from socialdesk.core.sla import ResponseClock
-from socialdesk.core.triage import ACTIONS, Triage, priority
 from socialdesk.ui.format import clock_text, local_time
 
 MAX_SHOWN_CHARS = 20_000  # a 1 MB mention is shown truncated, with a note; the store keeps it whole
@@ -185,11 +185,7 @@ class DetailPane(QScrollArea):
         self._note.setText(
             f"Showing the first {MAX_SHOWN_CHARS:,} of {len(row.text):,} characters."
         )
-        repeat = any(
-            earlier.category == Category.COMPLAINT and earlier.created_at < row.created_at
-            for earlier in detail.author_history
-        )
-        self._triage.setText(_triage_text(row, self._clock_for(row), repeat))
+        self._triage.setText(_triage_text(row, self._clock_for(row), detail.repeat_complainer))
         self._triage.setVisible(bool(row.category))
         label = clock_text(self._clock_for(row))
         target = f"target {row.response_target_minutes} service min"
@@ -232,9 +228,12 @@ def _triage_text(row: MentionRow, clock: ResponseClock, repeat_complainer: bool)
     if row.triage_reasons and not row.category_overridden:
         text += " · because " + "; ".join(row.triage_reasons)
     if row.priority:
-        verdict = Triage(row.category, row.sentiment or 0.0, (), ACTIONS[Category(row.category)])
-        level, why = priority(
-            verdict, author_flags=row.author_flags, repeat_complainer=repeat_complainer, clock=clock
+        level, why = mention_priority(
+            row.category,
+            row.sentiment,
+            author_flags=row.author_flags,
+            repeat_complainer=repeat_complainer,
+            clock=clock,
         )
         text += f" · {row.priority} priority"
         if level == row.priority and why:

@@ -339,6 +339,9 @@ def test_a_second_complaint_from_the_same_person_is_urgent(db, account):
     second = _waiting_question(db, account_id, 1_001, minutes=30, category="complaint")
     assert mentions.mention_row(db, first).author_id == mentions.mention_row(db, second).author_id
     assert mentions.reprioritise(db, [first, second], T0) == [second]
+    # The detail pane says why from the same rule: the second is a repeat, the first is not.
+    assert mentions.mention_detail(db, second).repeat_complainer
+    assert not mentions.mention_detail(db, first).repeat_complainer
 
 
 def test_a_clock_in_its_last_quarter_makes_a_question_urgent(db, account):
