@@ -32,7 +32,7 @@ from socialdesk.services import workspace as workspaces
 from socialdesk.services.sync import SyncResult, SyncService
 from socialdesk.store import clients, events, history, mentions, saved_views
 from socialdesk.store.clients import ClientSummary
-from socialdesk.store.history import COUNT_CAP, HistoryItem
+from socialdesk.store.history import HistoryItem
 from socialdesk.store.mentions import MentionDetail, MentionFilter, MentionRow
 from socialdesk.store.saved_views import SavedView
 
@@ -41,7 +41,6 @@ log = logging.getLogger(__name__)
 HISTORY_PAGE = 200
 
 __all__ = [
-    "COUNT_CAP",
     "ClientSummary",
     "HistoryItem",
     "MentionDetail",
@@ -173,16 +172,22 @@ class WorkspaceController(QObject):
         return search.parse(text, _local_zone())
 
     def search_history(
-        self, query: Query, on_done: Callable[[list[HistoryItem], int], None]
+        self, query: Query, on_done: Callable[[list[HistoryItem], int | None], None]
     ) -> None:
-        """The first page and the (capped) count, read on a worker: a search for a word in most
-        mentions takes longer than a frame."""
+        """The first page, read on a worker, and how many match when that is all of them (None:
+        more than a page; ``count_history`` counts them when asked)."""
         db = self.workspace.db
 
         def read():
-            return history.search(db, query, limit=HISTORY_PAGE), history.count(db, query)
+            found = history.search(db, query, limit=HISTORY_PAGE + 1)
+            return found[:HISTORY_PAGE], len(found) if len(found) <= HISTORY_PAGE else None
 
         self.runner.run(read, lambda found: on_done(*found), self.fail)
+
+    def count_history(self, query: Query, on_done: Callable[[int], None]) -> None:
+        """Every match counted, on a worker: asked for, as it reads every match."""
+        db = self.workspace.db
+        self.runner.run(lambda: history.count(db, query), on_done, self.fail)
 
     def history_after(self, query: Query, last: HistoryItem) -> list[HistoryItem]:
         return history.search(self.workspace.db, query, after=last, limit=HISTORY_PAGE)

@@ -1,12 +1,19 @@
 """The history: every mention received and every reply drafted or sent, newest first, found with
 ``core.search``'s language. Three arms — mentions, outbox items, drafts — each filtered on its own
-indexes and full-text table, merged by time."""
+indexes and full-text table, each read newest first in its own order and merged by time.
+
+With words, the mentions come newest first from FTS5 itself (``ORDER BY rowid DESC LIMIT n``: ids
+rise with time), so a word in most of a million mentions costs what the index takes to list it,
+never a sort of every match. Each page goes on where every arm stopped (keyset, never OFFSET), and
+nothing is counted until someone asks."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import islice
 
 from socialdesk.core.models import DraftState, MentionStatus, OutboxState
 from socialdesk.core.search import Query
@@ -26,7 +33,11 @@ _REPLY_STATES = {
 _SHOWN_REPLY_STATES = tuple(state for states in _REPLY_STATES.values() for state in states)
 # approved ones are outbox items now
 _SHOWN_DRAFT_STATES = (DraftState.EDITING.value, DraftState.READY.value)
-COUNT_CAP = 10_000
+# Where each arm stopped: the (time in ms, id) of the last item it gave, by rank; None: not yet.
+_Position = tuple[tuple[int, int] | None, ...]
+_START: _Position = (None, None, None)
+ARRIVAL_RUN_BITS = 9  # mention_arrival's runs of ids (migration 0012)
+_UNKNOWN = 1 << 62  # a run mention_arrival does not know: nothing below it can be ruled out
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,8 @@ class HistoryItem:
     id: int  # of the mention, outbox item or draft
     at: datetime  # received, sent (or approved), last edited
     row: MentionRow  # the card: for a reply, the account is the author and its state the status
+    # Where each arm stands once this item is shown: the next page starts there.
+    position: _Position = field(default=_START, compare=False, repr=False)
 
     @property
     def mention_id(self) -> int | None:
@@ -45,34 +58,32 @@ class HistoryItem:
 def search(
     db: Database, query: Query, *, after: HistoryItem | None = None, limit: int = 200
 ) -> list[HistoryItem]:
-    """The newest ``limit`` items matching ``query``, older than ``after`` when given.
+    """The newest ``limit`` items matching ``query``, those after ``after`` when given.
 
-    Each arm takes its own newest ``limit`` (walking its time index when nothing narrows it), and
-    only those are merged: browsing a million mentions never sorts them all."""
-    parts, params = [], []
+    Each arm reads its own newest ``limit`` from where it stopped, walking an index (or the
+    full-text list) in its order, and the merge takes from the arms in turn by time. An arm's
+    items are taken in its own order, so paging never skips or repeats one, even where a mention
+    arrived later than it was written."""
+    position = after.position if after is not None else _START
+    arms = []
     for arm in _arms(query):
-        where = arm.where + _older_than(arm, after)
-        sql, ps = _select(arm, where)
-        # With words, their matches drive and are sorted ("+" keeps SQLite from walking the
-        # whole time index instead, probing each row against the list: 10x slower).
-        at = f"+{arm.at}" if query.match() else arm.at
-        parts.append(f"SELECT * FROM ({sql} ORDER BY {at} DESC, {arm.id} DESC LIMIT ?)")
-        params += [*ps, limit]
-    if not parts:
-        return []
-    sql = " UNION ALL ".join(parts) + " ORDER BY at DESC, kind, id DESC LIMIT ?"
-    return _items(db, db.query(sql, (*params, limit)))
+        rank = _RANK[arm.kind]
+        arms.append([(at, -rank, i) for i, at in arm.newest(db, position[rank], limit)])
+    merged = islice(heapq.merge(*arms, key=lambda r: r[:2], reverse=True), limit)
+    found, stands = [], list(position)
+    for at, rank, i in merged:
+        stands[-rank] = (at, i)
+        found.append((-rank, i, at, tuple(stands)))
+    return _items(db, found)
 
 
-def count(db: Database, query: Query, cap: int = COUNT_CAP) -> int:
-    """How many items match, counted up to ``cap`` + 1 (the view then says "10,000+"): counting
-    every one of 300,000 mentions of a client costs more than finding the first page."""
+def count(db: Database, query: Query) -> int:
+    """How many items match: asked for, not shown by default (every one of 800,000 mentions
+    with a common word costs more than finding the first page)."""
     total = 0
     for arm in _arms(query):
-        sql, params = _select(arm, arm.where)
-        total += db.query(f"SELECT count(*) FROM ({sql} LIMIT ?)", (*params, cap + 1 - total))[0][0]
-        if total > cap:
-            break
+        sql, params = arm.count()
+        total += db.query(sql, params)[0][0]
     return total
 
 
@@ -84,30 +95,79 @@ class _Arm:
     at: str  # the column (or expression) of its time
     id: str
     where: list[tuple[str, list]]
+    match: str = ""  # FTS5 expression that drives the arm, newest rowid first ("": none)
+    fts: str = ""
+
+    def newest(self, db: Database, stood: tuple[int, int] | None, limit: int) -> list[tuple]:
+        """The next ``limit`` (id, time) after ``stood``, newest first (time, then id)."""
+        where = list(self.where)
+        if stood is not None:
+            where.append((f"({self.at}, {self.id}) < (?, ?)", list(stood)))
+        if self.match:
+            return _newest_matches(db, *self._joined(where), limit)
+        sql, params = _select(self.id, self.at, self.source, where)
+        sql += f" ORDER BY {self.at} DESC, {self.id} DESC LIMIT ?"
+        return db.query(sql, [*params, limit])
+
+    def count(self) -> tuple[str, list]:
+        if self.match and not self.where:
+            return f"SELECT count(*) FROM {self.fts} WHERE {self.fts} MATCH ?", [self.match]
+        if self.match:
+            sql, params = self._joined(self.where)
+        else:
+            sql, params = _select(self.id, self.at, self.source, self.where)
+        return f"SELECT count(*) FROM ({sql})", params
+
+    def _joined(self, where: list[tuple[str, list]]) -> tuple[str, list]:
+        alias = self.id.split(".")[0]
+        return _select(
+            "f.rowid",
+            self.at,
+            f"{self.fts} f CROSS JOIN {self.source} ON {alias}.id = f.rowid",
+            [(f"{self.fts} MATCH ?", [self.match]), *where],
+        )
+
+
+def _newest_matches(db: Database, sql: str, params: list, limit: int) -> list[tuple]:
+    """The newest ``limit`` of the (id, time) rows ``sql`` lists, read newest id first from
+    FTS5 (no sort, no list of every match). Ids rise as mentions arrive, which is nearly time
+    order: the walk stops once no earlier id can be written later than the page's oldest item
+    (``mention_arrival``: the latest time at or below each run of ids)."""
+    latest_below: dict[int, int] = {}
+    best: list[tuple[int, int]] = []  # a min-heap of (time, id): the page so far
+    with db.errors():
+        conn = db.connection()
+        cursor = conn.execute(f"{sql} ORDER BY f.rowid DESC", params)
+        try:
+            for row_id, at in cursor:
+                if len(best) < limit:
+                    heapq.heappush(best, (at, row_id))
+                    if len(best) < limit:
+                        continue
+                elif (at, row_id) > best[0]:
+                    heapq.heapreplace(best, (at, row_id))
+                run = row_id >> ARRIVAL_RUN_BITS
+                if run not in latest_below:
+                    found = conn.execute(
+                        "SELECT latest FROM mention_arrival WHERE run = ?", (run,)
+                    ).fetchone()
+                    latest_below[run] = found[0] if found else _UNKNOWN
+                if latest_below[run] <= best[0][0]:
+                    break
+        finally:
+            cursor.close()
+    return [(row_id, at) for at, row_id in sorted(best, reverse=True)]
 
 
 def _arms(q: Query) -> list[_Arm]:
     return [arm for arm in (_mention_arm(q), _reply_arm(q), _draft_arm(q)) if arm is not None]
 
 
-def _select(arm: _Arm, where: list[tuple[str, list]]) -> tuple[str, list]:
-    sql = f"SELECT {_RANK[arm.kind]} AS kind, {arm.id} AS id, {arm.at} AS at FROM {arm.source}"
+def _select(id_: str, at: str, source: str, where: list[tuple[str, list]]) -> tuple[str, list]:
+    sql = f"SELECT {id_}, {at} FROM {source}"
     if where:
         sql += " WHERE " + " AND ".join(c for c, _ in where)
     return sql, [p for _, ps in where for p in ps]
-
-
-def _older_than(arm: _Arm, after: HistoryItem | None) -> list[tuple[str, list]]:
-    """Keyset paging in the merged order (time, then kind, then id), said per arm so each can
-    walk its index from where the last page ended."""
-    if after is None:
-        return []
-    at, mine, theirs = to_ms(after.at), _RANK[arm.kind], _RANK[after.kind]
-    if mine > theirs:
-        return [(f"{arm.at} <= ?", [at])]
-    if mine < theirs:
-        return [(f"{arm.at} < ?", [at])]
-    return [(f"({arm.at}, {arm.id}) < (?, ?)", [at, after.id])]
 
 
 def _mention_arm(q: Query) -> _Arm | None:
@@ -125,7 +185,10 @@ def _mention_arm(q: Query) -> _Arm | None:
         where.append(("coalesce(m.category_override, m.category) = ?", [q.category]))
     if q.status:
         where.append(("m.status = ?", [q.status]))
-    where += _time("m.created_at", q) + _text("m.id", "mention_fts", q)
+    where += _time("m.created_at", q)
+    if match := _driving(q):
+        return _Arm(MENTION, "mention m", "m.created_at", "m.id", where, match, "mention_fts")
+    where += _text("m.id", "mention_fts", q)
     return _Arm(MENTION, "mention m", "m.created_at", "m.id", where)
 
 
@@ -197,6 +260,15 @@ def _time(column: str, q: Query) -> list[tuple[str, list]]:
     return parts
 
 
+def _driving(q: Query) -> str:
+    """The words and phrases, less the exclusions, as one FTS5 expression ("" when no word must
+    appear: an exclusion alone cannot drive)."""
+    match, exclude = q.match(), q.exclusion()
+    if match and exclude:
+        return f"({match}) NOT ({exclude})"
+    return match
+
+
 def _text(id_column: str, fts: str, q: Query) -> list[tuple[str, list]]:
     """The index lists the matches; the rows are looked up by id. (Asking the index about each
     row instead — ``MATCH ? AND rowid = m.id`` — reads the word's whole list every time: a
@@ -216,12 +288,14 @@ def _like(text: str) -> str:
 
 # -- the cards ------------------------------------------------------------------------------------
 def _items(db: Database, found: Sequence) -> list[HistoryItem]:
-    ids = {rank: [i for k, i, _ in found if k == rank] for rank in _RANK.values()}
+    ids = {rank: [i for k, i, _, _ in found if k == rank] for rank in _RANK.values()}
     rows = {(0, r.id): r for r in mentions.rows_by_id(db, ids[0])} if ids[0] else {}
     rows |= _reply_rows(db, ids[1], "outbox_item", 1) | _reply_rows(db, ids[2], "draft", 2)
     kinds = {rank: kind for kind, rank in _RANK.items()}
     return [
-        HistoryItem(kinds[k], i, from_ms(at), rows[(k, i)]) for k, i, at in found if (k, i) in rows
+        HistoryItem(kinds[k], i, from_ms(at), rows[(k, i)], stands)
+        for k, i, at, stands in found
+        if (k, i) in rows
     ]
 
 

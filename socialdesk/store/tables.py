@@ -59,6 +59,17 @@ class Account(SQLModel, table=True):
     created_at: int
 
 
+class MentionArrival(SQLModel, table=True):
+    """For each run of 512 mention ids (``id >> 9``), the latest ``created_at`` in it or any run
+    below, kept by a trigger (migration 0012): where the history's newest-first walk by id may
+    stop."""
+
+    __tablename__ = "mention_arrival"
+
+    run: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    latest: int
+
+
 class Author(SQLModel, table=True):
     """A person who wrote to a client, per network, with what the manager knows about them."""
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialdesk.app.workspace import COUNT_CAP, HistoryItem, Query, WorkspaceController
+from socialdesk.app.workspace import HistoryItem, Query, WorkspaceController
 from socialdesk.core.models import MentionStatus, network_label
 from socialdesk.core.sla import ClockState, ResponseClock
 from socialdesk.ui.detail import plain_label
@@ -135,6 +135,11 @@ class HistoryPanel(QWidget):
         self.notes.setAccessibleName("Search notes")
         self.summary = plain_label(role="muted", wrap=False)
         self.summary.setAccessibleName("Search results")
+        # Counting every match of a common word costs more than the page: only when asked.
+        self.count_button = QToolButton(text="Count all", autoRaise=True)
+        self.count_button.setAccessibleName("Count all the matches")
+        self.count_button.clicked.connect(self.count_all)
+        self.count_button.hide()
 
         self.view = FeedView()
         self.view.setAccessibleName("History results")
@@ -162,9 +167,14 @@ class HistoryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(top)
-        for label in (self.notes, self.summary):
-            label.setContentsMargins(12, 0, 12, 2)
-            layout.addWidget(label)
+        self.notes.setContentsMargins(12, 0, 12, 2)
+        layout.addWidget(self.notes)
+        counted = QHBoxLayout()
+        counted.setContentsMargins(12, 0, 12, 2)
+        counted.addWidget(self.summary)
+        counted.addWidget(self.count_button)
+        counted.addStretch(1)
+        layout.addLayout(counted)
         layout.addWidget(self.results, 1)
         controller.workspaceChanged.connect(self.run_search)
 
@@ -180,23 +190,40 @@ class HistoryPanel(QWidget):
             query, lambda items, total: self._found(query, items, total)
         )
 
-    def _found(self, query: Query, items: list[HistoryItem], total: int) -> None:
+    def _found(self, query: Query, items: list[HistoryItem], total: int | None) -> None:
+        """Show the first page; ``total`` is how many match, None when more than a page do."""
         if query is not self._asked:
             return  # the user typed on meanwhile
-        self.model.set_results(query, items, more=total > len(items))
-        count = f"{COUNT_CAP:,}+" if total > COUNT_CAP else f"{total:,}"
-        what = "item" if total == 1 else "items"
-        self.summary.setText(
-            f"{count} {what}, newest first — Enter opens the conversation" if total else ""
-        )
+        self.model.set_results(query, items, more=total is None)
+        self._show_count(len(items), total is None)
         self.empty.setText(
             "Nothing matches this search."
             if not query.is_empty
             else "Nothing here yet: mentions, drafts and sent replies appear as they happen."
         )
-        self.results.setCurrentWidget(self.view if total else self.empty)
+        self.results.setCurrentWidget(self.view if items else self.empty)
         if items and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0))
+
+    def _show_count(self, total: int, more: bool) -> None:
+        count = f"{total:,}+" if more else f"{total:,}"
+        what = "item" if total == 1 and not more else "items"
+        self.summary.setText(
+            f"{count} {what}, newest first — Enter opens the conversation" if total else ""
+        )
+        self.count_button.setVisible(more)
+
+    def count_all(self) -> None:
+        query = self._asked
+        if query is None:
+            return
+        self.count_button.hide()
+        self.summary.setText("Counting…")
+        self._controller.count_history(query, lambda n: self._counted(query, n))
+
+    def _counted(self, query: Query, total: int) -> None:
+        if query is self._asked:
+            self._show_count(total, more=False)
 
     def _search_or_open(self) -> None:
         if self._typing.isActive():

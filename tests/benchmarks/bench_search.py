@@ -85,6 +85,11 @@ def fill(path: Path) -> tuple[list[str], float]:
         rows(),
     )
     conn.execute("INSERT INTO mention_fts(mention_fts) VALUES ('rebuild')")
+    conn.execute("DELETE FROM mention_arrival")  # as its trigger would have kept it
+    conn.execute(  # as migration 0012 fills it
+        "INSERT INTO mention_arrival (run, latest) SELECT run, max(latest) OVER (ORDER BY run)"
+        " FROM (SELECT id >> 9 AS run, max(created_at) AS latest FROM mention GROUP BY 1)"
+    )
     for _name, sql in triggers:
         conn.execute(sql)
     conn.execute("COMMIT")

@@ -113,3 +113,34 @@ def test_pages_follow_each_other_without_gaps_or_repeats(db, account):
         seen += [i.id for i in page]
         last = page[-1]
     assert len(seen) == 450 == len(set(seen))
+
+
+def test_a_late_arrival_is_listed_by_when_it_was_written(db, account):
+    """Ids rise as mentions arrive, not as they were written: an account connected later brings
+    its older mentions after newer ones. The newest-first walk by id still lists by time, and
+    paging neither skips nor repeats across the late arrivals."""
+    client_id, account_id = account
+    late = clients.add_account(db, client_id, "mastodon", "late", at=T0)
+    mentions.upsert_mentions(
+        db, account_id, [mention(n, minutes=2 * n) for n in range(1, 1201)], T0
+    )
+    # Arrives last, written between the others (odd minutes), a thousand ids above them.
+    mentions.upsert_mentions(db, late, [mention(n, minutes=2 * n + 1) for n in range(1, 1201)], T0)
+    query, seen, last = parse("hello", UTC), [], None
+    while page := history.search(db, query, after=last, limit=150):
+        seen += page
+        last = page[-1]
+    times = [item.at for item in seen]
+    assert len(seen) == 2400 == len({i.id for i in seen})
+    assert times == sorted(times, reverse=True)
+    assert history.count(db, query) == 2400
+    assert history.count(db, parse("hello client:acme -number", UTC)) == 0
+
+
+def test_words_with_filters_and_exclusions_walk_the_index_newest_first(workspace):
+    db, _ = workspace
+    assert [t for _, t in found(db, "order -gift client:acme")] == [
+        "So sorry about your ", "Where is my order nu",
+    ]  # fmt: skip
+    assert history.count(db, parse("order -gift client:acme", UTC)) == 2
+    assert history.count(db, parse("order", UTC)) == 4

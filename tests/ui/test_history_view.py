@@ -77,3 +77,17 @@ def test_a_reply_being_written_is_in_the_history_as_a_draft(make_window, qtbot):
     [draft] = search(history, qtbot, "zanzibar status:draft")
     assert draft.author_name == "Draft" and draft.account_handle == row.account_handle
     assert draft.id == row.id  # Enter would open the mention it answers
+
+
+def test_more_than_a_page_is_counted_only_when_asked(make_window, qtbot):
+    window = make_window()
+    history = open_history(window, qtbot)  # everything, newest first
+    assert history.model.rowCount() == 200 and history.model.canFetchMore()
+    assert history.summary.text().startswith("200+ items")
+    assert history.count_button.isVisible()
+    qtbot.mouseClick(history.count_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: history.summary.text().endswith("conversation"), timeout=10_000)
+    total = int(history.summary.text().split()[0].replace(",", ""))
+    assert total > 200 and not history.count_button.isVisible()
+    history.model.fetchMore()
+    assert history.model.rowCount() == min(400, total)
