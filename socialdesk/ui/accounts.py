@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from socialdesk.app.accounts import AccountsController
 from socialdesk.core.models import Network, network_label
 from socialdesk.services.accounts import server_url
-from socialdesk.ui.detail import plain_label
+from socialdesk.ui.widgets import plain_label
 
 AccountRole = Qt.UserRole + 1
 X_PORT = 8765  # the callback port suggested for the user's X app

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPlainTextEdit,
-    QPushButton,
     QStyle,
     QTextEdit,
     QToolButton,
@@ -38,7 +37,7 @@ from socialdesk.core import counter, replies, tone
 from socialdesk.core.models import DraftState, network_label
 from socialdesk.store.mentions import MentionRow
 from socialdesk.ui import theme
-from socialdesk.ui.detail import plain_label
+from socialdesk.ui.widgets import action_button, plain_label
 
 AUTOSAVE_MS = 600  # after the last keystroke: well inside the promised second
 LONG_TEXT = 5_000  # past this many characters the tone checks wait for a pause in typing
@@ -217,13 +216,13 @@ class Composer(QFrame):
         # (beside the counter), what to do with the draft below it.
         self._tools = QHBoxLayout()
         for action in (self.saved_action, self.apply_action):
-            self._tools.addWidget(self._button(action))
+            self._tools.addWidget(action_button(action))
         self._tools.addStretch(1)
         self._buttons = QHBoxLayout()
         if not review_mode:  # the Review view has its own approve and send-back buttons
-            self._buttons.addWidget(self._button(self.discard_action))
+            self._buttons.addWidget(action_button(self.discard_action))
             self._buttons.addStretch(1)
-            self._buttons.addWidget(self._button(self.ready_action))
+            self._buttons.addWidget(action_button(self.ready_action))
             self._buttons.addWidget(self.approve_button())
 
     def approve_button(self) -> QToolButton:
@@ -236,15 +235,6 @@ class Composer(QFrame):
         menu.addAction(self.schedule_action)
         button.setMenu(menu)
         button.setAccessibleName("Approve")
-        return button
-
-    def _button(self, action: QAction) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setToolTip(action.toolTip())
-        button.setAccessibleName(action.text())
-        button.clicked.connect(action.trigger)
-        button.setEnabled(action.isEnabled())
-        action.enabledChanged.connect(button.setEnabled)
         return button
 
     # -- opening and saving ----------------------------------------------------------------------

@@ -12,7 +12,7 @@ from socialdesk.app.crisis import CrisisController
 from socialdesk.core.sla import format_minutes
 from socialdesk.services.crisis import ClientCrisis
 from socialdesk.ui import theme
-from socialdesk.ui.detail import plain_label
+from socialdesk.ui.widgets import plain_label
 
 
 class Sparkline(QWidget):

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -28,31 +26,11 @@ from socialdesk.core.models import Category, MentionStatus, Network, network_lab
 from socialdesk.core.priority import mention_priority
 from socialdesk.core.sla import ResponseClock
 from socialdesk.ui.format import clock_text, local_time
+from socialdesk.ui.widgets import action_button, plain_label
 
 MAX_SHOWN_CHARS = 20_000  # a 1 MB mention is shown truncated, with a note; the store keeps it whole
 THREAD_SHOWN = 5
 HISTORY_SHOWN = 10
-
-
-def plain_label(text: str = "", *, role: str | None = None, wrap: bool = True) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.PlainText)
-    label.setText(text)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
-    if role:
-        label.setProperty("role", role)
-    return label
-
-
-def _button(action: QAction, text: str) -> QPushButton:
-    """A button that is ``action``: shortcut in the tooltip, same enabled state."""
-    button = QPushButton(text)
-    button.setToolTip(action.toolTip())
-    button.clicked.connect(action.trigger)
-    button.setEnabled(action.isEnabled())
-    action.enabledChanged.connect(button.setEnabled)
-    return button
 
 
 class DetailPane(QScrollArea):
@@ -101,7 +79,7 @@ class DetailPane(QScrollArea):
         # The feed's own actions: one shortcut, one behaviour, wherever it is triggered from.
         buttons = QHBoxLayout()
         self._buttons = {
-            name: _button(action, text)
+            name: action_button(action, text)
             for name, action, text in (
                 ("reply", actions.reply, "Reply"),
                 ("done", actions.done, "Done"),

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,8 +23,8 @@ from socialdesk.app.replies import OutboxEntry, RepliesController
 from socialdesk.core.models import OutboxState, network_label
 from socialdesk.services.outbox import SIGN_IN_NEEDED
 from socialdesk.ui import theme
-from socialdesk.ui.detail import plain_label
 from socialdesk.ui.format import card_text
+from socialdesk.ui.widgets import action_button, plain_label
 
 EntryRole = Qt.UserRole + 1
 COLUMNS = ("State", "When", "To", "Reply", "Details")
@@ -99,9 +98,9 @@ class OutboxPanel(QWidget):
         )
         buttons = QHBoxLayout()
         for action in (self.retry_action, self.cancel_action, self.pause_action):
-            buttons.addWidget(self._button(action))
+            buttons.addWidget(action_button(action))
         buttons.addStretch(1)
-        buttons.addWidget(self._button(self.send_action))
+        buttons.addWidget(action_button(self.send_action))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -118,15 +117,6 @@ class OutboxPanel(QWidget):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
-
-    def _button(self, action: QAction) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setToolTip(action.toolTip())
-        button.clicked.connect(action.trigger)
-        action.enabledChanged.connect(button.setEnabled)
-        action.changed.connect(lambda: button.setText(action.text()))
-        button.setEnabled(action.isEnabled())
-        return button
 
     def set_items(self, entries: list[OutboxEntry]) -> None:
         keep = {e.id for e in self.selected()}

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from socialdesk.app.reports import ReportData
 from socialdesk.app.workspace import WorkspaceController
 from socialdesk.ui import report_charts
-from socialdesk.ui.detail import plain_label
 from socialdesk.ui.report_pdf import figures, takeaways, write_pdf
+from socialdesk.ui.widgets import plain_label
 
 MAX_DAYS = 3 * 366
 PERIODS = ("Last 7 days", "Last 30 days", "Last 90 days", "This month", "Last month",

@@ -21,8 +21,8 @@ from socialdesk.app.replies import RepliesController, ReviewItem
 from socialdesk.core import tone
 from socialdesk.core.models import network_label
 from socialdesk.ui.composer import Composer, ReplyTarget
-from socialdesk.ui.detail import plain_label
 from socialdesk.ui.format import local_time
+from socialdesk.ui.widgets import plain_label
 
 ItemRole = Qt.UserRole + 1
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from socialdesk.app.replies import RepliesController, SavedReply
 from socialdesk.core import replies
-from socialdesk.ui.detail import plain_label
+from socialdesk.ui.widgets import plain_label
 
 ReplyRole = Qt.UserRole + 1
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QMenu, QPushBut
 
 from socialdesk.app.workspace import MentionFilter
 from socialdesk.core.models import Category, MentionStatus, Network, Priority
-from socialdesk.ui.detail import plain_label
+from socialdesk.ui.widgets import plain_label
 
 # (label, value) per choice; the first of each group (None) means "any".
 SORTS = (("Most urgent", "urgent"), ("Newest", "newest"), ("Oldest", "oldest"))

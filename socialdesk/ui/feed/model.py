@@ -5,44 +5,33 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from socialdesk.app.workspace import MentionFilter, MentionRow, WorkspaceController
 from socialdesk.core.search import fold
+from socialdesk.ui.paged_list import HighlightRole, MentionIdRole, PagedListModel, RowRole
+
+__all__ = ["PAGE_SIZE", "FeedModel", "HighlightRole", "MentionIdRole", "RowRole"]
 
 PAGE_SIZE = 200
-RowRole = Qt.UserRole + 1
-MentionIdRole = Qt.UserRole + 2
-HighlightRole = Qt.UserRole + 3  # the searched terms to mark on the card (folded)
 _WORD = re.compile(r"\w+")
-_ROOT = QModelIndex()  # a list has one parent: the invalid root index
 
 
-class FeedModel(QAbstractListModel):
+class FeedModel(PagedListModel):
     def __init__(self, controller: WorkspaceController, parent=None) -> None:
         super().__init__(parent)
         self._controller = controller
         self._filter = MentionFilter()
-        self._rows: list[MentionRow] = []
-        self._highlights: tuple[str, ...] = ()
         self._total = 0
         controller.mentionsAdded.connect(self._on_mentions_added)
         controller.mentionChanged.connect(self._on_mention_changed)
 
-    # -- Qt model API ----------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
+    # -- paging ----------------------------------------------------------------------------------
+    def _item_data(self, row: MentionRow, role: int):
         if role == RowRole:
             return row
         if role == MentionIdRole:
             return row.id
-        if role == HighlightRole:
-            return self._highlights
         if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
             # What a screen reader announces for the card.
             return f"{row.author_name} (@{row.author_handle}) on {row.network}: {row.text[:280]}"
@@ -50,24 +39,16 @@ class FeedModel(QAbstractListModel):
             return _tooltip(row)
         return None
 
-    def canFetchMore(self, parent=_ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+    def _has_more(self) -> bool:
+        return len(self._items) < self._total
 
-    def fetchMore(self, parent=_ROOT) -> None:
-        if parent.isValid():
-            return
-        more = (
-            self._controller.page_after(self._filter, self._rows[-1], PAGE_SIZE)
-            if self._rows
-            else self._controller.page(self._filter, 0, PAGE_SIZE)
-        )
-        if not more:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+    def _next_page(self) -> list[MentionRow]:
+        if self._items:
+            return self._controller.page_after(self._filter, self._items[-1], PAGE_SIZE)
+        return self._controller.page(self._filter, 0, PAGE_SIZE)
+
+    def _at_end(self) -> None:
+        self._total = len(self._items)
 
     # -- feed API --------------------------------------------------------------------------------
     @property
@@ -86,11 +67,11 @@ class FeedModel(QAbstractListModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._total = self._controller.count(self._filter)
-        self._rows = self._controller.page(self._filter, 0, PAGE_SIZE)
+        self._items = self._controller.page(self._filter, 0, PAGE_SIZE)
         self.endResetModel()
 
     def row_for(self, mention_id: int) -> int | None:
-        for i, row in enumerate(self._rows):
+        for i, row in enumerate(self._items):
             if row.id == mention_id:
                 return i
         return None
@@ -103,8 +84,8 @@ class FeedModel(QAbstractListModel):
         added = total - self._total
         if added <= 0:
             return
-        fresh = self._controller.page(self._filter, 0, len(self._rows) + added)
-        old_ids = [row.id for row in self._rows]
+        fresh = self._controller.page(self._filter, 0, len(self._items) + added)
+        old_ids = [row.id for row in self._items]
         known = set(old_ids)
         if [row.id for row in fresh if row.id in known] != old_ids:
             self.reload()  # something else moved meanwhile: start over rather than guess
@@ -113,7 +94,7 @@ class FeedModel(QAbstractListModel):
         for i, row in enumerate(fresh):
             if row.id not in known:
                 self.beginInsertRows(QModelIndex(), i, i)
-                self._rows.insert(i, row)
+                self._items.insert(i, row)
                 self.endInsertRows()
 
     def _on_mention_changed(self, mention_id: int) -> None:
@@ -123,7 +104,7 @@ class FeedModel(QAbstractListModel):
         fresh = self._controller.mention_row(mention_id)
         if fresh is None:
             return
-        self._rows[i] = fresh
+        self._items[i] = fresh
         index = self.index(i)
         self.dataChanged.emit(index, index)
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from socialdesk.app.workspace import MentionFilter, MentionRow, WorkspaceController
-from socialdesk.ui.detail import plain_label
 from socialdesk.ui.feed.actions import FeedActions
 from socialdesk.ui.feed.delegate import CardDelegate
 from socialdesk.ui.feed.filter_bar import FilterBar
 from socialdesk.ui.feed.model import FeedModel, MentionIdRole, RowRole
+from socialdesk.ui.widgets import plain_label
 
 
 class FeedPanel(QWidget):
