@@ -230,10 +230,14 @@ class MainWindow(QMainWindow):
         self.notifier.activated.connect(self.show_mention)
         c.syncStateChanged.connect(self.sync_label.setText)
         c.workspaceChanged.connect(self._workspace_changed)
+        c.ready.connect(self._focus_feed)
         c.failed.connect(self.show_error)
         c.mentionChanged.connect(self._mention_changed)
         c.notice.connect(lambda text: self.statusBar().showMessage(text, 8_000))
         self.sidebar.targetChosen.connect(self.show_target)
+        self.views.currentChanged.connect(
+            lambda i: self.actions.set_shown(self.views.widget(i) is self.inbox_split)
+        )
         self.feed_panel.currentChanged.connect(self._current_mention_changed)
         self.detail.notesSaved.connect(c.set_author_notes)
         self.actions.replyRequested.connect(self.start_reply)
@@ -352,6 +356,13 @@ class MainWindow(QMainWindow):
     def _mention_changed(self, mention_id: int) -> None:
         if self.detail.mention_id == mention_id:
             self.controller.load_detail(mention_id, self.detail.show_detail)
+
+    def _focus_feed(self) -> None:
+        """Loaded: the keys act on the feed (not on the sidebar, where typing picks a client),
+        starting from the first mention."""
+        self.feed.setFocus(Qt.OtherFocusReason)
+        if not self.feed.currentIndex().isValid():
+            self.select_first_mention()
 
     def select_first_mention(self) -> None:
         """Select the top mention and show it (again, if it was already current)."""

@@ -1,8 +1,10 @@
 """Everything the manager can do to the selected mentions, as actions with keyboard shortcuts —
 the same actions fill the context menu, the detail pane's buttons and the shortcuts help (``?``).
 
-Single-letter shortcuts belong to the feed (``WidgetWithChildrenShortcut``): typing an "e" in a
-text field elsewhere never marks a mention done.
+The single-letter keys work anywhere in the window while the inbox is shown (the sidebar
+included): a text field takes the letters typed into it before any shortcut sees them, so typing
+an "e" in a search box or a reply never marks a mention done. With another view shown they are
+off, so they never act on a mention that is not on screen.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class FeedActions(QObject):
         self._view = view
         self._selected = selected
         self._owner = parent
+        self._shown = True  # the inbox is the view on screen
         self.all: list[QAction] = []
 
         self.next = self._make("Next mention", "J", lambda: self._move(1))
@@ -94,7 +97,7 @@ class FeedActions(QObject):
         tip: str = "",
         *,
         checkable: bool = False,
-        shortcut_scope=Qt.WidgetWithChildrenShortcut,
+        shortcut_scope=Qt.WindowShortcut,
     ) -> QAction:
         action = QAction(text, self._owner)
         action.setShortcut(QKeySequence(shortcut))
@@ -120,9 +123,15 @@ class FeedActions(QObject):
         menu.addActions([self.open_link, self.copy_link])
         return menu
 
+    def set_shown(self, shown: bool) -> None:
+        self._shown = shown
+        self.update_enabled()
+
     def update_enabled(self) -> None:
-        rows = self._selected()
+        rows = self._selected() if self._shown else []
         one = len(rows) == 1
+        self.next.setEnabled(self._shown)
+        self.previous.setEnabled(self._shown)
         for action in (self.done, self.ignore, self.reopen, self.snooze, *self.categories):
             action.setEnabled(bool(rows))
         self.reset_category.setEnabled(any(r.category_overridden for r in rows))
@@ -147,6 +156,8 @@ class FeedActions(QObject):
     def _status(self, status: MentionStatus) -> None:
         if ids := self._ids():
             self._controller.set_status(ids, status.value)
+            if len(ids) == 1 and status in (MentionStatus.DONE, MentionStatus.IGNORED):
+                self._move(1)  # dealt with: on to the next one, as in a mail client
 
     def _snooze_until(self, until: datetime) -> None:
         if ids := self._ids():
