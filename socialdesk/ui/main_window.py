@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from socialdesk import __version__
-from socialdesk.app.workspace import HistoryItem, MentionDetail, WorkspaceController
+from socialdesk.app.view_models import HistoryItem, MentionDetail
+from socialdesk.app.workspace import WorkspaceController
 from socialdesk.core.models import MentionStatus, OutboxState
-from socialdesk.diagnostics import diagnostics_text
 from socialdesk.ui import theme
 from socialdesk.ui.accounts import AccountsDialog
 from socialdesk.ui.brand_voice import BrandVoiceDialog
@@ -472,21 +472,22 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.actions.all, self).exec()
 
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.controller.data_dir)))
+        folder = str(self.controller.data_dir)
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(folder)):
+            return
+        # No file manager to open it with: say so, and put the path where it can be pasted.
+        QGuiApplication.clipboard().setText(folder)
+        QMessageBox.information(
+            self, "Data folder",
+            f"There is no file manager here to open the data folder with. Its path is "
+            f"copied, ready to paste:\n\n{folder}",
+        )  # fmt: skip
 
     def copy_diagnostics(self) -> None:
         from PySide6 import __version__ as pyside_version
 
-        stats = self.controller.stats()
-        text = diagnostics_text(
-            self.controller.data_dir,
-            {
-                "Qt": pyside_version,
-                "Platform plugin": QGuiApplication.platformName(),
-                "Workspace": "demo" if self.controller.is_demo else "own",
-                "Database": str(self.controller.database_path),
-                **{k: str(v) for k, v in stats.items()},
-            },
+        text = self.controller.diagnostics(
+            {"Qt": pyside_version, "Platform plugin": QGuiApplication.platformName()}
         )
         QGuiApplication.clipboard().setText(text)
         self.statusBar().showMessage("Diagnostics copied to the clipboard", 5000)

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from socialdesk.core.models import MentionStatus
@@ -222,3 +223,16 @@ def test_slash_searches_the_inbox_by_words_and_escape_clears(make_window, qtbot)
     assert window.feed_model.total == 0
     qtbot.keyClick(search, Qt.Key_Escape)
     assert search.text() == "" and window.feed_model.total == everything
+
+
+def test_open_data_folder_without_a_file_manager_says_so_and_copies_the_path(
+    make_window, monkeypatch
+):
+    window = make_window(wait_ready=False)
+    said = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
+    window.open_data_folder()
+    folder = str(window.controller.data_dir)
+    assert said and "no file manager" in said[0] and folder in said[0]
+    assert QGuiApplication.clipboard().text() == folder
