@@ -52,6 +52,12 @@ class AccountsController(QObject):
     def _networks(self) -> accounts.LiveNetworks:
         return self.ws.workspace.networks
 
+    @staticmethod
+    def server_url(text: str) -> str:
+        """What the user typed as their Mastodon server (a host, a URL or their whole handle) as
+        the server's base URL; ValueError with a plain message when it cannot be one."""
+        return accounts.server_url(text)
+
     def check_keyring(self, done: Done) -> None:
         """What is wrong with the keyring (None when it works), without storing anything."""
         self.ws.runner.run(self._networks.store.check, done, lambda exc: done(str(exc)))

@@ -27,8 +27,6 @@ from socialdesk.store.outbox import OutboxEntry
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Draft", "OutboxEntry", "RepliesController", "ReviewItem", "SavedReply"]
-
 SEND_INTERVAL_MS = 15_000  # how often waiting outbox items are looked at
 
 

@@ -27,6 +27,7 @@ from socialdesk.core.models import MentionStatus, network_label
 from socialdesk.core.search import Query
 from socialdesk.core.service_hours import ServiceHours
 from socialdesk.core.sla import ResponseClock, response_clock
+from socialdesk.diagnostics import diagnostics_text
 from socialdesk.services import alerts, moderation
 from socialdesk.services import workspace as workspaces
 from socialdesk.services.sync import SyncResult, SyncService
@@ -39,17 +40,6 @@ from socialdesk.store.saved_views import SavedView
 log = logging.getLogger(__name__)
 
 HISTORY_PAGE = 200
-
-__all__ = [
-    "ClientSummary",
-    "HistoryItem",
-    "MentionDetail",
-    "MentionFilter",
-    "MentionRow",
-    "Query",
-    "SavedView",
-    "WorkspaceController",
-]
 
 
 def _local_zone():
@@ -216,6 +206,20 @@ class WorkspaceController(QObject):
 
     def stats(self) -> dict:
         return events.workspace_stats(self.workspace.db)
+
+    def diagnostics(self, ui: dict[str, str]) -> str:
+        """The "Copy diagnostics" text: SocialDesk, Python and the platform, what the UI adds
+        (``ui``: Qt's version and platform plugin), this workspace and its figures; never a
+        secret."""
+        return diagnostics_text(
+            self.data_dir,
+            {
+                **ui,
+                "Workspace": "demo" if self.is_demo else "own",
+                "Database": str(self.database_path),
+                **{k: str(v) for k, v in self.stats().items()},
+            },
+        )
 
     # -- changes ---------------------------------------------------------------------------------
     def mark_read(self, mention_id: int) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from socialdesk.app.accounts import AccountsController
 from socialdesk.core.models import Network, network_label
-from socialdesk.services.accounts import server_url
 from socialdesk.ui.widgets import plain_label
 
 AccountRole = Qt.UserRole + 1
@@ -314,7 +313,7 @@ class AddAccountDialog(QDialog):
 
     def _server(self, text: str, default: str | None = None) -> str | None:
         try:
-            return server_url(text) if text.strip() else default
+            return self.controller.server_url(text) if text.strip() else default
         except ValueError as exc:
             self.status.setText(str(exc))
             return None

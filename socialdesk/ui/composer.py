@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from socialdesk.app.replies import RepliesController, SavedReply
+from socialdesk.app.replies import RepliesController
+from socialdesk.app.view_models import MentionRow
 from socialdesk.core import counter, replies, tone
 from socialdesk.core.models import DraftState, network_label
-from socialdesk.store.mentions import MentionRow
+from socialdesk.core.replies import SavedReply
 from socialdesk.ui import theme
 from socialdesk.ui.widgets import action_button, plain_label
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from socialdesk.app.crisis import CrisisController
+from socialdesk.app.view_models import ClientCrisis
 from socialdesk.core.sla import format_minutes
-from socialdesk.services.crisis import ClientCrisis
 from socialdesk.ui import theme
 from socialdesk.ui.widgets import plain_label
 

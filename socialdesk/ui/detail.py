@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialdesk.app.workspace import MentionDetail, MentionRow
+from socialdesk.app.view_models import MentionDetail, MentionRow
 from socialdesk.core.models import Category, MentionStatus, Network, network_label
 from socialdesk.core.priority import mention_priority
 from socialdesk.core.sla import ResponseClock

@@ -4,14 +4,7 @@ inbox. Enter opens a result's conversation in the inbox."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -22,17 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialdesk.app.workspace import HistoryItem, Query, WorkspaceController
+from socialdesk.app.view_models import HistoryItem
+from socialdesk.app.workspace import WorkspaceController
 from socialdesk.core.models import MentionStatus, network_label
+from socialdesk.core.search import Query
 from socialdesk.core.sla import ClockState, ResponseClock
-from socialdesk.ui.detail import plain_label
 from socialdesk.ui.feed.delegate import CardDelegate
-from socialdesk.ui.feed.model import HighlightRole, MentionIdRole, RowRole
 from socialdesk.ui.feed.panel import FeedView
 from socialdesk.ui.format import local_time
+from socialdesk.ui.paged_list import MentionIdRole, PagedListModel, RowRole
+from socialdesk.ui.widgets import plain_label
 
 TYPING_PAUSE_MS = 250
-_ROOT = QModelIndex()
 _KIND_WORDS = {"mention": "Received", "reply": "Reply", "draft": "Draft"}
 _MENTION_STATUSES = {s.value for s in MentionStatus}
 HELP = """Type words to find them anywhere, accents and case ignored; every word must appear.
@@ -51,28 +45,18 @@ after:2026-10-01  before:2026-11-01  — days, in your time zone
 Example:  refund client:ridgeway after:2026-11-01 -voucher"""
 
 
-class HistoryModel(QAbstractListModel):
+class HistoryModel(PagedListModel):
     def __init__(self, controller: WorkspaceController, parent=None) -> None:
         super().__init__(parent)
         self._controller = controller
-        self._items: list[HistoryItem] = []
         self._query: Query | None = None
         self._more = False
-        self._highlights: tuple[str, ...] = ()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
+    def _item_data(self, item: HistoryItem, role: int):
         if role == RowRole:
             return item.row
         if role == MentionIdRole:
             return item.mention_id
-        if role == HighlightRole:
-            return self._highlights
         if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
             row = item.row
             return (
@@ -83,6 +67,16 @@ class HistoryModel(QAbstractListModel):
             return f"{_KIND_WORDS[item.kind]} · {local_time(item.at)} · {where}"
         return None
 
+    def _has_more(self) -> bool:
+        return self._more
+
+    def _next_page(self) -> list[HistoryItem] | None:
+        if not self._items or self._query is None:
+            return None
+        more = self._controller.history_after(self._query, self._items[-1])
+        self._more = bool(more)
+        return more
+
     def item(self, row: int) -> HistoryItem | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
@@ -92,20 +86,6 @@ class HistoryModel(QAbstractListModel):
         self._highlights = query.highlights()
         self._more = more
         self.endResetModel()
-
-    def canFetchMore(self, parent=_ROOT) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent=_ROOT) -> None:
-        if parent.isValid() or not self._items or self._query is None:
-            return
-        more = self._controller.history_after(self._query, self._items[-1])
-        self._more = bool(more)
-        if more:
-            first = len(self._items)
-            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-            self._items.extend(more)
-            self.endInsertRows()
 
 
 class HistoryPanel(QWidget):

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon
 
-from socialdesk.services.alerts import Alert
+from socialdesk.app.view_models import Alert
 
 
 class Notifier(QObject):

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialdesk.app.replies import OutboxEntry, RepliesController
+from socialdesk.app.replies import RepliesController
+from socialdesk.app.view_models import SIGN_IN_NEEDED, OutboxEntry
 from socialdesk.core.models import OutboxState, network_label
-from socialdesk.services.outbox import SIGN_IN_NEEDED
 from socialdesk.ui import theme
 from socialdesk.ui.format import card_text
 from socialdesk.ui.widgets import action_button, plain_label

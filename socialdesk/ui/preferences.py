@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialdesk.config import SETTINGS, Setting, Settings
+from socialdesk.app.view_models import SETTINGS, Setting, Settings
 
 
 class PreferencesDialog(QDialog):

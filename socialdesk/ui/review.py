@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialdesk.app.replies import RepliesController, ReviewItem
+from socialdesk.app.replies import RepliesController
+from socialdesk.app.view_models import ReviewItem
 from socialdesk.core import tone
 from socialdesk.core.models import network_label
 from socialdesk.ui.composer import Composer, ReplyTarget
@@ -61,7 +62,10 @@ class ReviewPanel(QWidget):
         self.back_button = QPushButton("Send back")
         self.back_button.setToolTip("Return the draft to its writer with your note (Ctrl+B)")
         self.back_button.clicked.connect(self.send_back)
-        back = QAction(self, shortcut=QKeySequence("Ctrl+B"), triggered=self.send_back)
+        back = QAction(
+            "Send back to the writer", self, shortcut=QKeySequence("Ctrl+B"),
+            triggered=self.send_back,
+        )  # fmt: skip
         back.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.addAction(back)
 

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from socialdesk.app.replies import RepliesController, SavedReply
+from socialdesk.app.replies import RepliesController
 from socialdesk.core import replies
+from socialdesk.core.replies import SavedReply
 from socialdesk.ui.widgets import plain_label
 
 ReplyRole = Qt.UserRole + 1

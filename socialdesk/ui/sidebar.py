@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from socialdesk.app.workspace import ClientSummary, SavedView
+from socialdesk.app.view_models import ClientSummary, SavedView
 from socialdesk.core.models import network_label
 from socialdesk.ui import theme
 

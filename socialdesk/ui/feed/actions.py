@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
-from socialdesk.app.workspace import MentionRow, WorkspaceController
+from socialdesk.app.view_models import MentionRow
+from socialdesk.app.workspace import WorkspaceController
 from socialdesk.core.models import AuthorFlag, Category, MentionStatus, Network
 
 

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from socialdesk.app.workspace import MentionRow
+from socialdesk.app.view_models import MentionRow
 from socialdesk.core.models import MentionStatus, Priority
 from socialdesk.core.search import find_spans
 from socialdesk.core.sla import ClockState, ResponseClock

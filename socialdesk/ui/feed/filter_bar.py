@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QMenu, QPushButton, QWidget
 
-from socialdesk.app.workspace import MentionFilter
+from socialdesk.app.view_models import MentionFilter
 from socialdesk.core.models import Category, MentionStatus, Network, Priority
 from socialdesk.ui.widgets import plain_label
 

@@ -7,7 +7,8 @@ import re
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from socialdesk.app.workspace import MentionFilter, MentionRow, WorkspaceController
+from socialdesk.app.view_models import MentionFilter, MentionRow
+from socialdesk.app.workspace import WorkspaceController
 from socialdesk.core.search import fold
 from socialdesk.ui.paged_list import HighlightRole, MentionIdRole, PagedListModel, RowRole
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialdesk.app.workspace import MentionFilter, MentionRow, WorkspaceController
+from socialdesk.app.view_models import MentionFilter, MentionRow
+from socialdesk.app.workspace import WorkspaceController
 from socialdesk.ui.feed.actions import FeedActions
 from socialdesk.ui.feed.delegate import CardDelegate
 from socialdesk.ui.feed.filter_bar import FilterBar
