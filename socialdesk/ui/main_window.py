@@ -469,7 +469,24 @@ class MainWindow(QMainWindow):
         return QMessageBox.question(self, title, text) == QMessageBox.Yes
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.actions.all, self).exec()
+        ShortcutsDialog(self.shortcut_groups(), self).exec()
+
+    def shortcut_groups(self) -> list[tuple[str, list[QAction]]]:
+        """Every key, grouped by where it works."""
+        menus, pending = [], list(self.menuBar().actions())
+        while pending:
+            action = pending.pop(0)
+            if action.menu():
+                pending[:0] = action.menu().actions()
+            else:
+                menus.append(action)
+        return [
+            ("Inbox", self.actions.all),
+            ("Reply composer", self.composer.actions()),
+            ("Review", self.review.actions()),
+            ("Outbox", self.outbox.actions()),
+            ("Menus", menus),
+        ]
 
     def open_data_folder(self) -> None:
         folder = str(self.controller.data_dir)

@@ -1,31 +1,85 @@
-"""The keyboard shortcuts help (``?``), listed from the actions themselves so it never drifts."""
+"""The keyboard shortcuts help (``?``), listed from the actions themselves so it never drifts:
+one group per place the keys work (the inbox, the composer, review, the outbox, the menus), and
+the keys every dialog and list shares."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+# Keys Qt gives every window, said once so nobody has to guess them.
+EVERYWHERE = [
+    ("Move between controls", "Tab / Shift+Tab"),
+    ("The dialog's main button", "Enter"),
+    ("Close a dialog, clear the search", "Esc"),
+    ("Open a menu", "Alt + its underlined letter"),
+    ("Context menu of the selected mention", "Menu key / Shift+F10"),
+]
+
+Group = tuple[str, Iterable[QAction]]
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, actions: list[QAction], parent=None) -> None:
+    def __init__(self, groups: list[Group], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        rows = [
-            (a.text().replace("&", ""), a.shortcut()) for a in actions if not a.shortcut().isEmpty()
-        ]
-        table = QTableWidget(len(rows), 2)
-        table.setAccessibleName("Keyboard shortcuts")
-        table.setHorizontalHeaderLabels(["Action", "Key"])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.NoEditTriggers)
-        for i, (text, key) in enumerate(rows):
-            table.setItem(i, 0, QTableWidgetItem(text))
-            table.setItem(i, 1, QTableWidgetItem(key.toString(QKeySequence.NativeText)))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Keyboard shortcuts")
+        self.tree.setHeaderLabels(["Action", "Key"])
+        self.tree.setRootIsDecorated(False)
+        listed: set[str] = set()
+        for title, actions in groups:
+            rows = _rows(actions, listed)
+            if rows:
+                self._add_group(title, rows)
+        self._add_group("In every window", EVERYWHERE)
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)  # keys are never cut
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(table)
+        layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(420, 520)
+        self.resize(520, 640)
+
+    def _add_group(self, title: str, rows: list[tuple[str, str]]) -> None:
+        group = QTreeWidgetItem(self.tree, [title])
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        group.setFirstColumnSpanned(True)
+        for text, key in rows:
+            QTreeWidgetItem(group, [text, key])
+
+    def keys(self, title: str) -> dict[str, str]:
+        """The group's rows, action -> key (what tests and screen readers see)."""
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if group.text(0) == title:
+                rows = (group.child(n) for n in range(group.childCount()))
+                return {row.text(0): row.text(1) for row in rows}
+        return {}
+
+
+def _rows(actions: Iterable[QAction], listed: set[str]) -> list[tuple[str, str]]:
+    """Actions with a key, each key listed once (the first group that has it says where)."""
+    rows = []
+    for action in actions:
+        key = action.shortcut().toString(QKeySequence.NativeText)
+        text = action.text().replace("&", "").rstrip(".…")
+        if key and text and (text, key) not in rows and f"{text}|{key}" not in listed:
+            listed.add(f"{text}|{key}")
+            rows.append((text, key))
+    return rows
