@@ -623,6 +623,16 @@ class Composer(QFrame):
         if self.target is None or not self.text.strip():
             return
         self._as_posted()
+        self._update_counter()
+        if self.count is not None and self.count.remaining < 0:
+            # Review could never approve it: say so here, where it can be shortened.
+            over = -self.count.remaining
+            self._refuse(
+                f"Cannot send for review: {over:,} character{'s' * (over != 1)} over the "
+                f"{self.count.limit:,} {network_label(self.target.network)} allows. Shorten it "
+                "first (the part that does not fit is highlighted)."
+            )
+            return
         self.after_save(self._ready_saved)
 
     def _approve_refused_empty(self) -> None:

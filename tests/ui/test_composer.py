@@ -147,6 +147,19 @@ def test_an_over_limit_draft_cannot_be_approved_and_the_composer_says_why(make_w
     assert outbox.list_items(window.controller.workspace.db, window.controller.clock()) == []
 
 
+def test_an_over_limit_draft_is_not_sent_for_review_and_the_composer_says_why(make_window, qtbot):
+    """Review could never approve it: it is stopped at the door, with the reason."""
+    window = make_window()
+    row = reply_to_first(window, qtbot)
+    limit = counter.count("", row.network).limit
+    typed(window, qtbot, "b" * (limit + 3))
+    qtbot.keyClick(window.composer.editor, Qt.Key_Return, Qt.ControlModifier | Qt.ShiftModifier)
+    qtbot.waitUntil(window.composer.refusal.isVisible)
+    assert "Cannot send for review: 3 characters over" in window.composer.refusal.text()
+    settled(window, qtbot)
+    assert window.replies.review_items == [] and window.composer.text == "b" * (limit + 3)
+
+
 def test_review_sends_back_with_a_note_then_approves_and_the_reply_is_posted_once(
     make_window, qtbot
 ):
