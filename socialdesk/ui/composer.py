@@ -449,11 +449,13 @@ class Composer(QFrame):
         if self.target is None:
             return
         self.findings = tone.check(self.text, self._context)
+        # Nothing written yet is no error to show in red; approving still says why it cannot go.
+        shown = [f for f in self.findings if f.code != "empty"]
         chosen = self._chosen()
         self.findings_list.blockSignals(True)
         self.findings_list.clear()
         style = self.style()
-        for finding in self.findings:
+        for finding in shown:
             item = QListWidgetItem(
                 style.standardIcon(SEVERITY_ICONS[finding.severity]), finding.message
             )
@@ -466,11 +468,11 @@ class Composer(QFrame):
             self.findings_list.addItem(item)
         # The same finding stays chosen (by what it says, not its row), or none: Apply must
         # never take another finding's suggestion.
-        for row, finding in enumerate(self.findings):
+        for row, finding in enumerate(shown):
             if chosen is not None and (finding.code, finding.span) == (chosen.code, chosen.span):
                 self.findings_list.setCurrentRow(row)
         self.findings_list.blockSignals(False)
-        self.findings_list.setVisible(bool(self.findings))
+        self.findings_list.setVisible(bool(shown))
         self._update_actions()
         self.updated.emit()
 

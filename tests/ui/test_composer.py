@@ -147,6 +147,18 @@ def test_an_over_limit_draft_cannot_be_approved_and_the_composer_says_why(make_w
     assert outbox.list_items(window.controller.workspace.db, window.controller.clock()) == []
 
 
+def test_an_empty_composer_shows_no_error_until_approve_is_pressed(make_window, qtbot):
+    window = make_window()
+    reply_to_first(window, qtbot)
+    # The checks have run on the empty text (and found it empty)...
+    qtbot.waitUntil(lambda: "empty" in [f.code for f in window.composer.findings])
+    assert not window.composer.findings_list.isVisible()  # ...and show nothing in red
+    assert not window.composer.refusal.isVisible()
+    qtbot.keyClick(window.composer.editor, Qt.Key_Return, Qt.ControlModifier)
+    qtbot.waitUntil(window.composer.refusal.isVisible)
+    assert "nothing to send" in window.composer.refusal.text()
+
+
 def test_an_over_limit_draft_is_not_sent_for_review_and_the_composer_says_why(make_window, qtbot):
     """Review could never approve it: it is stopped at the door, with the reason."""
     window = make_window()
