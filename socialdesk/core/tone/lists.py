@@ -15,11 +15,14 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
     """One pattern for a list: longest phrases first, whole words only, spaces match any
     whitespace, apostrophes are optional, and a ``[word]`` may be left out ("that's [simply]
     false")."""
-    parts = [_phrase_regex(p) for p in sorted({p.lower() for p in phrases}, key=len, reverse=True)]
+    unique = {p if p.startswith("re:") else p.lower() for p in phrases}
+    parts = [_phrase_regex(p) for p in sorted(unique, key=len, reverse=True)]
     return re.compile(rf"(?<![\w'])(?:{'|'.join(parts)})(?![\w'])", re.IGNORECASE)
 
 
 def _phrase_regex(phrase: str) -> str:
+    if phrase.startswith("re:"):
+        return f"(?:{phrase[3:].strip()})"
     regex = ""
     for word in phrase.split():
         escaped = re.escape(word.strip("[]")).replace("'", "'?")

@@ -185,7 +185,7 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
     vader = _vader()
     kept = lists.problem_words.sub(" ", lists.acknowledgement.sub(" ", flat[draft.body_start :]))
     score = _vader_score(kept)
-    if score > -0.5:
+    if score > _NEG_THRESHOLD:
         return
     harsh = [w for w in re.findall(r"[a-z']+", kept.lower()) if vader.lexicon.get(w, 0) <= -1.5]
     words = ", ".join(f"“{w}”" for w in dict.fromkeys(harsh)) or "its wording"
@@ -197,8 +197,20 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
 
 
 def _without_empathy(text: str) -> str:
-    """``text`` with each empathy frame blanked out (same length, so spans carry over)."""
-    return _empathy().sub(lambda m: " " * len(m[0]), text)
+    """``text`` with each empathy frame blanked out, from the start of its clause (same length,
+    so spans carry over)."""
+    chars = list(text)
+    for m in _empathy().finditer(text):
+        start = m.start()
+        if m[0][:1].lower() in "iswm":  # "is maddening": only after what happened to them
+            start = max(text.rfind(mark, 0, m.start()) for mark in ".,;:!?\n") + 1
+            if not _GERUND.match(text, start):  # "losing a full basket", not "everyone here"
+                continue
+        chars[start : m.end()] = " " * (m.end() - start)
+    return "".join(chars)
+
+
+_GERUND = re.compile(r"\s*[a-z]+ing\b", re.IGNORECASE)
 
 
 @cache
@@ -209,9 +221,15 @@ def _empathy() -> re.Pattern:
     degree = r"(?:(?:so|really|truly|very|absolutely|incredibly|such|a|an|bit of a)\s+)*"
     return re.compile(
         r"\b(?:(?:that|this|it)(?:'s|\s+is|\s+was|\s+must\s+(?:have\s+been|be)|\s+sounds?"
-        r"(?:\s+like)?|\s+seems?)|what|such)\s+" + degree + r"(?:\w+\s+)?" + rf"(?:{feelings})\b",
+        r"(?:\s+like)?|\s+seems?)|what|such)\s+" + degree + r"(?:\w+\s+)?" + rf"(?:{feelings})\b"
+        # "losing a full basket is maddening": blanked back to the clause's start below
+        r"|\b(?:is|was|sounds|must\s+be|must\s+have\s+been)\s+" + degree + rf"(?:{feelings})\b",
         re.IGNORECASE,
     )
+
+
+# VADER compound score at or below which a draft reads negative.
+_NEG_THRESHOLD = -0.5
 
 
 def _vader_score(text: str) -> float:
