@@ -80,6 +80,7 @@ def test_tone_checks_on_the_frozen_set():
     assert passed >= FLOORS["tone_pass"]
 
 
-# Scores on 2026-12-04 before any tuning (accuracy 0.453, macro-F1 0.465, tone 0.789): raise them
-# as the classifier improves, never lower them.
-FLOORS = {"accuracy": 0.45, "macro_f1": 0.46, "tone_pass": 0.78}
+# Scores on 2026-12-04 before any tuning (accuracy 0.453, macro-F1 0.465, tone 0.789); after issue
+# 20's word lists per language, language detection, the learned model and the new tone checks
+# (accuracy 0.701, macro-F1 0.700, tone 0.832). Raise them as the classifier improves, never lower.
+FLOORS = {"accuracy": 0.69, "macro_f1": 0.69, "tone_pass": 0.82}
