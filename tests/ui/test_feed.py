@@ -11,6 +11,7 @@ from socialdesk.core.models import MentionStatus
 from socialdesk.core.sla import ClockState
 from socialdesk.ui import theme
 from socialdesk.ui.feed.model import RowRole
+from socialdesk.ui.sidebar import TargetRole
 
 
 def row(window, i):
@@ -228,3 +229,16 @@ def test_shift_h_hides_a_trolls_reply_on_its_network_and_shows_it_again(make_win
     window.detail._buttons["hide"].click()
     qtbot.waitUntil(lambda: not hidden().hidden, timeout=10_000)
     assert chosen.remote_id not in network.hidden
+
+
+def test_a_conversation_opened_from_history_leaves_the_inbox_sort_as_it_was(make_window, qtbot):
+    """The conversation lists oldest first; back in the inbox, its sort is the manager's own
+    again, not stuck on "Oldest"."""
+    window = make_window()
+    sort = window.feed_panel.filters.sort
+    sort.setCurrentIndex(sort.findData("newest"))
+    first = row(window, 0)
+    window.feed_panel.show_conversation(first.id, "Conversation")
+    assert sort.currentData() == "oldest"
+    window.sidebar.targetChosen.emit(window.sidebar.currentIndex().data(TargetRole))
+    assert sort.currentData() == "newest"

@@ -35,6 +35,7 @@ class FeedPanel(QWidget):
         super().__init__(parent)
         self._controller = controller
         self._scope = MentionFilter()
+        self._before_conversation: MentionFilter | None = None
         self._scope_name = "All clients"
         self.model = FeedModel(controller, self)
         self.view = self._make_view()
@@ -73,9 +74,13 @@ class FeedPanel(QWidget):
 
     # -- scope and filters -----------------------------------------------------------------------
     def set_scope(self, client_id: int | None, account_id: int | None, name: str) -> None:
+        leaving_conversation = self._scope.conversation_of is not None
         self._scope = MentionFilter(client_id=client_id, account_id=account_id)
         self._scope_name = name
-        self._filters_changed()
+        if leaving_conversation and self._before_conversation is not None:
+            self.filters.show_filter(self._before_conversation)  # announces the change itself
+        else:
+            self._filters_changed()
 
     def show_saved_view(self, flt: MentionFilter, name: str) -> None:
         self._scope = MentionFilter(client_id=flt.client_id, account_id=flt.account_id)
@@ -85,6 +90,8 @@ class FeedPanel(QWidget):
     def show_conversation(self, mention_id: int, name: str) -> None:
         """The whole conversation of one mention, oldest first, whatever its state (opened from
         the history); the mention itself selected."""
+        if self._scope.conversation_of is None:  # the inbox's own filters, to go back to
+            self._before_conversation = self.filters.apply_to(MentionFilter())
         self._scope = MentionFilter(conversation_of=mention_id)
         self._scope_name = name
         self.filters.show_filter(MentionFilter(sort="oldest"))
