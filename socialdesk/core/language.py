@@ -50,6 +50,9 @@ class Language:
 ENGLISH = Language("en", "English", "default")
 _NOISE = re.compile(r"@[\w.@-]+|https?://\S+|www\.\S+|#\w+|&\w+;")
 _TOKENS = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+# Letters outside the Latin blocks (Basic, Latin-1, Extended-A/B, IPA, Extended Additional).
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u02AF\u1E00-\u1EFF]")
 # CLD2 reads UTF-8 and refuses control characters and lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -61,12 +64,11 @@ def detect(text: str) -> Language:
 
 @lru_cache(maxsize=8192)  # the composer asks again on every keystroke with the same mention
 def _detect(text: str) -> Language:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if not _LETTER.search(text):
         return ENGLISH
     if not text.isascii():
-        foreign = [c for c in letters if not c.isascii() and _script(c) != "LATIN"]
-        if len(foreign) * 2 > len(letters):
+        foreign = _NON_LATIN.findall(text)
+        if len(foreign) * 2 > len(_LETTER.findall(text)):
             return Language("", _SCRIPT_NAMES.get(_script(foreign[0]), "another script"), "script")
     voted, votes = _by_common_words(text)
     if votes["en"] >= 3 and votes["en"] > 2 * max(v for c, v in votes.items() if c != "en"):

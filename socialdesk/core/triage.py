@@ -192,7 +192,10 @@ def classify(
 
 
 def _found(pattern: re.Pattern, text: str) -> list[str]:
-    return list(dict.fromkeys(m.group(0).lower() for m in pattern.finditer(text)))[:3]
+    """The first three different matches in ``text`` (already lower case)."""
+    if pattern.groups:  # a list line with a capturing group: findall would give the group
+        return list(dict.fromkeys(m.group(0) for m in pattern.finditer(text)))[:3]
+    return list(dict.fromkeys(pattern.findall(text)))[:3]
 
 
 def _quote(words: list[str]) -> str:
