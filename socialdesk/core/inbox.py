@@ -22,3 +22,9 @@ def urgency(status: str, priority: str | None, due_ms: int | None, created_ms: i
         bucket = _BUCKET.get(priority or "", 1)
         return bucket * _SPAN + (due_ms if due_ms is not None else created_ms)
     return HANDLED * _SPAN + (_SPAN - created_ms)  # handled: newest first
+
+
+def overdue_sql(column: str, now_ms: int) -> tuple[str, list[int]]:
+    """ "Overdue" said on the urgency key alone — a waiting bucket, its time before now — so the
+    most-urgent order's index both finds and orders the overdue ones (no sort of all of them)."""
+    return f"{column} < ? AND {column} % ? < ?", [HANDLED * _SPAN, _SPAN, now_ms]

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from sys import intern
 
-from socialdesk.core.inbox import urgency
+from socialdesk.core.inbox import overdue_sql, urgency
 from socialdesk.core.mentions import FetchedMention
 from socialdesk.core.models import AuthorFlag, Category, MentionStatus, OutboxState, Priority
 from socialdesk.core.priority import mention_priority
@@ -206,7 +206,7 @@ def _in(column: str, values: Sequence) -> tuple[str, list]:
     return f"{column} IN ({','.join('?' * len(values))})", list(values)
 
 
-def _where(flt: MentionFilter, now: datetime | None) -> tuple[str, list]:
+def _where(flt: MentionFilter, now: datetime | None, paging: bool = False) -> tuple[str, list]:
     clauses: list[tuple[str, list]] = []
     # Scope by account ids, so counting and paging need no join at all.
     if flt.client_id is not None:
@@ -232,15 +232,25 @@ def _where(flt: MentionFilter, now: datetime | None) -> tuple[str, list]:
         clauses.append((f"m.status != '{MentionStatus.SNOOZED}'", []))  # out of sight until awake
     if flt.awaiting_reply_only:
         clauses.append(_in("m.status", AWAITING))
+    # A page in the most-urgent order walks the urgency index and checks these on each row ("+"):
+    # their own indexes (0013) are for counting, and would make every page sort all matches.
+    walk = "+" if paging and flt.sort == "urgent" else ""
     if flt.categories is not None:
-        clauses.append(_in("coalesce(m.category_override, m.category)", flt.categories))
+        clauses.append(_in(f"{walk}coalesce(m.category_override, m.category)", flt.categories))
     if flt.priorities is not None:
-        clauses.append(_in("m.priority", flt.priorities))
+        clauses.append(_in(f"{walk}m.priority", flt.priorities))
     if flt.overdue_only:
         if now is None:
             raise ValueError("overdue_only needs the current time")
-        clauses.append(_in("m.status", AWAITING))
-        clauses.append(("m.due_at < ?", [to_ms(now)]))
+        if walk:
+            # Walk the urgency index in order; status and due time checked on each row ("+").
+            # (A count is quicker on the due index, which holds both.)
+            clauses.append(overdue_sql("m.urgency", to_ms(now)))
+            status, params = _in("+m.status", AWAITING)
+            clauses += [(status, params), ("+m.due_at < ?", [to_ms(now)])]
+        else:
+            clauses.append(_in("m.status", AWAITING))
+            clauses.append(("m.due_at < ?", [to_ms(now)]))
     match = search_expression(flt.text)
     if match:
         clauses.append(
@@ -279,7 +289,7 @@ def mention_rows(
 
     The page's ids are chosen on ``mention`` alone, walking the sort's index; only those rows are
     joined to their account, client and author."""
-    where, params = _where(flt, now)
+    where, params = _where(flt, now, paging=True)
     order = _ORDER[flt.sort]
     page = f"SELECT m.id FROM mention m{where}{order} LIMIT ? OFFSET ?"
     sql = f"{_ROW_SELECT} WHERE m.id IN ({page}){order}"
@@ -299,7 +309,7 @@ def mention_rows_after(
     after = _after(flt.sort, last)
     if after is None:
         return []
-    where, params = _where(flt, now)
+    where, params = _where(flt, now, paging=True)
     where = f"{where} AND {after[0]}" if where else f" WHERE {after[0]}"
     order = _ORDER[flt.sort]
     page = f"SELECT m.id FROM mention m{where}{order} LIMIT ?"

@@ -94,6 +94,8 @@ class Mention(SQLModel, table=True):
         Index("ix_mention_due", "status", "due_at"),
         Index("ix_mention_urgency", "urgency", "id"),
         Index("ix_mention_due_missing", "id", sqlite_where=text("due_at IS NULL")),
+        Index("ix_mention_category", text("coalesce(category_override, category)"), "status"),
+        Index("ix_mention_priority", "priority", "status"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
