@@ -142,7 +142,7 @@ class Sidebar(QTreeView):
         for i, view in enumerate(VIEWS):
             item = _item(view, Target(view), f"{view} (Ctrl+{i + 1})")
             if view == "Inbox":
-                item.setData((unread, overdue), CountsRole)
+                _counts(item, unread, overdue)
             elif view in self._view_counts:
                 item.setData(self._view_counts[view], CountsRole)
             root.appendRow(item)
@@ -160,7 +160,7 @@ class Sidebar(QTreeView):
                 f"{client.name}: response target {client.response_target_minutes} min"
                 + ("\nIn a crisis: see the banner above the inbox" if crisis else ""),
             )
-            citem.setData((client.unread, client.overdue), CountsRole)
+            _counts(citem, client.unread, client.overdue)
             citem.setData(client.colour, ColourRole)
             for account in client.accounts:
                 label = f"{network_label(account.network)} · @{account.handle}"
@@ -175,7 +175,7 @@ class Sidebar(QTreeView):
                     + (f"\nLast sync problem: {account.last_error}" if account.last_error else "")
                 )
                 aitem = _item(label, Target("Inbox", client.id, account.id), tip)
-                aitem.setData((account.unread, account.overdue), CountsRole)
+                _counts(aitem, account.unread, account.overdue)
                 citem.appendRow(aitem)
             root.appendRow(citem)
         if not clients:
@@ -222,6 +222,14 @@ def _header(text: str, muted: bool = False) -> QStandardItem:
     item.setFont(font)
     item.setData(text, Qt.AccessibleTextRole)
     return item
+
+
+def _counts(item: QStandardItem, unread: int, overdue: int) -> None:
+    """The pills, and what they count said in the tooltip and to screen readers."""
+    item.setData((unread, overdue), CountsRole)
+    said = f"{unread:,} new, {overdue:,} overdue"
+    item.setToolTip(f"{item.toolTip()}\n{said} (grey pill: new, not yet looked at; red: overdue)")
+    item.setData(f"{item.text()}: {said}", Qt.AccessibleTextRole)
 
 
 def _item(text: str, target: Target, tip: str) -> QStandardItem:

@@ -11,7 +11,7 @@ from socialdesk.core.models import MentionStatus
 from socialdesk.core.sla import ClockState
 from socialdesk.ui import theme
 from socialdesk.ui.feed.model import RowRole
-from socialdesk.ui.sidebar import TargetRole
+from socialdesk.ui.sidebar import CountsRole, TargetRole
 
 
 def row(window, i):
@@ -242,3 +242,12 @@ def test_a_conversation_opened_from_history_leaves_the_inbox_sort_as_it_was(make
     assert sort.currentData() == "oldest"
     window.sidebar.targetChosen.emit(window.sidebar.currentIndex().data(TargetRole))
     assert sort.currentData() == "newest"
+
+
+def test_the_header_and_the_pills_say_what_they_count(make_window):
+    window = make_window()
+    assert window.feed_title.text().endswith("mentions (all but snoozed)")
+    inbox = window.sidebar.model().index(1, 0)  # under the workspace's header
+    unread, overdue = inbox.data(CountsRole)
+    assert f"{unread:,} new, {overdue:,} overdue" in inbox.data(Qt.ToolTipRole)
+    assert "grey pill: new" in inbox.data(Qt.ToolTipRole)

@@ -104,9 +104,17 @@ class FeedPanel(QWidget):
         self.select_first()
 
     def _update_title(self) -> None:
+        """Says what the number counts: the sidebar's pills count new and overdue mentions
+        only, this one every mention the list holds (done ones too, unless filtered out)."""
         total = self.model.total
+        statuses = self.model.filter.statuses
+        held = "all but snoozed" if statuses is None else " or ".join(statuses)
         self.title.setText(
-            f"Inbox — {self._scope_name} · {total:,} mention{'' if total == 1 else 's'}"
+            f"Inbox — {self._scope_name} · {total:,} mention{'' if total == 1 else 's'} ({held})"
+        )
+        self.title.setToolTip(
+            "Every mention this list holds, in the states named. The pills in the sidebar count "
+            "new mentions (grey) and overdue ones (red)."
         )
 
     # -- selection -------------------------------------------------------------------------------
