@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
     QTextLayout,
     QTextOption,
 )
@@ -30,6 +31,7 @@ from socialdesk.ui.feed.model import HighlightRole, RowRole
 from socialdesk.ui.format import card_text, clock_text, relative_time
 
 TEXT_LINES = 2
+CARD_PICTURES = 48  # drawn cards kept: a few screens' worth (~10 MB at 1280 px)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -42,6 +44,7 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._now = now
         self._clock_for = clock_for
+        self._pictures: dict[tuple, QPixmap] = {}  # drawn cards, least recently painted first
 
     # Every card has the same height (uniformItemSizes), derived from the font so it scales.
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
@@ -50,13 +53,49 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(320, pad * 2 + line * (2 + TEXT_LINES) + pad)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        """A card is measured and drawn once into a picture, kept for as long as what it shows
+        is the same (the row, its clock and age, the size, selection, focus, search, theme): the
+        view paints the same cards many times while it scrolls."""
         row = index.data(RowRole)
         if row is None:
             return
+        rect = option.rect
+        clock = self._clock_for(row)
+        when = relative_time(row.created_at, self._now())
+        highlights = index.data(HighlightRole) or ()
+        state = (
+            bool(option.state & QStyle.State_Selected),
+            bool(option.state & QStyle.State_HasFocus),
+        )
+        ratio = painter.device().devicePixelRatioF()
+        size = (rect.width(), rect.height())
+        key = (row, clock, when, size, state, highlights, id(theme.colours()), option.font.key())
+        key += (ratio,)
+        picture = self._pictures.pop(key, None)
+        if picture is None:
+            picture = QPixmap(QSize(*size) * ratio)
+            picture.setDevicePixelRatio(ratio)
+            card = QPainter(picture)
+            self._draw(card, QRect(0, 0, *size), option, row, clock, when, highlights)
+            card.end()
+            if len(self._pictures) >= CARD_PICTURES:
+                del self._pictures[next(iter(self._pictures))]  # the least recently painted
+        self._pictures[key] = picture
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def _draw(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        option: QStyleOptionViewItem,
+        row: MentionRow,
+        clock: ResponseClock,
+        when: str,
+        highlights: tuple[str, ...],
+    ) -> None:
         c = theme.colours()
         painter.save()
         painter.setRenderHint(QPainter.Antialiasing)
-        rect = option.rect
         selected = bool(option.state & QStyle.State_Selected)
         painter.fillRect(rect, QColor(c.card_selected if selected else c.base))
         painter.setPen(QPen(QColor(c.border)))
@@ -83,9 +122,7 @@ class CardDelegate(QStyledItemDelegate):
         x = left + badge + pad // 2
         bold = QFont(font)  # unread (new) mentions stand out like unread mail
         bold.setWeight(QFont.Bold if row.status == MentionStatus.NEW else QFont.DemiBold)
-        clock = self._clock_for(row)
         clock_label = clock_text(clock)
-        when = relative_time(row.created_at, self._now())
         right_text = f"{when}"
         rfm = QFontMetrics(font)
         clock_w = self._clock_width(rfm, clock_label, pad)
@@ -122,7 +159,7 @@ class CardDelegate(QStyledItemDelegate):
             card_text(row.text),
             font,
             QColor(c.text),
-            index.data(HighlightRole) or (),
+            highlights,
         )
 
         # Last line: client · account, status and category chips.
