@@ -63,6 +63,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("agent_name", str, "", "Your name, used for {agent} in saved replies"),
     Setting("theme", str, "system", "Theme", choices=("system", "light", "dark")),
+    Setting("export_folder", str, "", "Save reports in (empty: Documents; the last one used)"),
     Setting("notifications", bool, True, "Desktop notifications for urgent and overdue mentions"),
     Setting(
         "sync_interval_seconds",

@@ -304,7 +304,12 @@ class ReportsPanel(QWidget):
         return name.strip()
 
     def _ask_path(self, data: ReportData, suffix: str, kind: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        """Where to save: first in Documents, then wherever the last report went (never the
+        folder the app happened to be started from)."""
+        settings = self._controller.settings
+        folder = settings.get("export_folder") or QStandardPaths.writableLocation(
+            QStandardPaths.DocumentsLocation
+        )
         r = data.report
         name = f"{r.client[:60]} report {r.start:%Y-%m-%d} to {r.end:%Y-%m-%d}.{suffix}"
         chosen, _ = QFileDialog.getSaveFileName(self, f"Export {suffix.upper()}",
@@ -312,6 +317,8 @@ class ReportsPanel(QWidget):
         if not chosen:
             return None
         path = Path(chosen)
+        settings.set("export_folder", str(path.parent))
+        settings.save()
         return (
             path
             if path.suffix.lower() == f".{suffix}"

@@ -5,8 +5,10 @@ import csv
 import shutil
 import subprocess
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
@@ -88,8 +90,15 @@ def test_the_view_shows_the_clients_figures_and_exports_its_rows(
     panel.client.setCurrentIndex(1)  # another client
     qtbot.waitUntil(lambda: panel._data.report.client == panel.client.itemText(1), timeout=20_000)
 
-    target = tmp_path / "rows.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    target = tmp_path / "exports" / "rows.csv"
+    target.parent.mkdir()
+    offered = []
+
+    def save_as(_parent, _title, suggested, _kind):
+        offered.append(Path(suggested).parent)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     panel.csv_button.click()
     qtbot.waitUntil(lambda: "Saved" in panel.status.text(), timeout=20_000)
     with target.open(encoding="utf-8-sig", newline="") as f:
@@ -97,6 +106,11 @@ def test_the_view_shows_the_clients_figures_and_exports_its_rows(
     assert len(rows) == panel._data.report.total
     assert {r["mention_id"] for r in rows} == {str(r.id) for r in panel._data.rows}
     assert all(r["text"] for r in rows)  # every mention's words, not only the complaints'
+    # The first time Documents is offered; the next time, the folder chosen last.
+    panel.csv_button.click()
+    qtbot.waitUntil(lambda: len(offered) == 2, timeout=20_000)
+    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    assert offered == [Path(documents), target.parent]
 
 
 @needs_poppler
