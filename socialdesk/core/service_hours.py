@@ -65,16 +65,6 @@ class ServiceHours:
             left -= close_at - begin
         return start + timedelta(days=_MAX_DAYS)  # unreachable with at least one open span
 
-    def subtract_open_minutes(self, end: datetime, minutes: float) -> datetime:
-        """The latest moment with ``minutes`` of service time between it and ``end``."""
-        left = timedelta(minutes=minutes)
-        for open_at, close_at in self._spans_before(end):
-            finish = min(close_at, end)
-            if finish - left >= open_at:
-                return finish - left
-            left -= finish - open_at
-        return end - timedelta(days=_MAX_DAYS)
-
     def is_open(self, moment: datetime) -> bool:
         return any(a <= moment < b for a, b in self._spans_on(moment.astimezone(self.zone).date()))
 
@@ -84,15 +74,6 @@ class ServiceHours:
         for offset in range(_MAX_DAYS):
             for open_at, close_at in self._spans_on(first + timedelta(days=offset)):
                 if close_at > start:
-                    yield open_at, close_at
-
-    def _spans_before(self, end: datetime) -> Iterator[tuple[datetime, datetime]]:
-        """Open spans (UTC) that start before ``end``, latest first."""
-        last = end.astimezone(self.zone).date()
-        for offset in range(_MAX_DAYS):
-            spans = list(self._spans_on(last - timedelta(days=offset)))
-            for open_at, close_at in reversed(spans):
-                if open_at < end:
                     yield open_at, close_at
 
     def _spans_on(self, day: date) -> Iterator[tuple[datetime, datetime]]:

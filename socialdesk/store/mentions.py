@@ -28,7 +28,6 @@ from socialdesk.store.values import AWAITING, clean_text, from_ms, to_ms
 
 THREAD_LIMIT = 20  # earlier messages shown with a mention
 HISTORY_LIMIT = 50  # an author's earlier mentions shown in the author panel
-SORTS = ("urgent", "newest", "oldest")
 
 
 @dataclass(frozen=True)

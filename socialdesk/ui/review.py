@@ -147,9 +147,6 @@ class ReviewPanel(QWidget):
     def _next(self) -> None:
         self.composer.target = None
 
-    def focus_first(self) -> None:
-        self.list.setFocus()
-
 
 def _summary(item: ReviewItem, controller: RepliesController) -> str:
     """Two lines per draft: where it goes and its first words, with what the checks found."""
