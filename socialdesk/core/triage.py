@@ -263,11 +263,53 @@ def _learned(body: str, category: Category, reasons: list[str]) -> tuple[Categor
     sure = LEARNED_CONFIDENCE_OVER_OTHER if category == Category.OTHER else LEARNED_CONFIDENCE
     if not guess or guess.probability < sure or guess.category == category:
         return category, reasons
-    words = _quote(list(guess.evidence))
+    telling = [w for w in guess.evidence if not _too_common(w)] or list(guess.evidence)
     return Category(guess.category), [
-        f"like the labelled {guess.category} mentions it learned from ({words})",
-        f"learned model, {guess.probability:.0%} sure; no word list decided",
+        f"like the labelled {guess.category} mentions it learned from: {_quote(telling)}",
+        f"a learned guess ({guess.probability:.0%} by the model's own reckoning)",
     ]
+
+
+def _too_common(token: str) -> bool:
+    """Words like "the" or "out" explain nothing to a person, even when they tipped the model."""
+    return all(len(w) < 3 or w in _COMMON_WORDS for w in token.split())
+
+
+_COMMON_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "you",
+        "your",
+        "out",
+        "every",
+        "this",
+        "that",
+        "with",
+        "are",
+        "was",
+        "have",
+        "has",
+        "our",
+        "not",
+        "but",
+        "its",
+        "it's",
+        "from",
+        "they",
+        "them",
+        "then",
+        "than",
+        "just",
+        "all",
+        "any",
+        "can",
+        "will",
+        "what",
+        "when",
+    ]
+)
 
 
 def model_for_triage() -> classifier.Model | None:

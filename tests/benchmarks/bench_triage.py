@@ -27,26 +27,29 @@ def _texts() -> list[str]:
 
 
 def run(report) -> None:
+    """Times are CPU seconds of this process (``process_time``): on a shared two-core machine the
+    wall clock also counts everyone else's work."""
     from socialdesk.core import language, triage
 
     t0 = time.perf_counter()
     triage.load()
     load_ms = (time.perf_counter() - t0) * 1000
     texts = _texts()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for text in texts:
         triage.classify(text)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     report.add("triage 10,000 mentions", elapsed, "s", TARGET_S, "target")
     report.add("triage per mention", elapsed / len(texts) * 1e6, "µs", PREVIOUS_US, "previous")
     language._detect.cache_clear()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for text in texts:
         language.detect(text)
-    detection = time.perf_counter() - t0
+    detection = time.process_time() - t0
     report.add("language detection 10,000 mentions", detection, "s", TARGET_S, "limit")
     report.add("load word lists, lexicon and CLD2 (once)", load_ms, "ms")
 
 
-# Before issue 20 (English-only inline lists, no language detection), same machine: 78 µs.
-PREVIOUS_US = 78
+# The build before issue 20 (English-only inline lists, no language detection, no learned model),
+# on these same 10,000 texts, this machine, CPU time: 64 µs a mention.
+PREVIOUS_US = 64
