@@ -9,7 +9,8 @@ Definitions (also printed in the PDF, so the client reads the same words):
 - *overdue*: mentions answered after their target, plus those still waiting for a reply past it
   at the end of the period (or now, if sooner);
 - days and hours are the client's, in its time zone;
-- *repeat authors*: people who wrote at least twice in the period;
+- *repeat authors*: people who wrote at least twice in the period, leaving out authors the
+  manager flagged as trolls (a client's report is about its customers);
 - *complaint words*: the commonest words in complaints, leaving out common English words, @handles
   and links.
 """
@@ -57,14 +58,19 @@ class ReportRows(Sequence[ReportRow]):
     plain values, not named ones) and joining every row to its account and author took a third
     of the report's time."""
 
-    __slots__ = ("accounts", "authors", "tuples")
+    __slots__ = ("accounts", "authors", "trolls", "tuples")
 
     def __init__(
-        self, tuples: list[tuple], accounts: dict[int, tuple[str, str]], authors: dict[int, str]
+        self,
+        tuples: list[tuple],
+        accounts: dict[int, tuple[str, str]],
+        authors: dict[int, str],
+        trolls: frozenset[int] = frozenset(),
     ) -> None:
         self.tuples = tuples
         self.accounts = accounts  # id → (network, handle)
         self.authors = authors  # id → handle
+        self.trolls = trolls  # ids of the authors flagged as trolls
 
     def row(self, values: tuple) -> ReportRow:
         mid, created, _, account, author, category, sentiment, status, answered, text = values
@@ -146,7 +152,11 @@ _STOPWORDS = """
     into onto over under about after before back off down while because does did doing done
     his her hers him she yet ever every each both few other nor via per way well
     please thanks thank hey
+    great good bad awful terrible horrible worst best amazing love hate like lol omg wow ugh
+    clearly honestly literally actually seriously totally absolutely basically obviously
+    definitely simply truly super pretty quite yeah yes okay
 """
+# (The second group: how the writer feels or stresses it, never what the complaint is about.)
 STOPWORDS = frozenset(_STOPWORDS.split())
 # A link or an @handle (@name, @name@server.social, @name.bsky.social) matches as a whole and is
 # dropped; otherwise a word of letters only (it's, don't kept whole; a #hashtag's # is no letter).
@@ -178,8 +188,9 @@ def build(
     """The report of ``rows`` (the client's mentions created in the period) for the days
     ``start``…``end`` in the client's zone, as of ``now``."""
     handles = None  # author id → handle, when rows name their authors by id
-    if isinstance(rows, ReportRows):
-        rows, handles = rows.tuples, rows.authors  # as read, without making a ReportRow of each
+    trolls: frozenset = frozenset()
+    if isinstance(rows, ReportRows):  # as read, without making a ReportRow of each
+        rows, handles, trolls = rows.tuples, rows.authors, rows.trolls
     zone = _zone(terms.timezone)
     days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
     # Where each local hour of the period begins, in ms since the epoch: a row's place among them
@@ -256,6 +267,8 @@ def build(
         if missing in categories:
             categories[UNCATEGORISED] += categories.pop(missing)
     authors = Counter(map(_AUTHOR, rows))
+    for troll in trolls:
+        authors.pop(troll, None)
     if handles is not None:  # counted by id: two ids may share a handle (on two networks)
         by_handle: Counter[str] = Counter()
         for author, n in authors.items():

@@ -9,7 +9,7 @@ import json
 from datetime import datetime
 from operator import itemgetter
 
-from socialdesk.core.models import Category
+from socialdesk.core.models import AuthorFlag, Category
 from socialdesk.core.report import COVERED, ClientTerms, ReportRows
 from socialdesk.store.clients import client_hours
 from socialdesk.store.db import Database
@@ -26,7 +26,7 @@ _ROWS = (
     " FROM mention WHERE account_id = ? AND created_at >= ? AND created_at < ?"
     " ORDER BY created_at, id"
 )
-_AUTHORS = "SELECT id, handle FROM author WHERE id IN (SELECT value FROM json_each(?))"
+_AUTHORS = "SELECT id, handle, flags FROM author WHERE id IN (SELECT value FROM json_each(?))"
 _BY_TIME = itemgetter(1, 0)  # created_at, id
 
 
@@ -47,8 +47,10 @@ def report_rows(
         found += db.query(_ROWS, (Category.COMPLAINT.value, every_text, account, first, after))
     if len(accounts) > 1:
         found.sort(key=_BY_TIME)  # merges the accounts' runs
-    authors = dict(db.query(_AUTHORS, (json.dumps(list(set(map(itemgetter(4), found)))),)))
-    return ReportRows(found, accounts, authors)
+    read = db.query(_AUTHORS, (json.dumps(list(set(map(itemgetter(4), found)))),))
+    authors = {author: handle for author, handle, _flags in read}
+    trolls = frozenset(a for a, _h, flags in read if AuthorFlag.TROLL in (flags or "").split(","))
+    return ReportRows(found, accounts, authors, trolls)
 
 
 def client_terms(db: Database, client_id: int) -> ClientTerms:

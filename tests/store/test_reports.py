@@ -146,3 +146,13 @@ def test_the_report_built_on_the_store(db, store):
         ("came", 1), ("delivery", 1), ("late", 1), ("never", 1), ("refund", 1),
     ]  # fmt: skip
     assert sum(report.by_hour) == 6 and report.by_hour[0] == 1 and report.by_hour[23] == 1
+
+
+def test_an_author_flagged_as_troll_is_not_listed_among_repeat_authors(db, store):
+    acme, ids = store
+    ann = db.query("SELECT author_id FROM mention WHERE id = ?", (ids["early"],))[0][0]
+    mentions.set_author_flags(db, ann, ["troll"])
+    rows = report_rows(db, acme, berlin(MON, 0), berlin(WED, 0))
+    report = build(rows, client_terms(db, acme), MON, TUE, berlin(WED, 12))
+    assert report.repeat_authors == [("bob", 2)]  # ann wrote 3, but is a troll
+    assert report.total == 6  # her mentions still count in every other figure
