@@ -235,6 +235,10 @@ class MainWindow(QMainWindow):
         c.mentionChanged.connect(self._mention_changed)
         c.notice.connect(lambda text: self.statusBar().showMessage(text, 8_000))
         self.sidebar.targetChosen.connect(self.show_target)
+        empty = self.feed_panel.empty
+        empty.setupRequested.connect(self.connect_first_account)
+        empty.demoRequested.connect(self.open_demo)
+        empty.syncRequested.connect(c.sync_now)
         self.views.currentChanged.connect(
             lambda i: self.actions.set_shown(self.views.widget(i) is self.inbox_split)
         )
@@ -421,10 +425,15 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.exec()
 
-    def edit_accounts(self) -> None:
+    def edit_accounts(self, add: bool = False) -> None:
         dialog = AccountsDialog(self.controller.accounts, self.controller, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
+        if add:  # straight to connecting one, once the dialog is up
+            QTimer.singleShot(0, dialog.add)
         dialog.exec()
+
+    def connect_first_account(self) -> None:
+        self.edit_accounts(add=True)
 
     def edit_brand_voice(self, client_id: int | None = None) -> None:
         """The brand voice of ``client_id``, or of the client chosen in the sidebar."""

@@ -1,5 +1,6 @@
 """The main window as a user meets it: the demo workspace, the feed, the detail pane, the layout."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -68,9 +69,12 @@ def test_mark_done_stops_the_clock_and_updates_the_card(make_window, qtbot):
     with qtbot.waitSignal(window.controller.mentionChanged, timeout=10_000):
         done_button.click()
     qtbot.waitUntil(lambda: window.feed_model.index(0).data(RowRole).status == "done")
-    qtbot.waitUntil(lambda: "Status: done" in window.detail._clock.text())
-    assert window.detail.mention_id == mention_id
     assert window.controller.clock_for(window.feed_model.index(0).data(RowRole)).state == "stopped"
+    # Dealt with, the next mention is shown; going back shows this one done.
+    qtbot.waitUntil(lambda: window.detail.mention_id == window.feed_model.index(1).data(RowRole).id)
+    window.feed.setCurrentIndex(window.feed_model.index(0))
+    qtbot.waitUntil(lambda: window.detail.mention_id == mention_id)
+    qtbot.waitUntil(lambda: "Status: done" in window.detail._clock.text())
 
 
 def test_choosing_a_client_narrows_the_feed(make_window, qtbot):
@@ -236,3 +240,35 @@ def test_open_data_folder_without_a_file_manager_says_so_and_copies_the_path(
     folder = str(window.controller.data_dir)
     assert said and "no file manager" in said[0] and folder in said[0]
     assert QGuiApplication.clipboard().text() == folder
+
+
+def test_after_leaving_the_demo_the_inbox_says_how_to_start_with_buttons_that_do_it(
+    make_window, qtbot, monkeypatch
+):
+    window = make_window()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    with qtbot.waitSignal(window.controller.ready, timeout=30_000):
+        window.leave_demo()
+    empty = window.feed_panel.empty
+    qtbot.waitUntil(lambda: empty.title.text() == "Set up your first client")
+    assert window.feed_panel.body.currentWidget() is empty
+    buttons = {b.text(): b for b in empty.findChildren(QPushButton)}
+    opened = []
+    monkeypatch.setattr(window, "edit_accounts", lambda add=False: opened.append(add))
+    buttons["Connect an account…"].click()
+    assert opened == [True]
+    with qtbot.waitSignal(window.controller.ready, timeout=60_000):
+        buttons["Explore the demo instead"].click()
+    qtbot.waitUntil(lambda: window.feed_panel.body.currentWidget() is window.feed)
+
+
+def test_a_search_that_finds_nothing_says_so_and_clears_with_one_button(make_window, qtbot):
+    window = make_window()
+    panel = window.feed_panel
+    panel.filters.show_filter(replace(panel.model.filter, text="zqxjvv"))
+    qtbot.waitUntil(lambda: panel.body.currentWidget() is panel.empty)
+    assert panel.empty.title.text() == "No mention matches these filters"
+    [clear] = [b for b in panel.empty.findChildren(QPushButton) if b.text() == "Clear the filters"]
+    clear.click()
+    qtbot.waitUntil(lambda: panel.body.currentWidget() is window.feed)
+    assert window.feed_model.total > 0

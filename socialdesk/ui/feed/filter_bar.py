@@ -148,6 +148,11 @@ class FilterBar(QWidget):
     def reset(self) -> None:
         self.show_filter(MentionFilter(sort=self.sort.currentData()))
 
+    @property
+    def narrows(self) -> bool:
+        """Whether a search or a filter hides part of the scope (what Clear would undo)."""
+        return self.clear.isEnabled()
+
     def _show_summary(self) -> None:
         parts = [
             group.checkedAction().text()

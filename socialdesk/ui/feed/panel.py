@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStackedWidget,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
@@ -23,6 +24,7 @@ from socialdesk.app.view_models import MentionFilter, MentionRow
 from socialdesk.app.workspace import WorkspaceController
 from socialdesk.ui.feed.actions import FeedActions
 from socialdesk.ui.feed.delegate import CardDelegate
+from socialdesk.ui.feed.empty import ALL_CLEAR, FILTERED_OUT, NO_CLIENTS, EmptyState
 from socialdesk.ui.feed.filter_bar import FilterBar
 from socialdesk.ui.feed.model import FeedModel, MentionIdRole, RowRole
 from socialdesk.ui.widgets import plain_label
@@ -51,12 +53,18 @@ class FeedPanel(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(self.filters)
-        layout.addWidget(self.view)
+        self.empty = EmptyState()
+        self.empty.clearRequested.connect(self.filters.reset)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.view)
+        self.body.addWidget(self.empty)
+        layout.addWidget(self.body)
 
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.selectionModel().selectionChanged.connect(self.actions.update_enabled)
         self.model.modelReset.connect(self._update_title)
         self.model.rowsInserted.connect(self._update_title)
+        controller.clientsChanged.connect(lambda _clients: self._update_title())
         controller.mentionChanged.connect(lambda _id: self.actions.update_enabled())
         self.actions.update_enabled()
 
@@ -116,6 +124,18 @@ class FeedPanel(QWidget):
             "Every mention this list holds, in the states named. The pills in the sidebar count "
             "new mentions (grey) and overdue ones (red)."
         )
+        self._show_list_or_why_not(total)
+
+    def _show_list_or_why_not(self, total: int) -> None:
+        c = self._controller
+        if total or (c.is_demo and not c.clients):  # a list, or the demo still being made
+            self.body.setCurrentWidget(self.view)
+            return
+        if not c.clients:
+            self.empty.show_state(NO_CLIENTS)
+        else:
+            self.empty.show_state(FILTERED_OUT if self.filters.narrows else ALL_CLEAR)
+        self.body.setCurrentWidget(self.empty)
 
     # -- selection -------------------------------------------------------------------------------
     def selected_rows(self) -> list[MentionRow]:
