@@ -147,10 +147,12 @@ class OutboxPanel(QWidget):
                 row.setForeground(0, QColor(colour))
             self.tree.addTopLevelItem(row)
             row.setSelected(entry.id in keep)
-        waiting = sum(e.state in (OutboxState.QUEUED, OutboxState.SENDING) for e in entries)
+        paused = sum(e.state == OutboxState.PAUSED for e in entries)
+        waiting = sum(OutboxState(e.state).waiting for e in entries)  # paused ones included
         failed = sum(e.state == OutboxState.FAILED for e in entries)
         self.title.setText(
             f"{waiting} waiting to be sent"
+            + (f" ({paused} paused)" if paused else "")
             + (f" · {failed} failed" if failed else "")
             + " · sent and cancelled replies stay listed for a week"
         )

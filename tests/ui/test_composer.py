@@ -273,6 +273,7 @@ def test_cancelling_a_paused_reply_gives_the_text_back_and_undo_puts_it_back(mak
 
     window.sidebar.select(Target("Outbox"))
     qtbot.waitUntil(lambda: window.outbox.tree.topLevelItemCount() == 1)
+    assert window.outbox.title.text().startswith("1 waiting to be sent (1 paused)")  # not "0"
     assert not window.outbox.cancel_action.isEnabled()  # nothing chosen yet
     window.outbox.tree.topLevelItem(0).setSelected(True)
     assert window.outbox.pause_action.text() == "Resume client's outbox"
