@@ -86,7 +86,7 @@ class DetailPane(QScrollArea):
                 ("ignore", actions.ignore, "Ignore"),
                 ("reopen", actions.reopen, "Reopen"),
                 ("hide", actions.hide, "Hide"),
-                ("open", actions.open_link, "Open"),
+                ("open", actions.open_link, "Open on the network"),
             )
         }
         # Two rows, so five buttons still fit a narrow pane: what to do, then where.
@@ -180,6 +180,8 @@ class DetailPane(QScrollArea):
         hideable = Network(row.network).hides_replies and row.category in _HIDDEN_KINDS
         self._buttons["hide"].setVisible(hideable or row.hidden)
         self._buttons["hide"].setText("Show again" if row.hidden else "Hide")
+        # "Open" alone could mean open a reply, or a conversation: it opens the post on its network.
+        self._buttons["open"].setText(f"Open on {network_label(row.network)}")
         count = detail.author_mention_count
         self._author_title.setText(
             f"About @{row.author_handle}: {count} mention{'s' if count != 1 else ''} in all"

@@ -77,6 +77,19 @@ def test_mark_done_stops_the_clock_and_updates_the_card(make_window, qtbot):
     qtbot.waitUntil(lambda: "Status: done" in window.detail._clock.text())
 
 
+def row_of(window, i):
+    return window.feed_model.index(i).data(RowRole)
+
+
+def test_the_detail_pane_says_where_open_takes_you(make_window, qtbot):
+    window = make_window()
+    with qtbot.waitSignal(window.detailShown, timeout=10_000):
+        window.select_first_mention()
+    network = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}[row_of(window, 0).network]
+    names = [b.text() for b in window.detail.findChildren(QPushButton)]
+    assert f"Open on {network}" in names and "Open" not in names
+
+
 def test_choosing_a_client_narrows_the_feed(make_window, qtbot):
     window = make_window()
     everything = window.feed_model.total
