@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from socialdesk.core.models import Category, Priority
 from socialdesk.core.sla import ResponseClock
-from socialdesk.core.triage import ACTIONS, Triage
-from socialdesk.core.triage import priority as _weigh
 
 
 def mention_priority(
@@ -24,6 +22,10 @@ def mention_priority(
     """(priority, why) for a mention of ``category`` (the manager's, when they chose one) with
     ``sentiment``; from an author with ``author_flags`` who complained to the same client before
     (``repeat_complainer``), whose response ``clock`` is as given (None: not weighed)."""
+    # On first use: triage's word lists load after the window first paints, not with the store.
+    from socialdesk.core.triage import ACTIONS, Triage
+    from socialdesk.core.triage import priority as _weigh
+
     verdict = Triage(category, sentiment or 0.0, (), ACTIONS[Category(category)])
     level, why = _weigh(
         verdict, author_flags=author_flags, repeat_complainer=repeat_complainer, clock=clock

@@ -3,6 +3,9 @@ network, and adding, testing, signing out and removing accounts.
 
 The database records which account a secret belongs to (network, handle, server), never the
 secret: that goes only to the keyring through ``credentials.CredentialStore``.
+
+The keyring and the networks' modules (httpx with them) load on first use, not with this module:
+the app imports it before its window first paints (tests/ui/test_startup_imports.py).
 """
 
 from __future__ import annotations
@@ -12,33 +15,19 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from socialdesk.core.models import Network
-from socialdesk.credentials import KINDS, CredentialKey, CredentialStore, CredentialsUnavailable
-from socialdesk.networks.base import AccountRef, Provider, RemoteAuthor
-from socialdesk.networks.bluesky import BlueskyProvider
-from socialdesk.networks.errors import AuthError, NetworkError, SecretsUnavailable
-from socialdesk.networks.http import Transport
-from socialdesk.networks.mastodon import MastodonProvider
-from socialdesk.networks.oauth import (
-    OUT_OF_BAND,
-    LoopbackReceiver,
-    MastodonApp,
-    Pkce,
-    exchange_mastodon_code,
-    mastodon_authorize_url,
-    new_state,
-    register_mastodon_app,
-)
-from socialdesk.networks.x import API as X_API
-from socialdesk.networks.x import AUTHORIZE as X_AUTHORIZE
-from socialdesk.networks.x import XProvider
-from socialdesk.networks.x import authorize_url as x_authorize_url
-from socialdesk.networks.x import exchange_code as x_exchange_code
 from socialdesk.services.sync import account_ref
 from socialdesk.store import clients
 from socialdesk.store.db import Database
+
+if TYPE_CHECKING:
+    from socialdesk.credentials import CredentialStore
+    from socialdesk.networks.base import AccountRef, Provider, RemoteAuthor
+    from socialdesk.networks.http import Transport
+    from socialdesk.networks.oauth import LoopbackReceiver, MastodonApp
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +50,9 @@ class KeyringSecrets:
         self._networks, self._network, self.name = networks, network, name
 
     def get(self, kind: str) -> str | None:
+        from socialdesk.credentials import CredentialKey, CredentialsUnavailable
+        from socialdesk.networks.errors import SecretsUnavailable
+
         if self.name in self._networks.signed_out:
             return None
         try:
@@ -69,6 +61,9 @@ class KeyringSecrets:
             raise SecretsUnavailable(str(exc)) from None
 
     def put(self, kind: str, value: str) -> None:
+        from socialdesk.credentials import CredentialKey, CredentialsUnavailable
+        from socialdesk.networks.errors import AuthError, SecretsUnavailable
+
         if value and self.name in self._networks.signed_out:
             raise AuthError("Signed out: sign in again.")
         key = CredentialKey(self._network, self.name, kind)
@@ -81,6 +76,8 @@ class KeyringSecrets:
             raise SecretsUnavailable(str(exc)) from None
 
     def clear(self) -> None:
+        from socialdesk.credentials import KINDS
+
         for kind in KINDS:
             self.put(kind, "")
 
@@ -89,14 +86,36 @@ class LiveNetworks:
     """The providers of a live workspace, one per network, sharing the keyring."""
 
     def __init__(
-        self, store: CredentialStore | None = None, transports=None, x_authorize: str = X_AUTHORIZE
+        self, store: CredentialStore | None = None, transports=None, x_authorize: str | None = None
     ) -> None:
-        self.store = store or CredentialStore()
-        self.x_authorize = x_authorize  # X's sign-in page (a local server in tests)
+        self._store = store  # the keyring, opened on first use
+        self._x_authorize = x_authorize  # X's sign-in page (a local server in tests)
         self.signed_out: set[str] = set()  # keyring names signed out while the app runs
         self._lock = threading.Lock()
         self._providers: dict[str, Provider] = {}
         self._transports = transports or {}  # network -> transport factory (tests)
+
+    @property
+    def store(self) -> CredentialStore:
+        if self._store is None:
+            from socialdesk.credentials import CredentialStore
+
+            self._store = CredentialStore()
+        return self._store
+
+    @store.setter
+    def store(self, store: CredentialStore) -> None:
+        self._store = store
+
+    @property
+    def x_authorize(self) -> str:
+        from socialdesk.networks.x import AUTHORIZE
+
+        return self._x_authorize or AUTHORIZE
+
+    @x_authorize.setter
+    def x_authorize(self, url: str) -> None:
+        self._x_authorize = url
 
     def signed_in(self, name: str) -> None:
         self.signed_out.discard(name)
@@ -111,6 +130,8 @@ class LiveNetworks:
             return self._providers[network]
 
     def transport(self, network: str, url: str) -> Transport:
+        from socialdesk.networks.http import Transport
+
         factory = self._transports.get(network)
         return factory(url) if factory else Transport(Network(network).label, url)
 
@@ -122,12 +143,20 @@ class LiveNetworks:
 
     def make(self, network: str, secrets_for) -> Provider:
         """A provider for ``network`` whose secrets come from ``secrets_for``."""
+        from socialdesk.networks.errors import AuthError
+
         extra = {"transport_for": self._transports[network]} if network in self._transports else {}
         if network == Network.MASTODON:
+            from socialdesk.networks.mastodon import MastodonProvider
+
             return MastodonProvider(secrets_for, **extra)
         if network == Network.BLUESKY:
+            from socialdesk.networks.bluesky import BlueskyProvider
+
             return BlueskyProvider(secrets_for, **extra)
         if network == Network.X:
+            from socialdesk.networks.x import XProvider
+
             return XProvider(secrets_for, **extra)
         raise AuthError(f"SocialDesk cannot connect {network} accounts.")
 
@@ -160,6 +189,8 @@ def add_account(
     """Check ``secrets`` with the network, record the account under the name the network gives
     it, and keep its secrets in the keyring. A refusal, or an account already connected, leaves
     nothing behind anywhere."""
+    from socialdesk.networks.base import AccountRef
+
     ref = AccountRef(0, network, handle.strip().lstrip("@"), server_url=server_url)
     memory = MemorySecrets(secrets)
     who: RemoteAuthor = networks.make(network, lambda _ref: memory).verify(ref)
@@ -188,6 +219,8 @@ def reauthenticate(
 ) -> RemoteAuthor:
     """New secrets for an existing account (expired, revoked, signed out): checked with the
     network first — it must be this same account — then they replace the old ones."""
+    from socialdesk.networks.errors import AuthError
+
     account = clients.get_account(db, account_id)
     if account is None:
         raise ValueError(f"no account {account_id}")
@@ -239,6 +272,8 @@ def sign_out(db: Database, networks: LiveNetworks, account_id: int) -> None:
 def _revoke_mastodon(networks: LiveNetworks, server: str | None, secrets: KeyringSecrets) -> None:
     """Tell the server the token is finished (``POST /oauth/revoke``). Best effort: offline, the
     secrets still leave this computer, and the user can revoke the app on the server."""
+    from socialdesk.networks.errors import NetworkError
+
     try:
         app = json.loads(secrets.get("client_secret") or "{}")
         token = secrets.get("access_token")
@@ -287,6 +322,8 @@ def find_mastodon_server(networks: LiveNetworks, text: str, *, scheme: str = "ht
     (RFC 7033): "@alice@example.com" may live on social.example.com. A domain that does not
     answer (or sends the question elsewhere, which SocialDesk does not follow) is taken as the
     server itself; registering there then says plainly what to type instead."""
+    from socialdesk.networks.errors import NetworkError
+
     server = server_url(text, scheme=scheme)
     user = _handle_user(text)
     if user is None:
@@ -333,6 +370,13 @@ def connect_mastodon(
 ) -> dict[str, str]:
     """Register SocialDesk on the user's server, send them to sign in in their browser, catch
     the redirect on 127.0.0.1 and return the account's secrets (not yet stored anywhere)."""
+    from socialdesk.networks.oauth import (
+        Pkce,
+        exchange_mastodon_code,
+        mastodon_authorize_url,
+        new_state,
+    )
+
     transport = networks.transport(Network.MASTODON, server)
     pkce, state = Pkce.new(), new_state()
     receiver = _receiver(state, port)
@@ -349,6 +393,14 @@ def connect_mastodon(
 def start_mastodon_paste(networks: LiveNetworks, server: str):
     """The paste-the-code way, for when the browser cannot reach 127.0.0.1: returns the page to
     open and a function taking the code the server shows and returning the secrets."""
+    from socialdesk.networks.oauth import (
+        OUT_OF_BAND,
+        Pkce,
+        exchange_mastodon_code,
+        mastodon_authorize_url,
+        new_state,
+    )
+
     transport = networks.transport(Network.MASTODON, server)
     pkce, state = Pkce.new(), new_state()
     app = _mastodon_app(networks, transport, server, OUT_OF_BAND)
@@ -368,6 +420,9 @@ MASTODON_PORT = 8766
 
 
 def _receiver(state: str, port: int) -> LoopbackReceiver:
+    from socialdesk.networks.errors import AuthError
+    from socialdesk.networks.oauth import LoopbackReceiver
+
     if port:
         return LoopbackReceiver(state, port)
     try:
@@ -383,6 +438,9 @@ def _mastodon_app(
     (kept in the keyring, its secret with it), else a new one — registered for the loopback and
     the paste-the-code address at once — so each sign-in does not leave another app behind on
     the user's server."""
+    from socialdesk.credentials import CredentialKey
+    from socialdesk.networks.oauth import OUT_OF_BAND, MastodonApp, register_mastodon_app
+
     key = CredentialKey(Network.MASTODON, f"app@{server}", "client_secret")
     try:
         kept = json.loads(networks.store.load(key) or "{}")
@@ -420,6 +478,11 @@ def connect_x(
     """Sign in with the user's own X app (its client ID; X apps for desktops have no secret)
     through the browser, back to ``http://127.0.0.1:PORT/callback`` — the exact address
     registered in that app. Returns the account's secrets, not yet stored anywhere."""
+    from socialdesk.networks.oauth import LoopbackReceiver, Pkce, new_state
+    from socialdesk.networks.x import API as X_API
+    from socialdesk.networks.x import authorize_url as x_authorize_url
+    from socialdesk.networks.x import exchange_code as x_exchange_code
+
     client_id = client_id.strip()
     if not client_id:
         raise ValueError("Paste the client ID of your X app (developer.x.com → your app).")

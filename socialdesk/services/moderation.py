@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from socialdesk.core.models import Network, network_label
-from socialdesk.networks.base import Provider
-from socialdesk.networks.errors import Refused
 from socialdesk.services.sync import account_ref
 from socialdesk.store import clients, mentions
 from socialdesk.store.db import Database
+
+if TYPE_CHECKING:
+    from socialdesk.networks.base import Provider
 
 
 def hide_reply(
@@ -23,6 +25,8 @@ def hide_reply(
 ) -> mentions.MentionRow:
     """Hide (or show again) a mention on its network, then record it; the network is asked first,
     so the store never says "hidden" about a reply the network still shows."""
+    from socialdesk.networks.errors import Refused
+
     row = mentions.mention_row(db, mention_id)
     account = clients.get_account(db, row.account_id) if row else None
     if row is None or account is None:

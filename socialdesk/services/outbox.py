@@ -13,16 +13,19 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from socialdesk.core import outbox as policy
 from socialdesk.core.counter import count
 from socialdesk.core.models import network_label
-from socialdesk.networks.base import PostedReply, Provider
-from socialdesk.networks.errors import AuthError, NetworkError, RateLimited, Refused
 from socialdesk.services.sync import account_ref
 from socialdesk.store import clients, outbox
 from socialdesk.store.db import Database
 from socialdesk.store.outbox import OutboxEntry
+
+if TYPE_CHECKING:  # the networks load when the first reply goes out, not with the app
+    from socialdesk.networks.base import PostedReply, Provider
+    from socialdesk.networks.errors import NetworkError
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +70,8 @@ class OutboxSender:
 
     def _send(self, item: OutboxEntry) -> tuple[SendResult | None, bool]:
         """Returns what happened and whether the account's other items must wait."""
+        from socialdesk.networks.errors import AuthError, NetworkError, RateLimited
+
         account = clients.get_account(self._db, item.account_id)
         # ``claim`` sets it before every request: still set, a try (or a crash) may have posted.
         unconfirmed = item.unconfirmed
@@ -137,6 +142,8 @@ def _check_fits(provider: Provider, account: clients.AccountSummary, text: str) 
     """The composer's count, with the server's limits as they are now: a reply that no longer
     fits (a Mastodon server that lowered its limit after the approval) or that the network would
     refuse fails here, saying why, instead of being sent to be refused."""
+    from socialdesk.networks.errors import Refused
+
     counted = count(text, account.network, limits=provider.limits(account_ref(account)))
     if counted.valid:
         return

@@ -1,5 +1,8 @@
 """Keeps the local store in step with the networks: fetch what is new since each account's cursor
-and store it. Runs on a worker thread; knows nothing of Qt."""
+and store it. Runs on a worker thread; knows nothing of Qt.
+
+The networks' modules and the triage word lists load on first use, not with this module: the app
+imports it before its window first paints (tests/ui/test_startup_imports.py)."""
 
 from __future__ import annotations
 
@@ -7,20 +10,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
+from typing import TYPE_CHECKING
 
-from socialdesk.core import triage
 from socialdesk.core.priority import mention_priority
-from socialdesk.networks.base import AccountRef, Provider
-from socialdesk.networks.errors import (
-    AuthError,
-    NetworkError,
-    NetworkUnreachable,
-    RateLimited,
-    Refused,
-    ServerError,
-)
 from socialdesk.store import clients, mentions
 from socialdesk.store.db import Database
+
+if TYPE_CHECKING:
+    from socialdesk.networks.base import AccountRef, Provider
+    from socialdesk.networks.errors import NetworkError
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +36,8 @@ class SyncResult:
 
 
 def account_ref(account: clients.AccountSummary) -> AccountRef:
+    from socialdesk.networks.base import AccountRef
+
     return AccountRef(
         id=account.id,
         network=account.network,
@@ -68,6 +69,8 @@ class SyncService:
         return results
 
     def sync_account(self, account: clients.AccountSummary) -> SyncResult:
+        from socialdesk.networks.errors import NetworkError, RateLimited
+
         held = clients.sync_held_until(self._db, account.id)
         if held is not None and held > self._clock():
             # Never hammer a network that asked to slow down: wait for its reset.
@@ -116,22 +119,35 @@ class SyncService:
         return SyncResult(account.id, account.handle, new_ids, error=batch.warning)
 
 
-_NEXT_STEP: list[tuple[type[NetworkError], str]] = [
-    (AuthError, "Sign in again from Workspace → Accounts."),
-    (RateLimited, "SocialDesk waits until then; nothing is lost."),
-    (NetworkUnreachable, "Check the connection; SocialDesk tries again at the next sync."),
-    (ServerError, "SocialDesk tries again at the next sync; nothing is lost."),
-    (Refused, ""),
-    (NetworkError, "SocialDesk tries again at the next sync. If it keeps happening, check the "
-                   "server address in Workspace → Accounts."),
-]  # fmt: skip
+@cache
+def _next_steps() -> list[tuple[type[NetworkError], str]]:
+    from socialdesk.networks.errors import (
+        AuthError,
+        NetworkError,
+        NetworkUnreachable,
+        RateLimited,
+        Refused,
+        ServerError,
+    )
+
+    return [
+        (AuthError, "Sign in again from Workspace → Accounts."),
+        (RateLimited, "SocialDesk waits until then; nothing is lost."),
+        (NetworkUnreachable, "Check the connection; SocialDesk tries again at the next sync."),
+        (ServerError, "SocialDesk tries again at the next sync; nothing is lost."),
+        (Refused, ""),
+        (NetworkError, "SocialDesk tries again at the next sync. If it keeps happening, check the "
+                       "server address in Workspace → Accounts."),
+    ]  # fmt: skip
 
 
 def what_to_do(exc: NetworkError) -> str:
     """The provider's plain sentence, with what the person can do about it (or what SocialDesk
     will), unless the provider already said."""
+    from socialdesk.networks.errors import AuthError
+
     said = str(exc).strip()
-    step = next((step for kind, step in _NEXT_STEP if isinstance(exc, kind)), "")
+    step = next((step for kind, step in _next_steps() if isinstance(exc, kind)), "")
     if isinstance(exc, AuthError):  # the provider's bare "Sign in again." gets its where
         said = said.removesuffix("Sign in again.").rstrip()
     if not step or "tries again" in said.lower():
@@ -142,6 +158,8 @@ def what_to_do(exc: NetworkError) -> str:
 def _triage(text: str, network: str) -> mentions.TriageFields:
     """Triage at arrival, so the inbox can sort and filter by it, from the text alone; the store
     weighs the author and the clock next (``mentions.reprioritise``)."""
+    from socialdesk.core import triage
+
     verdict = triage.classify(text, network=network)
     level, _why = mention_priority(verdict.category, verdict.sentiment)
     return mentions.TriageFields(verdict.category, verdict.sentiment, level, verdict.reasons)

@@ -8,19 +8,23 @@ can never touch a client's real history.
 from __future__ import annotations
 
 import logging
+import threading
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from socialdesk.core.models import MentionStatus
-from socialdesk.networks.base import Provider
-from socialdesk.networks.demo import DEMO_CLIENTS, DemoProvider
 from socialdesk.services.accounts import LiveNetworks
 from socialdesk.services.sync import SyncService
 from socialdesk.store import clients, events, mentions, outbox
 from socialdesk.store.db import Database, open_database, remove_files
+
+if TYPE_CHECKING:
+    from socialdesk.networks.base import Provider
+    from socialdesk.networks.demo import DemoProvider
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +76,8 @@ def open_demo(data_dir: Path, clock: Callable[[], datetime]) -> Workspace:
     db = _open(data_dir / DEMO_FILE)
     anchor = _demo_anchor(db)
     if anchor is None:
+        from socialdesk.networks.demo import DemoProvider
+
         anchor = clock()
         try:
             _seed_demo(db, anchor, DemoProvider(anchor, clock=lambda: anchor))
@@ -80,8 +86,24 @@ def open_demo(data_dir: Path, clock: Callable[[], datetime]) -> Workspace:
             db.close_all()
             remove_files(data_dir / DEMO_FILE)
             raise
-    provider = DemoProvider(anchor, clock=clock)
-    return Workspace("demo", db, lambda _account: provider)
+    return Workspace("demo", db, _demo_provider(anchor, clock))
+
+
+def _demo_provider(anchor: datetime, clock: Callable[[], datetime]):
+    """The demo's network, made on first use: its people and texts load after the window shows
+    (the first sync asks for it), not while the window waits."""
+    made: list[Provider] = []
+    lock = threading.Lock()
+
+    def provider_for(_account: clients.AccountSummary) -> Provider:
+        with lock:
+            if not made:
+                from socialdesk.networks.demo import DemoProvider
+
+                made.append(DemoProvider(anchor, clock=clock))
+            return made[0]
+
+    return provider_for
 
 
 def reset_demo(data_dir: Path, current: Workspace, clock: Callable[[], datetime]) -> Workspace:
@@ -103,6 +125,8 @@ def _open(path: Path) -> Database:
 
 
 def _seed_demo(db: Database, now: datetime, provider: DemoProvider) -> None:
+    from socialdesk.networks.demo import DEMO_CLIENTS
+
     """Create the demo's clients and accounts, fetch their week of history through the normal sync
     path, and settle that history the way a working manager would have left it."""
     for client in DEMO_CLIENTS:
