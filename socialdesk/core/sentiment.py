@@ -7,6 +7,7 @@ keeps its word valences and the two rules that matter most in short complaints â
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from functools import cache
@@ -111,4 +112,4 @@ def sentiment(text: str) -> tuple[float, list[str]]:
     if "!" in text and total:
         total += math.copysign(min(text.count("!"), 4) * 0.292, total)
     score = total / math.sqrt(total * total + _ALPHA) if total else 0.0
-    return score, [word for _, word in sorted(carriers, reverse=True)[:3]]
+    return score, [word for _, word in heapq.nlargest(3, carriers)]  # linear, unlike sorting
