@@ -1,9 +1,10 @@
 """Finding links and mentions in text the way each network does, so the counter (and the composer's
 highlighting) agree with the network.
 
-X's rules are twitter-text's: a link needs a known top-level domain, may omit the scheme (then only
-ASCII domains count, as twitter-text does), ends before trailing punctuation, and each domain label
-must fit DNS's 63 characters once punycode-encoded.
+X's links are exactly twitter-text 3.1.0's (``find_urls``, checked against it in tests/oracles): a
+link needs a known top-level domain, may omit the scheme (then only the ASCII domains in it are
+links), ends before trailing punctuation, and each domain label must fit DNS's 63 characters once
+punycode-encoded.
 """
 
 from __future__ import annotations
@@ -41,55 +42,196 @@ class Span:
     text: str
 
 
-# Characters that may not come right before a link (twitter-text's valid_url_preceding_chars).
-_PRECEDING = r"(?:^|(?<=[^A-Za-z0-9@＠$#＃\u202A-\u202E])|(?<=[\u202A-\u202E]))"
-_SPACES = r"\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
-_DOMAIN_CHAR = rf"[^\s!-/:-@\[-`{{-~{_SPACES}\u202A-\u202E\uFFFE\uFEFF\uFFFF]"
-_LABEL = rf"(?:{_DOMAIN_CHAR}(?:[-_]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}"
-_LETTERS = r"\u00C0-\u024F\u0400-\u04FF\u0500-\u0527\u2DE0-\u2DFF\uA640-\uA69F"  # Latin, Cyrillic
-_PATH_CHAR = rf"[a-z0-9!*';:=+,.$/%#\[\]\-\u2013_~&|@{_LETTERS}]"
-_PATH_BALANCED = rf"\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*))\)"
-_PATH_END = rf"(?:[a-z0-9=_#/\-+{_LETTERS}]|{_PATH_BALANCED})"
-_PATH = rf"(?:(?:{_PATH_CHAR}*(?:{_PATH_BALANCED}{_PATH_CHAR}*)*{_PATH_END})|(?:@{_PATH_CHAR}+/))"
-_QUERY = r"[a-z0-9!?*'@\(\);:&=+$/%#\[\]\-_.,~|]"
-_QUERY_END = r"[a-z0-9\-_&=#/]"
-
-_URL = re.compile(
-    rf"""{_PRECEDING}
-    (?P<url>
-      (?P<scheme>https?://)?
-      (?P<host>(?:{_LABEL}\.)+{_LABEL})
-      (?::(?P<port>[0-9]+))?
-      (?P<path>/{_PATH}*)?
-      (?P<query>\?{_QUERY}*{_QUERY_END})?
-    )""",
-    re.IGNORECASE | re.VERBOSE,
+# X's links are twitter-text 3.1.0's (extractUrlsWithIndices), its regular expressions rebuilt
+# piece by piece under their own names. Where Python reads a pattern otherwise than JavaScript:
+# - ignoring case, Python takes "İ", "ı", "ſ" and the Kelvin sign for ASCII letters; JavaScript
+#   never maps a non-ASCII character onto ASCII. The text is matched with stand-ins for those
+#   four (_JS_CASE), which every class below treats as JavaScript treats the originals; so is
+#   "꟝" (U+A7DC), whose lower case "ƛ" JavaScript knows (Unicode 16) and Python 3.11 does not;
+# - "$" is the end of the text only (\Z);
+# - JavaScript consumes the character before a link (it has no look-behind here), so a search
+#   goes on from where the last match ended, as its lastIndex does.
+_INVALID = "\ufffe\ufeff\uffff"
+_BIDI = "\u202a-\u202e\u061c\u200e\u200f\u2066-\u2069"  # directionalMarkersGroup
+_SPACES = "\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"  # spacesGroup
+_PUNCT = r"!'#%&()*+,\\\-./:;<=>?@\[\]^_{|}~$"
+# validUrlPrecedingChars. JavaScript sees a character beyond U+FFFF as two halves, and its
+# first half may precede a link that starts at the second (a domain character, like any
+# non-ASCII one): that link is tried first, here as one that starts at the whole character
+# with nothing before it.
+_PRECEDING = rf"(?=[\U00010000-\U0010ffff])|(?-i:[^A-Za-z0-9@＠$#＃{_INVALID}])|[{_BIDI}]|^"
+_D = rf"[^{_PUNCT}{_SPACES}{_INVALID}{_BIDI}]"  # validDomainChars
+_SUBDOMAIN = rf"(?:(?:{_D}(?:[_-]|{_D})*)?{_D}\.)"
+_DOMAIN_NAME = rf"(?:(?:{_D}(?:-|{_D})*)?{_D}\.)"
+_PUNYCODE = r"(?:xn--[\-0-9a-z]+)"
+_LATIN = (  # latinAccentChars
+    r"\xC0-\xD6\xD8-\xF6\xF8-\xFF\u0100-\u024F\u0253\u0254\u0256\u0257\u0259\u025B\u0263\u0268"
+    r"\u026F\u0272\u0289\u028B\u02BB\u0300-\u036F\u1E00-\u1EFF"
 )
+_CYRILLIC = r"\u0400-\u04FF"
+_PATH_CHARS = rf"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN}]"
+_PARENS = rf"\((?:{_PATH_CHARS}+|(?:{_PATH_CHARS}*\({_PATH_CHARS}+\){_PATH_CHARS}*))\)"
+_PATH_END = rf"[+\-a-z{_CYRILLIC}0-9=_#/{_LATIN}]|(?:{_PARENS})"
+_PATH = rf"(?:(?:{_PATH_CHARS}*(?:{_PARENS}{_PATH_CHARS}*)*{_PATH_END})|(?:@{_PATH_CHARS}+/))"
+_QUERY_CHARS = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
+_QUERY_END = r"[a-z0-9\-_&=#/]"
+_NOT_IN_A_LINK = f"{_SPACES}{_INVALID}{_BIDI}"
+_LINK_ENDS = re.compile(f"[{_NOT_IN_A_LINK}]")
+# A domain lies in a stretch of domain characters, dots, hyphens and underscores (one that
+# starts where the characters before it cannot continue it, so a long stretch without a dot
+# is read once, not once per character).
+_NOT_IN_A_DOMAIN = rf"!'#%&()*+,\\/:;<=>?@\[\]^{{|}}~${_NOT_IN_A_LINK}"
+_STRETCH = re.compile(rf"(?<![^{_NOT_IN_A_DOMAIN}])[^{_NOT_IN_A_DOMAIN}]*\.[^{_NOT_IN_A_DOMAIN}]*")
+_LONGEST_BEFORE_DOMAIN = len("xhttps://")  # the preceding character and the protocol
+_JS_CASE = str.maketrans("İıſ\ua7dc\u212a", "āāāā\u2129")
+_JS_CASE_TRAPS = re.compile("[İıſ\ua7dc\u212a]")
+_NO_SCHEME_AFTER = frozenset("-_./")  # invalidUrlWithoutProtocolPrecedingChars
+_MAX_URL_UTF16 = 4096
+_MAX_TCO_SLUG = 40
+_LABEL_SEPARATORS = re.compile("[.\u3002\uff0e\uff61]")  # where punycode.js splits labels
 
 
-_WORD_GOES_ON = re.compile(r"[0-9a-z@+\-]", re.IGNORECASE)
-# A link never contains whitespace and always has a dot: the full pattern runs only on each
-# whitespace-free run holding a dot (most text, and most of a pasted megabyte, is not links).
-# Anchored at a run's start, so a long run without a dot is scanned once, not once per character.
-_DOTTED_RUN = re.compile(r"(?<!\S)[^\s.]*\.\S*")
+def _tld_pattern() -> str:
+    """The known top-level domains, each followed by what may not continue one. twitter-text
+    lists them so that a longer one comes before its prefix ("嘉里大酒店" before "嘉里"); a trie
+    tried longest first picks the same, without trying 1,500 alternatives one by one."""
+    tree: dict = {}
+    for tld in _tlds():
+        node = tree
+        for ch in tld:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return rf"(?:{emit(tree)}(?=[^0-9a-zA-Z@+\-]|\Z))"
+
+
+@cache
+def _url_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    tld = _tld_pattern()
+    domain = rf"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{tld}|{_PUNYCODE}))"  # validDomain
+    url = re.compile(  # extractUrl: 2 before, 3 url, 4 protocol, 5 domain, 7 path
+        rf"(({_PRECEDING})((https?://)?({domain})(?::([0-9]+))?(/{_PATH}*)?"
+        rf"(\?{_QUERY_CHARS}*{_QUERY_END})?))",
+        re.IGNORECASE,
+    )
+    ascii_domain = re.compile(rf"(?:(?:[\-a-z0-9{_LATIN}]+)\.)+(?:{tld}|{_PUNYCODE})", re.I)
+    tco = re.compile(rf"https?://t\.co/([a-z0-9]+)(?:\?{_QUERY_CHARS}*{_QUERY_END})?", re.I)
+    return url, ascii_domain, tco
 
 
 def find_urls(text: str) -> list[Span]:
-    """Links as twitter-text finds them (X's rules; Mastodon's are in mastodon_text.py)."""
-    found = []
+    """Links as twitter-text's extractUrlsWithIndices finds them. Each span is what
+    twitter-text counts as the link: from its start, as many characters as its URL has."""
     if "." not in text:
-        return found
-    for run in _DOTTED_RUN.finditer(text):
-        start, end = run.span()
-        pos = start
-        while match := _URL.search(text, pos, end):
-            if cut := _tld_cut(match):  # the host ran on past its TLD: end it there
-                match = _URL.match(text, match.start("url"), cut) or match
-            found.extend(_accept(text, match, need_scheme=False))
-            pos = max(match.end(), pos + 1)
+        return []
+    scan = text.translate(_JS_CASE) if _JS_CASE_TRAPS.search(text) else text
+    url_re = _url_patterns()[0]
+    found: list[Span] = []
+    # twitter-text's pattern searched from every index is slow, quadratic or worse on long
+    # runs of labels ("a.a.a.…"). Its domain lies in one stretch of domain characters and dots
+    # that holds a known TLD after a dot, and nothing of a link is a space, a bidi mark or an
+    # invalid character: only those stretches are searched, from the preceding character and
+    # protocol before them to the end of their run. Between them no match can start, so this
+    # finds what searching from where the last match ended finds.
+    pos = run_end = 0
+    for stretch in _STRETCH.finditer(scan):
+        start, end = stretch.span()
+        if end <= pos or not _may_hold_a_tld(scan, start, end):
+            continue
+        if run_end < end:
+            ends = _LINK_ENDS.search(scan, end)
+            run_end = ends.start() if ends else len(scan)
+        while (
+            match := url_re.search(scan, max(pos, start - _LONGEST_BEFORE_DOMAIN), run_end)
+        ) and match.start(3) < end:
+            pos = match.end()
+            found.extend(_url_spans(text, match))
     return found
 
 
+# After a dot, what may be a top-level domain: a run of ASCII letters that nothing a TLD can
+# hold goes on from (its TLD is all of it), any non-ASCII letter (there are non-ASCII TLDs),
+# or punycode.
+_TLD_CANDIDATE = re.compile(r"\.(?:([a-zA-Z]{2,})(?![0-9a-zA-Z@+\-])|[^\x00-\x7f]|xn--)", re.I)
+
+
+def _may_hold_a_tld(scan: str, start: int, end: int) -> bool:
+    tlds = _tlds()
+    return any(
+        m[1] is None or m[1].lower() in tlds for m in _TLD_CANDIDATE.finditer(scan, start, end)
+    )
+
+
+def _url_spans(text: str, match: re.Match) -> list[Span]:
+    before, url, protocol, domain, path = match.group(2, 3, 4, 5, 7)
+    start, end = match.start(3), match.end()
+    split = not before and ord(url[0]) > 0xFFFF  # JavaScript's link starts at its second half
+    if not _valid_url(url, protocol or "https://", domain, split):
+        return []
+    if not protocol:
+        if before and before in _NO_SCHEME_AFTER:
+            return []
+        return _ascii_domains(text, start, url, domain, path)
+    if short := _url_patterns()[2].match(url):  # a t.co link takes no more than its slug
+        if len(short[1]) > _MAX_TCO_SLUG:
+            return []
+        end = start + short.end()
+    return [Span("url", start, end, text[start:end])]
+
+
+def _ascii_domains(text: str, start: int, url: str, domain: str, path: str | None) -> list[Span]:
+    """Without a scheme, twitter-text links only the ASCII domains inside the domain it found
+    ("「example.com" links "example.com"). With a path, the last of them stands for the whole
+    URL, the domain in it replaced by the ASCII one, counted from where that one starts."""
+    spans, ascii_end = [], 0
+    for m in _url_patterns()[1].finditer(domain):
+        ascii_start = domain.find(m[0], ascii_end)  # as twitter-text finds it: indexOf
+        ascii_end = ascii_start + len(m[0])
+        spans.append((start + ascii_start, start + ascii_end))
+    if spans and path:
+        first, last = spans[-1]
+        spans[-1] = (first, last + len(url) - len(domain))
+    return [Span("url", s, e, text[s:e]) for s, e in spans]
+
+
+def _valid_url(url: str, protocol: str, domain: str, split: bool) -> bool:
+    """twitter-text's isValidUrl: a domain starting "xn--" must hold an ASCII domain, each label
+    is 1–63 characters once punycode-encoded (as punycode.js's toASCII gives it), and the URL
+    with its protocol is at most 4,096 UTF-16 units."""
+    if len(protocol) + _utf16_len(url) - split > _MAX_URL_UTF16:
+        return False
+    if domain.startswith("xn--") and not _url_patterns()[1].search(domain):
+        return False
+    if split:  # the link JavaScript saw starts with a lone low surrogate
+        domain = chr(0xDC00 + ((ord(domain[0]) - 0x10000) & 0x3FF)) + domain[1:]
+    return all(0 < _punycode_length(label) <= 63 for label in domain.split("."))
+
+
+def _punycode_length(label: str) -> int:
+    if label.isascii() or len(label) > 63:  # encoding never makes a label shorter
+        return len(label)
+    parts = _LABEL_SEPARATORS.split(label)
+    encoded = sum(
+        len(part) if part.isascii() else 4 + len(part.encode("punycode", "surrogatepass"))
+        for part in parts
+    )
+    return encoded + len(parts) - 1
+
+
+def _utf16_len(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+# Mastodon's server reads links with Ruby twitter-text and its own wider path
+# (mastodon_text.py, which matches them itself and checks each host with these).
+_WORD_GOES_ON = re.compile(r"[0-9a-z@+\-]", re.IGNORECASE)
 _ALNUM_RUN = re.compile(r"[0-9a-zA-Z]+")
 
 
@@ -121,11 +263,11 @@ def _accept(text: str, match, need_scheme: bool) -> list[Span]:
     if schemeless and (need_scheme or glued):
         return []  # twitter-text: no link glued to a path or file name without its scheme
     if schemeless and not host.isascii():
-        return _ascii_domains(text, match)
+        return _ascii_domains_in_host(text, match)
     return [Span("url", start, end, text[start:end])]
 
 
-def _ascii_domains(text: str, match) -> list[Span]:
+def _ascii_domains_in_host(text: str, match) -> list[Span]:
     """Without a scheme, twitter-text links only the ASCII domains inside a host ("「example.com"
     links "example.com"); the last of them takes the path and query."""
     host_start = match.start("host")
