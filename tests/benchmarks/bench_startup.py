@@ -1,6 +1,11 @@
 """Start-up: process start to the first shown main window with the demo workspace loaded, beside a
 bare QMainWindow started the same way in the same run (target: at most 1.5x), and peak memory of
-each. Each sample is a fresh process, as a user launching the app gets."""
+each. Each sample is a fresh process, as a user launching the app gets.
+
+Then the frozen one-folder app (``dist/SocialDesk``, built by ``build.spec``; or the folder named by
+``SOCIALDESK_FROZEN``) beside the venv's ``python -m socialdesk``, both started the same way — a
+``--smoke`` run: start, load the demo, open its first mention, save the window — alternating,
+target at most 1.1x. Skipped, saying so, when there is no build."""
 
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ from harness import median
 
 RUNS = 7
 TARGET_RATIO = 1.5
+FROZEN_RATIO = 1.1
+FROZEN = Path(os.environ.get("SOCIALDESK_FROZEN") or Path(__file__).parents[2] / "dist/SocialDesk")
 
 # The clock stops on the first event-loop turn after show(): the window has been exposed and
 # painted with whatever it shows (for the app: the stored demo mentions).
@@ -105,3 +112,42 @@ def run(report) -> None:
     report.add("peak memory: bare QMainWindow", bare_mb, "MB")
     report.add("peak memory: SocialDesk with the demo", app_mb, "MB", bare_mb, "bare window")
     report.add("peak memory: first launch", first_mb, "MB", bare_mb, "bare window")
+    frozen(report)
+
+
+def _smoke(command: list[str], data: Path) -> float:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    start = time.perf_counter()
+    subprocess.run(
+        [*command, "--data-dir", str(data), "--smoke", str(data / "smoke.png")],
+        capture_output=True, env=env, check=True, timeout=300,
+    )  # fmt: skip
+    return time.perf_counter() - start
+
+
+def frozen(report) -> None:
+    binary = FROZEN / "SocialDesk"
+    if not binary.exists():
+        print(f"(no frozen build at {FROZEN}: build.spec first, or set SOCIALDESK_FROZEN)")
+        return
+    venv = [sys.executable, "-m", "socialdesk"]
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        _smoke(venv, data)  # creates the demo; the frozen run below warms its own caches
+        _smoke([str(binary)], data)
+        venv_s, frozen_s = [], []
+        for _ in range(RUNS):
+            venv_s.append(_smoke(venv, data))
+            frozen_s.append(_smoke([str(binary)], data))
+        size = sum(f.lstat().st_size for f in FROZEN.rglob("*") if not f.is_dir()) / 2**20
+    report.add("start-up --smoke: venv (python -m socialdesk)", median(venv_s) * 1000, "ms")
+    report.add(
+        "start-up --smoke: frozen one-folder app", median(frozen_s) * 1000, "ms",
+        median(venv_s) * 1000, "venv, same run",
+    )  # fmt: skip
+    report.add(
+        "start-up --smoke: frozen / venv", median(frozen_s) / median(venv_s), "x",
+        FROZEN_RATIO, "target",
+    )  # fmt: skip
+    report.add("one-folder install size", size, "MiB", 120, "target")
