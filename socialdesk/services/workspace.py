@@ -40,6 +40,9 @@ class Workspace:
     db: Database
     provider_for: Callable[[clients.AccountSummary], Provider]
     networks: LiveNetworks | None = None  # a live workspace's real networks and keyring
+    # The demo's history, still to be built (a first launch that shows the window first): run it
+    # once, off the UI thread, before the first sync.
+    seed: Callable[[], None] | None = None
 
     @property
     def is_demo(self) -> bool:
@@ -51,16 +54,21 @@ class Workspace:
 
 
 def open_workspace(
-    data_dir: Path, *, demo_dismissed: bool, clock: Callable[[], datetime]
+    data_dir: Path,
+    *,
+    demo_dismissed: bool,
+    clock: Callable[[], datetime],
+    seed_later: bool = False,
 ) -> Workspace:
-    """The demo unless the user has an account or has left the demo on purpose."""
+    """The demo unless the user has an account or has left the demo on purpose. With
+    ``seed_later``, a demo not built yet comes back empty with its ``seed`` to run."""
     live_path = data_dir / LIVE_FILE
     if demo_dismissed or live_path.exists():
         live = _open(live_path)
         if demo_dismissed or clients.count_accounts(live) > 0:
             return _live(live)
         live.close_all()
-    return open_demo(data_dir, clock)
+    return open_demo(data_dir, clock, seed_later=seed_later)
 
 
 def open_live(data_dir: Path) -> Workspace:
@@ -72,20 +80,34 @@ def _live(db: Database) -> Workspace:
     return Workspace("live", db, networks.provider_for, networks)
 
 
-def open_demo(data_dir: Path, clock: Callable[[], datetime]) -> Workspace:
+def open_demo(
+    data_dir: Path, clock: Callable[[], datetime], *, seed_later: bool = False
+) -> Workspace:
     db = _open(data_dir / DEMO_FILE)
     anchor = _demo_anchor(db)
-    if anchor is None:
+    if anchor is None and clients.count_accounts(db):
+        # Half a demo (closed while it was built, a full disk) would open as a broken one.
+        db.close_all()
+        remove_files(data_dir / DEMO_FILE)
+        db = _open(data_dir / DEMO_FILE)
+    if anchor is not None:
+        return Workspace("demo", db, _demo_provider(anchor, clock))
+    anchor = clock()
+
+    def seed() -> None:
         from socialdesk.networks.demo import DemoProvider
 
-        anchor = clock()
-        try:
-            _seed_demo(db, anchor, DemoProvider(anchor, clock=lambda: anchor))
-        except Exception:
-            # Half a demo (a full disk) would open as a broken one next time: build it afresh.
-            db.close_all()
-            remove_files(data_dir / DEMO_FILE)
-            raise
+        _seed_demo(db, anchor, DemoProvider(anchor, clock=lambda: anchor))
+
+    if seed_later:
+        return Workspace("demo", db, _demo_provider(anchor, clock), seed=seed)
+    try:
+        seed()
+    except Exception:
+        # Half a demo (a full disk) would open as a broken one next time: build it afresh.
+        db.close_all()
+        remove_files(data_dir / DEMO_FILE)
+        raise
     return Workspace("demo", db, _demo_provider(anchor, clock))
 
 
@@ -125,10 +147,10 @@ def _open(path: Path) -> Database:
 
 
 def _seed_demo(db: Database, now: datetime, provider: DemoProvider) -> None:
-    from socialdesk.networks.demo import DEMO_CLIENTS
-
     """Create the demo's clients and accounts, fetch their week of history through the normal sync
     path, and settle that history the way a working manager would have left it."""
+    from socialdesk.networks.demo import DEMO_CLIENTS
+
     for client in DEMO_CLIENTS:
         client_id = clients.add_client(
             db,

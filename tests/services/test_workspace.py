@@ -125,3 +125,26 @@ def test_a_live_account_without_sign_in_records_a_plain_sync_error(tmp_path):
     account = clients.get_account(live.db, account_id)
     assert account.sync_state == "error" and account.last_error == result.error
     live.db.close_all()
+
+
+def test_a_first_launch_can_show_the_window_before_the_demo_is_built(tmp_path):
+    """The app opens the demo empty, shows its window, then builds the week on a worker; a
+    demo left half-built (the app closed meanwhile) is built afresh at the next launch."""
+    ws = workspaces.open_workspace(tmp_path, demo_dismissed=False, clock=Clock(), seed_later=True)
+    assert ws.is_demo and ws.seed is not None and clients.count_accounts(ws.db) == 0
+    ws.seed()
+    built = mentions.count_mentions(ws.db)
+    assert built > 100 and clients.count_accounts(ws.db) > 0
+    ws.db.close_all()
+    again = workspaces.open_workspace(
+        tmp_path, demo_dismissed=False, clock=Clock(), seed_later=True
+    )
+    assert again.seed is None and mentions.count_mentions(again.db) == built
+    # Half a demo: accounts stored, the history never finished.
+    again.db.query("DELETE FROM event")
+    again.db.close_all()
+    fresh = workspaces.open_workspace(
+        tmp_path, demo_dismissed=False, clock=Clock(), seed_later=True
+    )
+    assert fresh.seed is not None and clients.count_accounts(fresh.db) == 0
+    fresh.db.close_all()
