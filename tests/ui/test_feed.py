@@ -251,3 +251,22 @@ def test_the_header_and_the_pills_say_what_they_count(make_window):
     unread, overdue = inbox.data(CountsRole)
     assert f"{unread:,} new, {overdue:,} overdue" in inbox.data(Qt.ToolTipRole)
     assert "grey pill: new" in inbox.data(Qt.ToolTipRole)
+
+
+def test_a_long_scroll_keeps_only_the_pages_in_use_as_cards(make_window, qtbot, monkeypatch):
+    from socialdesk.ui.feed import model as feed_model
+
+    monkeypatch.setattr(feed_model, "KEPT_PAGES", 2)
+    window = make_window()
+    model = window.feed_model
+    first = [model.index(i).data(RowRole) for i in range(model.rowCount())]
+    while model.canFetchMore():
+        model.fetchMore()
+        model.index(model.rowCount() - 1).data(RowRole)  # the view shows the newest page
+    assert model.rowCount() > 3 * feed_model.PAGE_SIZE
+    held = sum(not isinstance(item, int) for item in model._items)
+    assert held <= 3 * feed_model.PAGE_SIZE  # two pages in use, and the last
+    # Scrolling back up reads the first page again, as it was.
+    again = [model.index(i).data(RowRole) for i in range(len(first))]
+    assert [r.id for r in again] == [r.id for r in first] and again == first
+    assert model.row_for(first[5].id) == 5

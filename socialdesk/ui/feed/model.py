@@ -1,9 +1,14 @@
 """The mention feed's list model: pages rows in from the store as the view scrolls (fetchMore), and
-puts new mentions on top without disturbing the rows below."""
+puts new mentions on top without disturbing the rows below.
+
+Only the pages used last are kept as cards (``KEPT_PAGES``); the others shrink to their mention
+ids and are read back if they come into view again. A feed scrolled through 100,000 mentions holds
+a few thousand cards, not 100,000 (80 MB)."""
 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -15,6 +20,7 @@ from socialdesk.ui.paged_list import HighlightRole, MentionIdRole, PagedListMode
 __all__ = ["PAGE_SIZE", "FeedModel", "HighlightRole", "MentionIdRole", "RowRole"]
 
 PAGE_SIZE = 200
+KEPT_PAGES = 10  # pages kept as cards; the rest as their ids
 _WORD = re.compile(r"\w+")
 
 
@@ -24,11 +30,45 @@ class FeedModel(PagedListModel):
         self._controller = controller
         self._filter = MentionFilter()
         self._total = 0
+        self._kept: OrderedDict[int, None] = OrderedDict()  # pages held as cards, oldest use first
         controller.mentionsAdded.connect(self._on_mentions_added)
         controller.mentionChanged.connect(self._on_mention_changed)
 
     # -- paging ----------------------------------------------------------------------------------
-    def _item_data(self, row: MentionRow, role: int):
+    def data(self, index, role=Qt.DisplayRole):
+        if role != HighlightRole and index.isValid() and 0 <= index.row() < len(self._items):
+            self._keep(index.row() // PAGE_SIZE)
+        return super().data(index, role)
+
+    def fetchMore(self, parent=None) -> None:
+        first = len(self._items)
+        super().fetchMore(*(() if parent is None else (parent,)))
+        for page in range(first // PAGE_SIZE, (len(self._items) - 1) // PAGE_SIZE + 1):
+            self._keep(page)
+
+    def _keep(self, page: int) -> None:
+        """Hold ``page`` as cards (reading back the ones let go), and let the pages used longest
+        ago go back to their ids — never the last page, where paging goes on from."""
+        if page in self._kept:
+            self._kept.move_to_end(page)
+            return
+        start = page * PAGE_SIZE
+        for i in range(start, min(start + PAGE_SIZE, len(self._items))):
+            if isinstance(self._items[i], int):
+                self._items[i] = self._controller.mention_row(self._items[i]) or self._items[i]
+        self._kept[page] = None
+        last = (len(self._items) - 1) // PAGE_SIZE
+        for old in list(self._kept)[: max(0, len(self._kept) - KEPT_PAGES)]:
+            if old != last:
+                del self._kept[old]
+                end = min(old * PAGE_SIZE + PAGE_SIZE, len(self._items))
+                self._items[old * PAGE_SIZE : end] = [
+                    _id(x) for x in self._items[old * PAGE_SIZE : end]
+                ]
+
+    def _item_data(self, row: MentionRow | int, role: int):
+        if isinstance(row, int):
+            return None  # gone from the store since it was listed
         if role == RowRole:
             return row
         if role == MentionIdRole:
@@ -45,6 +85,7 @@ class FeedModel(PagedListModel):
 
     def _next_page(self) -> list[MentionRow]:
         if self._items:
+            self._keep((len(self._items) - 1) // PAGE_SIZE)  # the last card: where paging goes on
             return self._controller.page_after(self._filter, self._items[-1], PAGE_SIZE)
         return self._controller.page(self._filter, 0, PAGE_SIZE)
 
@@ -67,13 +108,14 @@ class FeedModel(PagedListModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._kept.clear()
         self._total = self._controller.count(self._filter)
         self._items = self._controller.page(self._filter, 0, PAGE_SIZE)
         self.endResetModel()
 
     def row_for(self, mention_id: int) -> int | None:
         for i, row in enumerate(self._items):
-            if row.id == mention_id:
+            if _id(row) == mention_id:
                 return i
         return None
 
@@ -86,7 +128,7 @@ class FeedModel(PagedListModel):
         if added <= 0:
             return
         fresh = self._controller.page(self._filter, 0, len(self._items) + added)
-        old_ids = [row.id for row in self._items]
+        old_ids = [_id(row) for row in self._items]
         known = set(old_ids)
         if [row.id for row in fresh if row.id in known] != old_ids:
             self.reload()  # something else moved meanwhile: start over rather than guess
@@ -102,12 +144,18 @@ class FeedModel(PagedListModel):
         i = self.row_for(mention_id)
         if i is None:
             return
+        if isinstance(self._items[i], int):
+            return  # let go: read afresh when it is shown again
         fresh = self._controller.mention_row(mention_id)
         if fresh is None:
             return
         self._items[i] = fresh
         index = self.index(i)
         self.dataChanged.emit(index, index)
+
+
+def _id(item: MentionRow | int) -> int:
+    return item if isinstance(item, int) else item.id
 
 
 def _tooltip(row: MentionRow) -> str:
