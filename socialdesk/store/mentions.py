@@ -207,17 +207,22 @@ def _in(column: str, values: Sequence) -> tuple[str, list]:
 
 def _where(flt: MentionFilter, now: datetime | None, paging: bool = False) -> tuple[str, list]:
     clauses: list[tuple[str, list]] = []
-    # Scope by account ids, so counting and paging need no join at all.
+    # Scope by account ids, so counting and paging need no join at all. A page walks its
+    # order's index and checks the accounts on each row ("+"): the per-account indexes would
+    # list each account's rows, then sort all of a client's together for every page.
+    scope = "+" if paging else ""
     if flt.client_id is not None:
-        clauses.append(
-            ("m.account_id IN (SELECT id FROM account WHERE client_id = ?)", [flt.client_id])
-        )
+        clauses.append((
+            f"{scope}m.account_id IN (SELECT id FROM account WHERE client_id = ?)",
+            [flt.client_id],
+        ))  # fmt: skip
     if flt.account_id is not None:
-        clauses.append(("m.account_id = ?", [flt.account_id]))
+        one = "+" if paging and flt.sort == "urgent" else ""  # (account, time) is an index
+        clauses.append((f"{one}m.account_id = ?", [flt.account_id]))
     if flt.network is not None:
-        clauses.append(
-            ("m.account_id IN (SELECT id FROM account WHERE network = ?)", [flt.network])
-        )
+        clauses.append((
+            f"{scope}m.account_id IN (SELECT id FROM account WHERE network = ?)", [flt.network]
+        ))  # fmt: skip
     if flt.conversation_of is not None:
         one = "(SELECT {} FROM mention WHERE id = ?)"
         clauses.append((
