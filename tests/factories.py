@@ -1,4 +1,5 @@
-"""Small builders for test data: mentions as a network would report them, at fixed times."""
+"""Small builders for test data: mentions as a network would report them, at fixed times; and the
+fake clock every test moves instead of waiting."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -15,3 +16,16 @@ def mention(n: int, *, author: str = "a1", text: str | None = None, minutes: int
         created_at=T0 + timedelta(minutes=minutes or n),
         **kw,
     )
+
+
+class FakeClock:
+    """Simulated time: tests move it forward instead of waiting."""
+
+    def __init__(self, start: datetime = T0) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw: float) -> None:
+        self.now += timedelta(**kw)

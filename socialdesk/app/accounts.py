@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
+from socialdesk.app.context import AppContext, Changes
 from socialdesk.services import accounts
 from socialdesk.store import clients
 
@@ -23,9 +24,9 @@ class AccountsController(QObject):
     # The browser is opened on the UI thread: a worker emits, Qt queues the call across.
     openUrl = Signal(str)
 
-    def __init__(self, workspace, parent: QObject | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ws = workspace  # app.workspace.WorkspaceController
+        self.ctx = context
         self.openUrl.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
         self._cancel = threading.Event()  # set: the browser sign-in under way stops waiting
 
@@ -41,7 +42,7 @@ class AccountsController(QObject):
     @property
     def available(self) -> str | None:
         """None when accounts can be connected here; otherwise why not, in plain words."""
-        if self.ws.workspace.networks is None:
+        if self.ctx.networks is None:
             return (
                 "This is the demo workspace: its accounts are fictional. Leave the demo "
                 "(Workspace menu) to connect your own accounts."
@@ -50,7 +51,7 @@ class AccountsController(QObject):
 
     @property
     def _networks(self) -> accounts.LiveNetworks:
-        return self.ws.workspace.networks
+        return self.ctx.networks  # type: ignore[return-value]  # None only in the demo: available
 
     @staticmethod
     def server_url(text: str) -> str:
@@ -60,13 +61,13 @@ class AccountsController(QObject):
 
     def check_keyring(self, done: Done) -> None:
         """What is wrong with the keyring (None when it works), without storing anything."""
-        self.ws.runner.run(self._networks.store.check, done, lambda exc: done(str(exc)))
+        self.ctx.run(self._networks.store.check, done, lambda exc: done(str(exc)))
 
     def add(self, client_name: str, network: str, handle: str, server: str | None,
             secrets: dict[str, str], done: Done, failed: Failed) -> None:  # fmt: skip
         """Connect the account for the client named ``client_name`` (created if new, and only
         kept if the account connects)."""
-        db, networks, now = self.ws.workspace.db, self._networks, self.ws.clock()
+        db, networks, now = self.ctx.db, self._networks, self.ctx.clock()
 
         def add():
             client_id = clients.client_id_by_name(db, client_name)
@@ -83,11 +84,11 @@ class AccountsController(QObject):
                     clients.delete_client(db, client_id)
                 raise
 
-        self.ws.runner.run(add, lambda account_id: self._changed(done, account_id), failed)
+        self.ctx.run(add, lambda account_id: self._changed(done, account_id), failed)
 
     def reauthenticate(self, account_id: int, secrets: dict, done: Done, failed: Failed) -> None:
-        db, networks = self.ws.workspace.db, self._networks
-        self.ws.runner.run(
+        db, networks = self.ctx.db, self._networks
+        self.ctx.run(
             lambda: accounts.reauthenticate(db, networks, account_id, secrets),
             lambda who: self._changed(done, who),
             failed,
@@ -96,7 +97,7 @@ class AccountsController(QObject):
     def sign_in_mastodon(self, server: str, done: Done, failed: Failed) -> None:
         """The browser flow: done(secrets) once the user said yes in their browser."""
         networks, cancel = self._networks, self._new_sign_in()
-        self.ws.runner.run(
+        self.ctx.run(
             lambda: accounts.connect_mastodon(
                 networks, server, self.openUrl.emit, cancelled=cancel
             ),
@@ -107,8 +108,8 @@ class AccountsController(QObject):
     def sign_in_x(
         self, client_id: str, port: int, post_only: bool, done: Done, failed: Failed
     ) -> None:
-        networks, now, cancel = self._networks, self.ws.clock(), self._new_sign_in()
-        self.ws.runner.run(
+        networks, now, cancel = self._networks, self.ctx.clock(), self._new_sign_in()
+        self.ctx.run(
             lambda: accounts.connect_x(
                 networks,
                 client_id,
@@ -125,32 +126,31 @@ class AccountsController(QObject):
     def start_mastodon_paste(self, server: str, done: Done, failed: Failed) -> None:
         """done((url, finish)): show url, then call finish(code) on a worker for the secrets."""
         networks = self._networks
-        self.ws.runner.run(lambda: accounts.start_mastodon_paste(networks, server), done, failed)
+        self.ctx.run(lambda: accounts.start_mastodon_paste(networks, server), done, failed)
 
     def run(self, work: Callable[[], object], done: Done, failed: Failed) -> None:
-        self.ws.runner.run(work, done, failed)
+        self.ctx.run(work, done, failed)
 
     def test(self, account_id: int, done: Done, failed: Failed) -> None:
-        db, networks = self.ws.workspace.db, self._networks
-        self.ws.runner.run(lambda: accounts.test_connection(db, networks, account_id), done, failed)
+        db, networks = self.ctx.db, self._networks
+        self.ctx.run(lambda: accounts.test_connection(db, networks, account_id), done, failed)
 
     def sign_out(self, account_id: int, done: Done, failed: Failed) -> None:
-        db, networks = self.ws.workspace.db, self._networks
-        self.ws.runner.run(
+        db, networks = self.ctx.db, self._networks
+        self.ctx.run(
             lambda: accounts.sign_out(db, networks, account_id),
             lambda result: self._changed(done, result),
             failed,
         )
 
     def remove(self, account_id: int, done: Done, failed: Failed) -> None:
-        db, networks = self.ws.workspace.db, self._networks
-        self.ws.runner.run(
+        db, networks = self.ctx.db, self._networks
+        self.ctx.run(
             lambda: accounts.remove_account(db, networks, account_id),
             lambda result: self._changed(done, result),
             failed,
         )
 
     def _changed(self, done: Done, result) -> None:
-        self.ws.refresh_clients()
-        self.ws.sync_now()
+        self.ctx.report(Changes(accounts=True))  # the sidebar reloads and a sync starts
         done(result)

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from socialdesk.app.context import AppContext, Changes
 from socialdesk.core import outbox as outbox_policy
 from socialdesk.core import replies, tone
 from socialdesk.core.limits import NetworkLimits
@@ -21,6 +22,7 @@ from socialdesk.core.replies import ReplyValues, SavedReply
 from socialdesk.services.outbox import OutboxSender, SendResult
 from socialdesk.services.sync import account_ref
 from socialdesk.store import clients, drafts, outbox, saved_replies
+from socialdesk.store.db import Database
 from socialdesk.store.drafts import Draft, DraftGone, ReviewItem
 from socialdesk.store.mentions import MentionRow
 from socialdesk.store.outbox import OutboxEntry
@@ -43,9 +45,16 @@ class RepliesController(QObject):
     draftsChanged = Signal()  # drafts changed behind the composer (a cancel, an undo)
     limitsChanged = Signal(int)  # account id whose counting limits are now known
 
-    def __init__(self, workspace, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        about_crisis: Callable[[MentionRow | None], bool] = lambda _row: False,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.ws = workspace  # app.workspace.WorkspaceController
+        self.ctx = context
+        self._about_crisis = about_crisis  # whether a reply to it answers a crisis mention
         self.review_items: list[ReviewItem] = []
         self.outbox_items: list[OutboxEntry] = []
         self._limits: dict[int, NetworkLimits] = {}
@@ -55,8 +64,16 @@ class RepliesController(QObject):
         self._timer = QTimer(self, interval=SEND_INTERVAL_MS, timeout=self.send_due)
 
     @property
-    def _db(self):
-        return self.ws.workspace.db
+    def _db(self) -> Database:
+        return self.ctx.db
+
+    def now(self) -> datetime:
+        return self.ctx.clock()
+
+    def after_writes(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once every write queued before has finished (the writer runs jobs in
+        order, so a no-op queued behind them finishes after them)."""
+        self.ctx.write(lambda: None, lambda _: then())
 
     def start(self) -> None:
         """(Re)start on the open workspace: what is stored shows at once, then sending begins."""
@@ -89,7 +106,7 @@ class RepliesController(QObject):
         draft_id: int | None,
         on_saved: Callable[[int], None] | None = None,
     ) -> None:
-        db, now = self._db, self.ws.clock()
+        db, now = self._db, self.ctx.clock()
 
         def saved(new_id: int) -> None:
             if on_saved:
@@ -100,9 +117,9 @@ class RepliesController(QObject):
             if isinstance(exc, DraftGone) and draft_id is not None:
                 self.draftGone.emit(draft_id)
             else:
-                self.ws.fail(exc)
+                self.ctx.fail(exc)
 
-        self.ws.runner.write(
+        self.ctx.write(
             lambda: drafts.save_draft(
                 db, account_id=account_id, mention_id=mention_id, text=text, cursor=cursor,
                 now=now, draft_id=draft_id,
@@ -112,8 +129,8 @@ class RepliesController(QObject):
         )  # fmt: skip
 
     def mark_ready(self, draft_id: int) -> None:
-        db, now = self._db, self.ws.clock()
-        self.ws.record(
+        db, now = self._db, self.ctx.clock()
+        self.ctx.record(
             "Draft marked ready for review",
             [],
             lambda: self._state_change(db, draft_id, DraftState.READY, (DraftState.EDITING,), now),
@@ -121,8 +138,8 @@ class RepliesController(QObject):
 
     def discard(self, draft_id: int) -> None:
         """No question asked: Ctrl+Z brings it back."""
-        db, now = self._db, self.ws.clock()
-        self.ws.record(
+        db, now = self._db, self.ctx.clock()
+        self.ctx.record(
             "Draft discarded",
             [],
             lambda: self._state_change(db, draft_id, DraftState.DISCARDED, drafts.LIVE, now),
@@ -142,11 +159,10 @@ class RepliesController(QObject):
         return undo
 
     def send_back(self, draft_id: int, note: str) -> None:
-        db, now = self._db, self.ws.clock()
-        self.ws.runner.write(
+        db, now = self._db, self.ctx.clock()
+        self.ctx.write(
             lambda: drafts.send_back(db, draft_id, note, now),
-            lambda _: (self.refresh_review(), self.ws.notice.emit("Sent back with your note")),
-            self.ws.fail,
+            lambda _: (self.refresh_review(), self.ctx.notice.emit("Sent back with your note")),
         )
 
     def approve(
@@ -163,7 +179,7 @@ class RepliesController(QObject):
         blocking = [f for f in tone.check(text, context) if f.severity == "block"]
         if blocking:
             return "Cannot approve: " + " ".join(f.message for f in blocking)
-        now = self.ws.clock()
+        now = self.ctx.clock()
         db, key = self._db, outbox_policy.new_key(now)
 
         def approve():
@@ -172,16 +188,16 @@ class RepliesController(QObject):
         def done(_item_id):
             self.refresh()
             when = f" for {send_at.astimezone():%a %H:%M}" if send_at else ""
-            self.ws.notice.emit(f"Approved: the reply is in the Outbox{when}")
+            self.ctx.notice.emit(f"Approved: the reply is in the Outbox{when}")
             self.send_due()
 
         def refused(exc: BaseException) -> None:
             if isinstance(exc, drafts.DraftChanged | DraftGone) and on_refused:
                 on_refused(f"Cannot approve: {exc}")
             else:
-                self.ws.fail(exc)
+                self.ctx.fail(exc)
 
-        self.ws.runner.write(approve, done, refused)
+        self.ctx.write(approve, done, refused)
         return None
 
     # -- review ----------------------------------------------------------------------------------
@@ -205,11 +221,11 @@ class RepliesController(QObject):
             if self._generations[name] == generation:
                 then(result)
 
-        self.ws.runner.run(read, done, self.ws.fail)
+        self.ctx.run(read, done)
 
     # -- outbox ----------------------------------------------------------------------------------
     def refresh_outbox(self) -> None:
-        db, now = self._db, self.ws.clock()
+        db, now = self._db, self.ctx.clock()
         self._latest("outbox", lambda: outbox.list_items(db, now), self._outbox_loaded)
 
     def _outbox_loaded(self, items: list[OutboxEntry]) -> None:
@@ -218,10 +234,10 @@ class RepliesController(QObject):
 
     def retry(self, ids: list[int]) -> None:
         db = self._db
-        self.ws.runner.write(lambda: outbox.retry(db, ids), lambda _: self._changed(), self.ws.fail)
+        self.ctx.write(lambda: outbox.retry(db, ids), lambda _: self._changed())
 
     def cancel(self, ids: list[int]) -> None:
-        db, now = self._db, self.ws.clock()
+        db, now = self._db, self.ctx.clock()
 
         def change():
             cancelled = outbox.cancel(db, ids, now)
@@ -246,19 +262,18 @@ class RepliesController(QObject):
             return undo
 
         count = "1 reply" if len(ids) == 1 else f"{len(ids)} replies"
-        self.ws.record(f"Cancelled {count} (the draft is back in its composer)", [], change)
+        self.ctx.record(f"Cancelled {count} (the draft is back in its composer)", [], change)
 
     def set_client_paused(self, client_id: int, paused: bool) -> None:
         db = self._db
         word = "Paused" if paused else "Resumed"
-        self.ws.runner.write(
+        self.ctx.write(
             lambda: outbox.set_client_paused(db, client_id, paused),
             lambda ids: (
                 self._changed(),
-                self.ws.refresh_clients(),
-                self.ws.notice.emit(f"{word} the client's outbox ({len(ids)} waiting)"),
+                self.ctx.report(Changes(clients=True)),
+                self.ctx.notice.emit(f"{word} the client's outbox ({len(ids)} waiting)"),
             ),
-            self.ws.fail,
         )
 
     def _changed(self) -> None:
@@ -271,32 +286,30 @@ class RepliesController(QObject):
             return
         self._sending = True
         sender = OutboxSender(
-            self._db, self.ws.workspace.provider_for, self.ws.clock, lambda: self._stopping
+            self._db, self.ctx.workspace.provider_for, self.ctx.clock, lambda: self._stopping
         )
-        self.ws.runner.run(sender.send_due, self._sent, self._send_failed)
+        self.ctx.run(sender.send_due, self._sent, self._send_failed)
 
     def _sent(self, results: list[SendResult]) -> None:
         self._sending = False
         replied = [r.mention_id for r in results if r.sent and r.mention_id is not None]
-        for mention_id in replied:
-            self.ws.mentionChanged.emit(mention_id)
         sent = sum(r.sent for r in results)
+        self.ctx.report(Changes(mentions=tuple(replied), clients=bool(sent)))
         if sent:
-            self.ws.notice.emit(f"Sent {sent} repl{'y' if sent == 1 else 'ies'}")
-            self.ws.refresh_clients()
+            self.ctx.notice.emit(f"Sent {sent} repl{'y' if sent == 1 else 'ies'}")
         if results:
             self.refresh_outbox()
 
     def _send_failed(self, exc: BaseException) -> None:
         self._sending = False
-        self.ws.fail(exc)
+        self.ctx.fail(exc)
 
     # -- what the composer needs -----------------------------------------------------------------
     def account(self, account_id: int) -> clients.AccountSummary | None:
-        return next((a for c in self.ws.clients for a in c.accounts if a.id == account_id), None)
+        return self.ctx.account(account_id)
 
     def client(self, client_id: int) -> clients.ClientSummary | None:
-        return next((c for c in self.ws.clients if c.id == client_id), None)
+        return self.ctx.client(client_id)
 
     def limits_for(self, account_id: int) -> NetworkLimits | None:
         """The account's counting limits (a Mastodon server's own maximum); None until known —
@@ -307,13 +320,13 @@ class RepliesController(QObject):
         if account is None:
             return None
         self._limits[account_id] = NetworkLimits.default(account.network)
-        provider_for = self.ws.workspace.provider_for
+        provider_for = self.ctx.workspace.provider_for
 
         def loaded(limits: NetworkLimits) -> None:
             self._limits[account_id] = limits
             self.limitsChanged.emit(account_id)
 
-        self.ws.runner.run(
+        self.ctx.run(
             lambda: provider_for(account).limits(account_ref(account)),
             loaded,
             lambda exc: log.info("Limits of %s not known: %s", account.handle, exc),
@@ -323,7 +336,7 @@ class RepliesController(QObject):
     def context_for(self, account_id: int, row: MentionRow | None) -> tone.ReplyContext:
         account = self.account(account_id)
         client = self.client(account.client_id) if account else None
-        now = self.ws.clock()
+        now = self.ctx.clock()
         recent = outbox.recent_texts(self._db, account_id, now - timedelta(hours=24))
         depth = 0
         if row is not None and row.conversation_id:
@@ -339,7 +352,7 @@ class RepliesController(QObject):
             brand_contacts=client.brand_contacts if client else (),
             banned_phrases=client.banned_phrases if client else (),
             mention_sentiment=row.sentiment if row else None,
-            crisis=self.ws.crises.is_about_crisis(row),
+            crisis=self._about_crisis(row),
         )
 
     # -- saved replies ---------------------------------------------------------------------------
@@ -351,26 +364,24 @@ class RepliesController(QObject):
             first_name=replies.first_name(row.author_name, row.author_handle) if row else "",
             handle=row.author_handle if row else "",
             client=client_name,
-            agent=self.ws.settings.get("agent_name"),
+            agent=self.ctx.settings.get("agent_name"),
         )
         return replies.fill(reply.body, values)
 
     def save_reply(
         self, name: str, body: str, client_id: int | None, reply_id: int | None = None
     ) -> None:
-        db, now = self._db, self.ws.clock()
-        self.ws.runner.write(
+        db, now = self._db, self.ctx.clock()
+        self.ctx.write(
             lambda: saved_replies.save_reply(
                 db, name=name, body=body, client_id=client_id, now=now, reply_id=reply_id
             ),
             lambda _: self.libraryChanged.emit(),
-            self.ws.fail,
         )
 
     def delete_reply(self, reply_id: int) -> None:
         db = self._db
-        self.ws.runner.write(
+        self.ctx.write(
             lambda: saved_replies.delete_reply(db, reply_id),
             lambda _: self.libraryChanged.emit(),
-            self.ws.fail,
         )

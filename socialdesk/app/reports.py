@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject
 
+from socialdesk.app.context import AppContext
 from socialdesk.core import report as reporting
 from socialdesk.core.report import ClientTerms, Report, ReportRows
 from socialdesk.services import report_export
@@ -29,9 +30,9 @@ class ReportData:
 
 
 class ReportsController(QObject):
-    def __init__(self, workspace, parent: QObject | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ws = workspace  # app.workspace.WorkspaceController
+        self.ctx = context
 
     def build(
         self,
@@ -41,7 +42,7 @@ class ReportsController(QObject):
         done: Callable[[ReportData], None],
         failed: Callable[[BaseException], None] | None = None,
     ) -> None:
-        db, now = self.ws.workspace.db, self.ws.clock()
+        db, now = self.ctx.db, self.ctx.clock()
 
         def work() -> ReportData:
             began = time.perf_counter()
@@ -51,7 +52,7 @@ class ReportsController(QObject):
             made = reporting.build(rows, terms, start, end, now)
             return ReportData(made, rows, terms, client_id, time.perf_counter() - began)
 
-        self.ws.runner.run(work, done, failed or self.ws.fail)
+        self.ctx.run(work, done, failed)
 
     def export_csv(
         self,
@@ -62,14 +63,14 @@ class ReportsController(QObject):
     ) -> None:
         """The report's rows again, this time with every mention's text (the figures only
         needed the complaints')."""
-        db, report = self.ws.workspace.db, data.report
+        db, report = self.ctx.db, data.report
 
         def work() -> int:
             first, after = period_bounds(data.terms.timezone, report.start, report.end)
             rows = reports.report_rows(db, data.client_id, first, after, every_text=True)
             return report_export.write_csv(path, rows, report, data.terms)
 
-        self.ws.runner.run(work, done, failed)
+        self.ctx.run(work, done, failed)
 
 
 def period_bounds(zone: str, start: date, end: date) -> tuple[datetime, datetime]:

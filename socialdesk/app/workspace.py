@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QObject, QTimer, QTimeZone, Signal
 
 from socialdesk.app.accounts import AccountsController
+from socialdesk.app.context import AppContext, Changes
 from socialdesk.app.crisis import CrisisController
 from socialdesk.app.replies import RepliesController
 from socialdesk.app.reports import ReportsController
@@ -81,6 +82,7 @@ class WorkspaceController(QObject):
     undoChanged = Signal(str)  # what Ctrl+Z would undo ("" when nothing)
     notice = Signal(str)  # a short confirmation for the status bar
     alerted = Signal(object)  # list[Alert]: for desktop notifications
+    changed = Signal(object)  # Changes: what kind of data changed (after the signals above)
 
     def __init__(
         self,
@@ -97,11 +99,9 @@ class WorkspaceController(QObject):
         self.settings = settings
         self.clock = clock
         self.runner = runner or TaskRunner(self)
-        self.workspace = workspace
-        self.clients: list[ClientSummary] = []
+        self.context = AppContext(workspace, settings, clock, self.runner, self)
         self.saved_views: list[SavedView] = []
         self._hours: dict[int, ServiceHours | None] = {}
-        self._undo: tuple[str, list[int], Callable[[], None]] | None = None
         self._overdue_checked_at = clock()
         self.is_ready = False
         self._syncing = False
@@ -109,10 +109,28 @@ class WorkspaceController(QObject):
         self._timer.timeout.connect(self.sync_now)
         self._timer.timeout.connect(self.wake_snoozed)
         self._timer.timeout.connect(self.check_overdue)
-        self.replies = RepliesController(self)
-        self.accounts = AccountsController(self)
-        self.reports = ReportsController(self)
-        self.crises = CrisisController(self)
+        ctx = self.context
+        self.replies = RepliesController(ctx, about_crisis=self._about_crisis)
+        self.accounts = AccountsController(ctx)
+        self.reports = ReportsController(ctx)
+        self.crises = CrisisController(ctx, pause_outbox=self.replies.set_client_paused)
+        # After the controllers' own connections, as before: they hear of a new workspace first.
+        ctx.changed.connect(self._apply)
+        ctx.failed.connect(self.failed)
+        ctx.notice.connect(self.notice)
+        ctx.undoChanged.connect(self.undoChanged)
+        ctx.workspaceChanged.connect(self.workspaceChanged)
+
+    def _about_crisis(self, row: MentionRow | None) -> bool:
+        return self.crises.is_about_crisis(row)
+
+    @property
+    def workspace(self) -> workspaces.Workspace:
+        return self.context.workspace
+
+    @property
+    def clients(self) -> list[ClientSummary]:
+        return self.context.clients
 
     # -- lifecycle -------------------------------------------------------------------------------
     @property
@@ -324,15 +342,10 @@ class WorkspaceController(QObject):
 
     @property
     def undo_text(self) -> str | None:
-        return self._undo[0] if self._undo else None
+        return self.context.undo_text
 
     def undo(self) -> None:
-        if not self._undo:
-            return
-        text, ids, inverse = self._undo
-        self._undo = None
-        self.undoChanged.emit("")
-        self._write(inverse, ids, then=lambda _: self.notice.emit(f"Undone: {text}"))
+        self.context.undo()
 
     def wake_snoozed(self) -> None:
         db, now = self.workspace.db, self.clock()
@@ -401,23 +414,23 @@ class WorkspaceController(QObject):
 
     def record(self, text: str, ids: list[int], change: Callable[[], Callable[[], None]]) -> None:
         """Run ``change`` on the writer thread; the function it returns is what Ctrl+Z runs."""
-
-        def done(inverse):
-            self._undo = (text, ids, inverse)
-            self.undoChanged.emit(text)
-            self.notice.emit(f"{text} — Ctrl+Z to undo")
-
-        self._write(change, ids, then=done)
+        self.context.record(text, ids, change)
 
     def _write(self, work: Callable, ids: list[int], then: Callable | None = None) -> None:
-        def done(result):
-            for mention_id in ids:
-                self.mentionChanged.emit(mention_id)
-            self.refresh_clients()
-            if then:
-                then(result)
+        self.context.write_and_report(work, ids, then)
 
-        self.runner.write(work, done, self.fail)
+    def _apply(self, changes: Changes) -> None:
+        """What a change means for the views: each changed mention, the new ones, the client
+        list, a sync after an account changed; then ``changed`` for views that want it whole."""
+        for mention_id in changes.mentions:
+            self.mentionChanged.emit(mention_id)
+        if changes.arrived is not None:
+            self.mentionsAdded.emit(list(changes.arrived))
+        if changes.clients or changes.accounts:
+            self.refresh_clients()
+        if changes.accounts:
+            self.sync_now()
+        self.changed.emit(changes)
 
     def sync_now(self) -> None:
         if self._syncing:
@@ -456,15 +469,14 @@ class WorkspaceController(QObject):
             return
         if workspace.db is not self.workspace.db:
             self.workspace.db.close_all()
-        self.workspace = workspace
-        self._undo = None
-        self.undoChanged.emit("")
+        self.context.workspace = workspace
+        self.context.forget_undo()
         self.is_ready = False
-        self.workspaceChanged.emit()
+        self.context.workspaceChanged.emit()
         self.start()
 
     def _clients_loaded(self, loaded: list[ClientSummary]) -> None:
-        self.clients = loaded
+        self.context.clients = loaded
         self._hours = {c.id: clients.client_hours(c.service_hours, c.timezone) for c in loaded}
         self.clientsChanged.emit(loaded)
 
@@ -500,5 +512,4 @@ class WorkspaceController(QObject):
             self.ready.emit()
 
     def fail(self, exc: BaseException) -> None:
-        log.error("%s", exc)
-        self.failed.emit(str(exc))
+        self.context.fail(exc)

@@ -594,7 +594,7 @@ class Composer(QFrame):
     def approve_for_later(self) -> None:
         if self.target is None:
             return
-        send_at = ScheduleDialog.ask(self.controller.ws.clock(), self)
+        send_at = ScheduleDialog.ask(self.controller.now(), self)
         if send_at is not None:
             self.approve(send_at)
 
@@ -602,7 +602,7 @@ class Composer(QFrame):
         """Save what is typed, then call ``then`` once the draft (and its id) is on disk: the
         writer runs jobs in order, so a no-op queued behind the save finishes after it."""
         self.save_now()
-        self.controller.ws.runner.write(lambda: None, lambda _: then())
+        self.controller.after_writes(then)
 
     def _approve_saved(self, send_at: datetime | None) -> None:
         if self.draft_id is None:

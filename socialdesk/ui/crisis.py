@@ -100,9 +100,7 @@ class CrisisBanner(QFrame):
         c, a = self.shown, self.shown.assessment
         others = f" (and {len(live) - 1} other client{'s' if len(live) > 2 else ''})" if len(
             live) > 1 else ""  # fmt: skip
-        paused = self._controller.ws.clients and any(
-            x.id == c.client_id and x.outbox_paused for x in self._controller.ws.clients
-        )
+        paused = self._controller.outbox_paused(c.client_id)
         if c.ended:
             self.title.setText(f"The crisis on {c.client_name} is over{others}.")
             self.about.setText("Its scheduled posts are still paused: review them in the Outbox "

@@ -1,23 +1,11 @@
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
 from socialdesk.app.workspace import WorkspaceController
 from socialdesk.config import Settings
 from socialdesk.services.workspace import open_workspace
-
-
-class FakeClock:
-    """Simulated time: tests move it forward instead of waiting."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kw) -> None:
-        self.now += timedelta(**kw)
+from tests.factories import FakeClock
 
 
 @pytest.fixture
