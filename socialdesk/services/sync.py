@@ -102,7 +102,14 @@ class SyncService:
             said = what_to_do(exc)
             clients.set_sync_state(self._db, account.id, state="error", error=said)
             return SyncResult(account.id, account.handle, error=said)
-        triaged = [_triage(m.text, account.network) for m in batch.mentions]
+        # Triage (most of a sync's time) only for what is new: a sync re-reads a window.
+        stored = mentions.stored_remote_ids(
+            self._db, account.id, [m.remote_id for m in batch.mentions]
+        )
+        triaged = [
+            None if m.remote_id in stored else _triage(m.text, account.network)
+            for m in batch.mentions
+        ]
         new_ids = mentions.upsert_mentions(
             self._db, account.id, batch.mentions, self._clock(), triaged
         )

@@ -456,6 +456,19 @@ def upsert_mentions(
     return [r[0] for r in new]
 
 
+def stored_remote_ids(db: Database, account_id: int, remote_ids: Sequence[str]) -> set[str]:
+    """Which of ``remote_ids`` this account's store already holds (a sync re-reads a window)."""
+    found: set[str] = set()
+    for start in range(0, len(remote_ids), 500):  # SQLite's bound-parameter limit
+        chunk = list(remote_ids[start : start + 500])
+        found.update(r[0] for r in db.query(
+            f"SELECT remote_id FROM mention WHERE account_id = ?"
+            f" AND remote_id IN ({','.join('?' * len(chunk))})",
+            (account_id, *chunk),
+        ))  # fmt: skip
+    return found
+
+
 def _known_conversations(conn, account_id: int, mentions: list[FetchedMention]) -> dict[str, str]:
     """remote id → conversation, for what these mentions answer that the store already has: a
     stored mention, or a reply we sent (it belongs to the conversation of what it answered)."""

@@ -4,6 +4,7 @@ never hammered, and one account's failure leaves the others syncing."""
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 from keyring.backend import KeyringBackend
 
 from socialdesk.credentials import CredentialStore
@@ -101,3 +102,27 @@ def test_a_server_that_is_down_is_said_with_what_to_do_and_nothing_is_lost(db):
     account = clients.get_account(db, account_id)
     assert account.sync_state == "error" and account.last_error == down.error
     assert account.sync_cursor is not None  # where to go on from is kept
+
+
+@pytest.mark.usefixtures("account")
+def test_a_window_read_again_is_not_triaged_again(db, monkeypatch):
+    """Triage is most of a sync's time: what the store already holds is not weighed twice."""
+    from socialdesk.networks.base import MentionBatch
+    from socialdesk.services import sync as sync_module
+    from tests.factories import mention
+
+    read = [mention(n) for n in range(1, 6)]
+
+    class Window:
+        def fetch_mentions(self, _account, _cursor):
+            return MentionBatch(list(read), cursor="c")
+
+    triaged = []
+    weigh = sync_module._triage
+    monkeypatch.setattr(
+        sync_module, "_triage", lambda text, network: triaged.append(text) or weigh(text, network)
+    )
+    service = SyncService(db, lambda _account: Window(), Clock())
+    assert len(service.sync_all()[0].new_mention_ids) == 5 and len(triaged) == 5
+    read.append(mention(6))  # the next sync reads the same window and one more
+    assert len(service.sync_all()[0].new_mention_ids) == 1 and len(triaged) == 6
