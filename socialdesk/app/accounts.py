@@ -94,6 +94,12 @@ class AccountsController(QObject):
             failed,
         )
 
+    def find_mastodon_server(self, typed: str, done: Done, failed: Failed) -> None:
+        """done(server URL) for what the user typed as their server: a whole handle is looked
+        up with WebFinger on its domain (@alice@example.com may live on social.example.com)."""
+        networks = self._networks
+        self.ctx.run(lambda: accounts.find_mastodon_server(networks, typed), done, failed)
+
     def sign_in_mastodon(self, server: str, done: Done, failed: Failed) -> None:
         """The browser flow: done(secrets) once the user said yes in their browser."""
         networks, cancel = self._networks, self._new_sign_in()

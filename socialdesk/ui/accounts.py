@@ -318,12 +318,23 @@ class AddAccountDialog(QDialog):
             self.status.setText(str(exc))
             return None
 
-    def sign_in_mastodon(self) -> None:
+    def _with_mastodon_server(self, then) -> None:
+        """then(server) once the server is known: as typed, or for a whole handle the server
+        its domain names (WebFinger), which can be another host."""
         name, server = self._client_name(), self._server(self.server.text())
         if not name or not server:
             if name and not self.server.text().strip():
                 self.status.setText("Type your Mastodon server, e.g. mastodon.social.")
             return
+        self.status.setText("Finding your Mastodon server…")
+        self.controller.find_mastodon_server(
+            self.server.text(), lambda found: then(name, found), self._failed
+        )
+
+    def sign_in_mastodon(self) -> None:
+        self._with_mastodon_server(self._sign_in_mastodon)
+
+    def _sign_in_mastodon(self, name: str, server: str) -> None:
         self.status.setText("Waiting for you to approve SocialDesk in your browser…")
         self.browser_button.setEnabled(False)
         self.controller.sign_in_mastodon(
@@ -331,10 +342,9 @@ class AddAccountDialog(QDialog):
         )
 
     def paste_mastodon(self) -> None:
-        name, server = self._client_name(), self._server(self.server.text())
-        if not name or not server:
-            return
+        self._with_mastodon_server(self._paste_mastodon)
 
+    def _paste_mastodon(self, name: str, server: str) -> None:
         def started(result) -> None:
             url, finish = result
             self.controller.openUrl.emit(url)

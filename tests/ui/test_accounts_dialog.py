@@ -100,3 +100,32 @@ def test_the_demo_says_where_real_accounts_go(make_window, qtbot):
     dialog = AccountsDialog(window.controller.accounts, window.controller)
     qtbot.addWidget(dialog)
     assert not dialog.add_button.isEnabled() and "Leave the demo" in dialog.status.text()
+
+
+def test_a_whole_mastodon_handle_signs_in_on_the_server_its_domain_names(
+    make_window, qtbot, monkeypatch
+):
+    """ "@alice@example.com" may live on social.example.com: the dialog asks the domain
+    (WebFinger, tests/realnet checks it against a real server) and signs in there."""
+    from socialdesk.services import accounts as service
+    from socialdesk.ui.accounts import AddAccountDialog
+
+    window = make_window()
+    controller = window.controller
+    asked, signed_in_on = [], []
+    monkeypatch.setattr(
+        service, "find_mastodon_server",
+        lambda _networks, typed, **_kw: asked.append(typed) or "https://social.example.com",
+    )  # fmt: skip
+    monkeypatch.setattr(
+        controller.accounts, "sign_in_mastodon",
+        lambda server, done, failed: signed_in_on.append(server),
+    )  # fmt: skip
+    add = AddAccountDialog(controller.accounts, controller)
+    qtbot.addWidget(add)
+    add.client.setCurrentText("Northwind Bikes")
+    add.network.setCurrentIndex(add.network.findData("mastodon"))
+    add.server.setText("@alice@example.com")
+    add.sign_in_mastodon()
+    qtbot.waitUntil(lambda: bool(signed_in_on), timeout=10_000)
+    assert asked == ["@alice@example.com"] and signed_in_on == ["https://social.example.com"]
