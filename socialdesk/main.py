@@ -119,8 +119,8 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
     theme.apply(app, settings.get("theme"))
     theme.follow_system(app, lambda: settings.get("theme"))
     try:
-        workspace = open_workspace(
-            data_dir, demo_dismissed=settings.get("demo_dismissed"), clock=utc_now
+        workspace = open_workspace(  # a new demo is built once the window shows
+            data_dir, demo_dismissed=settings.get("demo_dismissed"), clock=utc_now, seed_later=True
         )
     except StoreError as exc:
         return _fatal(str(exc), gui=not args.smoke)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, QTimeZone, Signal
 from socialdesk.app.accounts import AccountsController
 from socialdesk.app.context import AppContext, Changes
 from socialdesk.app.crisis import CrisisController
+from socialdesk.app.first_paint import FirstPaint
 from socialdesk.app.replies import RepliesController
 from socialdesk.app.reports import ReportsController
 from socialdesk.app.tasks import TaskRunner
@@ -105,6 +106,7 @@ class WorkspaceController(QObject):
         self._overdue_checked_at = clock()
         self.is_ready = False
         self._syncing = False
+        self._after_paint: FirstPaint | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_now)
         self._timer.timeout.connect(self.wake_snoozed)
@@ -142,21 +144,39 @@ class WorkspaceController(QObject):
         return self.workspace.path
 
     def start(self) -> None:
-        """Show what is stored at once, then fetch what is new; sync again on the user's
-        interval."""
+        """Show what is stored at once; once the window has painted, build the demo if it is
+        new, then fetch what is new, send and watch; sync again on the user's interval."""
         # Clients first and synchronously (a few indexed counts): every clock on the first painted
         # page needs its client's service hours.
         self._clients_loaded(clients.list_clients(self.workspace.db, self.clock()))
         self._views_loaded(saved_views.list_views(self.workspace.db))
         self.apply_settings()
+        if self._after_paint is not None:
+            self._after_paint.cancel()
+        # The networks, the keyring and triage load then (tests/ui/test_startup_imports.py).
+        self._after_paint = FirstPaint(self._start_work, parent=self)
+
+    def _start_work(self) -> None:
+        seed, self.workspace.seed = self.workspace.seed, None
+        if seed is not None:  # a first launch: the demo's week, built behind the shown window
+            self.syncStateChanged.emit("Setting up the demo workspace…")
+            self.runner.write(seed, lambda _none: self._seeded(), self.fail)
+            return
         self.sync_now()
         self.replies.start()
         self.crises.start()
+
+    def _seeded(self) -> None:
+        self.context.workspaceChanged.emit()  # every view reads the demo now there
+        self.refresh_clients()
+        self._start_work()
 
     def apply_settings(self) -> None:
         self._timer.start(self.settings.get("sync_interval_seconds") * 1000)
 
     def shutdown(self) -> None:
+        if self._after_paint is not None:
+            self._after_paint.cancel()
         self._timer.stop()
         self.replies.stop()
         self.crises.stop()
