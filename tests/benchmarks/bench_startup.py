@@ -25,7 +25,8 @@ FROZEN_RATIO = 1.1
 FROZEN = Path(os.environ.get("SOCIALDESK_FROZEN") or Path(__file__).parents[2] / "dist/SocialDesk")
 
 # The clock stops on the first event-loop turn after show(): the window has been exposed and
-# painted with whatever it shows (for the app: the stored demo mentions).
+# painted with whatever it shows (for the app: the stored demo mentions; on a first launch, the
+# window the demo is then built behind, as main() does).
 _STOP = """
 def _stop():
     status = open("/proc/self/status").read()
@@ -62,13 +63,13 @@ data_dir = Path(sys.argv[1])
 settings = Settings.load(data_dir)
 app = QApplication([])
 theme.apply(app, settings.get("theme"))
-workspace = open_workspace(data_dir, demo_dismissed=False, clock=utc_now)
+workspace = open_workspace(data_dir, demo_dismissed=False, clock=utc_now, seed_later=True)
 controller = WorkspaceController(data_dir, settings, workspace)
 window = MainWindow(controller)
 window.resize(1280, 800)
 window.show()
 controller.start()
-assert window.feed_model.rowCount() > 0 or not workspace.path.stat().st_size
+assert window.feed_model.rowCount() > 0 or workspace.seed is not None  # first launch: builds after
 """
     + _STOP
 )
@@ -87,6 +88,14 @@ def _launch(script: str, *args: str) -> tuple[float, float]:
     return result["at"] - start, result["peak_kb"] / 1024
 
 
+def _build_demo(data: Path) -> None:
+    from datetime import UTC, datetime
+
+    from socialdesk.services.workspace import open_workspace
+
+    open_workspace(data, demo_dismissed=False, clock=lambda: datetime.now(UTC)).db.close_all()
+
+
 def _sample(script: str, *args: str) -> tuple[float, float]:
     runs = [_launch(script, *args) for _ in range(RUNS)]
     return median([r[0] for r in runs]), max(r[1] for r in runs)
@@ -96,7 +105,8 @@ def run(report) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         data.mkdir()
-        first, first_mb = _launch(APP, str(data))  # creates the demo; also warms the caches
+        first, first_mb = _launch(APP, str(data))  # shows the window the demo is built behind
+        _build_demo(data)  # as the first launch goes on to do; the later launches find it
         _launch(BARE)
         bare, bare_mb = _sample(BARE)
         app, app_mb = _sample(APP, str(data))
