@@ -135,6 +135,38 @@ _SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _EMOJI = re.compile(_twemoji_pattern())
 
 
+def _emoji_run(pattern: str) -> re.Pattern:
+    """Runs of the non-ASCII characters the expression names: an emoji is made of them only
+    (bar a keycap's leading "#", "*" or digit), so the expression, slow to try at every
+    character, runs only around them. Beyond U+FFFF the class is widened to whole blocks of
+    4,096 (a class of many astral ranges is tried range by range, ten times slower)."""
+    escaped = r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}"
+    named = [(int(lo[2:], 16), int((hi or lo)[2:], 16))
+             for lo, hi in re.findall(rf"({escaped})(?:-({escaped}))?", pattern)]  # fmt: skip
+    named += [(ord(ch), ord(ch)) for ch in pattern if not ch.isascii()]  # "©" and "®" as typed
+    spans: list[list[int]] = []
+    for lo, hi in sorted((lo, hi) if hi < 0x10000 else (lo & ~0xFFF, hi | 0xFFF)
+                         for lo, hi in named):  # fmt: skip
+        if spans and lo <= spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    members = "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in spans)
+    return re.compile(f"[{members}]+")
+
+
+_EMOJI_RUN = _emoji_run(_EMOJI.pattern)
+
+
+def _emoji_matches(text: str):
+    pos = 0
+    for run in _EMOJI_RUN.finditer(text):
+        start = max(pos, run.start() - 1)  # a keycap's "#", "*" or digit comes before
+        for match in _EMOJI.finditer(text, start, run.end() + 1):  # +1: its look-ahead
+            yield match
+            pos = match.end()
+
+
 def _count_x(original: str, config: XConfig, limits: NetworkLimits) -> Count:
     text = unicodedata.normalize("NFC", original)
     urls = find_urls(text)
@@ -170,7 +202,7 @@ def _x_units(text: str, urls: list[Span], url_weight: int, emoji_weight: int, em
     whatever starts inside a unit already taken is passed over."""
     found = [(u.start, 0, u.end, url_weight) for u in urls]
     if emoji:
-        found += [(m.start(), 1, m.end(), emoji_weight) for m in _EMOJI.finditer(text)]
+        found += [(m.start(), 1, m.end(), emoji_weight) for m in _emoji_matches(text)]
         found.sort()
     units, pos = [], 0
     for start, _kind, end, weight in found:
