@@ -305,14 +305,25 @@ def _fits_dns(label: str) -> bool:
     return len(encoded) <= 63
 
 
-# Bluesky's app (RichText.detectFacets): http(s) links, or bare domains with a known TLD — its
-# JavaScript regex, with JavaScript's \s spelled out (U+FEFF is a space to it, U+001C is not).
+# Bluesky's app (RichText.detectFacets): http(s) links, or bare domains with a TLD it knows — its
+# JavaScript regex, with JavaScript's \s spelled out (U+FEFF is a space to it, U+001C is not)
+# and its case-insensitive [a-z] as ASCII letters (Python would take "ſ" or "K" for one).
 _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 _BSKY_LINK = re.compile(
-    rf"(?:^|(?<=[{_JS_SPACE}(]))(?P<link>(?:https?://[^{_JS_SPACE}]+)"
-    rf"|(?:(?P<domain>[a-z][a-z0-9]*(?:\.[a-z0-9]+)+)[^{_JS_SPACE}]*))",
-    re.IGNORECASE,
+    rf"(?:^|(?<=[{_JS_SPACE}(]))(?P<link>(?:[hH][tT][tT][pP][sS]?://[^{_JS_SPACE}]+)"
+    rf"|(?:(?P<domain>[a-zA-Z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+)+)[^{_JS_SPACE}]*))"
 )
+
+
+@cache
+def _bluesky_tlds() -> frozenset[str]:
+    lines = (_DATA / "bluesky_tlds.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def known_bluesky_tld(label: str) -> bool:
+    """A top-level domain the Bluesky app knows, as written (its list is lower case)."""
+    return label in _bluesky_tlds()
 
 
 def find_bluesky_links(text: str) -> list[Span]:
@@ -320,10 +331,10 @@ def find_bluesky_links(text: str) -> list[Span]:
     for match in _BSKY_LINK.finditer(text):
         link, start = match["link"], match.start("link")
         # As the app: a link is one when it starts "http" in lower case, or when its domain
-        # ends in a known TLD as written. So "HTTPS://EXAMPLE.COM" is no link at all.
+        # ends in a TLD it knows, as written. So "HTTPS://EXAMPLE.COM" is no link at all.
         if not link.startswith("http"):
             domain = match["domain"]
-            if not domain or "." not in domain or not known_tld(domain.rsplit(".", 1)[1]):
+            if not domain or not known_bluesky_tld(domain.rsplit(".", 1)[1]):
                 continue
         link = _trim_bluesky(link)
         found.append(Span("url", start, start + len(link), link))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from socialdesk.core.links import known_tld
+from socialdesk.core.links import known_bluesky_tld
 
 _SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"  # JS \s
 _WORD = "A-Za-z0-9_"  # JS \w, which its \b looks at
@@ -64,9 +64,9 @@ def mentions_and_tags(text: str) -> list[Spot]:
 
 
 def _is_handle(name: str) -> bool:
-    """As the app decides a handle is one: it ends in a known top-level domain (as written: the
-    app's list is lower case) or in the ".test" of development servers."""
-    return name.endswith(".test") or ("." in name and known_tld(name.rsplit(".", 1)[1]))
+    """As the app decides a handle is one: it ends in a top-level domain the app knows (as
+    written: its list is lower case) or in the ".test" of development servers."""
+    return name.endswith(".test") or ("." in name and known_bluesky_tld(name.rsplit(".", 1)[1]))
 
 
 def _spot(text: str, kind: str, start: int, end: int, value: str) -> Spot:

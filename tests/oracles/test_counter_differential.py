@@ -6,7 +6,7 @@ display) and the facets it detects.
 Runs ``CASES`` texts for a fixed seed and as many for a fresh one (printed in the header)."""
 
 import pytest
-from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import HealthCheck, assume, given, seed, settings
 
 from socialdesk.core import counter
 from tests.oracles.conftest import CASES, FIXED_SEED, FRESH_SEED
@@ -43,7 +43,28 @@ def test_bluesky_counts_as_the_bluesky_app(oracle, which):
     @given(hard_texts)
     def same(text):
         theirs = oracle.count("bluesky", text)
+        assume(not _garbled_by_the_app(text, theirs))
         ours = counter.count(text, "bluesky")
         assert ours.weighted_length == theirs["length"], (text, theirs["shown"])
 
     same()
+
+
+def _garbled_by_the_app(text: str, theirs: dict) -> bool:
+    """Texts whose links @atproto/api's RichText garbles while the app shortens them, where
+    SocialDesk posts its own shortening intact (and the server counts what is posted):
+    - its UnicodeString slices decode with TextDecoder, which drops a U+FEFF that starts a slice:
+      one that starts the text, or comes right after a link ("\ufeffhi https://example.com/…"
+      shows "hi example.com/…htt");
+    - ``insert`` moves the later facets by the inserted text's UTF-16 length, not its bytes, so a
+      link the app leaves as typed with a non-ASCII character in it (a schemeless one, or one its
+      URL parser refuses) misplaces every link after it."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    links = [(f["start"], f["end"]) for f in theirs["facets"] if f["features"][0]["type"] == "link"]
+    if not links:
+        return False
+    bom = "\ufeff".encode()
+    if text.startswith("\ufeff") or any(encoded[end : end + 3] == bom for _, end in links):
+        return True
+    typed = [encoded[start:end].decode("utf-8", "surrogatepass") for start, end in links[:-1]]
+    return any(not counter.shorten_link(link).isascii() for link in typed)
