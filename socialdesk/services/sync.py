@@ -106,8 +106,9 @@ class SyncService:
         stored = mentions.stored_remote_ids(
             self._db, account.id, [m.remote_id for m in batch.mentions]
         )
+        memory = _memory(self._db, account.client_id, len(batch.mentions) > len(stored))
         triaged = [
-            None if m.remote_id in stored else _triage(m.text, account.network)
+            None if m.remote_id in stored else _triage(m.text, account.network, memory)
             for m in batch.mentions
         ]
         new_ids = mentions.upsert_mentions(
@@ -162,11 +163,20 @@ def what_to_do(exc: NetworkError) -> str:
     return f"{said} {step}"
 
 
-def _triage(text: str, network: str) -> mentions.TriageFields:
-    """Triage at arrival, so the inbox can sort and filter by it, from the text alone; the store
-    weighs the author and the clock next (``mentions.reprioritise``)."""
+def _memory(db: Database, client_id: int, needed: bool):
+    """The client's refiled mentions, for triage to file their like the same way; read only
+    when something new is to be triaged."""
+    from socialdesk.core.classifier import Memory
+
+    return Memory(mentions.refiled(db, client_id)) if needed else None
+
+
+def _triage(text: str, network: str, memory=None) -> mentions.TriageFields:
+    """Triage at arrival, so the inbox can sort and filter by it, from the text alone and what
+    the manager refiled for this client (``memory``); the store weighs the author and the clock
+    next (``mentions.reprioritise``)."""
     from socialdesk.core import triage
 
-    verdict = triage.classify(text, network=network)
+    verdict = triage.classify(text, network=network, memory=memory)
     level, _why = mention_priority(verdict.category, verdict.sentiment)
     return mentions.TriageFields(verdict.category, verdict.sentiment, level, verdict.reasons)

@@ -690,6 +690,20 @@ def set_category(db: Database, ids: Sequence[int], category: str | None) -> None
         _set_override(db, ids, category)
 
 
+def refiled(db: Database, client_id: int, limit: int = 500) -> list[tuple[str, str]]:
+    """(text, category) of the client's mentions the manager filed otherwise than triage did,
+    newest first: what triage learns from (core.classifier.Memory)."""
+    return [
+        (text, category)
+        for text, category in db.query(
+            "SELECT m.text, m.category_override FROM mention m JOIN account a"
+            " ON a.id = m.account_id WHERE a.client_id = ? AND m.category_override IS NOT NULL"
+            " AND m.category_override != coalesce(m.category, '') ORDER BY m.id DESC LIMIT ?",
+            (client_id, limit),
+        )
+    ]
+
+
 def _set_override(db: Database, ids: Sequence[int], category: str | None) -> None:
     where, params = _in("id", ids)
     db.connection().execute(

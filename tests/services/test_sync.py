@@ -120,9 +120,37 @@ def test_a_window_read_again_is_not_triaged_again(db, monkeypatch):
     triaged = []
     weigh = sync_module._triage
     monkeypatch.setattr(
-        sync_module, "_triage", lambda text, network: triaged.append(text) or weigh(text, network)
+        sync_module, "_triage", lambda text, *rest: triaged.append(text) or weigh(text, *rest)
     )
     service = SyncService(db, lambda _account: Window(), Clock())
     assert len(service.sync_all()[0].new_mention_ids) == 5 and len(triaged) == 5
     read.append(mention(6))  # the next sync reads the same window and one more
     assert len(service.sync_all()[0].new_mention_ids) == 1 and len(triaged) == 6
+
+
+@pytest.mark.usefixtures("account")
+def test_a_mention_like_one_the_manager_refiled_is_filed_the_same_way(db):
+    """Learning from the manager: a mention refiled by hand; the next one like it arrives
+    filed the same way, and says why."""
+    from socialdesk.networks.base import MentionBatch
+    from socialdesk.store import mentions
+    from tests.factories import mention
+
+    first = mention(1, text="@acme your app saved me from invoice hell this month")
+    later = mention(2, text="@acme the app saved me from invoice hell again this month")
+    read = [first]
+
+    class Network:
+        def fetch_mentions(self, _account, _cursor):
+            return MentionBatch(list(read), cursor="c")
+
+    service = SyncService(db, lambda _account: Network(), Clock())
+    [refiled] = service.sync_all()[0].new_mention_ids
+    triaged = mentions.rows_by_id(db, [refiled])[0].category
+    chosen = "feedback" if triaged != "feedback" else "praise"  # not what triage said
+    mentions.set_category(db, [refiled], chosen)
+    read.append(later)
+    [arrived] = service.sync_all()[0].new_mention_ids
+    row = mentions.rows_by_id(db, [arrived])[0]
+    assert row.category == chosen
+    assert f"you filed similar mentions as {chosen}" in row.triage_reasons
