@@ -215,13 +215,17 @@ def _x_units(text: str, urls: list[Span], url_weight: int, emoji_weight: int, em
 def _x_invalid(text: str, units) -> bool:
     """twitter-text looks for U+FFFE, U+FEFF and U+FFFF only at the characters it steps on: each
     plain character, and the last of each link or emoji."""
-    if _X_INVALID.isdisjoint(text):
+    found = _X_INVALID_RE.search(text)
+    if found is None:
         return False
     inside = [(start, end - 1) for start, end, _ in units]
-    for i, ch in enumerate(text):
-        if ch in _X_INVALID and not any(start <= i < last for start, last in inside):
+    for i in range(found.start(), len(text)):
+        if text[i] in _X_INVALID and not any(start <= i < last for start, last in inside):
             return True
     return False
+
+
+_X_INVALID_RE = re.compile("[\ufffe\ufeff\uffff]")
 
 
 @functools.cache
@@ -751,38 +755,31 @@ _GRAPHEME = regex.compile(r"\X")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
+# Characters that never join a grapheme cluster with a neighbour (no Extend, ZWJ, SpacingMark,
+# Prepend, regional indicator, Hangul jamo or syllable, nor CR): ASCII but CR, Latin, Greek,
+# Cyrillic, punctuation, symbols, CJK, kana, and emoji bar their modifiers and flags' letters.
+# tests/core/test_counter_properties.py checks that none of them has a joining break property.
+_SINGLE = (
+    "\x00-\x0c\x0e-\u02ff\u0370-\u0482\u048a-\u0590\u2010-\u2027\u2030-\u205f\u2070-\u20cf"
+    "\u2100-\u2bff\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff00-\uff9d\U0001f000-\U0001f1e5\U0001f200-\U0001f3fa\U0001f400-\U0001faff"
+    "\U00020000-\U0003ffff"
+)
+_MAY_JOIN = re.compile(f"[^{_SINGLE}]+")
+
+
 def _graphemes(text: str) -> int:
-    """Grapheme clusters, fast: ASCII is one per character (bar CRLF); only the non-ASCII runs,
-    with the ASCII character on each side that may join them, go through the full rules."""
-    total, pos = 0, 0
-    for start, end in _non_ascii_regions(text):
-        total += _ascii_graphemes(text[pos:start]) + len(_GRAPHEME.findall(text, start, end))
-        pos = end
-    return total + _ascii_graphemes(text[pos:])
-
-
-def _ascii_graphemes(chunk: str) -> int:
-    return len(chunk) - chunk.count("\r\n")
-
-
-def _non_ascii_regions(text: str):
-    """(start, end) around the non-ASCII runs, each widened by one character each side (and by a
-    whole CRLF) so no grapheme straddles a boundary — and regions that touch merged into one, so
-    a character is never counted as the base of two runs ("e" + U+0301, 300 times, is 300
-    graphemes, not 599)."""
-    current: tuple[int, int] | None = None
-    for run in _NON_ASCII.finditer(text):
-        start = max(0, run.start() - 1)
-        if start >= 1 and text[start - 1 : start + 1] == "\r\n":
-            start -= 1
-        end = min(len(text), run.end() + 1)
-        if text[end - 1 : end + 1] == "\r\n":
-            end += 1
-        if current is not None and start <= current[1]:
-            current = (current[0], max(current[1], end))
+    """Grapheme clusters, fast: a character that never joins a neighbour is a cluster of its
+    own; only the runs of the others, with the character on each side they may join, go through
+    the full rules — runs that touch merged, so no character counts in two."""
+    total, start, end = len(text), 0, 0
+    for run in _MAY_JOIN.finditer(text):
+        if run.start() - 1 <= end and end:
+            end = run.end() + 1
             continue
-        if current is not None:
-            yield current
-        current = (start, end)
-    if current is not None:
-        yield current
+        if end:
+            total += len(_GRAPHEME.findall(text, start, end)) - (min(end, len(text)) - start)
+        start, end = max(0, run.start() - 1), run.end() + 1
+    if end:
+        total += len(_GRAPHEME.findall(text, start, end)) - (min(end, len(text)) - start)
+    return total

@@ -77,11 +77,16 @@ _QUERY_CHARS = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
 _QUERY_END = r"[a-z0-9\-_&=#/]"
 _NOT_IN_A_LINK = f"{_SPACES}{_INVALID}{_BIDI}"
 _LINK_ENDS = re.compile(f"[{_NOT_IN_A_LINK}]")
-# A domain lies in a stretch of domain characters, dots, hyphens and underscores (one that
-# starts where the characters before it cannot continue it, so a long stretch without a dot
-# is read once, not once per character).
+# A domain lies in a stretch of domain characters, dots, hyphens and underscores.
 _NOT_IN_A_DOMAIN = rf"!'#%&()*+,\\/:;<=>?@\[\]^{{|}}~${_NOT_IN_A_LINK}"
-_STRETCH = re.compile(rf"(?<![^{_NOT_IN_A_DOMAIN}])[^{_NOT_IN_A_DOMAIN}]*\.[^{_NOT_IN_A_DOMAIN}]*")
+_STRETCH_GOES_ON = re.compile(rf"[^{_NOT_IN_A_DOMAIN}]*")
+_ENDS_A_STRETCH = frozenset(
+    "!'#%&()*+,\\/:;<=>?@[]^{|}~$\t\n\v\f\r \x85\xa0\u1680\u180e\u2028\u2029\u202f\u205f\u3000"
+    "\ufffe\ufeff\uffff\u061c\u200e\u200f"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "".join(map(chr, range(0x202A, 0x202F)))
+    + "".join(map(chr, range(0x2066, 0x206A)))
+)
 _LONGEST_BEFORE_DOMAIN = len("xhttps://")  # the preceding character and the protocol
 _JS_CASE = str.maketrans("İıſ\ua7dc\u212a", "āāāā\u2129")
 _JS_CASE_TRAPS = re.compile("[İıſ\ua7dc\u212a]")
@@ -133,24 +138,36 @@ def find_urls(text: str) -> list[Span]:
         return []
     scan = text.translate(_JS_CASE) if _JS_CASE_TRAPS.search(text) else text
     url_re = _url_patterns()[0]
+    tlds = _tlds()
     found: list[Span] = []
     # twitter-text's pattern searched from every index is slow, quadratic or worse on long
     # runs of labels ("a.a.a.…"). Its domain lies in one stretch of domain characters and dots
     # that holds a known TLD after a dot, and nothing of a link is a space, a bidi mark or an
     # invalid character: only those stretches are searched, from the preceding character and
     # protocol before them to the end of their run. Between them no match can start, so this
-    # finds what searching from where the last match ended finds.
-    pos = run_end = 0
-    for stretch in _STRETCH.finditer(scan):
-        start, end = stretch.span()
-        if end <= pos or not _may_hold_a_tld(scan, start, end):
+    # finds what searching from where the last match ended finds. Each stretch is read once.
+    pos = run_end = stretch_end = searched = 0
+    for candidate in _TLD_CANDIDATE.finditer(scan):
+        dot = candidate.start()
+        if dot < max(pos, stretch_end, searched):
+            continue  # inside a link found, a stretch searched, or a run with no more links
+        if candidate[1] is not None and candidate[1].lower() not in tlds:
             continue
-        if run_end < end:
-            ends = _LINK_ENDS.search(scan, end)
+        start = dot
+        while start > pos and scan[start - 1] not in _ENDS_A_STRETCH:
+            start -= 1
+        stretch_end = _STRETCH_GOES_ON.match(scan, dot).end()
+        if run_end < stretch_end:
+            ends = _LINK_ENDS.search(scan, stretch_end)
             run_end = ends.start() if ends else len(scan)
-        while (
-            match := url_re.search(scan, max(pos, start - _LONGEST_BEFORE_DOMAIN), run_end)
-        ) and match.start(3) < end:
+        lo = max(pos, start - _LONGEST_BEFORE_DOMAIN)
+        while pos < stretch_end:
+            # The leftmost match from here is the next one twitter-text finds, in this
+            # stretch or a later one of the run.
+            match = url_re.search(scan, max(pos, lo), run_end)
+            if match is None:
+                searched = run_end
+                break
             pos = match.end()
             found.extend(_url_spans(text, match))
     return found
@@ -159,14 +176,7 @@ def find_urls(text: str) -> list[Span]:
 # After a dot, what may be a top-level domain: a run of ASCII letters that nothing a TLD can
 # hold goes on from (its TLD is all of it), any non-ASCII letter (there are non-ASCII TLDs),
 # or punycode.
-_TLD_CANDIDATE = re.compile(r"\.(?:([a-zA-Z]{2,})(?![0-9a-zA-Z@+\-])|[^\x00-\x7f]|xn--)", re.I)
-
-
-def _may_hold_a_tld(scan: str, start: int, end: int) -> bool:
-    tlds = _tlds()
-    return any(
-        m[1] is None or m[1].lower() in tlds for m in _TLD_CANDIDATE.finditer(scan, start, end)
-    )
+_TLD_CANDIDATE = re.compile(r"\.(?:([a-zA-Z]{2,})(?![0-9a-zA-Z@+\-])|[^\x00-\x7f]|[xX][nN]--)")
 
 
 def _url_spans(text: str, match: re.Match) -> list[Span]:
@@ -326,9 +336,25 @@ def known_bluesky_tld(label: str) -> bool:
     return label in _bluesky_tlds()
 
 
+_JS_NON_SPACE_RUN = re.compile(f"[^{_JS_SPACE}]+")
+
+
 def find_bluesky_links(text: str) -> list[Span]:
     found = []
-    for match in _BSKY_LINK.finditer(text):
+    # A link starts a run of non-space characters or follows a "(" in one, and takes the rest
+    # of the run: the app's expression is tried there only, in runs that hold a "." or "://".
+    for run in _JS_NON_SPACE_RUN.finditer(text):
+        word = run[0]
+        if "." not in word and "://" not in word:
+            continue
+        start, end = run.span()
+        match = _BSKY_LINK.match(text, start, end)
+        paren = word.find("(")
+        while match is None and paren >= 0:
+            match = _BSKY_LINK.match(text, start + paren + 1, end)
+            paren = word.find("(", paren + 1)
+        if match is None:
+            continue
         link, start = match["link"], match.start("link")
         # As the app: a link is one when it starts "http" in lower case, or when its domain
         # ends in a TLD it knows, as written. So "HTTPS://EXAMPLE.COM" is no link at all.

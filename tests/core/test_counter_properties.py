@@ -38,3 +38,15 @@ def test_the_fast_grapheme_count_is_the_full_rules_count(pieces):
     text — a letter and its marks, decomposed, are one, wherever the runs meet."""
     text = "".join(pieces)
     assert counter._graphemes(text) == len(regex.findall(r"\X", text)), ascii(text)
+
+
+def test_the_characters_counted_one_by_one_never_join_a_neighbour():
+    """The fast count takes every character of counter._SINGLE for a cluster of its own: none
+    of them may have a grapheme break property that joins (regex's Unicode data, as \\X)."""
+    single = regex.compile(f"[{counter._SINGLE}]")
+    text = "".join(chr(c) for c in range(0x110000) if single.match(chr(c)))
+    joins = regex.compile(
+        r"[\r\p{gcb=Extend}\p{gcb=ZWJ}\p{gcb=SpacingMark}\p{gcb=Prepend}"
+        r"\p{gcb=Regional_Indicator}\p{gcb=L}\p{gcb=V}\p{gcb=T}\p{gcb=LV}\p{gcb=LVT}]"
+    )
+    assert joins.search(text) is None
