@@ -161,10 +161,15 @@ _EMOJI_RUN = _emoji_run(_EMOJI.pattern)
 def _emoji_matches(text: str):
     pos = 0
     for run in _EMOJI_RUN.finditer(text):
-        start = max(pos, run.start() - 1)  # a keycap's "#", "*" or digit comes before
-        for match in _EMOJI.finditer(text, start, run.end() + 1):  # +1: its look-ahead
+        start = run.start()
+        if start and text[start - 1] in _KEYCAP_LEADS:  # a keycap's "#", "*" or digit
+            start -= 1  # (trying the expression where none can start costs as much as a match)
+        for match in _EMOJI.finditer(text, max(pos, start), run.end() + 1):  # +1: look-ahead
             yield match
             pos = match.end()
+
+
+_KEYCAP_LEADS = frozenset("#*0123456789")
 
 
 def _count_x(original: str, config: XConfig, limits: NetworkLimits) -> Count:
@@ -233,7 +238,7 @@ def _segment_weigher(config: XConfig):
     if not config.ranges:
         return lambda text, start, end: (end - start) * config.default_weight
     light = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in config.ranges)
-    heavy = regex.compile(f"[^{light}]")
+    heavy = re.compile(f"[^{light}]")
     light_weight = config.ranges[0][2]
 
     def weigh(text: str, start: int, end: int) -> int:
