@@ -191,6 +191,12 @@ class WorkspaceController(QObject):
     def page(self, flt: MentionFilter, offset: int, limit: int) -> list[MentionRow]:
         return mentions.mention_rows(self.workspace.db, flt, offset, limit, self.clock())
 
+    def page_ids(self, flt: MentionFilter, limit: int) -> list[int]:
+        return mentions.mention_ids(self.workspace.db, flt, limit, self.clock())
+
+    def rows(self, ids: list[int]) -> list[MentionRow]:
+        return mentions.rows_by_id(self.workspace.db, ids) if ids else []
+
     def page_after(self, flt: MentionFilter, last: MentionRow, limit: int) -> list[MentionRow]:
         return mentions.mention_rows_after(self.workspace.db, flt, last, limit, self.clock())
 

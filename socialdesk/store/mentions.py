@@ -300,6 +300,16 @@ def mention_rows(
     return [_row(r) for r in db.query(sql, (*params, limit, offset))]
 
 
+def mention_ids(
+    db: Database, flt: MentionFilter, limit: int, now: datetime | None = None
+) -> list[int]:
+    """The first ``limit`` ids in the filter's order: where new mentions go among the rows a feed
+    holds, without reading those rows again."""
+    where, params = _where(flt, now, paging=True)
+    sql = f"SELECT m.id FROM mention m{where}{_ORDER[flt.sort]} LIMIT ?"
+    return [r[0] for r in db.query(sql, (*params, limit))]
+
+
 def mention_rows_after(
     db: Database,
     flt: MentionFilter,

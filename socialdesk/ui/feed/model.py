@@ -127,17 +127,19 @@ class FeedModel(PagedListModel):
         added = total - self._total
         if added <= 0:
             return
-        fresh = self._controller.page(self._filter, 0, len(self._items) + added)
+        # Where they go, by id: the rows held are not read again (100,000 of them, scrolled).
+        ids = self._controller.page_ids(self._filter, len(self._items) + added)
         old_ids = [_id(row) for row in self._items]
         known = set(old_ids)
-        if [row.id for row in fresh if row.id in known] != old_ids:
+        fresh = {row.id: row for row in self._controller.rows([i for i in ids if i not in known])}
+        if [i for i in ids if i in known] != old_ids or len(known) + len(fresh) != len(ids):
             self.reload()  # something else moved meanwhile: start over rather than guess
             return
         self._total = total
-        for i, row in enumerate(fresh):
-            if row.id not in known:
+        for i, mention_id in enumerate(ids):
+            if mention_id in fresh:
                 self.beginInsertRows(QModelIndex(), i, i)
-                self._items.insert(i, row)
+                self._items.insert(i, fresh[mention_id])
                 self.endInsertRows()
 
     def _on_mention_changed(self, mention_id: int) -> None:
