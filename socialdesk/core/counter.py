@@ -56,7 +56,7 @@ def count(
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if not isinstance(spoiler_text, str):
         raise TypeError(f"spoiler_text must be a str, not {type(spoiler_text).__name__}")
-    limits = limits or NetworkLimits.default(network)
+    limits = limits or _DEFAULT_LIMITS.get(network) or NetworkLimits.default(network)
     match check_network(network):
         case "x":
             return _count_x(text, X_V3, limits)
@@ -64,6 +64,10 @@ def count(
             return _count_mastodon(text, spoiler_text, limits)
         case _:
             return _count_bluesky(text, limits)
+
+
+# Built once: the counter runs on every keystroke (frozen, so safe to share).
+_DEFAULT_LIMITS = {network: NetworkLimits.default(network) for network in NETWORKS}
 
 
 def qt_position(text: str, index: int) -> int:
@@ -433,6 +437,11 @@ _PATH_ESCAPE = frozenset(' "#<>?`{}')
 _QUERY_ESCAPE = frozenset(" \"#<>'")
 _FRAGMENT_ESCAPE = frozenset(' "<>`')
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
+# What each set escapes: the characters named, and any but the printable ASCII ones.
+_ESCAPES = {
+    chars: re.compile("[^!-~]|[" + "".join(map(re.escape, sorted(chars - {" "}))) + "]")
+    for chars in (_PATH_ESCAPE, _QUERY_ESCAPE, _FRAGMENT_ESCAPE)
+}
 _TAB_OR_NEWLINE = re.compile("[\t\n\r]")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+\-.]*):")
 _AUTHORITY_END = re.compile(r"[/?#\\]")
@@ -516,7 +525,7 @@ def _path(path: str) -> str:
 
 
 def _escape(part: str, escaped: frozenset[str]) -> str:
-    if part.isascii() and not any(ch in escaped or ch < " " or ch == "\x7f" for ch in part):
+    if _ESCAPES[escaped].search(part) is None:
         return part
     return "".join(
         "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))

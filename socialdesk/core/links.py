@@ -336,17 +336,16 @@ def known_bluesky_tld(label: str) -> bool:
     return label in _bluesky_tlds()
 
 
-_JS_NON_SPACE_RUN = re.compile(f"[^{_JS_SPACE}]+")
+# A run of non-space characters holding a "." or "://" (read once from its start).
+_JS_LINK_RUN = re.compile(rf"(?<![^{_JS_SPACE}])[^{_JS_SPACE}]*?(?:\.|://)[^{_JS_SPACE}]*")
 
 
 def find_bluesky_links(text: str) -> list[Span]:
     found = []
     # A link starts a run of non-space characters or follows a "(" in one, and takes the rest
     # of the run: the app's expression is tried there only, in runs that hold a "." or "://".
-    for run in _JS_NON_SPACE_RUN.finditer(text):
+    for run in _JS_LINK_RUN.finditer(text):
         word = run[0]
-        if "." not in word and "://" not in word:
-            continue
         start, end = run.span()
         match = _BSKY_LINK.match(text, start, end)
         paren = word.find("(")
