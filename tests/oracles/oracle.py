@@ -43,3 +43,4 @@ class Oracle:
     def close(self) -> None:
         self._node.stdin.close()
         self._node.wait(timeout=10)
+        self._node.stdout.close()  # left open, Python warns at exit (an error under -W error)
