@@ -27,11 +27,6 @@ def _tlds() -> frozenset[str]:
     return frozenset(found)
 
 
-def known_tld(label: str) -> bool:
-    """A top-level domain as written (the list is lower case, like the Bluesky app's)."""
-    return label in _tlds()
-
-
 @dataclass(frozen=True)
 class Span:
     """A link or mention at ``text[start:end]`` (Python string indices)."""
