@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -86,7 +87,9 @@ class AccountsController(QObject):
 
         self.ctx.run(add, lambda account_id: self._changed(done, account_id), failed)
 
-    def reauthenticate(self, account_id: int, secrets: dict, done: Done, failed: Failed) -> None:
+    def reauthenticate(
+        self, account_id: int, secrets: dict[str, Any], done: Done, failed: Failed
+    ) -> None:
         db, networks = self.ctx.db, self._networks
         self.ctx.run(
             lambda: accounts.reauthenticate(db, networks, account_id, secrets),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -145,7 +146,9 @@ class RepliesController(QObject):
             lambda: self._state_change(db, draft_id, DraftState.DISCARDED, drafts.LIVE, now),
         )
 
-    def _state_change(self, db, draft_id: int, state: str, expected: tuple, now: datetime):
+    def _state_change(
+        self, db, draft_id: int, state: str, expected: tuple[Any, ...], now: datetime
+    ):
         """Move the draft (only from ``expected``) and return the undo, which moves it back only
         if nothing moved it meanwhile (a reviewer may have approved it)."""
         before = drafts.set_state(db, draft_id, state, now=now, expected=expected)
@@ -211,7 +214,7 @@ class RepliesController(QObject):
         self.review_items = items
         self.reviewChanged.emit(items)
 
-    def _latest(self, name: str, read: Callable, then: Callable) -> None:
+    def _latest(self, name: str, read: Callable[..., Any], then: Callable[..., Any]) -> None:
         """Run ``read`` in the background and hand its result on only if no later read of the same
         list was started meanwhile: reads run in parallel and may finish out of order."""
         generation = self._generations.get(name, 0) + 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import time as day_start
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -76,7 +76,7 @@ class ReportsController(QObject):
 def period_bounds(zone: str, start: date, end: date) -> tuple[datetime, datetime]:
     """The UTC instants of ``start`` 00:00 and the day after ``end`` 00:00 in ``zone``."""
     try:
-        tz = ZoneInfo(zone)
+        tz: tzinfo = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
         tz = UTC
     first = datetime.combine(start, day_start(), tz)

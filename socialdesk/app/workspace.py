@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, QTimer, QTimeZone, Signal
@@ -248,7 +249,7 @@ class WorkspaceController(QObject):
         db = self.workspace.db
         self.runner.run(lambda: mentions.mention_detail(db, mention_id), on_done, self.fail)
 
-    def stats(self) -> dict:
+    def stats(self) -> dict[str, Any]:
         return events.workspace_stats(self.workspace.db)
 
     def diagnostics(self, ui: dict[str, str]) -> str:
@@ -442,7 +443,9 @@ class WorkspaceController(QObject):
         """Run ``change`` on the writer thread; the function it returns is what Ctrl+Z runs."""
         self.context.record(text, ids, change)
 
-    def _write(self, work: Callable, ids: list[int], then: Callable | None = None) -> None:
+    def _write(
+        self, work: Callable[..., Any], ids: list[int], then: Callable[..., Any] | None = None
+    ) -> None:
         self.context.write_and_report(work, ids, then)
 
     def _apply(self, changes: Changes) -> None:

@@ -22,7 +22,7 @@ class _Text(HTMLParser):
         self._skipping = 0
         self._lists: list[int | None] = []  # per open list: the next number, None for bullets
 
-    def handle_starttag(self, tag: str, _attrs) -> None:
+    def handle_starttag(self, tag: str, _attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
             self._skipping += 1
         elif tag == "br":
@@ -37,7 +37,7 @@ class _Text(HTMLParser):
         elif tag in _BLOCKS and self.parts:
             self.parts.append("\n\n")
 
-    def handle_startendtag(self, tag: str, _attrs) -> None:
+    def handle_startendtag(self, tag: str, _attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
             self.parts.append("\n")
 

@@ -13,7 +13,7 @@ from socialdesk.core.models import MentionStatus, Priority
 
 _SPAN = 10**13  # milliseconds since 1970 stay below this until the year 2286
 HANDLED = 3  # the bucket after every waiting one
-_BUCKET = {Priority.URGENT: 0, Priority.LOW: 2}  # high, normal and none: 1
+_BUCKET: dict[str, int] = {Priority.URGENT: 0, Priority.LOW: 2}  # high, normal and none: 1
 
 
 def urgency(status: str, priority: str | None, due_ms: int | None, created_ms: int) -> int:

@@ -31,7 +31,7 @@ def key_time_micros(key: str) -> int | None:
 def backoff(attempts: int) -> timedelta:
     """30 s, 1 min, 2 min, … up to 30 min after the ``attempts``-th failure."""
     doublings = min(max(attempts - 1, 0), 16)  # 2**16 × 30 s is past the cap already
-    return min(FIRST_RETRY * 2**doublings, LONGEST_WAIT)
+    return min(FIRST_RETRY * (1 << doublings), LONGEST_WAIT)
 
 
 def retry_at(now: datetime, attempts: int, reset_at: datetime | None = None) -> datetime:

@@ -81,7 +81,7 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def first_name(display_name: str, handle: str = "") -> str:
     """The customer's first name when their display name has one ("Ana Souza" → "Ana"); nothing
     for a brand-like or emoji-only name, so "Hi there" is used instead of "Hi 🌸🌸"."""
-    words = _NAME_WORD.findall(display_name or "")
+    words: list[str] = _NAME_WORD.findall(display_name or "")
     if not words:
         return ""
     name = words[0]

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from socialdesk.core.models import Category, MentionStatus
@@ -62,17 +62,17 @@ class ReportRows(Sequence[ReportRow]):
 
     def __init__(
         self,
-        tuples: list[tuple],
+        tuples: list[tuple[Any, ...]],
         accounts: dict[int, tuple[str, str]],
         authors: dict[int, str],
         trolls: frozenset[int] = frozenset(),
     ) -> None:
-        self.tuples = tuples
+        self.tuples: list[Any] = tuples
         self.accounts = accounts  # id → (network, handle)
         self.authors = authors  # id → handle
         self.trolls = trolls  # ids of the authors flagged as trolls
 
-    def row(self, values: tuple) -> ReportRow:
+    def row(self, values: tuple[Any, ...]) -> ReportRow:
         mid, created, _, account, author, category, sentiment, status, answered, text = values
         network, handle = self.accounts[account]
         return ReportRow(
@@ -83,7 +83,7 @@ class ReportRows(Sequence[ReportRow]):
     def __len__(self) -> int:
         return len(self.tuples)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return ReportRows(self.tuples[index], self.accounts, self.authors)
         return self.row(self.tuples[index])
@@ -188,9 +188,10 @@ def build(
     """The report of ``rows`` (the client's mentions created in the period) for the days
     ``start``…``end`` in the client's zone, as of ``now``."""
     handles = None  # author id → handle, when rows name their authors by id
-    trolls: frozenset = frozenset()
+    trolls: frozenset[int] = frozenset()
     if isinstance(rows, ReportRows):  # as read, without making a ReportRow of each
-        rows, handles, trolls = rows.tuples, rows.authors, rows.trolls
+        handles, trolls = rows.authors, rows.trolls
+        rows = rows.tuples
     zone = _zone(terms.timezone)
     days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
     # Where each local hour of the period begins, in ms since the epoch: a row's place among them

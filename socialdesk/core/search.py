@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
+from typing import Any
 
 from socialdesk.core.models import Category, MentionStatus, Network
 
@@ -76,7 +77,7 @@ def parse(text: str, zone: tzinfo) -> Query:
         return _plain(text, [*notes, "A quote is not closed, so the words were searched."])
     if _FTS_SYNTAX.search(text):
         return _plain(text, [*notes, "Search operators were searched as plain words."])
-    found: dict = {"words": [], "phrases": [], "excluded": []}
+    found: dict[str, Any] = {"words": [], "phrases": [], "excluded": []}
     for minus, name, quoted, bare in _TOKEN.findall(text):
         value = quoted if quoted or not bare else bare
         if name and bare.startswith("//"):  # a link (https://…), not a filter
@@ -130,7 +131,7 @@ def find_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 # -- reading ---------------------------------------------------------------------------------------
-def _filter(found: dict, name: str, value: str, zone: tzinfo) -> str | None:
+def _filter(found: dict[str, Any], name: str, value: str, zone: tzinfo) -> str | None:
     """Store one filter; the reason it cannot be read otherwise."""
     value = value.strip()
     if name not in FILTERS:
@@ -156,7 +157,7 @@ def _filter(found: dict, name: str, value: str, zone: tzinfo) -> str | None:
     return None
 
 
-def _choice(found: dict, name: str, value: str, allowed: list[str]) -> str | None:
+def _choice(found: dict[str, Any], name: str, value: str, allowed: list[str]) -> str | None:
     value = value.lower()
     if value == "twitter" and name == "network":
         value = "x"
@@ -173,7 +174,7 @@ def _day(value: str) -> date | None:
         return None
 
 
-def _query(found: dict, notes: list[str]) -> Query:
+def _query(found: dict[str, Any], notes: list[str]) -> Query:
     words = list(dict.fromkeys(w.lower() for w in found.pop("words")))
     phrases = list(dict.fromkeys(p.lower() for p in found.pop("phrases")))
     excluded = list(dict.fromkeys(e.lower() for e in found.pop("excluded")))

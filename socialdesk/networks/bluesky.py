@@ -197,7 +197,7 @@ class BlueskyProvider:
             raise BadResponse("Bluesky accepted the reply but did not say where it is.")
         return PostedReply(uri, _web_url(uri, session["handle"]), self._clock())
 
-    def _spot_facets(self, account: AccountRef, text: str) -> list[dict]:
+    def _spot_facets(self, account: AccountRef, text: str) -> list[dict[str, Any]]:
         """Mention facets (each handle resolved to its DID: without it nobody is notified) and
         hashtag facets, where the Bluesky app would put them. A handle that resolves to nobody
         stays plain text, as in the app."""
@@ -259,7 +259,7 @@ class BlueskyProvider:
         return NetworkLimits.default("bluesky")
 
     # -- session ---------------------------------------------------------------------------------
-    def _session(self, account: AccountRef, *, fresh: bool = False) -> dict:
+    def _session(self, account: AccountRef, *, fresh: bool = False) -> dict[str, Any]:
         """The stored session, or a new one from the app password (sign-ins are rate limited to
         about 30 in 5 minutes, so a stored session is always tried first)."""
         secrets = self._secrets_for(account)
@@ -267,7 +267,7 @@ class BlueskyProvider:
             stored = _load_session(secrets.get("session"))
             return stored if stored and not fresh else self._sign_in(account, secrets)
 
-    def _refresh(self, account: AccountRef, expired: dict) -> dict:
+    def _refresh(self, account: AccountRef, expired: dict[str, Any]) -> dict[str, Any]:
         """A new access token from the refresh token; a new sign-in when that is spent too."""
         secrets = self._secrets_for(account)
         with self._session_lock:
@@ -284,7 +284,7 @@ class BlueskyProvider:
                 return self._sign_in(account, secrets)
             return _store_session(secrets, session)
 
-    def _sign_in(self, account: AccountRef, secrets: Secrets) -> dict:
+    def _sign_in(self, account: AccountRef, secrets: Secrets) -> dict[str, Any]:
         password = secrets.get("app_password")
         if not password:
             raise AuthError(f"@{account.handle} is not signed in to Bluesky: add an app password.")
@@ -331,7 +331,7 @@ class BlueskyProvider:
                 session = self._refresh(account, session)
         raise AssertionError("unreachable")
 
-    def _thread(self, account: AccountRef, uri: str, *, depth: int, parents: int) -> dict:
+    def _thread(self, account: AccountRef, uri: str, *, depth: int, parents: int) -> dict[str, Any]:
         try:
             found = self._xrpc(
                 account, "GET", "app.bsky.feed.getPostThread",
@@ -351,7 +351,7 @@ class BlueskyProvider:
             raise BadResponse("Bluesky described that post in a shape SocialDesk cannot read.")
         return thread
 
-    def _reply_refs(self, account: AccountRef, parent_uri: str) -> dict:
+    def _reply_refs(self, account: AccountRef, parent_uri: str) -> dict[str, Any]:
         """root and parent strong references: the parent's own, and the root its record names."""
         post = self._thread(account, parent_uri, depth=0, parents=0)["post"]
         viewer = post.get("viewer") if isinstance(post.get("viewer"), dict) else {}
@@ -368,7 +368,9 @@ class BlueskyProvider:
         root = ((post.get("record") or {}).get("reply") or {}).get("root") or parent
         return {"root": {"uri": root["uri"], "cid": root["cid"]}, "parent": parent}
 
-    def _record(self, account: AccountRef, did: str, collection: str, rkey: str) -> dict | None:
+    def _record(
+        self, account: AccountRef, did: str, collection: str, rkey: str
+    ) -> dict[str, Any] | None:
         """The record ({uri, cid, value}), or None when there is none."""
         try:
             found = self._xrpc(
@@ -408,7 +410,7 @@ def _not_accepted(identifier: str, code: str | None) -> str:
     )
 
 
-def _blocked(account: AccountRef, thread: dict) -> str:
+def _blocked(account: AccountRef, thread: dict[str, Any]) -> str:
     """Who blocked whom (the post's author, as the AppView shows it to this account)."""
     viewer = (thread.get("author") or {}).get("viewer") or {}
     if viewer.get("blockedBy"):
@@ -424,7 +426,7 @@ def _blocked(account: AccountRef, thread: dict) -> str:
     return _BLOCKED
 
 
-def _load_session(raw: str | None) -> dict | None:
+def _load_session(raw: str | None) -> dict[str, Any] | None:
     try:
         session = json.loads(raw) if raw else None
     except ValueError:
@@ -433,7 +435,7 @@ def _load_session(raw: str | None) -> dict | None:
     return session if isinstance(session, dict) and all(session.get(k) for k in keys) else None
 
 
-def _store_session(secrets: Secrets, session: Any) -> dict:
+def _store_session(secrets: Secrets, session: Any) -> dict[str, Any]:
     kept = _load_session(json.dumps(session) if isinstance(session, dict) else None)
     if kept is None:
         raise BadResponse("Bluesky answered the sign-in in a shape SocialDesk cannot read.")
@@ -464,7 +466,7 @@ def _author(profile: Any) -> RemoteAuthor:
     )  # fmt: skip
 
 
-def _mention(notification: dict) -> FetchedMention | None:
+def _mention(notification: dict[str, Any]) -> FetchedMention | None:
     return _post_mention(
         notification.get("uri"), notification.get("author"), notification.get("record"),
         notification.get("indexedAt"),
@@ -524,7 +526,7 @@ def _now_text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def _link_facet(facet) -> dict:
+def _link_facet(facet) -> dict[str, Any]:
     return {
         "index": {"byteStart": facet.byte_start, "byteEnd": facet.byte_end},
         "features": [{"$type": "app.bsky.richtext.facet#link", "uri": facet.uri}],

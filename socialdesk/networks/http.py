@@ -89,13 +89,17 @@ class Transport:
         happened."""
         return self._send(method, path, token=token, headers=headers, **kwargs)[0]
 
-    def request_page(self, method: str, path: str, **kwargs: Any) -> tuple[Any, dict[str, dict]]:
+    def request_page(
+        self, method: str, path: str, **kwargs: Any
+    ) -> tuple[Any, dict[str, dict[str, Any]]]:
         """``request``, and the query parameters of each page its ``Link`` header names, by
         relation ({"next": {"max_id": "…"}, "prev": {"min_id": "…"}}): how Mastodon says where
         the pages before and after this one are."""
         body, response = self._send(method, path, **kwargs)
-        links = {}
+        links: dict[str, dict[str, Any]] = {}
         for rel, link in _links(response).items():
+            if rel is None:
+                continue  # a link without a relation names no page
             try:
                 links[rel] = dict(httpx.URL(link.get("url", "")).params)
             except (httpx.InvalidURL, TypeError, ValueError):
@@ -235,7 +239,7 @@ def _raise_for_status(response: httpx.Response, body: bytes, name: str, limit: R
     raise error
 
 
-def _links(response: httpx.Response) -> dict[str, dict]:
+def _links(response: httpx.Response) -> dict[str | None, dict[str, str]]:
     try:
         return response.links
     except (ValueError, TypeError, IndexError):  # a Link header SocialDesk cannot read

@@ -126,7 +126,9 @@ class MastodonProvider:
         newest = max(seen, key=_id_order) if seen else None
         return _batch(found, newest, warning)
 
-    def _notifications(self, account: AccountRef, query: dict) -> tuple[list, dict]:
+    def _notifications(
+        self, account: AccountRef, query: dict[str, Any]
+    ) -> tuple[list[Any], dict[str, Any]]:
         params = {"types[]": "mention", "limit": PAGE_SIZE, **query}
         try:
             page, links = self._transport(account).request_page(
@@ -274,7 +276,7 @@ class MastodonProvider:
         return None
 
     # -- requests --------------------------------------------------------------------------------
-    def _get(self, account: AccountRef, path: str, params: dict | None = None) -> Any:
+    def _get(self, account: AccountRef, path: str, params: dict[str, Any] | None = None) -> Any:
         return self._request(account, "GET", path, params=params)
 
     def _request(self, account: AccountRef, method: str, path: str, *, auth=True, **kw) -> Any:
@@ -323,7 +325,7 @@ def _comparable(text: str) -> str:
     return " ".join(_FULL_MENTION.sub(r"@\1", text).split()).casefold()
 
 
-def _ids(page: list) -> list[str]:
+def _ids(page: list[Any]) -> list[str]:
     return [i for n in page if (i := _notification_id(n))]
 
 

@@ -231,7 +231,7 @@ class XProvider:
         return NetworkLimits.default("x")
 
     # -- tokens ----------------------------------------------------------------------------------
-    def _session(self, account: AccountRef) -> dict:
+    def _session(self, account: AccountRef) -> dict[str, Any]:
         raw = self._secrets_for(account).get("session")
         try:
             session = json.loads(raw) if raw else {}
@@ -257,7 +257,7 @@ class XProvider:
                 token = self._refresh(account, secrets, session)
             return token
 
-    def _refresh(self, account: AccountRef, secrets: Secrets, session: dict) -> str:
+    def _refresh(self, account: AccountRef, secrets: Secrets, session: dict[str, Any]) -> str:
         if not session.get("refresh_token") or not session.get("client_id"):
             raise AuthError(f"@{account.handle}'s X sign-in has expired: sign in again.")
         try:
@@ -304,7 +304,7 @@ def _forbidden(exc: AuthError) -> Refused:
     return error
 
 
-def _tweets(page: dict) -> list[FetchedMention]:
+def _tweets(page: dict[str, Any]) -> list[FetchedMention]:
     includes = page.get("includes") if isinstance(page.get("includes"), dict) else {}
     listed = includes.get("users") if isinstance(includes.get("users"), list) else []
     users = {str(u.get("id")): u for u in listed if isinstance(u, dict)}
@@ -338,7 +338,7 @@ def _words_without_links(text: str) -> str:
     return " ".join(text.split())
 
 
-def _replied_to(tweet: dict) -> str | None:
+def _replied_to(tweet: dict[str, Any]) -> str | None:
     for ref in tweet.get("referenced_tweets") or []:
         if isinstance(ref, dict) and ref.get("type") == "replied_to":
             return str(ref.get("id"))

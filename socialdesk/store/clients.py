@@ -42,7 +42,7 @@ class ClientSummary:
     name: str
     colour: str
     response_target_minutes: int
-    service_hours: dict | None
+    service_hours: dict[str, Any] | None
     timezone: str
     unread: int = 0
     overdue: int = 0
@@ -59,7 +59,7 @@ def add_client(
     colour: str = "#5B6CFF",
     *,
     response_target_minutes: int = 60,
-    service_hours: dict | None = None,
+    service_hours: dict[str, Any] | None = None,
     timezone: str = "UTC",
     at: datetime | None = None,
 ) -> int:
@@ -142,7 +142,7 @@ _ACCOUNT_COLUMNS = (
 )
 
 
-def _account(row: Sequence, unread: int = 0, overdue: int = 0) -> AccountSummary:
+def _account(row: Sequence[Any], unread: int = 0, overdue: int = 0) -> AccountSummary:
     *head, synced_at, last_error = row
     return AccountSummary(*head, from_ms(synced_at), last_error, unread, overdue)
 
@@ -248,7 +248,7 @@ def _json_list(raw: str | None, client_id: int) -> list[Any]:
     return value
 
 
-def client_hours(hours: dict | None, timezone: str) -> ServiceHours | None:
+def client_hours(hours: dict[str, Any] | None, timezone: str) -> ServiceHours | None:
     """A client's usable service hours; hours that cannot be used count as around the clock (the
     client editor refuses them; this guards files edited by hand)."""
     try:

@@ -70,7 +70,7 @@ class Database:
         conn.execute("PRAGMA synchronous = NORMAL")
         return conn
 
-    def query(self, sql: str, params: Any = ()) -> list[tuple]:
+    def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         with self.errors():
             return self.connection().execute(sql, params).fetchall()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from socialdesk.core.models import DraftState, OutboxState
 from socialdesk.store.db import Database
@@ -51,7 +52,7 @@ class ReviewItem:
 _COLUMNS = "id, account_id, mention_id, text, cursor_position, state, review_note, updated_at"
 
 
-def _draft(row: Sequence) -> Draft:
+def _draft(row: Sequence[Any]) -> Draft:
     *head, updated = row
     return Draft(*head, from_ms(updated))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from socialdesk.store.db import Database
 from socialdesk.store.values import from_ms, to_ms
@@ -19,7 +20,7 @@ class EventRecord:
     client_id: int | None
     account_id: int | None
     mention_id: int | None
-    detail: dict
+    detail: dict[str, Any]
 
 
 def log_event(
@@ -29,7 +30,7 @@ def log_event(
     client_id: int | None = None,
     account_id: int | None = None,
     mention_id: int | None = None,
-    detail: dict | None = None,
+    detail: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> int:
     with db.transaction() as conn:

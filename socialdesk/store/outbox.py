@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from socialdesk.core.models import DraftState, MentionStatus, OutboxState
 from socialdesk.store.db import Database
@@ -80,7 +81,7 @@ _TIMES = {14, 15, 16, 17}  # positions of the moments in _SELECT
 _UNCONFIRMED = 21
 
 
-def _entry(row: Sequence) -> OutboxEntry:
+def _entry(row: Sequence[Any]) -> OutboxEntry:
     values = [from_ms(v) if i in _TIMES else v for i, v in enumerate(row)]
     values[_UNCONFIRMED] = bool(values[_UNCONFIRMED])
     return OutboxEntry(*values)

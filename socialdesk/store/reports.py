@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from operator import itemgetter
+from typing import Any
 
 from socialdesk.core.models import AuthorFlag, Category
 from socialdesk.core.report import COVERED, ClientTerms, ReportRows
@@ -42,7 +43,7 @@ def report_rows(
         )
     }
     first, after = to_ms(start), to_ms(end)
-    found: list[tuple] = []
+    found: list[tuple[Any, ...]] = []
     for account in accounts:
         found += db.query(_ROWS, (Category.COMPLAINT.value, every_text, account, first, after))
     if len(accounts) > 1:

@@ -4,6 +4,7 @@ replies among them (written by migration 0006, editable like any other)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from socialdesk.core.replies import SavedReply
 from socialdesk.store.db import Database
@@ -13,7 +14,7 @@ from socialdesk.store.values import clean_text, to_ms
 def list_replies(db: Database, client_id: int | None = None) -> list[SavedReply]:
     """The shared library, plus ``client_id``'s own when given (every client's when None)."""
     sql = "SELECT id, name, body, client_id, built_in FROM saved_reply"
-    params: tuple = ()
+    params: tuple[Any, ...] = ()
     if client_id is not None:
         sql += " WHERE client_id IS NULL OR client_id = ?"
         params = (client_id,)

@@ -10,13 +10,15 @@ indexable form that sorts correctly and needs no time-zone parsing on the feed's
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from socialdesk.core.models import DraftState, MentionStatus, OutboxState
 
 
-def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column:
+def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column[Any]:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
 
 
