@@ -248,6 +248,7 @@ def running_bluesky():
         postgres_user = pwd.getpwnam("postgres")
         os.chown(folder, postgres_user.pw_uid, postgres_user.pw_gid)
     processes: list[subprocess.Popen] = []
+    log = None
     try:
         pg_port, redis_port = _free_port(), _free_port()
         initdb = [str(pg / "initdb"), "-D", str(folder / "pg"), "-A", "trust", "-U", "postgres"]
@@ -300,4 +301,9 @@ def running_bluesky():
                 process.wait(timeout=20)
             if process.poll() is None:
                 process.kill()
+                process.wait()
+            if process.stdout:
+                process.stdout.close()
+        if log is not None:
+            log.close()
         shutil.rmtree(folder, ignore_errors=True)
