@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import regex
 
-# The host of a link is read as for X (the same twitter-text pattern): links.py's checks.
-from socialdesk.core.links import Span, _accept, _tld_cut
+# Read as for X where Mastodon keeps twitter-text's pattern: the host (links.py's checks), the
+# query, the Latin letters that end a mention.
+from socialdesk.core.links import _LATIN, _QUERY_CHARS, _QUERY_END, Span, _accept, _tld_cut
 
 __all__ = ["countable_text", "find_entities", "mention_local_part"]
 
@@ -32,13 +33,11 @@ _MAX_URL_LENGTH = 4096
 _MAX_TCO_SLUG_LENGTH = 40
 _MAX_DOMAIN_LENGTH = 253
 
-# twitter-text's pieces (valid_url_preceding_chars, domain characters, query), as links.py.
+# twitter-text's pieces (valid_url_preceding_chars, domain characters).
 _PRECEDING = r"(?:^|(?<=[^A-Za-z0-9@＠$#＃\uFFFE\uFEFF\uFFFF\u202A-\u202E])|(?<=[\u202A-\u202E]))"
 _SPACES = r"\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
 _DOMAIN_CHAR = rf"[^\s!-/:-@\[-`{{-~{_SPACES}\u202A-\u202E\uFFFE\uFEFF\uFFFF]"
 _LABEL = rf"(?:{_DOMAIN_CHAR}(?:[-_]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}"
-_QUERY = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
-_QUERY_END = r"[a-z0-9\-_&=#/]"
 # Mastodon's path (config/initializers/twitter_regex.rb): anything but whitespace, parentheses
 # and "?", one level of balanced parentheses, not ending in punctuation.
 _PATH_CHAR = r"[^\p{White_Space}()?]"
@@ -53,21 +52,19 @@ _URL = regex.compile(
       (?P<host>(?:{_LABEL}\.)+{_LABEL})
       (?::[0-9]+)?
       (?P<path>/{_PATH}*)?
-      (?P<query>\?{_QUERY}*{_QUERY_END})?
+      (?P<query>\?{_QUERY_CHARS}*{_QUERY_END})?
     )""",
     regex.IGNORECASE | regex.VERBOSE | regex.VERSION0,
 )
-_TCO = regex.compile(rf"https?://t\.co/([a-z0-9]+)(?:\?{_QUERY}*{_QUERY_END})?", regex.IGNORECASE)
+_TCO = regex.compile(
+    rf"https?://t\.co/([a-z0-9]+)(?:\?{_QUERY_CHARS}*{_QUERY_END})?", regex.IGNORECASE
+)
 
 _WORD = r"[\p{L}\p{M}\p{Nd}\p{Pc}]"  # Ruby's [[:word:]]
 _MENTION = regex.compile(
     rf"(?<![=/]|{_WORD})@(?P<name>(?i:[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@{_WORD}+(?:[.-]+{_WORD}+)*)?)"
 )
-_LATIN_ACCENTS = (
-    "\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268"
-    "\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
-)
-_END_MENTION = regex.compile(rf"[@＠{_LATIN_ACCENTS}]|://")
+_END_MENTION = regex.compile(rf"[@＠{_LATIN}]|://")
 _BLANK = regex.compile(r"[\p{White_Space}]*")
 
 
