@@ -27,6 +27,11 @@ def _tlds() -> frozenset[str]:
     return frozenset(found)
 
 
+def known_tld(label: str) -> bool:
+    """A top-level domain on twitter-text's lists (any case), as X and Mastodon read links."""
+    return label.lower() in _tlds()
+
+
 @dataclass(frozen=True)
 class Span:
     """A link or mention at ``text[start:end]`` (Python string indices)."""
@@ -234,82 +239,6 @@ def _utf16_len(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-# Mastodon's server reads links with Ruby twitter-text and its own wider path
-# (mastodon_text.py, which matches them itself and checks each host with these).
-_WORD_GOES_ON = re.compile(r"[0-9a-z@+\-]", re.IGNORECASE)
-_ALNUM_RUN = re.compile(r"[0-9a-zA-Z]+")
-
-
-def _tld_cut(match) -> int | None:
-    """Where the host ends when its last label runs on past a known TLD into characters a TLD
-    never has ("example.com「"): twitter-text ends the TLD at the first character that is not
-    an ASCII letter, digit, "@", "+" or "-"."""
-    host = match["host"]
-    last = host.rsplit(".", 1)[-1]
-    run = _ALNUM_RUN.match(last)
-    if _tld(host) in _tlds() or not run or run.end() == len(last) or last[run.end()] in "@+-":
-        return None
-    if run[0].lower() not in _tlds():
-        return None
-    return match.end("host") - len(last) + run.end()
-
-
-def _accept(text: str, match, need_scheme: bool) -> list[Span]:
-    host = match["host"]
-    labels = host.split(".")
-    if _tld(host) not in _tlds() or not all(_fits_dns(label) for label in labels):
-        return []
-    start, end = match.span("url")
-    runs_on = end < len(text) and _WORD_GOES_ON.match(text, end)
-    if runs_on and not (match["path"] or match["query"]):
-        return []  # the "TLD" runs on into more word: not a domain end
-    schemeless = not match["scheme"]
-    glued = start > 0 and text[start - 1] in "-_./"
-    if schemeless and (need_scheme or glued):
-        return []  # twitter-text: no link glued to a path or file name without its scheme
-    if schemeless and not host.isascii():
-        return _ascii_domains_in_host(text, match)
-    return [Span("url", start, end, text[start:end])]
-
-
-def _ascii_domains_in_host(text: str, match) -> list[Span]:
-    """Without a scheme, twitter-text links only the ASCII domains inside a host ("「example.com"
-    links "example.com"); the last of them takes the path and query."""
-    host_start = match.start("host")
-    spans = [
-        Span("url", host_start + m.start(), host_start + m.end(), m[0])
-        for m in _ascii_domain().finditer(match["host"])
-    ]
-    if spans and (match["path"] or match["query"]):
-        last = spans[-1]
-        spans[-1] = Span("url", last.start, match.end("url"), text[last.start : match.end("url")])
-    return spans
-
-
-@cache
-def _ascii_domain() -> re.Pattern:
-    """twitter-text's validAsciiDomain: ASCII (and Latin-accented) labels, then a known TLD."""
-    tlds = "|".join(sorted(map(re.escape, _tlds()), key=len, reverse=True))
-    latin = (
-        r"\xC0-\xD6\xD8-\xF6\xF8-\xFF\u0100-\u024F\u0253\u0254\u0256\u0257\u0259\u025B"
-        r"\u0263\u0268\u026F\u0272\u0289\u028B\u02BB\u0300-\u036F\u1E00-\u1EFF"
-    )
-    return re.compile(
-        rf"(?:[-a-z0-9{latin}]+\.)+(?:(?:{tlds})(?=[^0-9a-zA-Z@+-]|$)|xn--[-0-9a-z]+)",
-        re.IGNORECASE,
-    )
-
-
-def _fits_dns(label: str) -> bool:
-    if label.isascii():
-        return 0 < len(label) <= 63
-    try:
-        encoded = "xn--" + label.encode("punycode").decode("ascii")
-    except UnicodeError:
-        return False
-    return len(encoded) <= 63
-
-
 # Bluesky's app (RichText.detectFacets): http(s) links, or bare domains with a TLD it knows — its
 # JavaScript regex, with JavaScript's \s spelled out (U+FEFF is a space to it, U+001C is not)
 # and its case-insensitive [a-z] as ASCII letters (Python would take "ſ" or "K" for one).
@@ -359,10 +288,6 @@ def find_bluesky_links(text: str) -> list[Span]:
         link = _trim_bluesky(link)
         found.append(Span("url", start, start + len(link), link))
     return found
-
-
-def _tld(host: str) -> str:
-    return host.rsplit(".", 1)[-1].lower()
 
 
 def _trim_bluesky(link: str) -> str:

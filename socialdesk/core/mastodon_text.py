@@ -20,11 +20,13 @@ Worked examples from Mastodon's own tests are in tests/core/test_mastodon_counti
 
 from __future__ import annotations
 
+import re
+
 import regex
 
-# Read as for X where Mastodon keeps twitter-text's pattern: the host (links.py's checks), the
-# query, the Latin letters that end a mention.
-from socialdesk.core.links import _LATIN, _QUERY_CHARS, _QUERY_END, Span, _accept, _tld_cut
+# Read as for X where Mastodon keeps twitter-text's pattern: the TLD lists, the query, the Latin
+# letters that end a mention.
+from socialdesk.core.links import _LATIN, _QUERY_CHARS, _QUERY_END, Span, known_tld
 
 __all__ = ["countable_text", "find_entities", "mention_local_part"]
 
@@ -107,22 +109,60 @@ def _urls(text: str) -> list[Span]:
         if cut := _tld_cut(match):  # the host ran on past its TLD: the link ends there
             match = _URL.match(text, match.start("url"), cut) or match
             pos = match.end()
-        for span in _accept(text, match, need_scheme=True):
-            found.extend(_within_limits(match, span))
+        if _host_ends_a_link(text, match):
+            found.extend(_within_limits(match))
     return found
 
 
-def _within_limits(match, span: Span) -> list[Span]:
+_WORD_GOES_ON = re.compile(r"[0-9a-z@+\-]", re.IGNORECASE)
+_ALNUM_RUN = re.compile(r"[0-9a-zA-Z]+")
+
+
+def _tld_cut(match) -> int | None:
+    """Where the host ends when its last label runs on past a known TLD into characters a TLD
+    never has ("example.com「"): twitter-text ends the TLD at the first character that is not
+    an ASCII letter, digit, "@", "+" or "-"."""
+    last = match["host"].rsplit(".", 1)[-1]
+    run = _ALNUM_RUN.match(last)
+    if known_tld(last) or not run or run.end() == len(last) or last[run.end()] in "@+-":
+        return None
+    if not known_tld(run[0]):
+        return None
+    return int(match.end("host")) - len(last) + run.end()
+
+
+def _host_ends_a_link(text: str, match) -> bool:
+    """A known TLD, every label within DNS's 63 characters (punycode-encoded), and a host that
+    does not run on into more word unless a path or query follows."""
+    labels = match["host"].split(".")
+    if not known_tld(labels[-1]) or not all(map(_fits_dns, labels)):
+        return False
+    end = match.end("url")
+    runs_on = end < len(text) and _WORD_GOES_ON.match(text, end)
+    return not runs_on or bool(match["path"] or match["query"])
+
+
+def _fits_dns(label: str) -> bool:
+    if label.isascii():
+        return 0 < len(label) <= 63
+    try:
+        return len("xn--" + label.encode("punycode").decode("ascii")) <= 63
+    except UnicodeError:
+        return False
+
+
+def _within_limits(match) -> list[Span]:
     """A t.co link takes no path beyond its slug (and none over 40 characters); no link is
     over 4,096 characters."""
-    url, end = span.text, span.end
+    start, end = match.span("url")
+    url = match["url"]
     if tco := _TCO.match(url):
         if len(tco[1]) > _MAX_TCO_SLUG_LENGTH:
             return []
-        url, end = tco[0], span.start + len(tco[0])
+        url, end = tco[0], start + len(tco[0])
     if len(match["scheme"]) + len(url) > _MAX_URL_LENGTH:
         return []
-    return [Span("url", span.start, end, url)]
+    return [Span("url", start, end, url)]
 
 
 def _mentions(text: str) -> list[Span]:
