@@ -73,6 +73,8 @@ _BLANK_RUNS = re.compile(r"(?<![ \t])[ \t]*+\n[ \t]*+\n(?:[ \t]*+\n)+")
 
 def to_plain(html: str) -> str:
     parser = _Text()
-    parser.feed(html)
+    # html.parser asserts on a broken marked section ("<![0"); a post never holds one, so "<!["
+    # is read as the characters it is.
+    parser.feed(html.replace("<![", "&lt;!["))
     parser.close()
     return _BLANK_RUNS.sub("\n\n", "".join(parser.parts)).strip()

@@ -18,3 +18,8 @@ def test_lists_keep_their_bullets_and_numbers():
 def test_blank_lines_fold_and_spaces_alone_are_kept_short():
     assert to_plain("<p>a</p>\n \n\t\n<p>b</p>") == "a\n\nb"
     assert to_plain(" " * 80_000 + "x") == "x"
+
+
+def test_a_broken_marked_section_is_read_as_text_not_an_exception():
+    """html.parser asserts on "<![" followed by junk (found by the fuzz suite)."""
+    assert to_plain("<p>hi</p><![0 there") == "hi<![0 there"
