@@ -42,10 +42,10 @@ def triage_scores(folder=HELDOUT):
     return right / len(rows), sum(f for _r, f in f1.values()) / len(f1), f1
 
 
-def tone_scores(folder=HELDOUT, codes=TEXT_CODES):
+def tone_scores(folder=HELDOUT, codes=TEXT_CODES, name="drafts.jsonl"):
     """Share of drafts exactly right, recall per code, false positives per draft (and by code) on
-    ``folder``'s drafts.jsonl, counting only ``codes``."""
-    rows = _rows("drafts.jsonl", folder)
+    ``folder``'s ``name`` (drafts.jsonl unless told), counting only ``codes``."""
+    rows = _rows(name, folder)
     hits, misses, false_pos, passed = Counter(), Counter(), Counter(), 0
     for r in rows:
         context = tone.ReplyContext(

@@ -1,20 +1,28 @@
-"""Tone checks on the tuning drafts (tests/data/tuning/drafts.jsonl), which also label the
-``unfilled-template`` code. ``-s`` prints recall per code and the false positives."""
+"""Tone checks on the tuning drafts (every ``tests/data/tuning/drafts*.jsonl``: the first author's
+``drafts.jsonl``, which also labels ``unfilled-template``, and an independent author's
+``drafts-replies.jsonl``). ``-s`` prints recall per code and the false positives."""
 
 from pathlib import Path
+
+import pytest
 
 from tests.core.test_heldout_evidence import TEXT_CODES, tone_scores
 
 TUNING = Path(__file__).resolve().parents[1] / "data" / "tuning"
+FILES = sorted(p.name for p in TUNING.glob("drafts*.jsonl"))
 
 
-def test_tone_checks_on_the_tuning_set():
-    passed, recall, fp_rate, false_pos = tone_scores(TUNING, TEXT_CODES | {"unfilled-template"})
-    print(f"\ntone on the tuning set: {passed:.3f} of drafts exactly right, "
+@pytest.mark.parametrize("name", FILES)
+def test_tone_checks_on_the_tuning_set(name):
+    passed, recall, fp_rate, false_pos = tone_scores(
+        TUNING, TEXT_CODES | {"unfilled-template"}, name
+    )
+    print(f"\ntone on the tuning set {name}: {passed:.3f} of drafts exactly right, "
           f"false positives {fp_rate:.3f} per draft {dict(false_pos)}")  # fmt: skip
     for code, r in recall.items():
         print(f"  {code:20} recall {r:.2f}")
-    assert passed >= FLOORS["tone_pass"]
+    assert passed >= FLOORS.get(name, 0.0)
 
 
-FLOORS = {"tone_pass": 0.98}
+# The first author's file was tuned on; the second author's is the measure of a new writer.
+FLOORS = {"drafts.jsonl": 0.98}
