@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration; tests/store/test_migrations.py checks it matches the migrations folder.
-HEAD_REVISION = "0013"
+HEAD_REVISION = "0014"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -32,6 +32,7 @@ KNOWN_REVISIONS = (
     "0011",
     "0012",
     "0013",
+    "0014",
 )
 
 

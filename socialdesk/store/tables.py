@@ -118,6 +118,8 @@ class Mention(SQLModel, table=True):
     sentiment: float | None = None
     priority: str | None = None  # core.models.Priority
     triage_reasons: str | None = None  # JSON list of plain-words reasons
+    # False when no word list decided the category: the feed marks the call "check".
+    triage_sure: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
     status: str = MentionStatus.NEW.value
     status_changed_at: int | None = None
     first_response_at: int | None = None  # stops the response clock

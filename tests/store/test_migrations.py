@@ -140,3 +140,23 @@ def test_the_filter_counts_read_their_indexes(tmp_path):
     }
     db.close_all()
     assert [("INDEX ix_mention_" in plan) for plan in plans.values()] == [True, True]
+
+
+def test_mentions_stored_before_triage_confidence_count_as_sure(tmp_path):
+    """0014 adds ``triage_sure``: an existing file keeps its rows, each shown as a sure call (as
+    it was), and a new unsure call can be stored beside them."""
+    path = tmp_path / "socialdesk.sqlite3"
+    _first_release_file(path)
+    schema.upgrade(path, "0013")
+    db = open_database(path)
+    assert db.query("SELECT version_num FROM alembic_version") == [(schema.HEAD_REVISION,)]
+    assert db.query("SELECT remote_id, triage_sure FROM mention") == [("r1", 1)]
+    db.close_all()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO mention (account_id, remote_id, author_id, text, created_at,"
+            " received_at, status, triage_sure) VALUES (1, 'r2', 1, 'hmm', 1, 1, 'new', 0)"
+        )
+        rows = conn.execute("SELECT remote_id, triage_sure FROM mention ORDER BY id").fetchall()
+    conn.close()
+    assert rows == [("r1", 1), ("r2", 0)]
