@@ -3,7 +3,9 @@ message naming the file, and the file left untouched."""
 
 import os
 import sqlite3
+import subprocess
 import threading
+from contextlib import contextmanager
 
 import pytest
 
@@ -107,16 +109,32 @@ def test_someone_elses_database_is_not_taken_over(tmp_path):
     _untouched(path, before)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
 def test_a_read_only_data_folder_is_explained(tmp_path):
     folder = tmp_path / "locked"
     folder.mkdir()
-    folder.chmod(0o500)
+    with (
+        _read_only(folder),
+        pytest.raises(DataFolderError, match="cannot write to its data folder"),
+    ):
+        open_database(folder / "socialdesk.sqlite3")
+
+
+@contextmanager
+def _read_only(folder):
+    """Root writes through a folder's mode bits (CI runs as root), not through its immutable
+    flag (chattr, from e2fsprogs)."""
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        try:
+            yield
+        finally:
+            folder.chmod(0o700)
+        return
+    subprocess.run(["chattr", "+i", str(folder)], check=True)
     try:
-        with pytest.raises(DataFolderError, match="cannot write to its data folder"):
-            open_database(folder / "socialdesk.sqlite3")
+        yield
     finally:
-        folder.chmod(0o700)
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
 
 
 def test_a_data_folder_that_cannot_exist_is_explained(tmp_path):
