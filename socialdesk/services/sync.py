@@ -179,4 +179,6 @@ def _triage(text: str, network: str, memory=None) -> mentions.TriageFields:
 
     verdict = triage.classify(text, network=network, memory=memory)
     level, _why = mention_priority(verdict.category, verdict.sentiment)
-    return mentions.TriageFields(verdict.category, verdict.sentiment, level, verdict.reasons)
+    return mentions.TriageFields(
+        verdict.category, verdict.sentiment, level, verdict.reasons, verdict.sure
+    )

@@ -43,6 +43,9 @@ class MentionFilter:
     sort: str = "urgent"
     text: str = ""  # words that must all appear (prefixes, any case, accents ignored)
     conversation_of: int | None = None  # only the conversation of this mention (any status)
+    # Left out: the accounts of archived and deleted clients (the controller fills it in).
+    hidden_accounts: tuple[int, ...] = ()
+    unsure_only: bool = False  # only the calls triage was not sure of, and nobody refiled
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class TriageFields:
     sentiment: float
     priority: str
     reasons: tuple[str, ...] = ()
+    sure: bool = True  # False: no word list decided (core.triage.Triage.sure); shown as "check"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,9 @@ class MentionRow:
     urgency: int | None = None  # its place in the "most urgent" order (core/inbox.py)
     hidden: bool = False  # hidden by the brand on its network
     visibility: str | None = None  # who could see it (core.mentions.VISIBILITIES); None: all
+    # Whether the category is a sure call: triage was sure, or the manager filed it (which always
+    # wins). False: the card marks it "check" and the detail offers the category change.
+    triage_sure: bool = True
 
 
 @dataclass(frozen=True)
@@ -137,6 +144,7 @@ _ROW_COLUMNS = {
     "urgency": "m.urgency",
     "hidden": "m.hidden_at IS NOT NULL",
     "visibility": "m.visibility",
+    "triage_sure": "m.triage_sure OR m.category_override IS NOT NULL",
 }
 _FROM = (
     " FROM mention m JOIN account a ON a.id = m.account_id JOIN client c ON c.id = a.client_id"
@@ -150,6 +158,8 @@ _REPEAT_COMPLAINER = (
     f" AND coalesce(e.category_override, e.category) = '{Category.COMPLAINT}'"
     " AND e.created_at < m.created_at)"
 )
+# Triage was not sure of the category, and the manager has not filed it (MentionRow.triage_sure).
+_UNSURE = "{walk}m.triage_sure = 0 AND m.category_override IS NULL"
 _ORDER = {
     "urgent": " ORDER BY m.urgency, m.id DESC",
     "newest": " ORDER BY m.created_at DESC, m.id DESC",
@@ -171,6 +181,7 @@ _CONVERT = {
     "author_flags": _flags,  # few distinct values: each read once
     "category_overridden": bool,
     "hidden": bool,
+    "triage_sure": bool,
     "triage_reasons": _reasons,
     "created_at": from_ms,
     "first_response_at": from_ms,
@@ -216,6 +227,9 @@ def _where(flt: MentionFilter, now: datetime | None, paging: bool = False) -> tu
             f"{scope}m.account_id IN (SELECT id FROM account WHERE client_id = ?)",
             [flt.client_id],
         ))  # fmt: skip
+    if flt.hidden_accounts:
+        marks = ",".join("?" * len(flt.hidden_accounts))
+        clauses.append((f"{scope}m.account_id NOT IN ({marks})", list(flt.hidden_accounts)))
     if flt.account_id is not None:
         one = "+" if paging and flt.sort == "urgent" else ""  # (account, time) is an index
         clauses.append((f"{one}m.account_id = ?", [flt.account_id]))
@@ -243,6 +257,8 @@ def _where(flt: MentionFilter, now: datetime | None, paging: bool = False) -> tu
         clauses.append(_in(f"{walk}coalesce(m.category_override, m.category)", flt.categories))
     if flt.priorities is not None:
         clauses.append(_in(f"{walk}m.priority", flt.priorities))
+    if flt.unsure_only:
+        clauses.append((_UNSURE.format(walk=walk), []))
     if flt.overdue_only:
         if now is None:
             raise ValueError("overdue_only needs the current time")
@@ -448,13 +464,13 @@ def upsert_mentions(
                 received, m.url, m.in_reply_to_remote_id, conversation, due,
                 urgency(MentionStatus.NEW, priority, due, created),
                 t.category if t else None, t.sentiment if t else None, priority,
-                json.dumps(t.reasons) if t else None, m.visibility,
+                json.dumps(t.reasons) if t else None, m.visibility, t.sure if t else True,
             ))  # fmt: skip
         conn.executemany(
             "INSERT INTO mention (account_id, remote_id, author_id, text, created_at, received_at,"
             " url, in_reply_to_remote_id, conversation_id, status, due_at, urgency, category,"
-            " sentiment, priority, triage_reasons, visibility)"
-            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{MentionStatus.NEW}', ?, ?, ?, ?, ?, ?, ?)"
+            " sentiment, priority, triage_reasons, visibility, triage_sure)"
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{MentionStatus.NEW}', ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (account_id, remote_id) DO NOTHING",
             rows,
         )

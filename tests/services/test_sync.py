@@ -154,3 +154,32 @@ def test_a_mention_like_one_the_manager_refiled_is_filed_the_same_way(db):
     row = mentions.rows_by_id(db, [arrived])[0]
     assert row.category == chosen
     assert f"you filed similar mentions as {chosen}" in row.triage_reasons
+
+
+@pytest.mark.usefixtures("account")
+def test_how_sure_triage_was_is_stored_with_the_mention(db, monkeypatch):
+    """An arriving mention keeps triage's confidence: an unsure call (its reasons say "check: …")
+    is stored unsure, so the feed can mark it; a sure one sure."""
+    from socialdesk.core import triage
+    from socialdesk.networks.base import MentionBatch
+    from socialdesk.store import mentions
+    from tests.factories import mention
+
+    def classify(text, **_kwargs):
+        if "hmm" in text:
+            return triage.Triage("other", 0.0, ("check: no word list decided",), "", sure=False)
+        return triage.Triage("complaint", -0.8, ("complaint words: broken",), "", sure=True)
+
+    monkeypatch.setattr(triage, "classify", classify)
+    read = [mention(1, text="@acme hmm, interesting"), mention(2, text="@acme app is broken")]
+
+    class Network:
+        def fetch_mentions(self, _account, _cursor):
+            return MentionBatch(list(read), cursor="c")
+
+    ids = SyncService(db, lambda _account: Network(), Clock()).sync_all()[0].new_mention_ids
+    rows = {r.text: r for r in mentions.rows_by_id(db, ids)}
+    unsure, sure = rows["@acme hmm, interesting"], rows["@acme app is broken"]
+    assert (unsure.category, unsure.triage_sure) == ("other", False)
+    assert unsure.triage_reasons == ("check: no word list decided",)
+    assert (sure.category, sure.triage_sure) == ("complaint", True)

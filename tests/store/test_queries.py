@@ -244,6 +244,29 @@ def test_the_managers_category_wins_and_can_be_undone(db, account):
         mentions.set_category(db, ids, "gossip")
 
 
+def test_an_unsure_call_is_kept_until_the_manager_files_it_and_undo_brings_it_back(db, account):
+    _, account_id = account
+    triage = [
+        mentions.TriageFields("praise", 0.2, "normal", ("check: only the tone decided",), False),
+        mentions.TriageFields("complaint", -0.8, "high", ("complaint words: late",)),
+    ]
+    unsure, sure = mentions.upsert_mentions(db, account_id, [mention(1), mention(2)], T0, triage)
+    assert [mentions.mention_row(db, i).triage_sure for i in (unsure, sure)] == [False, True]
+    assert mentions.mention_row(db, unsure).triage_reasons == ("check: only the tone decided",)
+    check = MentionFilter(unsure_only=True)
+    assert [r.id for r in mentions.mention_rows(db, check)] == [unsure]
+    assert mentions.count_mentions(db, check) == 1
+    assert mentions.mention_ids(db, check, 10) == [unsure]
+    before = mentions.mention_states(db, [unsure])
+    mentions.set_category(db, [unsure], "praise")  # the manager agrees: a sure call now
+    mentions.reprioritise(db, [unsure], T0)
+    assert mentions.mention_row(db, unsure).triage_sure
+    assert mentions.count_mentions(db, check) == 0
+    mentions.restore_states(db, before, at=T0)  # undo: triage's unsure call again
+    assert not mentions.mention_row(db, unsure).triage_sure
+    assert mentions.count_mentions(db, check) == 1
+
+
 def test_author_flags_and_notes_show_on_every_mention_of_theirs(db, account):
     _, account_id = account
     ids = mentions.upsert_mentions(db, account_id, [mention(1), mention(2)], T0)
