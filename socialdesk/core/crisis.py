@@ -86,12 +86,7 @@ def assess(
     first, last = bisect_right(times, window_start), bisect_right(times, now)
     window, before = history[first:last], history[:first]
     rate = len(window) * 60 / settings.window_minutes
-    usual = max(
-        _usual_at(times, now, settings),
-        _count(times, window_start - DAY, window_start) / 24,
-        _count(times, window_start - RECENT, window_start) / (RECENT / HOUR),
-        settings.min_usual,
-    )
+    usual = _usual(times, now, settings)
     loud = len(window) >= settings.floor
     spiking = loud and rate >= settings.multiplier * usual
     ids = tuple(n.mention_id for n in window)
@@ -102,8 +97,10 @@ def assess(
             return Assessment(CALM, rate, usual, spike=shape)
         about = previous.about or _about(window, before)
         ids = ids or previous.mention_ids
+        # The usual before it started; a crisis restored after a restart has to work it out again.
+        before_it = previous.usual or _usual(times, previous.started_at or now, settings)
         return Assessment(
-            CRISIS, rate, previous.usual, about, ids, previous.started_at, calm_since, shape
+            CRISIS, rate, before_it, about, ids, previous.started_at, calm_since, shape
         )
     if not spiking:
         return Assessment(CALM, rate, usual, spike=shape)
@@ -114,6 +111,17 @@ def assess(
         # A burst of chance arrivals lasts a check or two; a crisis is still there minutes later.
         return Assessment(RISING, rate, usual, (), ids, rising_since or now, None, shape)
     return Assessment(CRISIS, rate, usual, _about(window, before), ids, now, None, shape)
+
+
+def _usual(times: list[datetime], now: datetime, settings: Settings) -> float:
+    """Negatives per hour to expect in the window ending ``now``, from what came before it."""
+    window_start = now - timedelta(minutes=settings.window_minutes)
+    return max(
+        _usual_at(times, now, settings),
+        _count(times, window_start - DAY, window_start) / 24,
+        _count(times, window_start - RECENT, window_start) / (RECENT / HOUR),
+        settings.min_usual,
+    )
 
 
 def _usual_at(times: list[datetime], now: datetime, settings: Settings) -> float:

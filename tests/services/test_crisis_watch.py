@@ -4,6 +4,8 @@ remembered after the crisis ends until it is resumed."""
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from socialdesk.core.crisis import CRISIS
 from socialdesk.services.crisis import CrisisWatch, simulate_crisis
 from socialdesk.store import clients, crises, mentions, outbox
@@ -37,6 +39,9 @@ def test_a_simulated_spike_is_a_crisis_and_a_restart_keeps_it(db):
     again = CrisisWatch(db, lambda: NOW)  # the app restarted
     [still] = again.check(NOW + timedelta(minutes=2))
     assert still.record.id == shown.record.id
+    # The banner's "N× the usual" survives the restart (it said "0×").
+    assert still.assessment.times_usual >= 4
+    assert still.assessment.usual == pytest.approx(shown.assessment.usual)
 
 
 def test_covering_stops_the_clocks_and_undo_gives_them_back(db):
