@@ -41,6 +41,7 @@ from socialdesk.ui.reports import ReportsPanel
 from socialdesk.ui.review import ReviewPanel
 from socialdesk.ui.shortcuts import ShortcutsDialog
 from socialdesk.ui.sidebar import VIEWS, Sidebar, Target, TargetRole
+from socialdesk.ui.statement import StatementDialog
 from socialdesk.ui.widgets import plain_label
 
 log = logging.getLogger(__name__)
@@ -419,9 +420,8 @@ class MainWindow(QMainWindow):
             self.controller.crises.simulate(client.id)
 
     def open_statements(self, client) -> None:
-        """The drafted crisis statements, one per account of the client, in the post window."""
-        dialog = NewPostDialog(self.replies, [client], self)
-        dialog.setWindowTitle(f"Crisis statement — {client.name}")
+        """The drafted crisis statements, one tab per account of the client."""
+        dialog = StatementDialog(self.replies, client, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.exec()
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QInputDialog
 from socialdesk.core import outbox as outbox_policy
 from socialdesk.store import crises, drafts, mentions
 from socialdesk.ui.feed.model import RowRole
-from socialdesk.ui.new_post import NewPostDialog
+from socialdesk.ui.statement import StatementDialog
 from tests.ui.test_composer import settled, typed
 
 
@@ -33,13 +33,29 @@ def test_the_demo_crisis_from_banner_to_covered(make_window, qtbot, monkeypatch,
     db = window.controller.workspace.db
 
     opened = []
-    monkeypatch.setattr(NewPostDialog, "exec", lambda self: opened.append(self) or 0)
+    monkeypatch.setattr(StatementDialog, "exec", lambda self: opened.append(self) or 0)
     banner.statement.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
     for account in client.accounts:
         draft = drafts.live_draft(db, account.id, None)
         assert draft is not None and draft.text.startswith("To all customers affected by")
-    assert opened[0].account.count() == len(client.accounts)
+    # Every account gets its copy, each counted by its own network, its blank caught.
+    dialog = opened[0]
+    assert dialog.tabs.count() == len(client.accounts) >= 2
+    for composer, account in zip(dialog.composers, client.accounts, strict=True):
+        assert composer.target.account_id == account.id
+        assert composer.text.startswith("To all customers affected by")
+        assert composer.count.limit == {"x": 280, "mastodon": 500, "bluesky": 300}[account.network]
+        assert "unfilled-template" in {f.code for f in composer.findings}
+    # A copy with its blank left in cannot go to review; filled in, it goes, and the next opens.
+    first = dialog.composers[0]
+    first.mark_ready()
+    assert "affected by …" in first.refusal.text() and first.isEnabled()
+    with qtbot.waitSignal(first.updated, timeout=5_000):
+        first.editor.setPlainText(first.text.replace("affected by …", "affected by the outage"))
+    first.mark_ready()
+    qtbot.waitUntil(lambda: not first.isEnabled(), timeout=10_000)
+    assert dialog.tabs.tabText(0).startswith("✓") and dialog.tabs.currentIndex() == 1
 
     # The manager approves the statement; an hour later the banner asks for an update.
     statement = drafts.live_draft(db, client.accounts[0].id, None)
