@@ -635,6 +635,10 @@ class Composer(QFrame):
                 "first (the part that does not fit is highlighted)."
             )
             return
+        blanks = [f for f in tone.check(self.text, self._context) if f.code == "unfilled-template"]
+        if blanks:
+            self._refuse("Cannot send for review: " + blanks[0].message)
+            return
         self.after_save(self._ready_saved)
 
     def _approve_refused_empty(self) -> None:

@@ -60,6 +60,15 @@ def test_a_draft_with_a_blocking_finding_is_not_approved(qtbot, context, account
     assert why and why.startswith("Cannot approve")
 
 
+def test_a_statement_with_a_blank_left_in_is_not_approved(qtbot, context, account):
+    _, account_id = account
+    replies = _replies(context)
+    text = "To all customers affected by …: we sincerely apologise."
+    draft_id = _saved(qtbot, replies, account_id, None, text)
+    why = replies.approve(draft_id, text, tone.ReplyContext(network="x"))
+    assert why and why.startswith("Cannot approve") and "“affected by …”" in why
+
+
 def test_the_crisis_question_is_asked_of_whoever_knows(context, account):
     _, account_id = account
     asked = []

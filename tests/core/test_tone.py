@@ -40,9 +40,9 @@ def test_findings_come_most_severe_first_in_a_stable_order():
     assert {f.code for f in found} <= {code for code, _ in CODES}
 
 
-def test_only_empty_and_over_limit_block():
+def test_only_empty_over_limit_and_a_blank_left_in_a_template_block():
     blocking = {code for code, severity in CODES if severity == "block"}
-    assert blocking == {"empty", "over-limit"}
+    assert blocking == {"empty", "over-limit", "unfilled-template"}
     assert codes("@bob   \n") == ["empty"]
 
 
