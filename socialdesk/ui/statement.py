@@ -36,7 +36,7 @@ class StatementDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.tabs)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 90, metrics.height() * 30)
+        self.resize(metrics.averageCharWidth() * 110, metrics.height() * 34)
         if self.composers:
             self.composers[0].editor.setFocus()
 
