@@ -52,7 +52,11 @@ class CrisisWatch:
             under_way = crises.open_crises(self._db)
             found = []
             # Ids and names only: list_clients would count every account's unread and overdue.
-            for client_id, name in self._db.query("SELECT id, name FROM client ORDER BY name"):
+            # Archived and deleted clients are not watched: nothing of theirs is synced.
+            for client_id, name in self._db.query(
+                "SELECT id, name FROM client WHERE archived_at IS NULL AND deleted_at IS NULL"
+                " ORDER BY name"
+            ):
                 shown = self._check_client(client_id, name, under_way.get(client_id), now)
                 if shown is not None:
                     found.append(shown)

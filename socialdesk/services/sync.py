@@ -58,14 +58,22 @@ class SyncService:
         self._provider_for = provider_for
         self._clock = clock
 
-    def sync_all(self, progress: Callable[[str], None] | None = None) -> list[SyncResult]:
-        """Every account in turn; ``progress`` hears which one is being asked (plain words)."""
+    def sync_all(
+        self,
+        progress: Callable[[str], None] | None = None,
+        counted: Callable[[int, int, int], None] | None = None,
+    ) -> list[SyncResult]:
+        """Every account of the clients in use, in turn; ``progress`` hears which one is being
+        asked (plain words), ``counted`` how many are done, of how many, and the new mentions so
+        far (for a progress bar)."""
         accounts = clients.list_accounts(self._db)
-        results = []
+        results: list[SyncResult] = []
         for i, account in enumerate(accounts, start=1):
             if progress:
                 progress(f"Checking @{account.handle} ({i} of {len(accounts)})…")
             results.append(self.sync_account(account))
+            if counted:
+                counted(i, len(accounts), sum(len(r.new_mention_ids) for r in results))
         return results
 
     def sync_account(self, account: clients.AccountSummary) -> SyncResult:

@@ -51,6 +51,25 @@ class ClientSummary:
     banned_phrases: tuple[BannedPhrase, ...] = ()  # the client's brand voice
     brand_contacts: tuple[str, ...] = ()  # its public email, hotline, help URL
     outbox_paused: bool = False  # nothing of this client's is posted until resumed
+    archived_at: datetime | None = None  # put away: hidden from the sidebar and the inbox
+
+
+@dataclass(frozen=True)
+class ClientFootprint:
+    """What deleting a client takes with it, counted so the question can say so."""
+
+    accounts: int = 0
+    mentions: int = 0
+    drafts: int = 0  # replies being written or waiting for review
+    outbox: int = 0  # approved replies and posts not sent yet
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.accounts or self.mentions or self.drafts or self.outbox)
+
+
+class ClientNameError(ValueError):
+    """A client's name that cannot be used, in plain words."""
 
 
 def add_client(
@@ -63,6 +82,7 @@ def add_client(
     timezone: str = "UTC",
     at: datetime | None = None,
 ) -> int:
+    name = _usable_name(db, name)
     with db.transaction() as conn:
         cur = conn.execute(
             "INSERT INTO client (name, colour, response_target_minutes, service_hours, timezone,"
@@ -117,13 +137,141 @@ def account_by_remote_id(db: Database, network: str, remote_id: str) -> AccountS
 
 
 def client_id_by_name(db: Database, name: str) -> int | None:
-    rows = db.query("SELECT id FROM client WHERE name = ? COLLATE NOCASE", (name.strip(),))
+    """The client of that name (any case), archived ones included; never one being deleted."""
+    rows = db.query(
+        "SELECT id FROM client WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL",
+        (name.strip(),),
+    )
     return rows[0][0] if rows else None
 
 
+def _usable_name(db: Database, name: str, client_id: int | None = None) -> str:
+    """``name`` trimmed, or ClientNameError when it is empty or another client has it."""
+    name = " ".join(name.split())
+    if not name:
+        raise ClientNameError("Give the client a name.")
+    if len(name) > 100:
+        raise ClientNameError("A client's name can be at most 100 characters long.")
+    rows = db.query(
+        "SELECT archived_at FROM client WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL"
+        " AND id IS NOT ?",
+        (name, client_id),
+    )
+    if rows:
+        where = " among the archived clients (Workspace → Clients…)" if rows[0][0] else ""
+        raise ClientNameError(f"There is already a client called “{name}”{where}.")
+    return name
+
+
+def update_client(
+    db: Database,
+    client_id: int,
+    *,
+    name: str,
+    colour: str,
+    response_target_minutes: int,
+    service_hours: dict[str, Any] | None,
+    timezone: str,
+) -> None:
+    """Rename the client and set its colour, response target and service hours. The due times of
+    its waiting mentions are not recomputed here (the caller reprioritises)."""
+    name = _usable_name(db, name, client_id)
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE client SET name = ?, colour = ?, response_target_minutes = ?,"
+            " service_hours = ?, timezone = ? WHERE id = ?",
+            (
+                name,
+                colour,
+                response_target_minutes,
+                json.dumps(service_hours) if service_hours is not None else None,
+                timezone,
+                client_id,
+            ),
+        )
+
+
+def reset_due_times(db: Database, client_id: int) -> list[int]:
+    """Forget the due times of the client's mentions, after its target or hours changed, for
+    ``mentions.fill_due_times`` to compute again; the ids of those still waiting for a reply."""
+    accounts = "SELECT id FROM account WHERE client_id = ?"
+    placeholders = ",".join("?" * len(AWAITING))
+    with db.transaction() as conn:
+        conn.execute(
+            f"UPDATE mention SET due_at = NULL WHERE account_id IN ({accounts})", (client_id,)
+        )
+        rows = conn.execute(
+            f"SELECT id FROM mention WHERE account_id IN ({accounts})"
+            f" AND status IN ({placeholders})",
+            (client_id, *AWAITING),
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+def archive_client(db: Database, client_id: int, *, at: datetime) -> None:
+    """Hide the client from the sidebar and the inbox and stop syncing it; keep everything."""
+    with db.transaction() as conn:
+        conn.execute("UPDATE client SET archived_at = ? WHERE id = ?", (to_ms(at), client_id))
+
+
+def restore_client(db: Database, client_id: int) -> None:
+    with db.transaction() as conn:
+        conn.execute("UPDATE client SET archived_at = NULL WHERE id = ?", (client_id,))
+
+
+def mark_deleted(db: Database, client_id: int, *, at: datetime) -> None:
+    """The first half of deleting: hidden at once, removed by ``purge_deleted`` once the undo is
+    over (or at the next start, if the app closed first)."""
+    with db.transaction() as conn:
+        conn.execute("UPDATE client SET deleted_at = ? WHERE id = ?", (to_ms(at), client_id))
+
+
+def undelete(db: Database, client_id: int) -> None:
+    with db.transaction() as conn:
+        conn.execute("UPDATE client SET deleted_at = NULL WHERE id = ?", (client_id,))
+
+
+def deleted_account_ids(db: Database, client_id: int | None = None) -> list[int]:
+    """The accounts of clients marked deleted (of one of them, or of all)."""
+    rows = db.query(
+        "SELECT a.id FROM account a JOIN client c ON c.id = a.client_id"
+        " WHERE c.deleted_at IS NOT NULL AND (? IS NULL OR c.id = ?) ORDER BY a.id",
+        (client_id, client_id),
+    )
+    return [r[0] for r in rows]
+
+
+def purge_deleted(db: Database, client_id: int | None = None) -> list[int]:
+    """Remove clients marked deleted (one, or all) with everything stored for them: accounts,
+    mentions, drafts, outbox, saved replies, crises. Their ids."""
+    rows = db.query(
+        "SELECT id FROM client WHERE deleted_at IS NOT NULL AND (? IS NULL OR id = ?)",
+        (client_id, client_id),
+    )
+    ids = [r[0] for r in rows]
+    for cid in ids:
+        delete_client(db, cid)
+    return ids
+
+
 def delete_client(db: Database, client_id: int) -> None:
+    """The client and everything stored for it, in one transaction (the foreign keys cascade)."""
     with db.transaction() as conn:
         conn.execute("DELETE FROM client WHERE id = ?", (client_id,))
+
+
+def client_footprint(db: Database, client_id: int) -> ClientFootprint:
+    accounts = "SELECT id FROM account WHERE client_id = ?"
+    counts = db.query(
+        f"SELECT (SELECT count(*) FROM account WHERE client_id = ?),"
+        f" (SELECT count(*) FROM mention WHERE account_id IN ({accounts})),"
+        f" (SELECT count(*) FROM draft WHERE account_id IN ({accounts})"
+        "   AND state IN ('editing', 'ready')),"
+        f" (SELECT count(*) FROM outbox_item WHERE account_id IN ({accounts})"
+        "   AND state NOT IN ('sent', 'cancelled'))",
+        (client_id, client_id, client_id, client_id),
+    )[0]
+    return ClientFootprint(*counts)
 
 
 def delete_account(db: Database, account_id: int) -> None:
@@ -148,8 +296,24 @@ def _account(row: Sequence[Any], unread: int = 0, overdue: int = 0) -> AccountSu
 
 
 def list_accounts(db: Database) -> list[AccountSummary]:
-    rows = db.query(f"SELECT {_ACCOUNT_COLUMNS} FROM account a ORDER BY a.client_id, a.id")
+    """The accounts of the clients in use: not those of archived or deleted clients."""
+    rows = db.query(
+        f"SELECT {_ACCOUNT_COLUMNS} FROM account a JOIN client c ON c.id = a.client_id"
+        f" WHERE {_ACTIVE} ORDER BY a.client_id, a.id"
+    )
     return [_account(r) for r in rows]
+
+
+_ACTIVE = "c.archived_at IS NULL AND c.deleted_at IS NULL"
+
+
+def hidden_account_ids(db: Database) -> list[int]:
+    """The accounts of archived and deleted clients, whose mentions the inbox leaves out."""
+    rows = db.query(
+        "SELECT a.id FROM account a JOIN client c ON c.id = a.client_id"
+        f" WHERE NOT ({_ACTIVE}) ORDER BY a.id"
+    )
+    return [r[0] for r in rows]
 
 
 def get_account(db: Database, account_id: int) -> AccountSummary | None:
@@ -157,17 +321,31 @@ def get_account(db: Database, account_id: int) -> AccountSummary | None:
     return _account(rows[0]) if rows else None
 
 
-def list_clients(db: Database, now: datetime) -> list[ClientSummary]:
-    """Every client with its accounts and their unread (new) and overdue counts. Overdue respects
-    each client's service hours: the clock pauses outside them."""
+def list_clients(db: Database, now: datetime, *, archived: bool = False) -> list[ClientSummary]:
+    """Every client in use (or, with ``archived``, every archived one) with its accounts and their
+    unread (new) and overdue counts. Overdue respects each client's service hours: the clock
+    pauses outside them. Clients being deleted are in neither list."""
+    which = "c.archived_at IS NOT NULL" if archived else "c.archived_at IS NULL"
     clients = db.query(
         "SELECT id, name, colour, response_target_minutes, service_hours, timezone,"
-        " notifications_muted, banned_phrases, brand_contacts, outbox_paused"
-        " FROM client ORDER BY name COLLATE NOCASE, id"
+        " notifications_muted, banned_phrases, brand_contacts, outbox_paused, archived_at"
+        f" FROM client c WHERE {which} AND c.deleted_at IS NULL ORDER BY name COLLATE NOCASE, id"
     )
     now_ms = to_ms(now)
     result = []
-    for cid, name, colour, target, hours_json, tz, muted, banned, contacts, paused in clients:
+    for (
+        cid,
+        name,
+        colour,
+        target,
+        hours_json,
+        tz,
+        muted,
+        banned,
+        contacts,
+        paused,
+        put_away,
+    ) in clients:
         accounts = _accounts_with_counts(db, cid, now_ms)
         result.append(
             ClientSummary(
@@ -184,6 +362,7 @@ def list_clients(db: Database, now: datetime) -> list[ClientSummary]:
                 banned_phrases=_banned_phrases(banned, cid),
                 brand_contacts=tuple(str(c) for c in _json_list(contacts, cid)),
                 outbox_paused=bool(paused),
+                archived_at=from_ms(put_away),
             )
         )
     return result

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration; tests/store/test_migrations.py checks it matches the migrations folder.
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -33,6 +33,7 @@ KNOWN_REVISIONS = (
     "0012",
     "0013",
     "0014",
+    "0015",
 )
 
 

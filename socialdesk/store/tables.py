@@ -39,6 +39,10 @@ class Client(SQLModel, table=True):
     # Nothing of this client's is posted while set (crisis mode); approved replies wait, paused.
     outbox_paused: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     created_at: int
+    # Put away: hidden from the sidebar and the inbox, not synced, everything kept (0015).
+    archived_at: int | None = None
+    # Deleted, still undoable: hidden like an archived client until it is removed for good.
+    deleted_at: int | None = None
 
 
 class Account(SQLModel, table=True):

@@ -160,3 +160,24 @@ def test_mentions_stored_before_triage_confidence_count_as_sure(tmp_path):
         rows = conn.execute("SELECT remote_id, triage_sure FROM mention ORDER BY id").fetchall()
     conn.close()
     assert rows == [("r1", 1), ("r2", 0)]
+
+
+def test_clients_stored_before_the_archive_stay_active_and_can_be_archived(tmp_path):
+    """0015 adds ``archived_at`` and ``deleted_at``: an existing client is neither, keeps its
+    accounts and mentions, and can then be archived and restored."""
+    path = tmp_path / "socialdesk.sqlite3"
+    _first_release_file(path)
+    schema.upgrade(path, "0014")
+    db = open_database(path)
+    assert db.query("SELECT version_num FROM alembic_version") == [(schema.HEAD_REVISION,)]
+    assert db.query("SELECT name, archived_at, deleted_at FROM client") == [
+        ("Old client", None, None)
+    ]
+    (client,) = clients.list_clients(db, T0)
+    clients.archive_client(db, client.id, at=T0)
+    assert clients.list_clients(db, T0) == []
+    assert [c.name for c in clients.list_clients(db, T0, archived=True)] == ["Old client"]
+    assert mentions.count_mentions(db) == 1
+    clients.restore_client(db, client.id)
+    assert [c.name for c in clients.list_clients(db, T0)] == ["Old client"]
+    db.close_all()
