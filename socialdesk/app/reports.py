@@ -27,6 +27,7 @@ class ReportData:
     terms: ClientTerms
     client_id: int
     seconds: float  # how long it took to read and compute
+    first_day: date | None  # of the client's oldest mention, in its time zone (None: none yet)
 
 
 class ReportsController(QObject):
@@ -50,7 +51,9 @@ class ReportsController(QObject):
             first, after = period_bounds(terms.timezone, start, end)
             rows = reports.report_rows(db, client_id, first, after)
             made = reporting.build(rows, terms, start, end, now)
-            return ReportData(made, rows, terms, client_id, time.perf_counter() - began)
+            oldest = reports.first_mention_at(db, client_id)
+            first_day = oldest.astimezone(_zone(terms.timezone)).date() if oldest else None
+            return ReportData(made, rows, terms, client_id, time.perf_counter() - began, first_day)
 
         self.ctx.run(work, done, failed)
 
@@ -75,10 +78,14 @@ class ReportsController(QObject):
 
 def period_bounds(zone: str, start: date, end: date) -> tuple[datetime, datetime]:
     """The UTC instants of ``start`` 00:00 and the day after ``end`` 00:00 in ``zone``."""
-    try:
-        tz: tzinfo = ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        tz = UTC
+    tz = _zone(zone)
     first = datetime.combine(start, day_start(), tz)
     after = datetime.combine(end + timedelta(days=1), day_start(), tz)
     return first.astimezone(UTC), after.astimezone(UTC)
+
+
+def _zone(zone: str) -> tzinfo:
+    try:
+        return ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC

@@ -14,7 +14,7 @@ from socialdesk.core.models import AuthorFlag, Category
 from socialdesk.core.report import COVERED, ClientTerms, ReportRows
 from socialdesk.store.clients import client_hours
 from socialdesk.store.db import Database
-from socialdesk.store.values import to_ms
+from socialdesk.store.values import from_ms, to_ms
 
 _CATEGORY = "coalesce(category_override, category)"  # the manager's override wins
 # One account's mentions of the period, oldest first straight from ix_mention_account_feed (an IN
@@ -52,6 +52,16 @@ def report_rows(
     authors = {author: handle for author, handle, _flags in read}
     trolls = frozenset(a for a, _h, flags in read if AuthorFlag.TROLL in (flags or "").split(","))
     return ReportRows(found, accounts, authors, trolls)
+
+
+def first_mention_at(db: Database, client_id: int) -> datetime | None:
+    """When the client's oldest mention was written: a report needs no period before it."""
+    found = db.query(
+        "SELECT min(created_at) FROM mention WHERE account_id IN"
+        " (SELECT id FROM account WHERE client_id = ?)",
+        (client_id,),
+    )
+    return from_ms(found[0][0]) if found and found[0][0] is not None else None
 
 
 def client_terms(db: Database, client_id: int) -> ClientTerms:

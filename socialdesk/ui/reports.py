@@ -33,8 +33,10 @@ from socialdesk.ui.report_pdf import figures, takeaways, write_pdf
 from socialdesk.ui.widgets import plain_label
 
 MAX_DAYS = 3 * 366
+SINCE_FIRST = "Since the first mention"
 PERIODS = ("Last 7 days", "Last 30 days", "Last 90 days", "This month", "Last month",
-           "Last 12 months", "Custom")  # fmt: skip
+           "Last 12 months", SINCE_FIRST, "Custom")  # fmt: skip
+DEFAULT_DAYS = 30  # until the manager picks a period: the last 30 days, or fewer if that is all
 
 
 def period_days(name: str, today: date) -> tuple[date, date]:
@@ -45,7 +47,7 @@ def period_days(name: str, today: date) -> tuple[date, date]:
         last = today.replace(day=1) - timedelta(days=1)
         return last.replace(day=1), last
     days = {"Last 7 days": 7, "Last 30 days": 30, "Last 90 days": 90, "Last 12 months": 365}
-    return today - timedelta(days=days.get(name, 30) - 1), today
+    return today - timedelta(days=days.get(name, DEFAULT_DAYS) - 1), today
 
 
 class ReportsPanel(QWidget):
@@ -54,6 +56,10 @@ class ReportsPanel(QWidget):
         self._controller = controller
         self._data: ReportData | None = None
         self._asked: tuple | None = None
+        # Until the manager picks a period the view chooses one that fits the client's data: a
+        # workspace holding 8 days of mentions reads badly as "Last 30 days".
+        self._period_is_default = True
+        self._first_day: date | None = None
         self.setAccessibleName("Reports")
 
         self.client = QComboBox(accessibleName="Client")
@@ -116,7 +122,7 @@ class ReportsPanel(QWidget):
 
         self._debounce = QTimer(self, singleShot=True, interval=150, timeout=self.refresh)
         self.client.currentIndexChanged.connect(self._debounce.start)
-        self.period.currentTextChanged.connect(self._period_chosen)
+        self.period.currentTextChanged.connect(self._period_picked)
         for edit in (self.start, self.end):
             edit.userDateChanged.connect(self._dates_edited)
         controller.clientsChanged.connect(self.set_clients)
@@ -153,11 +159,17 @@ class ReportsPanel(QWidget):
         if self.isVisible():
             self._debounce.start()
 
+    def _period_picked(self, name: str) -> None:
+        self._period_is_default = False
+        self._period_chosen(name)
+
     def _period_chosen(self, name: str) -> None:
         if name == "Custom":
             return
         today = self._controller.clock().astimezone().date()
         first, last = period_days(name, today)
+        if name == SINCE_FIRST and self._first_day is not None:
+            first = min(self._first_day, today)
         for edit, day in ((self.start, first), (self.end, last)):
             edit.blockSignals(True)
             edit.setDate(QDate(day.year, day.month, day.day))
@@ -165,6 +177,7 @@ class ReportsPanel(QWidget):
         self._debounce.start()
 
     def _dates_edited(self) -> None:
+        self._period_is_default = False
         self.period.blockSignals(True)
         self.period.setCurrentText("Custom")
         self.period.blockSignals(False)
@@ -199,6 +212,9 @@ class ReportsPanel(QWidget):
     def _shown(self, asked: tuple, data: ReportData) -> None:
         if asked != self._asked:
             return  # another client or period was chosen meanwhile
+        self._first_day = data.first_day
+        if self._period_is_default and self._fit_default_period(data):
+            return  # asked again, for the period that fits
         self._data = data
         report = data.report
         self.status.setText(
@@ -212,6 +228,24 @@ class ReportsPanel(QWidget):
         lines = takeaways(report, data.terms.response_target_minutes)
         self.takeaways.setText("\n".join(f"•  {line}" for line in lines))
         self._set_exports_enabled(True)
+
+    def _fit_default_period(self, data: ReportData) -> bool:
+        """The last 30 days, or since the client's first mention when that is later; True when
+        the period shown had to change (and was asked for again)."""
+        if data.first_day is None:
+            return False
+        today = self._controller.clock().astimezone().date()
+        young = (today - data.first_day).days < DEFAULT_DAYS
+        name = SINCE_FIRST if young else "Last 30 days"
+        if name == self.period.currentText() and period_days(name, today)[1] == data.report.end:
+            wanted = min(data.first_day, today) if young else period_days(name, today)[0]
+            if wanted == data.report.start:
+                return False
+        self.period.blockSignals(True)
+        self.period.setCurrentText(name)
+        self.period.blockSignals(False)
+        self._period_chosen(name)
+        return True
 
     def _fill_tiles(self, data: ReportData) -> None:
         _clear(self.tiles)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from socialdesk.core.report import Report
 from socialdesk.ui.report_pdf import write_pdf
+from socialdesk.ui.reports import SINCE_FIRST
 from socialdesk.ui.sidebar import Target
 
 needs_poppler = pytest.mark.skipif(
@@ -111,6 +112,21 @@ def test_the_view_shows_the_clients_figures_and_exports_its_rows(
     qtbot.waitUntil(lambda: len(offered) == 2, timeout=20_000)
     documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
     assert offered == [Path(documents), target.parent]
+
+
+def test_the_first_report_covers_the_days_the_workspace_holds_not_thirty(make_window, qtbot):
+    window = make_window()  # the demo holds a week of mentions
+    panel = open_reports(window, qtbot)
+    qtbot.waitUntil(lambda: panel.period.currentText() == SINCE_FIRST, timeout=20_000)
+    qtbot.waitUntil(lambda: panel._data.report.start == panel.start.date().toPython())
+    first_day, mentions_that_day = panel._data.report.by_day[0]
+    assert first_day == panel.start.date().toPython() and mentions_that_day > 0
+    assert (panel.end.date().toPython() - first_day).days < 10
+    # A period the manager chooses is kept.
+    panel.period.setCurrentText("Last 30 days")
+    qtbot.waitUntil(lambda: (panel._data.report.end - panel._data.report.start).days == 29,
+                    timeout=20_000)  # fmt: skip
+    assert panel.period.currentText() == "Last 30 days"
 
 
 @needs_poppler
