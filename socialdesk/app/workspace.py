@@ -13,46 +13,30 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QObject, QTimer, QTimeZone, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from socialdesk.app.accounts import AccountsController
+from socialdesk.app.clients import ClientsController
 from socialdesk.app.context import AppContext, Changes
 from socialdesk.app.crisis import CrisisController
 from socialdesk.app.first_paint import FirstPaint
+from socialdesk.app.reads import WorkspaceReads
 from socialdesk.app.replies import RepliesController
 from socialdesk.app.reports import ReportsController
 from socialdesk.app.tasks import TaskRunner
 from socialdesk.config import Settings
-from socialdesk.core import search
 from socialdesk.core.models import MentionStatus, network_label
-from socialdesk.core.search import Query
 from socialdesk.core.service_hours import ServiceHours
-from socialdesk.core.sla import ResponseClock, response_clock
-from socialdesk.diagnostics import diagnostics_text
 from socialdesk.services import alerts, moderation
 from socialdesk.services import workspace as workspaces
 from socialdesk.services.sync import SyncResult, SyncService
-from socialdesk.store import clients, events, history, mentions, saved_views
+from socialdesk.store import clients, mentions, saved_views
 from socialdesk.store.clients import ClientSummary
-from socialdesk.store.history import HistoryItem
-from socialdesk.store.mentions import MentionDetail, MentionFilter, MentionRow
+from socialdesk.store.mentions import MentionFilter, MentionRow
 from socialdesk.store.saved_views import SavedView
 
 log = logging.getLogger(__name__)
-
-HISTORY_PAGE = 200
-
-
-def _local_zone():
-    """The system's time zone with its daylight-saving rules (a fixed offset would put a winter
-    day an hour off in summer)."""
-    name = QTimeZone.systemTimeZoneId().data().decode()
-    try:
-        return ZoneInfo(name)
-    except (ValueError, ZoneInfoNotFoundError):
-        return datetime.now().astimezone().tzinfo or UTC
 
 
 def utc_now() -> datetime:
@@ -72,13 +56,14 @@ def _count(ids: list[int]) -> str:
     return "1 mention" if len(ids) == 1 else f"{len(ids)} mentions"
 
 
-class WorkspaceController(QObject):
+class WorkspaceController(WorkspaceReads, QObject):
     clientsChanged = Signal(object)  # list[ClientSummary]
     viewsChanged = Signal(object)  # list[SavedView]
     mentionsAdded = Signal(object)  # list[int]: new mention ids
     mentionChanged = Signal(int)
     workspaceChanged = Signal()  # another workspace was opened: every view reloads
     syncStateChanged = Signal(str)  # plain words for the status bar
+    syncProgress = Signal(int, int, int)  # accounts checked, of how many, new mentions so far
     failed = Signal(str)  # plain words for a message box
     ready = Signal()  # the first sync after opening has finished
     undoChanged = Signal(str)  # what Ctrl+Z would undo ("" when nothing)
@@ -117,6 +102,10 @@ class WorkspaceController(QObject):
         self.accounts = AccountsController(ctx)
         self.reports = ReportsController(ctx)
         self.crises = CrisisController(ctx, pause_outbox=self.replies.set_client_paused)
+        self.client_admin = ClientsController(ctx)
+        self._hidden: tuple[int, ...] | None = None  # accounts of archived and deleted clients
+        self.client_admin.shownChanged.connect(self._forget_hidden)
+        ctx.workspaceChanged.connect(self._forget_hidden)
         # After the controllers' own connections, as before: they hear of a new workspace first.
         ctx.changed.connect(self._apply)
         ctx.failed.connect(self.failed)
@@ -128,22 +117,10 @@ class WorkspaceController(QObject):
         return self.crises.is_about_crisis(row)
 
     @property
-    def workspace(self) -> workspaces.Workspace:
-        return self.context.workspace
-
-    @property
     def clients(self) -> list[ClientSummary]:
         return self.context.clients
 
     # -- lifecycle -------------------------------------------------------------------------------
-    @property
-    def is_demo(self) -> bool:
-        return self.workspace.is_demo
-
-    @property
-    def database_path(self) -> Path:
-        return self.workspace.path
-
     def start(self) -> None:
         """Show what is stored at once; once the window has painted, build the demo if it is
         new, then fetch what is new, send and watch; sync again on the user's interval."""
@@ -151,6 +128,8 @@ class WorkspaceController(QObject):
         # page needs its client's service hours.
         self._clients_loaded(clients.list_clients(self.workspace.db, self.clock()))
         self._views_loaded(saved_views.list_views(self.workspace.db))
+        self.client_admin.finish_deletions()  # any the app was closed on
+        self.client_admin.refresh_archived()
         self.apply_settings()
         if self._after_paint is not None:
             self._after_paint.cancel()
@@ -185,86 +164,9 @@ class WorkspaceController(QObject):
         self.runner.close()
         self.workspace.db.close_all()
 
-    # -- reads -----------------------------------------------------------------------------------
-    def count(self, flt: MentionFilter) -> int:
-        return mentions.count_mentions(self.workspace.db, flt, self.clock())
-
-    def page(self, flt: MentionFilter, offset: int, limit: int) -> list[MentionRow]:
-        return mentions.mention_rows(self.workspace.db, flt, offset, limit, self.clock())
-
-    def page_ids(self, flt: MentionFilter, limit: int) -> list[int]:
-        return mentions.mention_ids(self.workspace.db, flt, limit, self.clock())
-
-    def rows(self, ids: list[int]) -> list[MentionRow]:
-        return mentions.rows_by_id(self.workspace.db, ids) if ids else []
-
-    def page_after(self, flt: MentionFilter, last: MentionRow, limit: int) -> list[MentionRow]:
-        return mentions.mention_rows_after(self.workspace.db, flt, last, limit, self.clock())
-
-    # -- history ---------------------------------------------------------------------------------
-    def parse_query(self, text: str) -> Query:
-        """A history search as typed; dates are the user's local days."""
-        return search.parse(text, _local_zone())
-
-    def search_history(
-        self, query: Query, on_done: Callable[[list[HistoryItem], int | None], None]
-    ) -> None:
-        """The first page, read on a worker, and how many match when that is all of them (None:
-        more than a page; ``count_history`` counts them when asked)."""
-        db = self.workspace.db
-
-        def read():
-            found = history.search(db, query, limit=HISTORY_PAGE + 1)
-            return found[:HISTORY_PAGE], len(found) if len(found) <= HISTORY_PAGE else None
-
-        self.runner.run(read, lambda found: on_done(*found), self.fail)
-
-    def count_history(self, query: Query, on_done: Callable[[int], None]) -> None:
-        """Every match counted, on a worker: asked for, as it reads every match."""
-        db = self.workspace.db
-        self.runner.run(lambda: history.count(db, query), on_done, self.fail)
-
-    def history_after(self, query: Query, last: HistoryItem) -> list[HistoryItem]:
-        return history.search(self.workspace.db, query, after=last, limit=HISTORY_PAGE)
-
-    def mention_row(self, mention_id: int) -> MentionRow | None:
-        return mentions.mention_row(self.workspace.db, mention_id)
-
-    def clock_for(self, row: MentionRow) -> ResponseClock:
-        """The response clock of a mention now, with its client's service hours."""
-        return response_clock(
-            row.created_at,
-            row.response_target_minutes,
-            self.clock(),
-            awaiting_reply=MentionStatus(row.status).awaits_reply,
-            first_response_at=row.first_response_at,
-            hours=self._hours.get(row.client_id),
-        )
-
     def refresh_clients(self) -> None:
         db, now = self.workspace.db, self.clock()
         self.runner.run(lambda: clients.list_clients(db, now), self._clients_loaded, self.fail)
-
-    def load_detail(self, mention_id: int, on_done: Callable[[MentionDetail | None], None]) -> None:
-        db = self.workspace.db
-        self.runner.run(lambda: mentions.mention_detail(db, mention_id), on_done, self.fail)
-
-    def stats(self) -> dict[str, Any]:
-        return events.workspace_stats(self.workspace.db)
-
-    def diagnostics(self, ui: dict[str, str]) -> str:
-        """The "Copy diagnostics" text: SocialDesk, Python and the platform, what the UI adds
-        (``ui``: Qt's version and platform plugin), this workspace and its figures; never a
-        secret."""
-        return diagnostics_text(
-            self.data_dir,
-            {
-                **ui,
-                "Workspace": "demo" if self.is_demo else "own",
-                "Database": str(self.database_path),
-                **{k: str(v) for k, v in self.stats().items()},
-            },
-        )
 
     # -- changes ---------------------------------------------------------------------------------
     def mark_read(self, mention_id: int) -> None:
@@ -404,7 +306,9 @@ class WorkspaceController(QObject):
         )
 
     def _muted(self) -> set[int]:
-        return {c.id for c in self.clients if c.notifications_muted}
+        """No alerts for muted clients, nor for archived or deleted ones."""
+        put_away = {c.id for c in self.client_admin.archived} | set(self.client_admin.pending)
+        return {c.id for c in self.clients if c.notifications_muted} | put_away
 
     def _alert(self, found: list[alerts.Alert]) -> None:
         if found and self.settings.get("notifications"):
@@ -469,7 +373,9 @@ class WorkspaceController(QObject):
         service = SyncService(self.workspace.db, self.workspace.provider_for, self.clock)
         # Emitted from the worker: Qt queues each message to the status bar on the UI thread.
         self.runner.write(
-            lambda: service.sync_all(self.syncStateChanged.emit), self._synced, self._sync_failed
+            lambda: service.sync_all(self.syncStateChanged.emit, self.syncProgress.emit),
+            self._synced,
+            self._sync_failed,
         )
 
     def leave_demo(self) -> None:
