@@ -354,7 +354,9 @@ class MainWindow(QMainWindow):
         if not any(c.accounts for c in self.controller.clients):
             self.statusBar().showMessage("Add an account first: a post needs one.", 8_000)
             return
-        dialog = NewPostDialog(self.replies, self.controller.clients, self)
+        chosen = self.sidebar.currentIndex().data(TargetRole)
+        client_id = chosen.client_id if chosen is not None else None
+        dialog = NewPostDialog(self.replies, self.controller.clients, self, client_id)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.exec()
 

@@ -11,17 +11,27 @@ from socialdesk.ui.composer import Composer, ReplyTarget
 
 
 class NewPostDialog(QDialog):
-    def __init__(self, controller: RepliesController, clients, parent=None) -> None:
+    def __init__(
+        self, controller: RepliesController, clients, parent=None, client_id: int | None = None
+    ) -> None:
+        """``client_id``: the client being worked on; the post starts on its account that holds
+        a half-written post, else on its first account."""
         super().__init__(parent)
         self.setWindowTitle("New post")
         self.setAccessibleName("New post")
         self.account = QComboBox()
         self.account.setAccessibleName("Account")
+        start = None
         for client in clients:
             for account in client.accounts:
                 target = ReplyTarget(account.id, client.id, client.name, account.network)
                 label = f"{client.name} · {network_label(account.network)} @{account.handle}"
-                self.account.addItem(label, target)
+                leftover = controller.draft_for(account.id, None) is not None
+                self.account.addItem(label + (" · draft" if leftover else ""), target)
+                if client.id == client_id and (start is None or (leftover and not start[1])):
+                    start = (self.account.count() - 1, leftover)
+        if start is not None:
+            self.account.setCurrentIndex(start[0])
         self.composer = Composer(controller)
         self.composer.closed.connect(self.accept)
         self.account.currentIndexChanged.connect(self._account_chosen)
