@@ -37,6 +37,8 @@ def _phrase_regex(phrase: str) -> str:
 class _PhraseTable:
     pattern: re.Pattern
     suggestions: list[tuple[re.Pattern, str]]
+    # (phrase, why): the explanation given under a ``why:`` line for the phrases after it
+    reasons: list[tuple[re.Pattern, str]] = field(default_factory=list)
 
     def search(self, text: str, pos: int = 0):
         return self.pattern.search(text, pos)
@@ -49,6 +51,13 @@ class _PhraseTable:
         for pattern, suggestion in self.suggestions:
             if pattern.fullmatch(matched):
                 return suggestion
+        return None
+
+    def why(self, matched: str) -> str | None:
+        """Why the phrase that matched is a problem, in the words of its list's ``why:`` line."""
+        for pattern, why in self.reasons:
+            if pattern.fullmatch(matched):
+                return why
         return None
 
 
@@ -84,13 +93,23 @@ def _lines(name: str) -> list[str]:
 
 
 def _table(name: str) -> _PhraseTable:
-    phrases, suggestions = [], []
+    """A list's phrases; ``phrase => suggestion`` gives a replacement, and a ``why: ...`` line
+    explains the phrases after it (up to the next one) in plain words."""
+    phrases, suggestions, reasons, why = [], [], [], ""
     for line in _lines(name):
+        if line.startswith("why:"):
+            why = line[4:].strip()
+            continue
         phrase, _, suggestion = (part.strip() for part in line.partition("=>"))
         phrases.append(phrase)
-        if suggestion:
-            suggestions.append((re.compile(_phrase_regex(phrase.lower()), re.I), suggestion))
-    return _PhraseTable(_phrase_pattern(phrases), suggestions)
+        if suggestion or why:
+            found = _phrase_regex(phrase if phrase.startswith("re:") else phrase.lower())
+            regex = re.compile(found, re.IGNORECASE)
+            if suggestion:
+                suggestions.append((regex, suggestion))
+            if why:
+                reasons.append((regex, why))
+    return _PhraseTable(_phrase_pattern(phrases), suggestions, reasons)
 
 
 def _profanity_list() -> _Profanity:

@@ -44,7 +44,7 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
                 _appended(draft, "Send us a DM and we'll sort this out for you."),
             )
         )
-    if category == "praise" and not lists.thanks.search(draft.flat):
+    if category == "praise" and not _thanks_them(draft.flat):
         found.append(
             _finding(
                 "unthanked-praise",
@@ -56,15 +56,31 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
     return found
 
 
+def _thanks_them(text: str) -> bool:
+    """A thank-you to the person: "thanks to Marco" credits someone else, and "we'll pass your
+    thanks on" thanks nobody."""
+    return any(
+        not _NOT_THANKS.search(text, m.start() - 12 if m.start() > 12 else 0, m.end() + 4)
+        for m in _lists().thanks.pattern.finditer(text)
+    )
+
+
+_NOT_THANKS = re.compile(r"\b(?:thanks?|thank you) to\b|\byour thanks\b|\bno thanks\b", re.I)
+
+
 _BLAME_MESSAGE = "“{}” puts the fault on the customer; in public that starts an argument."
 _DEFENSIVE_MESSAGE = "“{}” argues with the customer; acknowledge their view and explain instead."
 _BOILERPLATE_MESSAGE = "“{}” reads as a pasted stock phrase; say it in your own words."
 
 
 def _listed(draft: _Draft, table: _PhraseTable, code: str, message: str) -> Iterable[Finding]:
+    """The first phrase of ``table`` in the draft, quoted, with its list's ``why:`` (what it does
+    to the reader and what to write instead), or ``message`` when the list gives none."""
     for m in table.pattern.finditer(draft.flat):
         if not _NOT_BLAME.match(draft.flat, m.end()) or "should" not in m[0].lower():
-            yield _finding(code, message.format(m[0]), m.span(), table.suggestion(m[0]))
+            why = table.why(m[0])
+            said = f"“{m[0]}” {why}" if why else message.format(m[0])
+            yield _finding(code, said, m.span(), table.suggestion(m[0]))
             return
 
 
@@ -173,14 +189,20 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
     apologies and the words naming their problem are taken out: saying sorry or "your parcel
     arrived damaged" is not hostility."""
     lists = _lists()
+    curt = _CURT.match(draft.flat, draft.body_start)
+    if curt and not (lists.acknowledgement.search(draft.flat) or _thanks_them(draft.flat)):
+        yield _finding(
+            "negative-tone",
+            f"“{curt[1]}” on its own reads as curt and cold, as if the matter were closed. Say "
+            "something human first (thank them, or say sorry) and then what happens next.",
+            curt.span(1),
+        )
+        return
     flat = _without_empathy(draft.flat)
     hostile = lists.hostile.search(flat, draft.body_start)
     if hostile:
-        yield _finding(
-            "negative-tone",
-            f"“{hostile[0]}” reads as hostile or dismissive. Keep it calm and about the fix.",
-            hostile.span(),
-        )
+        why = lists.hostile.why(hostile[0]) or "reads as hostile. Keep it calm and about the fix."
+        yield _finding("negative-tone", f"“{hostile[0]}” {why}", hostile.span())
         return
     vader = _vader()
     kept = lists.problem_words.sub(" ", lists.acknowledgement.sub(" ", flat[draft.body_start :]))
@@ -196,14 +218,26 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
     )
 
 
+# A reply that opens with a one-word brush-off as its whole sentence: "Noted." "Fine." "Ok."
+_CURT = re.compile(
+    r"\W*((?:noted|ok|okay|k|kk|fine|understood|whatever|received|acknowledged|got it"
+    r"|if you say so)(?:,? (?:noted|fine|ok|okay|then))?)\s*(?:\.+|$)(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
 def _without_empathy(text: str) -> str:
     """``text`` with each empathy frame blanked out, from the start of its clause (same length,
     so spans carry over)."""
     chars = list(text)
     for m in _empathy().finditer(text):
         start = m.start()
-        if m[0][:1].lower() in "iswm":  # "is maddening": only after what happened to them
-            start = max(text.rfind(mark, 0, m.start()) for mark in ".,;:!?\n") + 1
+        lo = max(0, m.start() - 300)  # a clause is not longer; 1 MB of text stays linear
+        clause = max(text.rfind(mark, lo, m.start()) for mark in ".,;:!?\n") + 1 or lo
+        if _BUT.search(text, clause, m.start()):  # "sorry, but that's ridiculous" argues
+            continue
+        if m["after"]:  # "is maddening": only after what happened to them
+            start = clause
             if not _GERUND.match(text, start):  # "losing a full basket", not "everyone here"
                 continue
         chars[start : m.end()] = " " * (m.end() - start)
@@ -211,6 +245,7 @@ def _without_empathy(text: str) -> str:
 
 
 _GERUND = re.compile(r"\s*[a-z]+ing\b", re.IGNORECASE)
+_BUT = re.compile(r"\b(?:but|though|however)\b", re.IGNORECASE)
 
 
 @cache
@@ -221,9 +256,14 @@ def _empathy() -> re.Pattern:
     degree = r"(?:(?:so|really|truly|very|absolutely|incredibly|such|a|an|bit of a)\s+)*"
     return re.compile(
         r"\b(?:(?:that|this|it)(?:'s|\s+is|\s+was|\s+must\s+(?:have\s+been|be)|\s+sounds?"
-        r"(?:\s+like)?|\s+seems?)|what|such)\s+" + degree + r"(?:\w+\s+)?" + rf"(?:{feelings})\b"
+        r"(?:\s+like)?|\s+seems?)|what|such|how)\s+"
+        + degree
+        + r"(?:\w+\s+)?"
+        + rf"(?:{feelings})\b"
         # "losing a full basket is maddening": blanked back to the clause's start below
-        r"|\b(?:is|was|sounds|must\s+be|must\s+have\s+been)\s+" + degree + rf"(?:{feelings})\b",
+        r"|\b(?P<after>is|was|sounds|must\s+be|must\s+have\s+been)\s+"
+        + degree
+        + rf"(?:{feelings})\b",
         re.IGNORECASE,
     )
 

@@ -1,0 +1,159 @@
+"""The wording checks by family (issue 20): dismissive and passive-aggressive replies, soft blame,
+polite contradiction, empty placation, stock phrases, and the traps that must stay quiet (empathy
+that names a bad feeling, drafts in another language). Each family cites customer-care.md's rule.
+The drafts are written here, in words the word lists do not spell out one by one: the checks must
+read the shape ("whatever" + a choice, "you" + an error verb, "that is" + "not accurate")."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialdesk.core.tone import ReplyContext, check
+
+COMPLAINT = ReplyContext(mention_category="complaint", mention_text="Still no refund, third week")
+QUESTION = ReplyContext(mention_category="question", mention_text="Do you ship to Norway?")
+PRAISE = ReplyContext(mention_category="praise", mention_text="Best brunch in town, thank you!")
+
+
+def fired(draft: str, context: ReplyContext = COMPLAINT) -> set[str]:
+    return {f.code for f in check(draft, context)}
+
+
+# "negative-tone: the draft itself reads clearly negative or hostile" (Reply tone checks): giving
+# up on the customer, not caring, exasperation, telling them how to behave, playing it down,
+# sarcasm and talking down are hostile without a single rude word.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@amy Sorry. Honestly not sure what else you'd like us to do.",
+        "@amy Sorry, there isn't anything more we can do on our side.",
+        "@amy Sorry about that. We've done everything we can here.",
+        "@amy Whatever suits you.",
+        "@amy Sorry to hear it. Suit yourself, the offer stands.",
+        "@amy Sorry, you're free to take your business somewhere else.",
+        "@amy Sorry, for the third time: the refund goes out Friday.",
+        "@amy Sorry, there's no need to shout. We'll check it today.",
+        "@amy Sorry, but it's hardly the end of the world. A new one ships today.",
+        "@amy Sorry, but all you had to do was tap Save. DM us and we'll look.",
+        "@amy Sorry, it really isn't that complicated: Settings > Orders.",
+        "@amy Sorry, we're aware. Stop tagging us, it's fixed by Friday.",
+        "@amy Noted.",
+        "@amy Fine. Your refund goes out on Friday.",
+    ],
+)
+def test_dismissive_sarcastic_and_curt_replies_read_as_negative(draft):
+    assert "negative-tone" in fired(draft)
+
+
+# "Never blame or argue in public. Pointing at the customer's mistake ... makes the brand look bad
+# whoever is right" (Replying well): blame said softly, through records or rules, is still blame.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@ben Sorry! The driver can only use the address you entered at checkout. DM us.",
+        "@ben Sorry. Our records confirm the order was submitted twice. DM us for a refund.",
+        "@ben Sorry for the trouble. As the terms you accepted state, fees are non-refundable.",
+        "@ben Sorry, it looks like you selected the wrong date. DM us and we'll swap it.",
+        "@ben Sorry, the code was entered after the deadline. DM us and we'll see what we can do.",
+        "@ben Sorry, but had you read the confirmation, you'd have seen the time. DM us.",
+        "@ben Sorry, you didn't confirm the booking, so it lapsed. DM us to rebook.",
+        "@ben Sorry! Checking the size is the customer's responsibility. DM us to swap it.",
+        "@ben Sorry, per our previous reply, the refund is on its way.",
+    ],
+)
+def test_soft_blame_puts_the_fault_on_the_customer(draft):
+    assert "blames-customer" in fired(draft)
+
+
+# "Never ... argue in public ... contradicting them in front of everyone" (Replying well): a polite
+# contradiction is still one.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@cat Sorry, but what you describe is simply untrue. DM us the details.",
+        "@cat Sorry for the worry, but that's categorically not accurate. DM us.",
+        "@cat Sorry, our staff did absolutely nothing wrong. DM us the time and we'll check.",
+        "@cat Sorry to hear it. The app runs fine for other users, so DM us your model.",
+        "@cat Sorry, but the parcel was never lost, it was held at the depot. It arrives today.",
+        "@cat Sorry. Actually, the train was on time; DM us your ticket and we'll check.",
+        "@cat Sorry, though nobody else has reported this. DM us and we'll look.",
+        "@cat Sorry, but you were only charged once. DM us and we'll go through it.",
+    ],
+)
+def test_polite_contradiction_is_defensive(draft):
+    assert "defensive" in fired(draft)
+
+
+# The traps. "that must have been scary" names their feeling: empathy, not negative tone (issue
+# 20); an apology with a fix is a good reply; and "you can" or "you need to" is guidance.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@dan That must have been scary, we're so sorry. An engineer is on the way now.",
+        "@dan How frustrating, sorry! We've refunded the second charge; it shows in 3-5 days.",
+        "@dan What a nightmare of a journey, sorry. DM us your ticket for a full refund.",
+        "@dan Sorry, that's a rubbish way to start the day. Here's a free coffee: show this.",
+        "@dan Sorry your parcel wasn't delivered yet. It's at the depot and arrives tomorrow.",
+        "@dan Sorry, we didn't get this right. We've sent you the tracking link by email.",
+        "@dan You're right, this was on us. We've refunded it; you'll see it in 3 days.",
+        "@dan Sorry! It's not hard to see why that was confusing; we'll fix the page today.",
+        "@dan Sorry the app isn't working for you. Try updating to 4.2; if not, DM us.",
+    ],
+)
+def test_empathy_and_good_replies_stay_quiet(draft):
+    assert fired(draft) == set(), draft
+
+
+# "The checks that rely on English word lists step aside for a draft in another language"
+# (Language): a curt or blaming reply in Dutch is only told it was not read.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@eva Genoteerd. U had het juiste adres moeten invullen bij de bestelling.",
+        "@eva Das stimmt so nicht, unsere Fahrer klingeln immer zweimal.",
+        "@eva Whatever. C'est écrit dans les conditions générales que vous avez acceptées.",
+    ],
+)
+def test_another_language_stays_quiet_for_the_english_checks(draft):
+    assert fired(draft) <= {"other-language"}
+
+
+# "Thank people for positive mentions" (Replying well): thanks passed on to someone else, or
+# "thanks to" a cause, is not thanking them.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@fay So glad you enjoyed it! Thanks to Marco, the brunch menu is new this month.",
+        "@fay Lovely to hear! We'll pass your thanks on to the kitchen.",
+    ],
+)
+def test_praise_needs_a_thank_you_to_them(draft):
+    assert "unthanked-praise" in fired(draft, PRAISE)
+
+
+# "robotic: boilerplate" (Reply tone checks): stock phrases in their usual variations.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@gus Sorry, we sincerely apologise for any inconvenience this may have caused. DM us.",
+        "@gus Sorry! Please do not hesitate to contact us if you need anything else.",
+        "@gus Sorry, your concerns have been passed to the relevant department. DM us.",
+        "@gus Sorry about this. Your satisfaction is very important to us. DM us.",
+    ],
+)
+def test_stock_phrases_read_as_robotic(draft):
+    assert "robotic" in fired(draft)
+
+
+def test_a_finding_says_why_and_what_to_do_instead():
+    (finding,) = [
+        f for f in check("@amy Whatever works for you.", COMPLAINT) if f.code == "negative-tone"
+    ]
+    assert finding.message.startswith("“Whatever works for you”")
+    assert "Say what you can do" in finding.message
+    (finding,) = [
+        f
+        for f in check("@ben Sorry, you selected the wrong size. DM us.", COMPLAINT)
+        if f.code == "blames-customer"
+    ]
+    assert "you selected the wrong" in finding.message and "without pointing" in finding.message
