@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from socialdesk.app.accounts import AccountsController
 from socialdesk.core.models import Network, network_label
+from socialdesk.ui.dialogs import RememberedDialog
 from socialdesk.ui.widgets import plain_label
 
 AccountRole = Qt.UserRole + 1
@@ -45,7 +46,7 @@ MASTODON_EXPLAINED = (
 )
 
 
-class AccountsDialog(QDialog):
+class AccountsDialog(RememberedDialog):
     def __init__(self, controller: AccountsController, workspace, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Accounts")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from socialdesk.core.tone import BannedPhrase, ReplyContext, check
+from socialdesk.ui.dialogs import RememberedDialog
 
 _ICONS = {
     "block": QStyle.SP_MessageBoxCritical,
@@ -34,7 +35,7 @@ _ICONS = {
 _COLUMNS = ("Word or phrase", "Message to show", "Suggested instead (optional)")
 
 
-class BrandVoiceDialog(QDialog):
+class BrandVoiceDialog(RememberedDialog):
     def __init__(self, client_name: str, rules, contacts, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Brand voice — {client_name}")

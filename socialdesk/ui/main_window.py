@@ -24,7 +24,7 @@ from socialdesk import __version__
 from socialdesk.app.view_models import HistoryItem, MentionDetail
 from socialdesk.app.workspace import WorkspaceController
 from socialdesk.core.models import MentionStatus, OutboxState
-from socialdesk.ui import theme
+from socialdesk.ui import dialogs, theme
 from socialdesk.ui.accounts import AccountsDialog
 from socialdesk.ui.brand_voice import BrandVoiceDialog
 from socialdesk.ui.composer import Composer, ReplyTarget
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.setObjectName("mainWindow")
         self._layout_store = QSettings(str(controller.data_dir / LAYOUT_FILE), QSettings.IniFormat)
+        dialogs.remember_in(self._layout_store)  # every dialog opens at the size left
 
         self.sidebar = Sidebar(controller.is_demo)
         self.feed_panel = FeedPanel(controller)
@@ -579,5 +580,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self._save_drafts()
         self.save_layout()
+        dialogs.remember_in(None)
         self.controller.shutdown()
         super().closeEvent(event)

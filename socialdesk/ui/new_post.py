@@ -3,14 +3,15 @@ counter and checks; the draft is kept when the window closes."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout
 
 from socialdesk.app.replies import RepliesController
 from socialdesk.core.models import network_label
 from socialdesk.ui.composer import Composer, ReplyTarget
+from socialdesk.ui.dialogs import RememberedDialog
 
 
-class NewPostDialog(QDialog):
+class NewPostDialog(RememberedDialog):
     def __init__(
         self, controller: RepliesController, clients, parent=None, client_id: int | None = None
     ) -> None:

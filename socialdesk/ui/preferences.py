@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from socialdesk.app.view_models import SETTINGS, Setting, Settings
+from socialdesk.ui.dialogs import RememberedDialog
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(RememberedDialog):
     def __init__(self, settings: Settings, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")

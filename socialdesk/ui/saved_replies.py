@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 from socialdesk.app.replies import RepliesController
 from socialdesk.core import replies
 from socialdesk.core.replies import SavedReply
+from socialdesk.ui.dialogs import RememberedDialog
 from socialdesk.ui.widgets import plain_label
 
 ReplyRole = Qt.UserRole + 1
 
 
-class SavedRepliesDialog(QDialog):
+class SavedRepliesDialog(RememberedDialog):
     def __init__(self, controller: RepliesController, target, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Saved replies — {target.client_name}")

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
 )
+
+from socialdesk.ui.dialogs import RememberedDialog
 
 # Keys Qt gives every window, said once so nobody has to guess them.
 EVERYWHERE = [
@@ -28,7 +29,7 @@ EVERYWHERE = [
 Group = tuple[str, Iterable[QAction]]
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(RememberedDialog):
     def __init__(self, groups: list[Group], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")

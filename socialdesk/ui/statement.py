@@ -4,14 +4,15 @@ own composer, so each network's counter and checks apply to its own copy (custom
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout
 
 from socialdesk.app.replies import RepliesController
 from socialdesk.core.models import network_label
 from socialdesk.ui.composer import Composer, ReplyTarget
+from socialdesk.ui.dialogs import RememberedDialog
 
 
-class StatementDialog(QDialog):
+class StatementDialog(RememberedDialog):
     def __init__(self, controller: RepliesController, client, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Crisis statement — {client.name}")

@@ -47,3 +47,22 @@ def test_new_post_without_a_chosen_client_starts_on_the_first_account(
     first = window.controller.clients[0]
     assert dialog.account.currentData().account_id == first.accounts[0].id
     assert dialog.composer.text == ""
+
+
+def test_a_dialog_opens_at_the_size_it_was_left_also_after_a_restart(
+    make_window, qtbot, monkeypatch
+):
+    window = make_window()
+    first = opened_new_post(window, qtbot, monkeypatch)
+    first.show()
+    first.resize(720, 520)
+    first.close()
+    again = opened_new_post(window, qtbot, monkeypatch)
+    again.show()
+    assert (again.width(), again.height()) == (720, 520)
+    again.close()
+    window.close()
+    restarted = make_window()
+    later = opened_new_post(restarted, qtbot, monkeypatch)
+    later.show()
+    assert (later.width(), later.height()) == (720, 520)
