@@ -25,6 +25,7 @@ from socialdesk.app.view_models import MentionDetail, MentionRow
 from socialdesk.core.models import Category, MentionStatus, Network, network_label
 from socialdesk.core.priority import mention_priority
 from socialdesk.core.sla import ResponseClock
+from socialdesk.ui.feed.actions import category_key
 from socialdesk.ui.format import clock_text, local_time
 from socialdesk.ui.widgets import action_button, plain_label
 
@@ -72,6 +73,8 @@ class DetailPane(QScrollArea):
         self._note = plain_label(role="muted")
         self._triage = plain_label(role="muted")
         self._triage.setAccessibleName("Triage")
+        self._actions = actions
+        self._check = self._make_check(actions)
         self._sent_box = QVBoxLayout()
         self._sent_box.setSpacing(6)
         self._clock = plain_label(role="muted")
@@ -106,7 +109,7 @@ class DetailPane(QScrollArea):
         for widget in (self._text, self._note):
             content.addWidget(widget)
         content.addLayout(self._sent_box)
-        for widget in (self._triage, self._clock):
+        for widget in (self._triage, self._check, self._clock):
             content.addWidget(widget)
         content.addLayout(buttons)
         content.addLayout(more)
@@ -118,6 +121,27 @@ class DetailPane(QScrollArea):
         self._layout.addWidget(self._empty)
         self._layout.addWidget(self._content)
         self.show_detail(None)
+
+    def _make_check(self, actions) -> QWidget:
+        """For a category triage was not sure of: keep it (the manager's call, sure from then on)
+        or change it, right under the reasons."""
+        check = QWidget()
+        row = QHBoxLayout(check)
+        row.setContentsMargins(0, 0, 0, 0)
+        self._keep = QPushButton()
+        self._keep.clicked.connect(self._keep_category)
+        self._change = QPushButton("Change category")
+        self._change.setToolTip("File it under the right category (1–8)")
+        self._change.setMenu(actions.category_menu(self))
+        row.addWidget(self._keep)
+        row.addWidget(self._change)
+        row.addStretch(1)
+        return check
+
+    def _keep_category(self) -> None:
+        row = self._detail.row if self._detail else None
+        if row and row.category:
+            self._actions.categories[list(Category).index(Category(row.category))].trigger()
 
     def _make_author_panel(self) -> QFrame:
         panel = QFrame(objectName="authorPanel")
@@ -165,6 +189,11 @@ class DetailPane(QScrollArea):
         )
         self._triage.setText(_triage_text(row, self._clock_for(row), detail.repeat_complainer))
         self._triage.setVisible(bool(row.category))
+        self._check.setVisible(bool(row.category) and not row.triage_sure)
+        if row.category:
+            key = category_key(row.category)
+            self._keep.setText(f"Keep “{row.category}”")
+            self._keep.setToolTip(f"Triage was right: file it as {row.category} yourself ({key})")
         label = clock_text(self._clock_for(row))
         target = f"target {row.response_target_minutes} service min"
         hidden = f" · hidden on {network_label(row.network)}" if row.hidden else ""
@@ -203,8 +232,12 @@ def _triage_text(row: MentionRow, clock: ResponseClock, repeat_complainer: bool)
     """The category and why, then the priority and why (weighed again now: the clock moves)."""
     if not row.category:
         return ""
-    who = "your category" if row.category_overridden else "triage"
-    text = f"{row.category.capitalize()} ({who})"
+    if row.category_overridden:
+        text = f"{row.category.capitalize()} (your category)"
+    elif not row.triage_sure:  # its reasons say why, in their "check: …" line
+        text = f"{row.category.capitalize()}? (triage, not sure)"
+    else:
+        text = f"{row.category.capitalize()} (triage)"
     if row.triage_reasons and not row.category_overridden:
         text += " · because " + "; ".join(row.triage_reasons)
     if row.priority:

@@ -270,3 +270,147 @@ def test_a_long_scroll_keeps_only_the_pages_in_use_as_cards(make_window, qtbot, 
     again = [model.index(i).data(RowRole) for i in range(len(first))]
     assert [r.id for r in again] == [r.id for r in first] and again == first
     assert model.row_for(first[5].id) == 5
+
+
+def _to_check(window, qtbot):
+    """The demo's first call triage was not sure of, selected, with the "To check" filter on."""
+    window.feed_panel.filters.unsure.setChecked(True)
+    assert window.feed_model.total > 0, "the demo should hold a few unsure calls"
+    with qtbot.waitSignal(window.detailShown, timeout=10_000):
+        window.feed.setCurrentIndex(window.feed_model.index(0))
+    settled(window, qtbot)
+    return row(window, 0)
+
+
+def test_an_unsure_call_says_check_until_the_manager_files_it(make_window, qtbot):
+    from socialdesk.ui.feed.actions import category_key
+
+    window = make_window()
+    unsure = _to_check(window, qtbot)
+    assert not unsure.triage_sure and unsure.category
+    index = window.feed_model.index(0)
+    assert "unsure" in index.data(Qt.AccessibleTextRole)
+    tip = index.data(Qt.ToolTipRole)
+    assert "Not sure:" in tip and f"press {category_key(unsure.category)}" in tip.lower()
+    # Its own number keeps triage's category: the manager's call, sure, the badge gone.
+    press(qtbot, window, getattr(Qt, f"Key_{category_key(unsure.category)}"))
+    qtbot.waitUntil(lambda: row(window, 0).triage_sure)
+    assert row(window, 0).category == unsure.category
+    assert "unsure" not in window.feed_model.index(0).data(Qt.AccessibleTextRole)
+    assert "Not sure" not in window.feed_model.index(0).data(Qt.ToolTipRole)
+    window.feed_model.reload()  # the sweep moves on: it is no longer to check
+    assert unsure.id not in {row(window, i).id for i in range(window.feed_model.rowCount())}
+    qtbot.keyClick(window.feed, Qt.Key_Z, Qt.ControlModifier)  # undo: to check again
+    qtbot.waitUntil(lambda: not window.controller.mention_row(unsure.id).triage_sure)
+
+
+def test_the_to_check_filter_is_in_the_summary_and_clears(make_window, qtbot):
+    window = make_window()
+    bar = window.feed_panel.filters
+    everything = window.feed_model.total
+    bar.unsure.setChecked(True)
+    assert 0 < window.feed_model.total < everything
+    assert all(not row(window, i).triage_sure for i in range(window.feed_model.rowCount()))
+    assert "To check" in bar.summary.text()
+    assert bar.unsure in bar.menu.actions()  # reachable from the keyboard, through Filter
+    bar.clear.click()
+    assert window.feed_model.total == everything and not bar.unsure.isChecked()
+
+
+def _card_row(**changes):
+    from dataclasses import replace
+
+    from socialdesk.app.view_models import MentionRow
+    from tests.factories import T0
+
+    card = MentionRow(
+        id=1, account_id=1, client_id=1, client_name="Acme", client_colour="#2f6fed",
+        network="x", account_handle="acme", author_id=1, author_name="Ann", author_handle="ann",
+        author_flags=frozenset(), text="honestly ngl the new almond croissant is elite",
+        created_at=T0, status="open", category="praise", category_overridden=False,
+        triage_reasons=("happy tone", "check: no word list decided this, so it may be wrong"),
+        sentiment=0.4, priority="normal", first_response_at=None, due_at=None, snoozed_until=None,
+        response_target_minutes=60, in_reply_to_remote_id=None, conversation_id=None, url=None,
+        remote_id="r1",
+    )  # fmt: skip
+    return replace(card, **changes)
+
+
+def _chip_colours(card, selected=False) -> set[str]:
+    """The colours the delegate paints in the card's chip corner (bottom right)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from socialdesk.core.sla import ResponseClock
+    from socialdesk.ui.feed.delegate import CardDelegate
+
+    delegate = CardDelegate(lambda: card.created_at, lambda _row: None)
+    option = QStyleOptionViewItem()
+    option.font = QFont()
+    if selected:
+        option.state |= QStyle.State_Selected
+    height = delegate.sizeHint(option, None).height()
+    image = QImage(640, height, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    clock = ResponseClock(ClockState.STOPPED, 0)
+    delegate._draw(painter, QRect(0, 0, 640, height), option, card, clock, "now", ())
+    painter.end()
+    return {
+        image.pixelColor(x, y).name()
+        for x in range(320, 640)
+        for y in range(height * 2 // 3, height)
+    }
+
+
+@pytest.mark.parametrize("preference", ["light", "dark"])
+def test_the_check_badge_is_drawn_and_readable_in_both_themes(qapp, preference):
+    from PySide6.QtGui import QColor
+
+    from socialdesk.ui.feed.delegate import category_chip
+    from tests.ui.test_theme_fields import _contrast
+
+    sure, unsure = _card_row(), _card_row(triage_sure=False)
+    assert category_chip(unsure) == ("praise?", True)  # dashed: a call to check
+    assert category_chip(sure) == ("praise", False)
+    assert category_chip(_card_row(category_overridden=True)) == ("praise*", False)
+    theme.apply(qapp, preference)
+    try:
+        c = theme.colours()
+        for selected in (False, True):
+            assert c.warning in _chip_colours(unsure, selected)  # the dashed outline
+            assert c.warning not in _chip_colours(sure, selected)
+            ground = QColor(c.card_selected if selected else c.base)
+            assert _contrast(QColor(c.warning), ground) >= 3  # a graphic: WCAG's 3:1
+            assert _contrast(QColor(c.text), ground) >= 4.5  # its label is in the text colour
+    finally:
+        theme.apply(qapp, "light")
+
+
+def test_the_detail_shows_why_a_call_is_unsure_and_settles_it_there(make_window, qtbot):
+    from dataclasses import replace
+
+    window = make_window()
+    unsure = _to_check(window, qtbot)
+    pane = window.detail
+    check = next(r for r in unsure.triage_reasons if r.startswith("check: "))
+    assert f"{unsure.category.capitalize()}? (triage, not sure)" in pane._triage.text()
+    assert check in pane._triage.text()  # the reasons as they come
+    assert pane._check.isVisibleTo(pane) and unsure.category in pane._keep.text()
+    assert [a.text() for a in pane._change.menu().actions()][:2] == [
+        "Category: question",
+        "Category: complaint",
+    ]
+    pane._keep.click()  # triage was right: the manager's call now, sure
+    qtbot.waitUntil(lambda: row(window, 0).triage_sure)
+    qtbot.waitUntil(lambda: not pane._check.isVisibleTo(pane))
+    assert row(window, 0).category == unsure.category and row(window, 0).category_overridden
+    # What the per-client memory decided says so, as it comes.
+    learned = ("you filed similar mentions as praise", "82% alike: “saved me from invoice hell”")
+    detail = replace(
+        pane._detail,
+        row=replace(unsure, category="praise", triage_reasons=learned, triage_sure=True),
+    )
+    pane.show_detail(detail)
+    assert "Praise (triage) · because you filed similar mentions as praise" in pane._triage.text()
+    assert not pane._check.isVisibleTo(pane)

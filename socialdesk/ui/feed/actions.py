@@ -37,6 +37,11 @@ def snooze_choices(now: datetime) -> list[tuple[str, datetime]]:
     ]
 
 
+def category_key(category: str) -> str:
+    """The key that files the selected mentions under ``category`` (1 question … 8 other)."""
+    return str(list(Category).index(Category(category)) + 1)
+
+
 class FeedActions(QObject):
     replyRequested = Signal(object)  # MentionRow
 
@@ -68,8 +73,12 @@ class FeedActions(QObject):
         self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
         self.snooze = self._make("Snooze…", "S", self._popup_snooze)
         self.categories = [
-            self._make(f"Category: {c.value}", str(i), lambda _=False, c=c: self._category(c.value))
-            for i, c in enumerate(Category, start=1)
+            self._make(
+                f"Category: {c.value}",
+                category_key(c),
+                lambda _=False, c=c: self._category(c.value),
+            )
+            for c in Category
         ]
         self.reset_category = self._make("Category: back to triage's", "0", self._reset_category)
         self.flag_troll = self._make(
@@ -116,12 +125,17 @@ class FeedActions(QObject):
         menu.addAction(self.reply)
         menu.addActions([self.done, self.ignore, self.reopen])
         menu.addMenu(self.snooze_menu)
-        categories = menu.addMenu("Set category")
-        categories.addActions([*self.categories, self.reset_category])
+        menu.addMenu(self.category_menu(menu))
         menu.addSeparator()
         menu.addActions([self.flag_troll, self.flag_vip, self.hide])
         menu.addSeparator()
         menu.addActions([self.open_link, self.copy_link])
+        return menu
+
+    def category_menu(self, parent: QWidget) -> QMenu:
+        """The "Set category" menu: each category with its key, and back to triage's."""
+        menu = QMenu("Set category", parent)
+        menu.addActions([*self.categories, self.reset_category])
         return menu
 
     def set_shown(self, shown: bool) -> None:

@@ -166,17 +166,22 @@ class CardDelegate(QStyledItemDelegate):
         meta_top = text_top + line * TEXT_LINES + pad // 3
         painter.setPen(QColor(c.muted))
         meta = f"{row.client_name} · @{row.account_handle}"
-        chips = [(row.status, None)]
+        chips: list[tuple[str, str | None, bool]] = [(row.status, None, False)]
         if row.category:
-            chips.insert(0, (row.category + ("*" if row.category_overridden else ""), None))
+            label, check = category_chip(row)
+            chips.insert(0, (label, None, check))
         if row.priority in (Priority.URGENT, Priority.HIGH):
             colour = c.danger if row.priority == Priority.URGENT else c.warning
-            chips.insert(0, (row.priority, colour))
+            chips.insert(0, (row.priority, colour, False))
         chip_x = right
-        for chip, colour in chips:
+        for chip, colour, check in chips:
             w = rfm.horizontalAdvance(chip) + pad
             chip_x -= w
-            self._chip(painter, QRect(chip_x, meta_top, w, line), chip, font, colour)
+            chip_rect = QRect(chip_x, meta_top, w, line)
+            if check:
+                self._check_chip(painter, chip_rect, chip, font)
+            else:
+                self._chip(painter, chip_rect, chip, font, colour)
             chip_x -= pad // 2
         painter.setPen(QColor(c.muted))
         painter.drawText(
@@ -230,6 +235,20 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.drawText(r, Qt.AlignCenter, label)
 
+    def _check_chip(self, painter, r: QRect, label: str, font: QFont) -> None:
+        """A category triage was not sure of: a dashed amber outline, empty inside, its label in
+        the text colour (readable on either theme; the outline needs only 3:1)."""
+        c = theme.colours()
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+        pen = QPen(QColor(c.warning), 1.0, Qt.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.NoBrush)
+        painter.drawPath(path)
+        painter.setPen(QColor(c.text))
+        painter.setFont(font)
+        painter.drawText(r, Qt.AlignCenter, label)
+
     def _text(
         self, painter, r: QRectF, text: str, font: QFont, colour: QColor, terms: tuple[str, ...]
     ) -> None:
@@ -249,6 +268,18 @@ class CardDelegate(QStyledItemDelegate):
                 painter.fillRect(QRectF(box.left() + x, box.top(), width, box.height()), marker)
             painter.setPen(colour)
             painter.drawText(box, Qt.AlignLeft | Qt.AlignVCenter | Qt.TextSingleLine, piece)
+
+
+def category_chip(row: MentionRow) -> tuple[str, bool]:
+    """The category as the card shows it, and whether it is a call to check: "praise*" when the
+    manager filed it, "praise?" (drawn dashed) when triage was not sure."""
+    if not row.category:
+        return "", False
+    if row.category_overridden:
+        return f"{row.category}*", False
+    if not row.triage_sure:
+        return f"{row.category}?", True
+    return row.category, False
 
 
 def card_lines(text: str, font: QFont, width: float, lines: int = TEXT_LINES) -> list[str]:

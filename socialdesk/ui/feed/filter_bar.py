@@ -1,6 +1,7 @@
 """The sort order and filters above the feed: a search box (``/``), a sort box, a Filter menu
-(status, category, priority, network, overdue only) and a one-line summary of what is filtered,
-with Clear. Compact
+(status, category, priority, network, overdue only, to check) and a one-line summary of what is
+filtered, with Clear. "To check" lists the calls triage was not sure of, to sweep and file them.
+Compact
 enough for a narrow window, and all of it reachable from the keyboard. The client or account scope
 comes from the sidebar."""
 
@@ -83,6 +84,15 @@ class FilterBar(QWidget):
         self.overdue = self.menu.addAction("Overdue only")
         self.overdue.setCheckable(True)
         self.overdue.toggled.connect(self.changed)
+        # A menu item, not a button: the bar already sets the feed's narrowest width.
+        self.unsure = self.menu.addAction("To check (unsure category)")
+        self.unsure.setCheckable(True)
+        self.unsure.setToolTip(
+            "Only the mentions whose category triage was not sure of (“praise?” on the card):"
+            " file each with 1–8, and it leaves this list"
+        )
+        self.unsure.toggled.connect(self.changed)
+        self.menu.setToolTipsVisible(True)
         button = QPushButton("&Filter")
         button.setAccessibleName("Filter")
         button.setMenu(self.menu)
@@ -125,6 +135,7 @@ class FilterBar(QWidget):
             base,
             sort=self.sort.currentData(),
             overdue_only=self.overdue.isChecked(),
+            unsure_only=self.unsure.isChecked(),
             text=self.search.text().strip(),
             **{field: self._value(field) for field in GROUPS},
         )
@@ -139,6 +150,7 @@ class FilterBar(QWidget):
                 match = [a for a in group.actions() if a.data() == wanted] or group.actions()[:1]
                 match[0].setChecked(True)
             self.overdue.setChecked(flt.overdue_only)
+            self.unsure.setChecked(flt.unsure_only)
             self.search.setText(flt.text)
             self._typing.stop()
         finally:
@@ -161,6 +173,8 @@ class FilterBar(QWidget):
         ]
         if self.overdue.isChecked():
             parts.append("Overdue only")
+        if self.unsure.isChecked():
+            parts.append("To check")
         if self.search.text().strip():
             parts.append(f"“{self.search.text().strip()[:40]}”")
         self.summary.setText(" · ".join(parts) if parts else "No filter")

@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from socialdesk.app.view_models import MentionFilter, MentionRow
 from socialdesk.app.workspace import WorkspaceController
 from socialdesk.core.search import fold
+from socialdesk.ui.feed.actions import category_key
 from socialdesk.ui.paged_list import HighlightRole, MentionIdRole, PagedListModel, RowRole
 
 __all__ = ["PAGE_SIZE", "FeedModel", "HighlightRole", "MentionIdRole", "RowRole"]
@@ -74,8 +75,13 @@ class FeedModel(PagedListModel):
         if role == MentionIdRole:
             return row.id
         if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
-            # What a screen reader announces for the card.
-            return f"{row.author_name} (@{row.author_handle}) on {row.network}: {row.text[:280]}"
+            # What a screen reader announces for the card, its category last (as on the card).
+            said = f"{row.author_name} (@{row.author_handle}) on {row.network}: {row.text[:280]}"
+            if row.category and not row.triage_sure:
+                said += f". Category {row.category}, unsure: check it"
+            elif row.category:
+                said += f". Category {row.category}"
+            return said
         if role == Qt.ToolTipRole:
             return _tooltip(row)
         return None
@@ -160,14 +166,32 @@ def _id(item: MentionRow | int) -> int:
     return item if isinstance(item, int) else item.id
 
 
+CHECK = "check: "  # how an unsure call's reason begins (core.triage)
+
+
+def unsure_advice(row: MentionRow) -> str:
+    """Why a call is marked "check", and how to settle it: its reason's "check: …" line, then the
+    keys that file it (its own number keeps triage's category)."""
+    why = next((r.removeprefix(CHECK) for r in row.triage_reasons if r.startswith(CHECK)), "")
+    key = category_key(row.category) if row.category else "1–8"
+    return (
+        f"Not sure: {why or 'triage had little to go on'}.\n"
+        f"Press 1–8 to change the category if it is wrong (or Set category in the right-click"
+        f" menu); press {key} to keep {row.category}.\n"
+        "Filter › To check lists every call like this."
+    )
+
+
 def _tooltip(row: MentionRow) -> str:
     """Why the card says what it says: the category's reasons, who decided it."""
     lines = [f"To @{row.account_handle} ({row.client_name})"]
     if row.category_overridden:
         lines.append(f"Category {row.category}: set by you (* on the card)")
     elif row.category:
-        because = "; ".join(row.triage_reasons) or "no strong signal"
-        lines.append(f"Category {row.category}: {because}")
+        because = "; ".join(r for r in row.triage_reasons if not r.startswith(CHECK))
+        lines.append(f"Category {row.category}: {because or 'no strong signal'}")
+        if not row.triage_sure:
+            lines.append(unsure_advice(row))
     if row.author_flags:
         lines.append("Author flagged: " + ", ".join(sorted(row.author_flags)))
     return "\n".join(lines)
