@@ -175,7 +175,7 @@ class CardDelegate(QStyledItemDelegate):
             chips.insert(0, (row.priority, colour, False))
         chip_x = right
         for chip, colour, check in chips:
-            w = rfm.horizontalAdvance(chip) + pad
+            w = rfm.horizontalAdvance(chip) + pad + (pad // 2 if check else 0)  # room for dashes
             chip_x -= w
             chip_rect = QRect(chip_x, meta_top, w, line)
             if check:
