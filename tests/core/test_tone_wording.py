@@ -157,3 +157,35 @@ def test_a_finding_says_why_and_what_to_do_instead():
         if f.code == "blames-customer"
     ]
     assert "you selected the wrong" in finding.message and "without pointing" in finding.message
+
+
+# "A reply to a complaint or a question gives an answer, a fix, a next step, a time frame,
+# compensation, or a way to continue in private" (Offer something concrete): a promise with
+# nothing in it for this customer, or a step refused, is not one.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@hal Sorry about this. We'll pass your comments on to the store.",
+        "@hal So sorry, we'll definitely do better next time.",
+        "@hal Sorry, we've noted this and shared it internally.",
+        "@hal Sorry, we try our best with deliveries this time of year.",
+        "@hal Sorry, due to high demand some orders are slow.",
+        "@hal Sorry, we can't offer a refund on sale items.",
+    ],
+)
+def test_an_empty_promise_is_no_next_step(draft):
+    assert "no-next-step" in fired(draft)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@hal Sorry, that's on us. A replacement ships today.",
+        "@hal Sorry about this! Don't hesitate to DM us your order number.",
+        "@hal Sorry, we'll pass this to the depot and call you back today.",
+        "@hal Sorry it's not fixed yet. Try logging out and in again.",
+        "@hal Sorry, we can't refund a used ticket, but we can swap it for Friday's show.",
+    ],
+)
+def test_a_real_step_still_counts(draft):
+    assert "no-next-step" not in fired(draft)

@@ -82,6 +82,7 @@ class _Lists:
     profanity: _Profanity
     problem_words: _PhraseTable
     hostile: _PhraseTable
+    vague_promises: _PhraseTable
     brand_mailboxes: frozenset[str]
     acronyms: frozenset[str]
     empathy: frozenset[str]
@@ -137,6 +138,7 @@ def _lists() -> _Lists:
         profanity=_profanity_list(),
         problem_words=_table("problem-words.txt"),
         hostile=_table("hostile.txt"),
+        vague_promises=_table("vague-promises.txt"),
         brand_mailboxes=frozenset(_lines("brand-mailboxes.txt")),
         acronyms=frozenset(w for line in _lines("acronyms.txt") for w in line.split()),
         empathy=frozenset(w.lower() for w in _lines("empathy.txt")),

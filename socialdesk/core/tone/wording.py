@@ -104,7 +104,8 @@ def _needs_apology(context: ReplyContext) -> bool:
 
 _TIME_FRAME = re.compile(
     r"\b(?:\d+(?:[.:]\d+)?\s*(?:am|pm|h|hrs?|hours?|mins?|minutes?|days?|weeks?|working days)"
-    r"|\d{1,2}:\d{2}|within|by (?:the )?(?:end|today|tonight|tomorrow|monday|tuesday|wednesday"
+    r"|\d{1,2}:\d{2}|within (?:the |an? |\d|one|two|a few|the next)"
+    r"|by (?:the )?(?:end|today|tonight|tomorrow|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|\d))\b",
     re.IGNORECASE,
 )
@@ -125,7 +126,9 @@ _NUMBER = re.compile(r"[$€£¥]\s?\d|\d")
 def _has_next_step(draft: _Draft, category: str) -> bool:
     lists = _lists()
     text = draft.flat
-    if lists.next_step.search(text) or _TIME_FRAME.search(text) or find_urls(text):
+    if any(_offers(text, m) for m in lists.next_step.pattern.finditer(text)):
+        return True
+    if _TIME_FRAME.search(text) or find_urls(text):
         return True
     if any(_WHEN.search(said) and _WILL.search(said) for said in _SENTENCE.findall(text)):
         return True
@@ -134,6 +137,49 @@ def _has_next_step(draft: _Draft, category: str) -> bool:
     if any(_ASKS_THEM.search(said) for said in _SENTENCE.findall(text)):
         return True  # asking them for what is needed next ("Could you tell us which store?")
     return category == "question" and bool(lists.answer.search(text) or _NUMBER.search(text))
+
+
+def _offers(text: str, m: re.Match) -> bool:
+    """Whether a next-step word really offers something: "we'll" followed by a promise with
+    nothing in it ("we'll pass it on", "we've noted it": ``vague-promises.txt``), a step that is
+    refused ("we can't send a replacement"), "we try our best", "due to" and "that's on us" (owning
+    the mistake, not an offer) do not."""
+    said = m[0].lower()
+    if _PROMISE.fullmatch(said):
+        after = _ADVERBS.sub("", text[m.end() : m.end() + 60].lstrip())
+        if not after or after[0] in ".!?" or _lists().vague_promises.pattern.match(after):
+            return False
+    if said in ("try", "expect") and _WE_BEFORE.search(text, 0, m.start()):
+        return False
+    if said == "due" and text[m.end() : m.end() + 3].lower() == " to":
+        return False
+    if said == "on us" and _OWNED_BEFORE.search(text, 0, m.start()):
+        return False
+    before = text[max(0, m.start() - 40) : m.start()]
+    clause = re.split(r"[.,;:!?\n]|\bbut\b", before)[-1].split()[-3:]
+    negator = next((w for w in clause if _NEGATOR.fullmatch(w)), None)
+    return negator is None or "hesitate" in clause
+
+
+_PROMISE = re.compile(
+    r"we'?ll|we will|we'?ve|we have|i'?ll|i will|i'?ve|i have|our team will|our team is",
+    re.IGNORECASE,
+)
+_ADVERBS = re.compile(
+    r"^(?:(?:also|definitely|certainly|absolutely|of course|really|surely|now|then|just|be sure "
+    r"to|make sure to),?\s+)+",
+    re.IGNORECASE,
+)
+_WE_BEFORE = re.compile(r"\b(?:we|i|they|always)\s+$", re.IGNORECASE)
+_OWNED_BEFORE = re.compile(
+    r"\b(?:that'?s|that is|this is|this one'?s|it'?s|it is|was|all|totally|completely|entirely|"
+    r"fully|squarely)\s+$",
+    re.IGNORECASE,
+)
+_NEGATOR = re.compile(
+    r"no|not|never|nothing|can'?t|cannot|won'?t|don'?t|doesn'?t|didn'?t|unable|isn'?t|aren'?t",
+    re.IGNORECASE,
+)
 
 
 # -- profanity -----------------------------------------------------------------------------------
@@ -199,7 +245,10 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
         )
         return
     flat = _without_empathy(draft.flat)
-    hostile = lists.hostile.search(flat, draft.body_start)
+    hostile = next(
+        (m for m in lists.hostile.pattern.finditer(flat, draft.body_start) if not _owned(flat, m)),
+        None,
+    )
     if hostile:
         why = lists.hostile.why(hostile[0]) or "reads as hostile. Keep it calm and about the fix."
         yield _finding("negative-tone", f"“{hostile[0]}” {why}", hostile.span())
@@ -216,6 +265,17 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
         f"This reads as negative or hostile (VADER score {score:.2f}; from {words}). "
         "Keep it calm and about the fix.",
     )
+
+
+def _owned(text: str, m: re.Match) -> bool:
+    """A harsh word said about the brand's own failure, after an apology in the same sentence
+    ("sorry the tracking page was useless"), is agreement, not hostility; "sorry, but your
+    attitude is ridiculous" is not, and neither is a shape ("good luck getting") or a phrase."""
+    if " " in m[0].strip():
+        return False
+    start = max(text.rfind(mark, max(0, m.start() - 200), m.start()) for mark in ".!?\n") + 1
+    before = text[start : m.start()]
+    return bool(_lists().acknowledgement.search(before)) and not _BUT.search(before)
 
 
 # A reply that opens with a one-word brush-off as its whole sentence: "Noted." "Fine." "Ok."
