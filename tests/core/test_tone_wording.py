@@ -118,6 +118,15 @@ def test_another_language_stays_quiet_for_the_english_checks(draft):
     assert fired(draft) <= {"other-language"}
 
 
+@pytest.mark.parametrize(
+    "draft", ["@eva Gracias, qué bien.", "@eva Obrigado pela mensagem!", "@eva Wat leuk!"]
+)
+def test_a_short_reply_with_its_languages_common_words_is_not_read_as_english(draft):
+    # Short texts default to English, but not when the detector and the language's own common
+    # words agree and no English word is there: "unthanked-praise" would read Spanish as English.
+    assert fired(draft, PRAISE) == {"other-language"}
+
+
 # "Thank people for positive mentions" (Replying well): thanks passed on to someone else, or
 # "thanks to" a cause, is not thanking them.
 @pytest.mark.parametrize(

@@ -72,12 +72,18 @@ def check(draft: str, context: ReplyContext = _NO_CONTEXT) -> list[Finding]:
 
 def _draft_language(content: str) -> language.Language:
     """The draft's language; a short draft the detector calls foreign on its own is still read as
-    English: the checks would rather run than step aside by mistake."""
+    English (the checks would rather run than step aside by mistake), unless a common word of
+    that language is in it and no English one ("Gracias, qué bien.", "Danke, bis bald!")."""
     found = language.detect(content)
     if found.english or found.how in ("script", "common words"):
         return found
     letters = sum(c.isalpha() for c in content)
-    return found if letters >= 25 else language.ENGLISH
+    if letters >= 25:
+        return found
+    _voted, votes = language._by_common_words(content.lower())
+    if found.listed and votes.get(found.code, 0) >= 1 and not votes["en"]:
+        return found
+    return language.ENGLISH
 
 
 def load() -> None:
