@@ -198,3 +198,50 @@ def test_an_empty_promise_is_no_next_step(draft):
 )
 def test_a_real_step_still_counts(draft):
     assert "no-next-step" not in fired(draft)
+
+
+# "Empty drafts": a reply with nothing in it also lacks what its mention needs (customer-care.md,
+# "Which replies need what"): a thank-you for praise, an apology and a next step for a complaint.
+def test_an_empty_reply_also_misses_what_its_mention_needs():
+    assert [f.code for f in check("@amy  ", PRAISE)] == ["empty", "unthanked-praise"]
+    assert [f.code for f in check("@amy", COMPLAINT)] == [
+        "empty",
+        "missing-apology",
+        "no-next-step",
+    ]
+    assert [f.code for f in check("", QUESTION)] == ["empty", "no-next-step"]
+    assert [f.code for f in check("@amy")] == ["empty"]
+
+
+# "negative-tone ... (an apology alone is not negative)", and empathy that names their bad
+# experience is not either, however it is worded; a swear word is profanity's finding.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@ivy Burnt toast three mornings running is grim, we're sorry. A refund is on its way.",
+        "@ivy That sounds terrifying, we're so sorry. DM us and we'll send an engineer today.",
+        "@ivy Waiting all day in that uncertainty is stressful, sorry. It arrives by 6pm.",
+    ],
+)
+def test_a_sentence_that_apologises_for_their_bad_experience_is_not_negative(draft):
+    assert fired(draft) == set(), draft
+
+
+# "Acknowledging without 'sorry' counts" (Decided edge cases): granting their point or saying the
+# brand knows acknowledges; but not inside a brush-off.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@joe That's fair, and thanks for keeping us honest. The new menu lands in May.",
+        "@joe We're aware, and a fix ships tonight.",
+    ],
+)
+def test_granting_their_point_acknowledges_it(draft):
+    assert "missing-apology" not in fired(draft)
+
+
+def test_granting_their_point_while_brushing_them_off_does_not():
+    criticism = ReplyContext(mention_category="criticism", mention_text="your prices are a joke")
+    assert {"missing-apology", "negative-tone"} <= fired(
+        "@joe Fair enough, feel free to shop elsewhere.", criticism
+    )

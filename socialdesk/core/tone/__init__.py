@@ -49,7 +49,8 @@ def check(draft: str, context: ReplyContext = _NO_CONTEXT) -> list[Finding]:
         raise TypeError(f"context must be a ReplyContext, not {type(context).__name__}")
     draft_ = _Draft(draft)
     if not draft_.content:
-        return [_finding("empty", "There is nothing to send yet: write a reply first.")]
+        empty = _finding("empty", "There is nothing to send yet: write a reply first.")
+        return sorted([empty, *_nothing_said(context)], key=_sort_key)
     findings = [*_over_limit(draft_, context), *_situation(draft_, context)]
     findings += [*_private_data(draft_, context), *_shouting(draft_), *_punctuation(draft_)]
     findings += [*_repetition(draft_, context), *_brand_voice(draft_, context)]
@@ -68,6 +69,26 @@ def check(draft: str, context: ReplyContext = _NO_CONTEXT) -> list[Finding]:
             )
         )
     return sorted(findings, key=_sort_key)
+
+
+def _nothing_said(context: ReplyContext) -> list[Finding]:
+    """An empty reply also lacks what its mention needs: a thank-you for praise, an apology for a
+    complaint, an answer or a next step for a complaint or a question (customer-care.md, "Which
+    replies need what"); said briefly, under the ``empty`` finding that blocks it."""
+    needs = {
+        "praise": ("unthanked-praise",),
+        "complaint": ("missing-apology", "no-next-step"),
+        "question": ("no-next-step",),
+        "criticism": ("missing-apology",),
+        "abuse": ("missing-apology",),
+    }.get(context.mention_category or "", ())
+    said = {
+        "unthanked-praise": "They said something nice: the reply should thank them.",
+        "missing-apology": "The reply should acknowledge the problem or say sorry.",
+        "no-next-step": "The reply should offer something concrete: an answer, an action, a time "
+        "frame, a link or a way to continue privately.",
+    }
+    return [_finding(code, said[code]) for code in needs]
 
 
 def _draft_language(content: str) -> language.Language:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from socialdesk.core.links import find_urls
+from socialdesk.core.tone import learned
 from socialdesk.core.tone.base import _SENTENCE, Finding, ReplyContext, _appended, _Draft, _finding
 from socialdesk.core.tone.lists import _lists, _PhraseTable, _Profanity, _vader
 from socialdesk.core.tone.privacy import _EMAIL, _PHONE
@@ -23,8 +24,9 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
         *_negative_tone(draft),
         *_listed(draft, lists.boilerplate, "robotic", _BOILERPLATE_MESSAGE),
     ]
+    found += _learned(draft, {f.code for f in found})
     category = context.mention_category
-    if _needs_apology(context) and not lists.acknowledgement.search(draft.flat):
+    if _needs_apology(context) and not _acknowledges(draft.flat):
         found.append(
             _finding(
                 "missing-apology",
@@ -56,6 +58,28 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
     return found
 
 
+def _acknowledges(text: str) -> bool:
+    """An apology or an acknowledgement; granting their point ("fair enough") does not count in a
+    sentence that brushes them off ("fair enough, you're free to shop elsewhere")."""
+    lists = _lists()
+    for m in lists.acknowledgement.pattern.finditer(text):
+        if not _GRANTS.fullmatch(m[0].strip()):
+            return True
+        start = max(text.rfind(mark, max(0, m.start() - 200), m.start()) for mark in ".!?\n") + 1
+        stops = [text.find(mark, m.end(), m.end() + 200) for mark in ".!?\n"]
+        end = min((i for i in stops if i >= 0), default=m.end() + 200)
+        if not lists.hostile.search(text[start:end]):
+            return True
+    return False
+
+
+_GRANTS = re.compile(
+    r"(?:that(?:'s| is)(?: a)? )?fair(?: enough| question| criticism| comment)?|"
+    r"but fair|we(?:'re| are) aware|we know|ouch",
+    re.IGNORECASE,
+)
+
+
 def _thanks_them(text: str) -> bool:
     """A thank-you to the person: "thanks to Marco" credits someone else, and "we'll pass your
     thanks on" thanks nobody."""
@@ -66,6 +90,34 @@ def _thanks_them(text: str) -> bool:
 
 
 _NOT_THANKS = re.compile(r"\b(?:thanks?|thank you) to\b|\byour thanks\b|\bno thanks\b", re.I)
+
+
+def _learned(draft: _Draft, fired: set[str]) -> list[Finding]:
+    """What the learned reader finds where no rule of the same code did (``learned.py``)."""
+    found: list[Finding] = []
+    trained = learned.models()
+    if not trained:
+        return found
+    body = draft.flat[draft.body_start : draft.body_start + learned.READ]
+    feats = learned.features(_without_empathy(body))
+    for code, model in trained.items():
+        if code in fired or model.probability(feats) < model.threshold:
+            continue
+        words = ", ".join(f"“{w}”" for w in model.reasons(feats)) or "its wording"
+        found.append(_finding(code, _LEARNED_MESSAGE[code].format(words)))
+    return found
+
+
+_LEARNED_MESSAGE = {
+    "negative-tone": "This reads as cold or dismissive (mostly from {}), like replies reviewers "
+    "flagged before. Read it as the customer would: say sorry or thank them, and say what "
+    "happens next.",
+    "blames-customer": "This seems to put the fault on the customer (mostly from {}), like "
+    "replies reviewers flagged before. Say what happened and what you will do, without pointing "
+    "at them.",
+    "defensive": "This seems to argue with the customer (mostly from {}), like replies reviewers "
+    "flagged before. Acknowledge how it looked to them first, then explain.",
+}
 
 
 _BLAME_MESSAGE = "“{}” puts the fault on the customer; in public that starts an argument."
@@ -254,7 +306,8 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
         yield _finding("negative-tone", f"“{hostile[0]}” {why}", hostile.span())
         return
     vader = _vader()
-    kept = lists.problem_words.sub(" ", lists.acknowledgement.sub(" ", flat[draft.body_start :]))
+    kept = _own_voice(flat[draft.body_start : draft.body_start + 5_000])
+    kept = lists.problem_words.sub(" ", lists.acknowledgement.sub(" ", kept))
     score = _vader_score(kept)
     if score > _NEG_THRESHOLD:
         return
@@ -265,6 +318,26 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
         f"This reads as negative or hostile (VADER score {score:.2f}; from {words}). "
         "Keep it calm and about the fix.",
     )
+
+
+def _own_voice(text: str) -> str:
+    """What VADER should weigh: the draft's own sentences, less those that apologise or
+    acknowledge without a "but" ("mouldy fruit twice is grim, we're sorry" names their bad
+    experience), less what blame and defensiveness already quote (they have their own finding),
+    and less swear words (``profanity`` says those)."""
+    lists = _lists()
+    pieces = []
+    for said in _SENTENCE.findall(text):
+        if lists.acknowledgement.search(said) and not _BUT.search(said):
+            continue
+        said = lists.defensive.sub(" ", lists.blame.sub(" ", said))
+        pieces.append(_TOKEN.sub(_unless_profane, said))
+    return " ".join(pieces)
+
+
+def _unless_profane(m: re.Match) -> str:
+    token = m[0].strip(".,!?'\"").lower()
+    return " " if token and _is_profane(token, _lists().profanity) else m[0]
 
 
 def _owned(text: str, m: re.Match) -> bool:
