@@ -245,3 +245,31 @@ def test_granting_their_point_while_brushing_them_off_does_not():
     assert {"missing-apology", "negative-tone"} <= fired(
         "@joe Fair enough, feel free to shop elsewhere.", criticism
     )
+
+
+# "The brand's own public contact points (support email, hotline, short code, help URL) are not
+# private data" (Decided edge cases): a team's mailbox, or an address the reply invites them to
+# write to, is the brand's; the customer's own details still are private.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@kim Email our warranty team at warranty@bikes.example with a photo of the receipt.",
+        "@kim You can write to feedback-desk@fernway.example or DM us here.",
+        "@kim Escreva para suporte@banco.example ou ligue 0808 157 0199.",
+        "@kim Message us on WhatsApp at +44 7700 900461, 9-17 on weekdays.",
+    ],
+)
+def test_the_brands_own_contact_points_are_not_private_data(draft):
+    assert "private-data" not in fired(draft, QUESTION)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@kim Sorry, we've resent it to kim.lee84@gmail.com just now.",
+        "@kim Sorry about that. What's the card number? We'll check the transaction.",
+        "@kim Sorry! The driver left it at 14 Elm Grove instead of 41. We'll collect it today.",
+    ],
+)
+def test_the_customers_own_details_are(draft):
+    assert "private-data" in fired(draft)

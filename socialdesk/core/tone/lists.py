@@ -84,6 +84,7 @@ class _Lists:
     hostile: _PhraseTable
     vague_promises: _PhraseTable
     brand_mailboxes: frozenset[str]
+    webmail: frozenset[str]
     acronyms: frozenset[str]
     empathy: frozenset[str]
 
@@ -140,6 +141,7 @@ def _lists() -> _Lists:
         hostile=_table("hostile.txt"),
         vague_promises=_table("vague-promises.txt"),
         brand_mailboxes=frozenset(_lines("brand-mailboxes.txt")),
+        webmail=frozenset(w for line in _lines("webmail.txt") for w in line.split()),
         acronyms=frozenset(w for line in _lines("acronyms.txt") for w in line.split()),
         empathy=frozenset(w.lower() for w in _lines("empathy.txt")),
     )

@@ -27,7 +27,7 @@ _REFERENCE = re.compile(
 _STREET = re.compile(
     r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|"
     r"Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Sq|Parkway|"
-    r"Highway|Hwy)\b\.?"
+    r"Highway|Hwy|Grove|Gardens|Gdns|Row|Hill|Mews|Walk|Rise|Green|Park|Square)\b\.?"
 )
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
 # Bank accounts and national identity numbers (issue 20). An IBAN counts only when its check digits
@@ -46,8 +46,15 @@ _TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?(?:800|888|877|866|855|844|833)\b|
 # Text just before a number or address that makes it the brand's own ("call us on", "our store at").
 _BRAND_LEAD = re.compile(
     r"\b(?:our\s+(?:\w+\s+)?(?:number|hotline|helpline|line|office|store|shop|branch|address|hq)"
-    r"|call us|ring us|text us|email us|e-mail us|contact us|reach us|visit us|find us)"
+    r"|call us|ring us|text us|email us|e-mail us|contact us|reach us|visit us|find us"
+    r"|message us|whatsapp|ligue|llama|llámanos|appelez|rufen sie|bel ons)"
     r"\b[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+# What invites the customer to use an address: "email", "write to", "via", "escreva para".
+_INVITES = re.compile(
+    r"\b(?:e-?mail|mail|write to|writing to|contact|reach|via|escreva para|escribe a|"
+    r"schreiben sie an|schreib an|écrivez à|ecrivez a|mail naar)\s*(?:us\s+)?$",
     re.IGNORECASE,
 )
 _NEGATED_ASK = re.compile(r"\b(?:don't|do not|never|no need|not)\b", re.IGNORECASE)
@@ -138,7 +145,11 @@ def _is_brand_contact(value: str, kind: str, before: str, brand: frozenset[str])
         return True
     if kind == "email address":
         local, domain = value.lower().rsplit("@", 1)
-        return local in _lists().brand_mailboxes or domain in brand
+        if local in _lists().brand_mailboxes or domain in brand:
+            return True
+        # "Email our warranty team at warranty@…", "write to …": an address the reply invites
+        # them to use, not on a webmail service, is the brand's
+        return domain.split(".")[0] not in _lists().webmail and bool(_INVITES.search(before))
     if kind == "phone number" and _TOLL_FREE.match(value):
         return True
     return bool(_BRAND_LEAD.search(before))
@@ -165,4 +176,4 @@ _REQUEST = re.compile(
     r"drop|leave|pop|comment|what's|what is|what was|need|can we (?:get|have)|may we have)\b",
     re.IGNORECASE,
 )
-_THEIRS = re.compile(r"\byour\b|\bthe\b.*\byou", re.IGNORECASE)
+_THEIRS = re.compile(r"\byour\b|\bthe\b.*\byou|\bwhat(?:'s| is| was) the\b", re.IGNORECASE)
