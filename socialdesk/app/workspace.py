@@ -166,7 +166,12 @@ class WorkspaceController(WorkspaceReads, QObject):
 
     def refresh_clients(self) -> None:
         db, now = self.workspace.db, self.clock()
-        self.runner.run(lambda: clients.list_clients(db, now), self._clients_loaded, self.fail)
+
+        def loaded(found: list[ClientSummary]) -> None:
+            if db is self.workspace.db:  # not a late answer about the workspace just left
+                self._clients_loaded(found)
+
+        self.runner.run(lambda: clients.list_clients(db, now), loaded, self.fail)
 
     # -- changes ---------------------------------------------------------------------------------
     def mark_read(self, mention_id: int) -> None:
