@@ -174,7 +174,7 @@ def test_a_finding_says_why_and_what_to_do_instead():
 @pytest.mark.parametrize(
     "draft",
     [
-        "@hal Sorry about this. We'll pass your comments on to the store.",
+        "@hal Sorry about this. We'll have a think about how to make it right.",
         "@hal So sorry, we'll definitely do better next time.",
         "@hal Sorry, we've noted this and shared it internally.",
         "@hal Sorry, we try our best with deliveries this time of year.",
@@ -198,6 +198,34 @@ def test_an_empty_promise_is_no_next_step(draft):
 )
 def test_a_real_step_still_counts(draft):
     assert "no-next-step" not in fired(draft)
+
+
+# An instruction is something for them to do (customer-care.md's edge case: "an instruction ...
+# is a next step"), wherever the sentence puts it; a time quoted while arguing is not a time frame
+# for them, and a template's blank is no answer.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@hal Unplug the router for 30 seconds, then plug it back in.",
+        "@hal Sorry! Your card expired; add a new one under Billing.",
+        "@hal Sorry, refunding the duplicate charge now.",
+        "@hal Sorry. Parking fines can be appealed online.",
+        "@hal Sorry about that. Please allow 5-7 business days for the refund.",
+    ],
+)
+def test_an_instruction_or_an_action_under_way_is_a_next_step(draft):
+    assert "no-next-step" not in fired(draft)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@hal Sorry, but that isn't accurate, the reminder went out 7 days before renewal.",
+        "@hal Hi {first_name}, sorry about {issue}. We'll make it right.",
+    ],
+)
+def test_a_time_quoted_in_an_argument_or_a_blank_is_no_next_step(draft):
+    assert "no-next-step" in fired(draft)
 
 
 # "Empty drafts": a reply with nothing in it also lacks what its mention needs (customer-care.md,

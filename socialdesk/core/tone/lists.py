@@ -57,7 +57,14 @@ class _PhraseTable:
         """Why the phrase that matched is a problem, in the words of its list's ``why:`` line."""
         for pattern, why in self.reasons:
             if pattern.fullmatch(matched):
-                return why
+                return why.partition("]")[2].strip() if why.startswith("[") else why
+        return None
+
+    def kind(self, matched: str) -> str | None:
+        """The kind its ``why:`` line names in brackets (``why: [reminder] ...``), if any."""
+        for pattern, why in self.reasons:
+            if pattern.fullmatch(matched):
+                return why[1:].partition("]")[0] if why.startswith("[") else None
         return None
 
 
@@ -87,6 +94,7 @@ class _Lists:
     webmail: frozenset[str]
     acronyms: frozenset[str]
     empathy: frozenset[str]
+    instruction_verbs: frozenset[str]
 
 
 def _lines(name: str) -> list[str]:
@@ -96,7 +104,8 @@ def _lines(name: str) -> list[str]:
 
 def _table(name: str) -> _PhraseTable:
     """A list's phrases; ``phrase => suggestion`` gives a replacement, and a ``why: ...`` line
-    explains the phrases after it (up to the next one) in plain words."""
+    explains the phrases after it (up to the next one) in plain words, optionally naming their
+    kind first (``why: [reminder] ...``)."""
     phrases, suggestions, reasons, why = [], [], [], ""
     for line in _lines(name):
         if line.startswith("why:"):
@@ -144,6 +153,7 @@ def _lists() -> _Lists:
         webmail=frozenset(w for line in _lines("webmail.txt") for w in line.split()),
         acronyms=frozenset(w for line in _lines("acronyms.txt") for w in line.split()),
         empathy=frozenset(w.lower() for w in _lines("empathy.txt")),
+        instruction_verbs=frozenset(w.lower() for w in _lines("instruction-verbs.txt")),
     )
 
 

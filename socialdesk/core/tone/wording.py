@@ -12,6 +12,7 @@ from socialdesk.core.tone import learned
 from socialdesk.core.tone.base import _SENTENCE, Finding, ReplyContext, _appended, _Draft, _finding
 from socialdesk.core.tone.lists import _lists, _PhraseTable, _Profanity, _vader
 from socialdesk.core.tone.privacy import _EMAIL, _PHONE
+from socialdesk.core.tone.style import _PLACEHOLDER
 
 
 # -- English word lists --------------------------------------------------------------------------
@@ -36,7 +37,8 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
                 "Sorry about this! ",
             )
         )
-    if category in ("complaint", "question") and not _has_next_step(draft, category):
+    argued = [f.span for f in found if f.code in _ARGUING and f.span and not _reminds(draft, f)]
+    if category in ("complaint", "question") and not _has_next_step(draft, category, argued):
         found.append(
             _finding(
                 "no-next-step",
@@ -155,7 +157,8 @@ def _needs_apology(context: ReplyContext) -> bool:
 
 
 _TIME_FRAME = re.compile(
-    r"\b(?:\d+(?:[.:]\d+)?\s*(?:am|pm|h|hrs?|hours?|mins?|minutes?|days?|weeks?|working days)"
+    r"\b(?:\d+(?:[.:]\d+)?\s*(?:am|pm|h|hrs?|hours?|mins?|minutes?|days?|weeks?"
+    r"|(?:working|business) (?:days|hours))"
     r"|\d{1,2}:\d{2}|within (?:the |an? |\d|one|two|a few|the next)"
     r"|by (?:the )?(?:end|today|tonight|tomorrow|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|\d))\b",
@@ -175,12 +178,31 @@ _ASKS_THEM = re.compile(r"\b(?:you|your)\b[^?]*\?\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"[$€£¥]\s?\d|\d")
 
 
-def _has_next_step(draft: _Draft, category: str) -> bool:
+_ARGUING = ("blames-customer", "defensive")
+
+
+def _reminds(draft: _Draft, finding: Finding) -> bool:
+    """A blame that only reminds them they were told ("as we've said, it ships Monday"): the
+    sentence still gives its answer."""
+    said = draft.flat[finding.span[0] : finding.span[1]] if finding.span else ""
+    return finding.code == "blames-customer" and _lists().blame.kind(said) == "reminder"
+
+
+def _has_next_step(draft: _Draft, category: str, argued: list[tuple[int, int]]) -> bool:
+    """Whether the reply offers something concrete. A sentence that blames or argues offers
+    nothing, whatever times it quotes ("that's not right, a reminder was sent 7 days before"),
+    and a template's blank answers nothing ("we open at {opening_time}")."""
     lists = _lists()
-    text = draft.flat
+    text = _PLACEHOLDER.sub(lambda m: " " * len(m[0]), draft.flat)
+    if argued:
+        chars = list(text)
+        for said in _SENTENCE.finditer(text):
+            if any(start < said.end() and said.start() < end for start, end in argued):
+                chars[said.start() : said.end()] = " " * (said.end() - said.start())
+        text = "".join(chars)
     if any(_offers(text, m) for m in lists.next_step.pattern.finditer(text)):
         return True
-    if _TIME_FRAME.search(text) or find_urls(text):
+    if _TIME_FRAME.search(text) or find_urls(text) or _instructs(text):
         return True
     if any(_WHEN.search(said) and _WILL.search(said) for said in _SENTENCE.findall(text)):
         return True
@@ -189,6 +211,22 @@ def _has_next_step(draft: _Draft, category: str) -> bool:
     if any(_ASKS_THEM.search(said) for said in _SENTENCE.findall(text)):
         return True  # asking them for what is needed next ("Could you tell us which store?")
     return category == "question" and bool(lists.answer.search(text) or _NUMBER.search(text))
+
+
+def _instructs(text: str) -> bool:
+    """A sentence or clause that opens with an instruction ("Unplug the router", "Next time,
+    enter it before paying", "if that fails, restart it"): something for them to do."""
+    verbs = _lists().instruction_verbs
+    return any(m[1].lower() in verbs for m in _CLAUSE_START.finditer(text[:5000]))
+
+
+# The first word of a sentence or clause, after "please", "just", "then", "next time," and the like.
+_CLAUSE_START = re.compile(
+    r"(?:^|[.!?;:\n]|,|\band\b|\bor\b|\bthen\b)\s*"
+    r"(?:(?:please|pls|just|simply|then|maybe|now|first|also|and|or|so|kindly|do|next time,?|"
+    r"if so,?|otherwise,?)\s+)*([a-z][a-z-]*)\b(?!')",
+    re.IGNORECASE,
+)
 
 
 def _offers(text: str, m: re.Match) -> bool:
