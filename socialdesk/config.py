@@ -86,6 +86,8 @@ SETTINGS: tuple[Setting, ...] = (
     # The user left the demo workspace on purpose: don't reopen it just because no account exists
     # yet.
     Setting("demo_dismissed", bool, False, "Demo workspace dismissed", hidden=True),
+    # The first launch's choice (the demo, or setting up my clients) was made: no welcome again.
+    Setting("welcome_done", bool, False, "First-launch choice made", hidden=True),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

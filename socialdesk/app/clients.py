@@ -46,6 +46,7 @@ class ClientsController(QObject):
     deleteFinished = Signal(int)  # the client is gone for good (or its deletion was undone)
     archivedChanged = Signal(object)  # list[ClientSummary]: the archived clients, as last read
     shownChanged = Signal()  # a client left the sidebar and the inbox, or came back
+    _undeleted = Signal(int)  # Ctrl+Z brought a deleted client back (from the writer thread)
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,7 @@ class ClientsController(QObject):
         self._pending: dict[int, QTimer] = {}  # client id → the timer that deletes it for good
         self.undo_seconds: float = UNDO_SECONDS
         context.workspaceChanged.connect(self._new_workspace)
+        self._undeleted.connect(self._stop_pending)
 
     # -- reads -----------------------------------------------------------------------------------
     def refresh_archived(self) -> None:
@@ -170,7 +172,12 @@ class ClientsController(QObject):
 
         def change() -> Callable[[], None]:
             clients.mark_deleted(db, client_id, at=at)
-            return lambda: clients.undelete(db, client_id)
+
+            def undo() -> None:
+                clients.undelete(db, client_id)
+                self._undeleted.emit(client_id)
+
+            return undo
 
         self.ctx.record(f"Deleted “{name}”", [], change)
         timer = QTimer(self, singleShot=True, interval=round(self.undo_seconds * 1000))
@@ -196,6 +203,13 @@ class ClientsController(QObject):
             self.ctx.notice.emit("Deletion undone: the client is back")
 
         self.ctx.write(lambda: clients.undelete(db, client_id), undone)
+
+    def _stop_pending(self, client_id: int) -> None:
+        timer = self._pending.pop(client_id, None)
+        if timer is not None:
+            timer.stop()
+            self.deleteFinished.emit(client_id)
+            self._inbox_changed()
 
     def finish_deletions(self) -> None:
         """Delete for good what is marked deleted and no longer undoable here: deletions the app

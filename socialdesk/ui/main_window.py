@@ -35,6 +35,7 @@ from socialdesk.ui.feed.panel import FeedPanel
 from socialdesk.ui.history import HistoryPanel
 from socialdesk.ui.new_post import NewPostDialog
 from socialdesk.ui.notifier import Notifier
+from socialdesk.ui.onboarding import Onboarding
 from socialdesk.ui.outbox import OutboxPanel
 from socialdesk.ui.preferences import PreferencesDialog
 from socialdesk.ui.reports import ReportsPanel
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self._workspace_changed()
         self._restore_layout()
+        self.onboarding = Onboarding(self)  # the setup, client management, the undo banner
         # Relative times and clocks on the cards move on by themselves.
         self._tick = QTimer(self, interval=30_000, timeout=self.feed.viewport().update)
         self._tick.start()
@@ -171,7 +173,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.Quit)
 
-        workspace = bar.addMenu("&Workspace")
+        workspace = self.workspace_menu = bar.addMenu("&Workspace")
         self.leave_demo_action = self._action(workspace, "&Leave demo workspace…", self.leave_demo)
         self.reset_demo_action = self._action(workspace, "&Reset demo workspace…", self.reset_demo)
         self.open_demo_action = self._action(workspace, "&Open demo workspace", self.open_demo)
@@ -238,7 +240,6 @@ class MainWindow(QMainWindow):
         c.notice.connect(lambda text: self.statusBar().showMessage(text, 8_000))
         self.sidebar.targetChosen.connect(self.show_target)
         empty = self.feed_panel.empty
-        empty.setupRequested.connect(self.connect_first_account)
         empty.demoRequested.connect(self.open_demo)
         empty.syncRequested.connect(c.sync_now)
         self.views.currentChanged.connect(
@@ -434,9 +435,6 @@ class MainWindow(QMainWindow):
         if add:  # straight to connecting one, once the dialog is up
             QTimer.singleShot(0, dialog.add)
         dialog.exec()
-
-    def connect_first_account(self) -> None:
-        self.edit_accounts(add=True)
 
     def edit_brand_voice(self, client_id: int | None = None) -> None:
         """The brand voice of ``client_id``, or of the client chosen in the sidebar."""

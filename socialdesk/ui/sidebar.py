@@ -50,6 +50,10 @@ class Sidebar(QTreeView):
     muteRequested = Signal(int, bool)  # client id, muted
     brandVoiceRequested = Signal(int)  # client id
     pauseOutboxRequested = Signal(int, bool)  # client id, paused
+    editClientRequested = Signal(int)  # client id
+    archiveClientRequested = Signal(int)  # client id
+    deleteClientRequested = Signal(int)  # client id
+    addClientRequested = Signal()
 
     def __init__(self, demo: bool, parent=None) -> None:
         super().__init__(parent)
@@ -184,7 +188,11 @@ class Sidebar(QTreeView):
         self.blockSignals(False)
 
     def _context_menu(self, pos) -> None:
-        target = self.indexAt(pos).data(TargetRole)
+        index = self.indexAt(pos)
+        if not index.isValid() and self.currentIndex().isValid():  # the menu key, or empty space
+            index = self.currentIndex()
+            pos = self.visualRect(index).center()
+        target = index.data(TargetRole)
         menu = QMenu(self)
         if target is not None and target.saved_view is not None:
             delete = menu.addAction("Delete saved view")
@@ -202,6 +210,19 @@ class Sidebar(QTreeView):
             pause.setChecked(client.outbox_paused)
             pause.setToolTip("Approved replies and scheduled posts wait until you resume")
             pause.toggled.connect(lambda on: self.pauseOutboxRequested.emit(client.id, on))
+            menu.addSeparator()
+            edit = menu.addAction("&Edit client…")
+            edit.setToolTip("Name, colour, response target, service hours and time zone")
+            edit.triggered.connect(lambda: self.editClientRequested.emit(client.id))
+            archive = menu.addAction("&Archive client")
+            archive.setToolTip("Hide it, stop syncing it, keep everything (Clients… restores)")
+            archive.triggered.connect(lambda: self.archiveClientRequested.emit(client.id))
+            delete = menu.addAction("&Delete client…")
+            delete.triggered.connect(lambda: self.deleteClientRequested.emit(client.id))
+        if not self._demo:
+            menu.addSeparator()
+            add = menu.addAction("Add &client…")
+            add.triggered.connect(self.addClientRequested)
         if not menu.isEmpty():
             menu.popup(self.viewport().mapToGlobal(pos))
 

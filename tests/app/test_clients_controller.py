@@ -96,3 +96,15 @@ def test_a_deletion_the_app_was_closed_on_is_finished_at_the_next_start(qtbot, c
     with qtbot.waitSignal(controller.client_admin.deleteFinished, timeout=10_000):
         controller.client_admin.finish_deletions()
     assert db.query("SELECT count(*) FROM client") == [(0,)]
+
+
+def test_ctrl_z_undoes_a_deletion_and_stops_its_countdown(qtbot, controller):
+    admin = controller.client_admin
+    [acme] = controller.clients
+    with qtbot.waitSignal(controller.undoChanged, timeout=10_000):
+        admin.delete(acme.id)
+    assert controller.undo_text == "Deleted “Acme”"
+    with qtbot.waitSignal(admin.deleteFinished, timeout=10_000):
+        controller.undo()
+    assert admin.pending == []
+    qtbot.waitUntil(lambda: _names(controller) == ["Acme"], timeout=10_000)

@@ -20,12 +20,38 @@ class Empty:
 
 NO_CLIENTS = Empty(
     "Set up your first client",
-    "SocialDesk answers the mentions of the clients you look after. Connect one of a client's "
-    "accounts on Mastodon, Bluesky or X: the client is created with it, and its mentions arrive "
-    "with the first sync. Its brand voice can be set afterwards from the sidebar (right-click "
-    "the client).",
-    (("Connect an account…", "setupRequested"), ("Explore the demo instead", "demoRequested")),
+    "SocialDesk answers the mentions of the brands you look after. Add a client, connect its "
+    "accounts on Mastodon, Bluesky or X, and its mentions arrive here with the first sync — "
+    "a few minutes, one step at a time.",
+    (("Set up my clients…", "setupRequested"), ("Explore the demo instead", "demoRequested")),
 )
+# The other views, with no client yet: what will be there, and the same two ways on.
+NO_CLIENT_VIEWS = {
+    "Review": Empty(
+        "Nothing to review yet",
+        "Replies marked ready for review wait here, so a second look (yours or a colleague's) "
+        "comes before they go out. First, set up a client and connect its accounts.",
+        NO_CLIENTS.buttons,
+    ),
+    "Outbox": Empty(
+        "Nothing waiting to be sent",
+        "Approved replies wait here until their account is online, then go out exactly once. "
+        "First, set up a client and connect its accounts.",
+        NO_CLIENTS.buttons,
+    ),
+    "History": Empty(
+        "No history yet",
+        "Everything received, drafted and sent is kept here, searchable. It starts with your "
+        "first client's first sync.",
+        NO_CLIENTS.buttons,
+    ),
+    "Reports": Empty(
+        "No client to report on yet",
+        "Reports show a client's volume, first-response times against its target, sentiment and "
+        "busiest hours. Set up a client, and its report fills in as mentions arrive.",
+        NO_CLIENTS.buttons,
+    ),
+}
 FILTERED_OUT = Empty(
     "No mention matches these filters",
     "Other mentions are there, hidden by the search or the filters above.",
