@@ -301,3 +301,75 @@ def test_the_brands_own_contact_points_are_not_private_data(draft):
 )
 def test_the_customers_own_details_are(draft):
     assert "private-data" in fired(draft)
+
+
+# The independent author's shapes, in other words (issue 20). negative-tone: grudging ("I
+# suppose"), "frankly", "you know", "like everyone else", mocking advice, rhetorical tag questions,
+# sarcastic disbelief, telling them off.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@lea We'll look at it, I guess.",
+        "@lea Frankly, we've answered this already. DM us.",
+        "@lea The tracking page exists, you know.",
+        "@lea Wait in the queue like everyone else. DM us.",
+        "@lea Book earlier next time. DM us for a refund.",
+        "@lea The parcel arrived, didn't it?",
+        "@lea Sure you did.",
+        "@lea What a rude thing to say. DM us if you want help.",
+        "@lea Nobody is forcing you to fly with us.",
+        "@lea Honestly, we've spent more than enough time on this case.",
+    ],
+)
+def test_grudging_mocking_and_scolding_replies_are_negative(draft):
+    assert "negative-tone" in fired(draft)
+
+
+# defensive: the brand vouching for itself instead of hearing them, or denying outright.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@max Sorry, but our chefs are all certified and the kitchen passed its last audit.",
+        "@max Sorry. We never overcharge anyone, and we did not overcharge you.",
+        "@max Sorry, but this is very unlikely: every order is weighed twice.",
+        "@max Sorry. The app loads perfectly on every phone we tested.",
+        "@max Sorry, but the driver did knock, twice. DM us to rebook.",
+        "@max Sorry, we couldn't replicate the crash, so there's nothing to fix.",
+        "@max Respectfully, your review is misleading. DM us.",
+    ],
+)
+def test_vouching_for_the_brand_or_denying_is_defensive(draft):
+    assert "defensive" in fired(draft)
+
+
+# blames-customer: what they should do differently next time, the cause put on them ("that's
+# because you"), the rule they should have read ("as the label says", "which the app tells you").
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@ned Sorry. Please read the label more carefully next time. DM us.",
+        "@ned Sorry, that's because you picked standard delivery. It lands Friday.",
+        "@ned Sorry! Cut flowers need fresh water daily, as the care card says.",
+        "@ned Sorry, the app warns you twice before it deletes a list. DM us.",
+        "@ned Sorry, you're signed into an old account. Log out and back in.",
+        "@ned Sorry. Guests must always check the booking dates before paying.",
+    ],
+)
+def test_what_they_should_have_done_is_blame(draft):
+    assert "blames-customer" in fired(draft)
+
+
+# The traps around these shapes: an apology that says "that's unfair on you", a driver who "did
+# arrive late" owned by the brand, "works fine now" after a fix, a conditional "if that's wrong".
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@oli Sorry, that's unfair on you after such a long wait. A refund is on its way today.",
+        "@oli Sorry, it's working fine again now after last night's fix. DM us if it isn't.",
+        "@oli Sorry! Is 12 Oak Lane right? Reply by DM if that's wrong and we'll fix it today.",
+        "@oli So sorry, that's worrying when the app says otherwise. DM us and we'll trace it.",
+        "@oli Sorry, we know you're busy. We'll call you at 5pm to rebook.",
+    ],
+)
+def test_apologies_and_fixes_near_these_shapes_stay_quiet(draft):
+    assert not fired(draft) & {"negative-tone", "defensive", "blames-customer"}, draft

@@ -96,12 +96,16 @@ _LEADING_MENTIONS = re.compile(r"^(?:\s*@[\w.@-]+)*\s*")
 
 class _Draft:
     """The text and what every check needs from it: where the body starts after the leading
-    @handles, and a copy with curly apostrophes straightened (same length, so spans carry over)."""
+    @handles, and copies with curly apostrophes straightened and with the handles blanked (same
+    length, so spans carry over)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.body_start = _LEADING_MENTIONS.match(text).end()
         self.flat = text.replace("\u2019", "'").replace("\u2018", "'")
+        # The same with the leading @handles blanked: a shape that opens a sentence ("Sure you
+        # did.") also opens the reply.
+        self.body = " " * self.body_start + self.flat[self.body_start :]
         self.content = text[self.body_start :].strip()
 
     def insert_at_body(self) -> tuple[int, int]:

@@ -102,6 +102,9 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
+_LOOKBEHIND = re.compile(r"\(\?<[=!][^()]*\)")
+
+
 def _table(name: str) -> _PhraseTable:
     """A list's phrases; ``phrase => suggestion`` gives a replacement, and a ``why: ...`` line
     explains the phrases after it (up to the next one) in plain words, optionally naming their
@@ -115,7 +118,8 @@ def _table(name: str) -> _PhraseTable:
         phrases.append(phrase)
         if suggestion or why:
             found = _phrase_regex(phrase if phrase.startswith("re:") else phrase.lower())
-            regex = re.compile(found, re.IGNORECASE)
+            # Found again on the matched words alone, so what looks around them is left out.
+            regex = re.compile(_LOOKBEHIND.sub("", found), re.IGNORECASE)
             if suggestion:
                 suggestions.append((regex, suggestion))
             if why:

@@ -130,8 +130,8 @@ _BOILERPLATE_MESSAGE = "“{}” reads as a pasted stock phrase; say it in your 
 def _listed(draft: _Draft, table: _PhraseTable, code: str, message: str) -> Iterable[Finding]:
     """The first phrase of ``table`` in the draft, quoted, with its list's ``why:`` (what it does
     to the reader and what to write instead), or ``message`` when the list gives none."""
-    for m in table.pattern.finditer(draft.flat):
-        if not _NOT_BLAME.match(draft.flat, m.end()) or "should" not in m[0].lower():
+    for m in table.pattern.finditer(draft.body):
+        if not _NOT_BLAME.match(draft.body, m.end()) or "should" not in m[0].lower():
             why = table.why(m[0])
             said = f"“{m[0]}” {why}" if why else message.format(m[0])
             yield _finding(code, said, m.span(), table.suggestion(m[0]))
@@ -189,11 +189,13 @@ def _reminds(draft: _Draft, finding: Finding) -> bool:
 
 
 def _has_next_step(draft: _Draft, category: str, argued: list[tuple[int, int]]) -> bool:
-    """Whether the reply offers something concrete. A sentence that blames or argues offers
-    nothing, whatever times it quotes ("that's not right, a reminder was sent 7 days before"),
-    and a template's blank answers nothing ("we open at {opening_time}")."""
+    """Whether the reply offers something concrete. What a sentence that blames or argues
+    promises or quotes is no step for them ("that's not right, a reminder was sent 7 days
+    before"), though an instruction or an answer in it still is; a template's blank answers
+    nothing ("we open at {opening_time}")."""
     lists = _lists()
-    text = _PLACEHOLDER.sub(lambda m: " " * len(m[0]), draft.flat)
+    whole = _PLACEHOLDER.sub(lambda m: " " * len(m[0]), draft.flat)
+    text = whole
     if argued:
         chars = list(text)
         for said in _SENTENCE.finditer(text):
@@ -202,15 +204,15 @@ def _has_next_step(draft: _Draft, category: str, argued: list[tuple[int, int]]) 
         text = "".join(chars)
     if any(_offers(text, m) for m in lists.next_step.pattern.finditer(text)):
         return True
-    if _TIME_FRAME.search(text) or find_urls(text) or _instructs(text):
+    if _TIME_FRAME.search(text) or find_urls(whole) or _instructs(whole):
         return True
     if any(_WHEN.search(said) and _WILL.search(said) for said in _SENTENCE.findall(text)):
         return True
-    if _EMAIL.search(text) or _PHONE.search(text):  # a way to get in touch
+    if _EMAIL.search(whole) or _PHONE.search(whole):  # a way to get in touch
         return True
-    if any(_ASKS_THEM.search(said) for said in _SENTENCE.findall(text)):
+    if any(_ASKS_THEM.search(said) for said in _SENTENCE.findall(whole)):
         return True  # asking them for what is needed next ("Could you tell us which store?")
-    return category == "question" and bool(lists.answer.search(text) or _NUMBER.search(text))
+    return category == "question" and bool(lists.answer.search(whole) or _NUMBER.search(whole))
 
 
 def _instructs(text: str) -> bool:
@@ -334,7 +336,7 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
             curt.span(1),
         )
         return
-    flat = _without_empathy(draft.flat)
+    flat = _without_empathy(draft.body)
     hostile = next(
         (m for m in lists.hostile.pattern.finditer(flat, draft.body_start) if not _owned(flat, m)),
         None,
