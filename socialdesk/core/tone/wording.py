@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from functools import cache
 
 from socialdesk.core.links import find_urls
-from socialdesk.core.tone import learned
 from socialdesk.core.tone.base import _SENTENCE, Finding, ReplyContext, _appended, _Draft, _finding
 from socialdesk.core.tone.lists import _lists, _PhraseTable, _Profanity, _vader
 from socialdesk.core.tone.privacy import _EMAIL, _PHONE
@@ -25,7 +24,6 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
         *_negative_tone(draft),
         *_listed(draft, lists.boilerplate, "robotic", _BOILERPLATE_MESSAGE),
     ]
-    found += _learned(draft, {f.code for f in found})
     category = context.mention_category
     if _needs_apology(context) and not _acknowledges(draft.flat):
         found.append(
@@ -92,34 +90,6 @@ def _thanks_them(text: str) -> bool:
 
 
 _NOT_THANKS = re.compile(r"\b(?:thanks?|thank you) to\b|\byour thanks\b|\bno thanks\b", re.I)
-
-
-def _learned(draft: _Draft, fired: set[str]) -> list[Finding]:
-    """What the learned reader finds where no rule of the same code did (``learned.py``)."""
-    found: list[Finding] = []
-    trained = learned.models()
-    if not trained:
-        return found
-    body = draft.flat[draft.body_start : draft.body_start + learned.READ]
-    feats = learned.features(_without_empathy(body))
-    for code, model in trained.items():
-        if code in fired or model.probability(feats) < model.threshold:
-            continue
-        words = ", ".join(f"“{w}”" for w in model.reasons(feats)) or "its wording"
-        found.append(_finding(code, _LEARNED_MESSAGE[code].format(words)))
-    return found
-
-
-_LEARNED_MESSAGE = {
-    "negative-tone": "This reads as cold or dismissive (mostly from {}), like replies reviewers "
-    "flagged before. Read it as the customer would: say sorry or thank them, and say what "
-    "happens next.",
-    "blames-customer": "This seems to put the fault on the customer (mostly from {}), like "
-    "replies reviewers flagged before. Say what happened and what you will do, without pointing "
-    "at them.",
-    "defensive": "This seems to argue with the customer (mostly from {}), like replies reviewers "
-    "flagged before. Acknowledge how it looked to them first, then explain.",
-}
 
 
 _BLAME_MESSAGE = "“{}” puts the fault on the customer; in public that starts an argument."
