@@ -113,6 +113,8 @@ class RepliesController(QObject):
             if on_saved:
                 on_saved(new_id)
             self.draftSaved.emit(new_id)
+            if draft_id is None and mention_id is not None:  # its card now shows a draft
+                self.ctx.report(Changes(mentions=(mention_id,)))
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, DraftGone) and draft_id is not None:
@@ -133,7 +135,7 @@ class RepliesController(QObject):
         db, now = self._db, self.ctx.clock()
         self.ctx.record(
             "Draft marked ready for review",
-            [],
+            self._cards(draft_id),
             lambda: self._state_change(db, draft_id, DraftState.READY, (DraftState.EDITING,), now),
         )
 
@@ -142,7 +144,7 @@ class RepliesController(QObject):
         db, now = self._db, self.ctx.clock()
         self.ctx.record(
             "Draft discarded",
-            [],
+            self._cards(draft_id),
             lambda: self._state_change(db, draft_id, DraftState.DISCARDED, drafts.LIVE, now),
         )
 
@@ -163,10 +165,16 @@ class RepliesController(QObject):
 
     def send_back(self, draft_id: int, note: str) -> None:
         db, now = self._db, self.ctx.clock()
-        self.ctx.write(
+        self.ctx.write_and_report(
             lambda: drafts.send_back(db, draft_id, note, now),
+            self._cards(draft_id),
             lambda _: (self.refresh_review(), self.ctx.notice.emit("Sent back with your note")),
         )
+
+    def _cards(self, draft_id: int) -> list[int]:
+        """The mention whose card shows this draft (none for a new post)."""
+        draft = drafts.get_draft(self._db, draft_id)
+        return [draft.mention_id] if draft and draft.mention_id is not None else []
 
     def approve(
         self,
@@ -188,7 +196,10 @@ class RepliesController(QObject):
         def approve():
             return drafts.approve(db, draft_id, key, now, send_at=send_at, text=text)
 
+        cards = self._cards(draft_id)
+
         def done(_item_id):
+            self.ctx.report(Changes(mentions=tuple(cards)))
             self.refresh()
             when = f" for {send_at.astimezone():%a %H:%M}" if send_at else ""
             self.ctx.notice.emit(f"Approved: the reply is in the Outbox{when}")

@@ -18,7 +18,14 @@ from sys import intern
 
 from socialdesk.core.inbox import overdue_sql, urgency
 from socialdesk.core.mentions import FetchedMention
-from socialdesk.core.models import AuthorFlag, Category, MentionStatus, OutboxState, Priority
+from socialdesk.core.models import (
+    AuthorFlag,
+    Category,
+    DraftState,
+    MentionStatus,
+    OutboxState,
+    Priority,
+)
 from socialdesk.core.priority import mention_priority
 from socialdesk.core.sla import due_at, response_clock
 from socialdesk.store.clients import client_hours
@@ -97,6 +104,8 @@ class MentionRow:
     # Whether the category is a sure call: triage was sure, or the manager filed it (which always
     # wins). False: the card marks it "check" and the detail offers the category change.
     triage_sure: bool = True
+    # Its reply being written ("editing") or waiting in review ("ready"); None: no live draft.
+    draft: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +154,12 @@ _ROW_COLUMNS = {
     "hidden": "m.hidden_at IS NOT NULL",
     "visibility": "m.visibility",
     "triage_sure": "m.triage_sure OR m.category_override IS NOT NULL",
+    # One lookup in ix_draft_mention_state per card shown.
+    "draft": (
+        "(SELECT d.state FROM draft d WHERE d.mention_id = m.id"
+        f" AND d.state IN ('{DraftState.EDITING}', '{DraftState.READY}')"
+        " ORDER BY d.updated_at DESC LIMIT 1)"
+    ),
 }
 _FROM = (
     " FROM mention m JOIN account a ON a.id = m.account_id JOIN client c ON c.id = a.client_id"
@@ -198,7 +213,7 @@ def _shared(text: str | None) -> str | None:
 
 for _name in (
     "client_name", "client_colour", "network", "account_handle", "author_name", "author_handle",
-    "status", "category", "priority", "visibility",
+    "status", "category", "priority", "visibility", "draft",
 ):  # fmt: skip
     _CONVERT[_name] = _shared
 _CONVERTED = tuple((i, _CONVERT[name]) for i, name in enumerate(_ROW_COLUMNS) if name in _CONVERT)

@@ -27,7 +27,7 @@ from socialdesk.core.models import MentionStatus, Priority
 from socialdesk.core.search import find_spans
 from socialdesk.core.sla import ClockState, ResponseClock
 from socialdesk.ui import theme
-from socialdesk.ui.feed.model import HighlightRole, RowRole
+from socialdesk.ui.feed.model import DRAFT_CHIP, HighlightRole, RowRole
 from socialdesk.ui.format import card_text, clock_text, relative_time
 
 TEXT_LINES = 2
@@ -173,6 +173,8 @@ class CardDelegate(QStyledItemDelegate):
         if row.priority in (Priority.URGENT, Priority.HIGH):
             colour = c.danger if row.priority == Priority.URGENT else c.warning
             chips.insert(0, (row.priority, colour, False))
+        if row.draft:  # leftmost: a reply is under way, don't start another
+            chips.append((DRAFT_CHIP[row.draft], c.highlight, False))
         chip_x = right
         for chip, colour, check in chips:
             w = rfm.horizontalAdvance(chip) + pad + (pad // 2 if check else 0)  # room for dashes

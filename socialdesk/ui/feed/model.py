@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from socialdesk.app.view_models import MentionFilter, MentionRow
 from socialdesk.app.workspace import WorkspaceController
+from socialdesk.core.models import DraftState
 from socialdesk.core.search import fold
 from socialdesk.ui.feed.actions import category_key
 from socialdesk.ui.paged_list import HighlightRole, MentionIdRole, PagedListModel, RowRole
@@ -23,6 +24,14 @@ __all__ = ["PAGE_SIZE", "FeedModel", "HighlightRole", "MentionIdRole", "RowRole"
 PAGE_SIZE = 200
 KEPT_PAGES = 10  # pages kept as cards; the rest as their ids
 _WORD = re.compile(r"\w+")
+
+
+# What a card says of its live reply draft (MentionRow.draft), on screen and to a screen reader.
+DRAFT_CHIP = {DraftState.EDITING: "✎ draft", DraftState.READY: "✎ in review"}
+DRAFT_SAID = {
+    DraftState.EDITING: "A reply draft being written",
+    DraftState.READY: "A reply waiting for review",
+}
 
 
 class FeedModel(PagedListModel):
@@ -81,6 +90,8 @@ class FeedModel(PagedListModel):
                 said += f". Category {row.category}, unsure: check it"
             elif row.category:
                 said += f". Category {row.category}"
+            if row.draft:
+                said += ". " + DRAFT_SAID[row.draft]
             return said
         if role == Qt.ToolTipRole:
             return _tooltip(row)
