@@ -373,3 +373,42 @@ def test_what_they_should_have_done_is_blame(draft):
 )
 def test_apologies_and_fixes_near_these_shapes_stay_quiet(draft):
     assert not fired(draft) & {"negative-tone", "defensive", "blames-customer"}, draft
+
+
+# Mocking without words: a laughing or eye-rolling emoji to someone with a problem; a one-word
+# sarcasm ("Wonderful."); talking down ("it's literally on page one", "Read the FAQ."); scolding
+# ("what a nasty thing to say") is not the empathy frame it starts like.
+@pytest.mark.parametrize(
+    ("draft", "context"),
+    [
+        ("@pam 🙄 DM us.", COMPLAINT),
+        ("@pam 🤣", ReplyContext(mention_category="abuse", mention_text="clown company")),
+        ("@pam Wonderful. Send it back then.", COMPLAINT),
+        ("@pam Duly noted.", COMPLAINT),
+        ("@pam It's literally on page one of the guide.", QUESTION),
+        ("@pam Read the FAQ before tweeting us.", QUESTION),
+        ("@pam Have you even read the instructions?", COMPLAINT),
+        ("@pam What a nasty thing to say.", COMPLAINT),
+    ],
+)
+def test_mocking_without_rude_words_is_negative(draft, context):
+    assert "negative-tone" in fired(draft, context)
+
+
+def test_a_laughing_emoji_with_someone_happy_is_fine():
+    assert fired("@pam Thank you, that made us laugh 😂", PRAISE) == set()
+
+
+# profanity: "also in disguise" (Reply tone checks), and the milder words.
+@pytest.mark.parametrize(
+    "draft",
+    ["@rex What the hell happened, sorry! DM us.", "@rex Bugger, sorry! DM us.",
+     "@rex For f's sake, sorry. DM us.", "@rex That's fkn awful, sorry. DM us."],
+)  # fmt: skip
+def test_milder_and_disguised_swearing_is_profanity(draft):
+    assert "profanity" in fired(draft)
+
+
+def test_a_short_dutch_reply_with_one_english_looking_word_is_still_dutch():
+    abuse = ReplyContext(mention_category="abuse", mention_text="oplichters")
+    assert fired("@rex Dat is niet waar.", abuse) == {"feeding-troll", "other-language"}

@@ -93,8 +93,8 @@ def _nothing_said(context: ReplyContext) -> list[Finding]:
 
 def _draft_language(content: str) -> language.Language:
     """The draft's language; a short draft the detector calls foreign on its own is still read as
-    English (the checks would rather run than step aside by mistake), unless a common word of
-    that language is in it and no English one ("Gracias, qué bien.", "Danke, bis bald!")."""
+    English (the checks would rather run than step aside by mistake), unless more common words of
+    that language are in it than English ones ("Gracias, qué bien.", "Dat is niet waar.")."""
     found = language.detect(content)
     if found.english or found.how in ("script", "common words"):
         return found
@@ -102,7 +102,7 @@ def _draft_language(content: str) -> language.Language:
     if letters >= 25:
         return found
     _voted, votes = language._by_common_words(content.lower())
-    if found.listed and votes.get(found.code, 0) >= 1 and not votes["en"]:
+    if found.listed and votes.get(found.code, 0) > votes["en"]:
         return found
     return language.ENGLISH
 

@@ -21,7 +21,7 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
         *_listed(draft, lists.blame, "blames-customer", _BLAME_MESSAGE),
         *_listed(draft, lists.defensive, "defensive", _DEFENSIVE_MESSAGE),
         *_profanity(draft),
-        *_negative_tone(draft),
+        *_negative_tone(draft, context),
         *_listed(draft, lists.boilerplate, "robotic", _BOILERPLATE_MESSAGE),
     ]
     category = context.mention_category
@@ -292,7 +292,7 @@ def _is_profane(token: str, words: _Profanity) -> bool:
 
 
 # -- negative tone -------------------------------------------------------------------------------
-def _negative_tone(draft: _Draft) -> Iterable[Finding]:
+def _negative_tone(draft: _Draft, context: ReplyContext) -> Iterable[Finding]:
     """A word that attacks or dismisses the customer, or a clearly negative VADER score once
     apologies and the words naming their problem are taken out: saying sorry or "your parcel
     arrived damaged" is not hostility."""
@@ -304,6 +304,15 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
             f"“{curt[1]}” on its own reads as curt and cold, as if the matter were closed. Say "
             "something human first (thank them, or say sorry) and then what happens next.",
             curt.span(1),
+        )
+        return
+    mocking = _MOCKING.search(draft.text, draft.body_start, draft.body_start + 5_000)
+    if mocking and context.mention_category in _HAS_A_PROBLEM:
+        yield _finding(
+            "negative-tone",
+            f"“{mocking[0]}” reads as laughing at them when they have a problem. Leave it out.",
+            mocking.span(),
+            "",
         )
         return
     flat = _without_empathy(draft.body)
@@ -328,6 +337,12 @@ def _negative_tone(draft: _Draft) -> Iterable[Finding]:
         f"This reads as negative or hostile (VADER score {score:.2f}; from {words}). "
         "Keep it calm and about the fix.",
     )
+
+
+# Emoji that laugh, roll eyes or shrug: mocking in a reply to someone with a problem.
+_MOCKING = re.compile("[\U0001F602\U0001F923\U0001F644\U0001F643\U0001F921\U0001F60F\U0001F971"
+                      "\U0001F485\U0001F926\U0001F937]")  # fmt: skip
+_HAS_A_PROBLEM = ("complaint", "criticism", "abuse", "question")
 
 
 def _own_voice(text: str) -> str:
@@ -361,10 +376,12 @@ def _owned(text: str, m: re.Match) -> bool:
     return bool(_lists().acknowledgement.search(before)) and not _BUT.search(before)
 
 
-# A reply that opens with a one-word brush-off as its whole sentence: "Noted." "Fine." "Ok."
+# A reply that opens with a one-word brush-off as its whole sentence: "Noted." "Fine." "Ok.", or
+# with a one-word sarcasm: "Fascinating."
 _CURT = re.compile(
-    r"\W*((?:noted|ok|okay|k|kk|fine|understood|whatever|received|acknowledged|got it"
-    r"|if you say so)(?:,? (?:noted|fine|ok|okay|then))?)\s*(?:\.+|$)(?=\s|$)",
+    r"\W*((?:(?:duly )?noted|ok|okay|k|kk|fine|understood|whatever|received|acknowledged|got it"
+    r"|if you say so|fascinating|riveting|charming|wonderful|interesting)"
+    r"(?:,? (?:noted|fine|ok|okay|then))?)\s*(?:\.+|$)(?=\s|$)",
     re.IGNORECASE,
 )
 
@@ -402,7 +419,7 @@ def _empathy() -> re.Pattern:
         r"(?:\s+like)?|\s+seems?)|what|such|how)\s+"
         + degree
         + r"(?:\w+\s+)?"
-        + rf"(?:{feelings})\b"
+        + rf"(?:{feelings})\b(?!\s+things?\s+to\s+say)"
         # "losing a full basket is maddening": blanked back to the clause's start below
         r"|\b(?P<after>is|was|sounds|must\s+be|must\s+have\s+been)\s+"
         + degree
