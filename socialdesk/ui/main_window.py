@@ -32,6 +32,7 @@ from socialdesk.ui.crisis import CrisisBanner
 from socialdesk.ui.detail import DetailPane
 from socialdesk.ui.feed.model import MentionIdRole
 from socialdesk.ui.feed.panel import FeedPanel
+from socialdesk.ui.guide import GuideDialog
 from socialdesk.ui.history import HistoryPanel
 from socialdesk.ui.new_post import NewPostDialog
 from socialdesk.ui.notifier import Notifier
@@ -217,6 +218,10 @@ class MainWindow(QMainWindow):
             )
 
         help_menu = bar.addMenu("&Help")
+        self.guide_action = self._action(
+            help_menu, "&User guide", self.show_guide, QKeySequence.HelpContents,
+            "How to use SocialDesk, view by view (docs/user-guide.md)",
+        )  # fmt: skip
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "?")
         self._action(help_menu, "Open &data folder", self.open_data_folder)
         self._action(help_menu, "&Copy diagnostics", self.copy_diagnostics)
@@ -477,6 +482,14 @@ class MainWindow(QMainWindow):
 
     def _confirm(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.Yes
+
+    def show_guide(self) -> GuideDialog:
+        """The user guide in a window beside the app (one, brought up again if open)."""
+        guide = self.findChild(GuideDialog) or GuideDialog(self)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
+        return guide
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.shortcut_groups(), self).exec()

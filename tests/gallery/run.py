@@ -65,7 +65,7 @@ VIEWS = (
     "empty-inbox",  # after leaving the demo, the setup skipped
 )
 # The user guide's pictures (1280x800, light), kept few and small: docs/images/NAME.png.
-GUIDE_VIEWS = ("inbox", "review", "outbox", "reports", "crisis", "add-account")
+GUIDE_VIEWS = ("welcome", "inbox", "review", "outbox", "reports", "crisis", "add-account")
 GUIDE_DIR = ROOT / "docs" / "images"
 GUIDE_SIZE, GUIDE_THEME = (1280, 800), "light"
 
@@ -241,17 +241,41 @@ def _write_index(out: Path, shots: list[dict], sizes, themes) -> None:
 
 
 def _optimise(source: Path, target: Path) -> None:
-    """A small PNG for the guide: 256 colours (ImageMagick, when installed), no timestamps."""
-    convert = shutil.which("magick") or shutil.which("convert")
-    if convert:
-        subprocess.run(
-            [convert, str(source), "-strip", "-colors", "256",
-             "-define", "png:compression-level=9", "-define", "png:exclude-chunks=date,time",
-             f"PNG8:{target}"],
-            check=True,
+    """A small PNG for the guide: at most 256 colours (a third of the size; a screenshot has few
+    colours but thousands of anti-aliased shades), chosen the same way each run."""
+    from collections import Counter
+
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(source)).convertToFormat(QImage.Format_RGB32)
+    width, height = image.width(), image.height()
+    pixels = memoryview(bytes(image.constBits())[: width * height * 4]).cast("I")
+    counts = Counter(pixels)
+    # The 256 busiest shades (colours 8 apart counted as one), each the mean of its colours.
+    buckets: dict[int, list[int]] = {}
+    for colour, n in counts.items():
+        r, g, b = (colour >> 16) & 255, (colour >> 8) & 255, colour & 255
+        acc = buckets.setdefault(((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3), [0, 0, 0, 0])
+        acc[0] += n
+        acc[1] += r * n
+        acc[2] += g * n
+        acc[3] += b * n
+    top = sorted(buckets.items(), key=lambda kv: (-kv[1][0], kv[0]))[:256]
+    palette = [(round(r / n), round(g / n), round(b / n)) for _, (n, r, g, b) in top]
+    nearest = {}
+    for colour in counts:
+        r, g, b = (colour >> 16) & 255, (colour >> 8) & 255, colour & 255
+        nearest[colour] = min(
+            range(len(palette)),
+            key=lambda i: 3 * (r - palette[i][0]) ** 2 + 4 * (g - palette[i][1]) ** 2
+            + 2 * (b - palette[i][2]) ** 2,
         )  # fmt: skip
-    else:
-        shutil.copyfile(source, target)
+    indexed = QImage(
+        bytes(nearest[p] for p in pixels), width, height, width, QImage.Format_Indexed8
+    )
+    indexed.setColorTable([0xFF000000 | (r << 16) | (g << 8) | b for r, g, b in palette])
+    if not indexed.save(str(target), "PNG", 0):  # quality 0: the most compressed
+        raise OSError(f"could not write {target}")
 
 
 # -- the worker: one size and theme, in this process ----------------------------------------------
