@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -15,9 +15,13 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
     """One pattern for a list: longest phrases first, whole words only, spaces match any
     whitespace, apostrophes are optional, and a ``[word]`` may be left out ("that's [simply]
     false")."""
+    return re.compile(_alternatives(phrases), re.IGNORECASE)
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
     unique = {p if p.startswith("re:") else p.lower() for p in phrases}
     parts = [_phrase_regex(p) for p in sorted(unique, key=len, reverse=True)]
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(parts)})(?![\w'])", re.IGNORECASE)
+    return rf"(?<![\w'])(?:{'|'.join(parts)})(?![\w'])"
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -35,16 +39,42 @@ def _phrase_regex(phrase: str) -> str:
 
 @dataclass(frozen=True)
 class _PhraseTable:
-    pattern: re.Pattern
+    """A list's one pattern, with its suggestions and reasons. It is matched on the lower-cased
+    text (three times faster than ignoring case); when lower-casing changes a text's length (a
+    dotted capital I), on the text itself, ignoring case. Matches carry the lower-cased words:
+    quote the draft's own from their span."""
+
+    pattern: re.Pattern  # ignoring case
     suggestions: list[tuple[re.Pattern, str]]
     # (phrase, why): the explanation given under a ``why:`` line for the phrases after it
     reasons: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    lower: re.Pattern | None = None  # the same, for lower-cased text
 
-    def search(self, text: str, pos: int = 0):
-        return self.pattern.search(text, pos)
+    def _on(self, text: str) -> tuple[re.Pattern, str]:
+        low = text.lower()
+        if self.lower is not None and len(low) == len(text):
+            return self.lower, low
+        return self.pattern, text
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        pattern, on = self._on(text)
+        return pattern.search(on, pos, len(on) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match]:
+        pattern, on = self._on(text)
+        return pattern.finditer(on, pos)
+
+    def match(self, text: str) -> re.Match | None:
+        pattern, on = self._on(text)
+        return pattern.match(on)
 
     def sub(self, replacement: str, text: str) -> str:
-        return self.pattern.sub(replacement, text)
+        """``text`` with each phrase replaced, the rest as it was written."""
+        pieces, last = [], 0
+        for m in self.finditer(text):
+            pieces += [text[last : m.start()], replacement]
+            last = m.end()
+        return "".join(pieces) + text[last:] if pieces else text
 
     def suggestion(self, matched: str) -> str | None:
         """The replacement for the phrase that matched (found again only on a hit)."""
@@ -124,7 +154,8 @@ def _table(name: str) -> _PhraseTable:
                 suggestions.append((regex, suggestion))
             if why:
                 reasons.append((regex, why))
-    return _PhraseTable(_phrase_pattern(phrases), suggestions, reasons)
+    regex = _alternatives(phrases)
+    return _PhraseTable(re.compile(regex, re.IGNORECASE), suggestions, reasons, re.compile(regex))
 
 
 def _profanity_list() -> _Profanity:

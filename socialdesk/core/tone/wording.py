@@ -17,11 +17,15 @@ from socialdesk.core.tone.style import _PLACEHOLDER
 # -- English word lists --------------------------------------------------------------------------
 def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
     lists = _lists()
+    # Blame and defensiveness found once: the first of each is a finding, and all of them are
+    # left out of what negative-tone weighs.
+    blames = list(lists.blame.finditer(draft.body))
+    defends = list(lists.defensive.finditer(draft.body))
     found = [
-        *_listed(draft, lists.blame, "blames-customer", _BLAME_MESSAGE),
-        *_listed(draft, lists.defensive, "defensive", _DEFENSIVE_MESSAGE),
+        *_listed(draft, lists.blame, "blames-customer", _BLAME_MESSAGE, blames),
+        *_listed(draft, lists.defensive, "defensive", _DEFENSIVE_MESSAGE, defends),
         *_profanity(draft),
-        *_negative_tone(draft, context),
+        *_negative_tone(draft, context, [m.span() for m in (*blames, *defends)]),
         *_listed(draft, lists.boilerplate, "robotic", _BOILERPLATE_MESSAGE),
     ]
     category = context.mention_category
@@ -62,7 +66,7 @@ def _acknowledges(text: str) -> bool:
     """An apology or an acknowledgement; granting their point ("fair enough") does not count in a
     sentence that brushes them off ("fair enough, you're free to shop elsewhere")."""
     lists = _lists()
-    for m in lists.acknowledgement.pattern.finditer(text):
+    for m in lists.acknowledgement.finditer(text):
         if not _GRANTS.fullmatch(m[0].strip()):
             return True
         start = max(text.rfind(mark, max(0, m.start() - 200), m.start()) for mark in ".!?\n") + 1
@@ -85,7 +89,7 @@ def _thanks_them(text: str) -> bool:
     thanks on" thanks nobody."""
     return any(
         not _NOT_THANKS.search(text, m.start() - 12 if m.start() > 12 else 0, m.end() + 4)
-        for m in _lists().thanks.pattern.finditer(text)
+        for m in _lists().thanks.finditer(text)
     )
 
 
@@ -97,13 +101,21 @@ _DEFENSIVE_MESSAGE = "“{}” argues with the customer; acknowledge their view 
 _BOILERPLATE_MESSAGE = "“{}” reads as a pasted stock phrase; say it in your own words."
 
 
-def _listed(draft: _Draft, table: _PhraseTable, code: str, message: str) -> Iterable[Finding]:
-    """The first phrase of ``table`` in the draft, quoted, with its list's ``why:`` (what it does
-    to the reader and what to write instead), or ``message`` when the list gives none."""
-    for m in table.pattern.finditer(draft.body):
-        if not _NOT_BLAME.match(draft.body, m.end()) or "should" not in m[0].lower():
+def _listed(
+    draft: _Draft,
+    table: _PhraseTable,
+    code: str,
+    message: str,
+    found: list[re.Match] | None = None,
+) -> Iterable[Finding]:
+    """The first phrase of ``table`` in the draft (or among the matches ``found`` already),
+    quoted, with its list's ``why:`` (what it does to the reader and what to write instead), or
+    ``message`` when the list gives none."""
+    for m in table.finditer(draft.body) if found is None else found:
+        if not _NOT_BLAME.match(draft.body, m.end()) or "should" not in m[0]:
+            quoted = draft.text[m.start() : m.end()]
             why = table.why(m[0])
-            said = f"“{m[0]}” {why}" if why else message.format(m[0])
+            said = f"“{quoted}” {why}" if why else message.format(quoted)
             yield _finding(code, said, m.span(), table.suggestion(m[0]))
             return
 
@@ -172,7 +184,7 @@ def _has_next_step(draft: _Draft, category: str, argued: list[tuple[int, int]]) 
             if any(start < said.end() and said.start() < end for start, end in argued):
                 chars[said.start() : said.end()] = " " * (said.end() - said.start())
         text = "".join(chars)
-    if any(_offers(text, m) for m in lists.next_step.pattern.finditer(text)):
+    if any(_offers(text, m) for m in lists.next_step.finditer(text)):
         return True
     if _TIME_FRAME.search(text) or find_urls(whole) or _instructs(whole):
         return True
@@ -209,7 +221,7 @@ def _offers(text: str, m: re.Match) -> bool:
     said = m[0].lower()
     if _PROMISE.fullmatch(said):
         after = _ADVERBS.sub("", text[m.end() : m.end() + 60].lstrip())
-        if not after or after[0] in ".!?" or _lists().vague_promises.pattern.match(after):
+        if not after or after[0] in ".!?" or _lists().vague_promises.match(after):
             return False
     if said in ("try", "expect") and _WE_BEFORE.search(text, 0, m.start()):
         return False
@@ -292,7 +304,9 @@ def _is_profane(token: str, words: _Profanity) -> bool:
 
 
 # -- negative tone -------------------------------------------------------------------------------
-def _negative_tone(draft: _Draft, context: ReplyContext) -> Iterable[Finding]:
+def _negative_tone(
+    draft: _Draft, context: ReplyContext, argued: list[tuple[int, int]]
+) -> Iterable[Finding]:
     """A word that attacks or dismisses the customer, or a clearly negative VADER score once
     apologies and the words naming their problem are taken out: saying sorry or "your parcel
     arrived damaged" is not hostility."""
@@ -317,14 +331,20 @@ def _negative_tone(draft: _Draft, context: ReplyContext) -> Iterable[Finding]:
         return
     flat = _without_empathy(draft.body)
     hostile = next(
-        (m for m in lists.hostile.pattern.finditer(flat, draft.body_start) if not _owned(flat, m)),
+        (m for m in lists.hostile.finditer(flat, draft.body_start) if not _owned(flat, m)),
         None,
     )
     if hostile:
         why = lists.hostile.why(hostile[0]) or "reads as hostile. Keep it calm and about the fix."
-        yield _finding("negative-tone", f"“{hostile[0]}” {why}", hostile.span())
+        quoted = draft.text[hostile.start() : hostile.end()]
+        yield _finding("negative-tone", f"“{quoted}” {why}", hostile.span())
         return
     vader = _vader()
+    if argued:  # what blame and defensiveness quote has its own finding
+        chars = list(flat[: draft.body_start + 5_000])
+        for start, end in argued:
+            chars[start:end] = " " * (end - start)
+        flat = "".join(chars)
     kept = _own_voice(flat[draft.body_start : draft.body_start + 5_000])
     kept = lists.problem_words.sub(" ", lists.acknowledgement.sub(" ", kept))
     score = _vader_score(kept)
@@ -348,21 +368,23 @@ _HAS_A_PROBLEM = ("complaint", "criticism", "abuse", "question")
 def _own_voice(text: str) -> str:
     """What VADER should weigh: the draft's own sentences, less those that apologise or
     acknowledge without a "but" ("mouldy fruit twice is grim, we're sorry" names their bad
-    experience), less what blame and defensiveness already quote (they have their own finding),
-    and less swear words (``profanity`` says those)."""
+    experience), and less swear words (``profanity`` says those)."""
     lists = _lists()
-    pieces = []
-    for said in _SENTENCE.findall(text):
-        if lists.acknowledgement.search(said) and not _BUT.search(said):
-            continue
-        said = lists.defensive.sub(" ", lists.blame.sub(" ", said))
-        pieces.append(_TOKEN.sub(_unless_profane, said))
-    return " ".join(pieces)
+    pieces = [
+        said
+        for said in _SENTENCE.findall(text)
+        if not (lists.acknowledgement.search(said) and not _BUT.search(said))
+    ]
+    return _swearing().sub(" ", " ".join(pieces))
 
 
-def _unless_profane(m: re.Match) -> str:
-    token = m[0].strip(".,!?'\"").lower()
-    return " " if token and _is_profane(token, _lists().profanity) else m[0]
+@cache
+def _swearing() -> re.Pattern:
+    """The listed swear words as they are usually spelled (stems with any ending)."""
+    words = _lists().profanity
+    spelled = [re.escape(w) for w in sorted(words.exact, key=len, reverse=True)]
+    spelled += [re.escape(w) + r"\w*" for w in sorted(words.stems, key=len, reverse=True)]
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(spelled)})(?![\w'])", re.IGNORECASE)
 
 
 def _owned(text: str, m: re.Match) -> bool:
