@@ -154,8 +154,8 @@ def _table(name: str) -> _PhraseTable:
                 suggestions.append((regex, suggestion))
             if why:
                 reasons.append((regex, why))
-    regex = _alternatives(phrases)
-    return _PhraseTable(re.compile(regex, re.IGNORECASE), suggestions, reasons, re.compile(regex))
+    every = _alternatives(phrases)
+    return _PhraseTable(re.compile(every, re.IGNORECASE), suggestions, reasons, re.compile(every))
 
 
 def _profanity_list() -> _Profanity:
