@@ -412,3 +412,26 @@ def test_milder_and_disguised_swearing_is_profanity(draft):
 def test_a_short_dutch_reply_with_one_english_looking_word_is_still_dutch():
     abuse = ReplyContext(mention_category="abuse", mention_text="oplichters")
     assert fired("@rex Dat is niet waar.", abuse) == {"feeding-troll", "other-language"}
+
+
+# A notice they should have read is soft blame ("the allergen card says…"); an address "provided"
+# is theirs to have got right.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@sue Sorry! The ingredients leaflet does list sesame. DM us and we'll refund it.",
+        "@sue Sorry, couriers only ship to the address details provided. DM us.",
+        "@sue Sorry, per our previous reply, the part is on order.",
+    ],
+)
+def test_a_notice_they_should_have_read_is_blame(draft):
+    assert "blames-customer" in fired(draft)
+
+
+def test_per_my_last_reply_is_exasperation():
+    assert "negative-tone" in fired("@sue Per my last reply, the part is on order.")
+
+
+def test_two_words_in_capitals_and_nothing_else_is_shouting():
+    assert "shouting" in fired("@sue NO REFUNDS.")
+    assert "shouting" not in fired("@sue DM us, sorry!")

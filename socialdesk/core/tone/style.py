@@ -18,7 +18,8 @@ def _shouting(draft: _Draft) -> Iterable[Finding]:
     words = list(_WORDS.finditer(draft.text, draft.body_start))
     acronyms = _lists().acronyms
     shouted = [m for m in words if m[0].isupper() and m[0].lower().strip("'’") not in acronyms]
-    if len(shouted) >= 3 and len(shouted) * 2 > len(words):
+    # Most words in capitals; two alone are shouting too when they are all there is ("NO REFUNDS").
+    if (len(shouted) >= 3 and len(shouted) * 2 > len(words)) or 2 == len(shouted) == len(words):
         span = (shouted[0].start(), shouted[-1].end())
         yield _finding(
             "shouting",
