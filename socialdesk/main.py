@@ -132,6 +132,7 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
     controller.start()
     if args.smoke:
         return _smoke(app, window, args.smoke)
+    window.onboarding.start_if_first_launch()  # the two doors, or the setup of an empty workspace
     sys.excepthook = _report_unexpected(window)
     try:
         return app.exec()
