@@ -435,3 +435,16 @@ def test_per_my_last_reply_is_exasperation():
 def test_two_words_in_capitals_and_nothing_else_is_shouting():
     assert "shouting" in fired("@sue NO REFUNDS.")
     assert "shouting" not in fired("@sue DM us, sorry!")
+
+
+@pytest.mark.parametrize(
+    ("draft", "code"),
+    [
+        ("@ty As we've already said, it's with the courier.", "blames-customer"),
+        ("@ty The signs explain the 30-minute limit clearly. DM us.", "blames-customer"),
+        ("@ty Your profile photo from last year wasn't updated. DM us.", "blames-customer"),
+        ("@ty Sorry. We'll get to you.", "no-next-step"),
+    ],
+)
+def test_the_same_shapes_with_words_in_between(draft, code):
+    assert code in fired(draft)
