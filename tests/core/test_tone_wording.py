@@ -95,6 +95,7 @@ def test_polite_contradiction_is_defensive(draft):
         "@dan Sorry, that's a rubbish way to start the day. Here's a free coffee: show this.",
         "@dan Sorry your parcel wasn't delivered yet. It's at the depot and arrives tomorrow.",
         "@dan Sorry, we didn't get this right. We've sent you the tracking link by email.",
+        "@dan The whole wait has been a nightmare for you, we're so sorry. It ships today.",
         "@dan You're right, this was on us. We've refunded it; you'll see it in 3 days.",
         "@dan Sorry! It's not hard to see why that was confusing; we'll fix the page today.",
         "@dan Sorry the app isn't working for you. Try updating to 4.2; if not, DM us.",

@@ -388,14 +388,17 @@ def _swearing() -> re.Pattern:
 
 
 def _owned(text: str, m: re.Match) -> bool:
-    """A harsh word said about the brand's own failure, after an apology in the same sentence
-    ("sorry the tracking page was useless"), is agreement, not hostility; "sorry, but your
-    attitude is ridiculous" is not, and neither is a shape ("good luck getting") or a phrase."""
+    """A harsh word said about the brand's own failure in a sentence that apologises ("sorry the
+    tracking page was useless", "the wait has been a nightmare, we're so sorry") is agreement, not
+    hostility; "sorry, but your attitude is ridiculous" is not, and neither is a shape ("good luck
+    getting") or a phrase."""
     if " " in m[0].strip():
         return False
     start = max(text.rfind(mark, max(0, m.start() - 200), m.start()) for mark in ".!?\n") + 1
-    before = text[start : m.start()]
-    return bool(_lists().acknowledgement.search(before)) and not _BUT.search(before)
+    stops = [text.find(mark, m.end(), m.end() + 200) for mark in ".!?\n"]
+    end = min((i for i in stops if i >= 0), default=m.end() + 200)
+    said = text[start:end]
+    return bool(_lists().acknowledgement.search(said)) and not _BUT.search(said)
 
 
 # A reply that opens with a one-word brush-off as its whole sentence: "Noted." "Fine." "Ok.", or
