@@ -449,3 +449,21 @@ def test_two_words_in_capitals_and_nothing_else_is_shouting():
 )
 def test_the_same_shapes_with_words_in_between(draft, code):
     assert code in fired(draft)
+
+
+# Good replies in words the lists do not spell (written for this test): naming the problem ("our
+# fraud team"), a plain fact in answer to a question, an offer put as a question, understanding.
+@pytest.mark.parametrize(
+    ("draft", "context"),
+    [
+        ("@uma That sounds stressful, sorry. Our fraud team has frozen the card; check your DMs.",
+         COMPLAINT),
+        ("@uma Hi Uma, the gift cards never expire and work online and in store.", QUESTION),
+        ("@uma Not in this store, sorry, but our Leeds branch has it. Want us to reserve one?",
+         QUESTION),
+        ("@uma We get why it feels that way. Thanks for the honest feedback.",
+         ReplyContext(mention_category="criticism", mention_text="your prices are a joke")),
+    ],
+)  # fmt: skip
+def test_good_replies_in_other_words_stay_quiet(draft, context):
+    assert fired(draft, context) == set(), draft

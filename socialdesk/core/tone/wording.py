@@ -156,7 +156,10 @@ _WILL = re.compile(
     r"\b(?:will|going to|comes?|coming|goes out|lands?|open|opens|back|ready|available)\b|'ll\b",
     re.IGNORECASE,
 )
-_ASKS_THEM = re.compile(r"\b(?:you|your)\b[^?]*\?\s*$", re.IGNORECASE)
+_ASKS_THEM = re.compile(
+    r"\b(?:you|your)\b[^?]*\?\s*$|\b(?:want|shall|should|can|may) (?:us|we|i|me) \w+[^?]*\?\s*$",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"[$€£¥]\s?\d|\d")
 
 
