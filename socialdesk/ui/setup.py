@@ -221,7 +221,7 @@ class SetupPage(QWidget):
         grid.setVerticalSpacing(12)
         self.connect_buttons: dict[str, QPushButton] = {}
         for row, network in enumerate((Network.MASTODON, Network.BLUESKY, Network.X)):
-            button = QPushButton(f"Connect {network_label(network)}…")
+            button = QPushButton(f"Connect &{network_label(network)}…")
             button.setAccessibleDescription(NEEDS[network])
             button.clicked.connect(lambda _=False, n=network.value: self._connect(n))
             self.connect_buttons[network.value] = button
