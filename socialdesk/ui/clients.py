@@ -126,6 +126,9 @@ class ClientsDialog(QDialog):
 
         workspace.clientsChanged.connect(self._fill)
         admin.archivedChanged.connect(self._fill_archived)
+        if workspace.is_demo:  # its clients are fictional; one's own are set up outside it
+            self.add_button.setEnabled(False)
+            self.add_button.setToolTip("Leave the demo (Workspace menu) to add your own clients")
         self._fill(workspace.clients)
         self._fill_archived(admin.archived)
         admin.refresh_archived()

@@ -227,3 +227,54 @@ def test_views_with_no_client_say_what_to_do_with_a_button_that_does_it(live_win
     buttons = {b.text(): b for b in onboarding.no_client.findChildren(QPushButton)}
     buttons["Set up my clients…"].click()
     assert onboarding.showing_setup
+
+
+def test_deleting_a_client_with_history_says_what_goes_with_it(live_window, qtbot, monkeypatch):
+    from socialdesk.store import drafts, mentions
+    from socialdesk.ui.clients import confirm_delete
+    from tests.factories import mention
+
+    window = live_window
+    db = window.controller.workspace.db
+    client_id = store_clients.add_client(db, "Acme")
+    account_id = store_clients.add_account(db, client_id, "x", "acme")
+    mentions.upsert_mentions(
+        db, account_id, [mention(1), mention(2), mention(3)], window.controller.clock()
+    )
+    drafts.save_draft(
+        db, account_id=account_id, mention_id=1, text="Sorry!", cursor=6,
+        now=window.controller.clock(),
+    )  # fmt: skip
+    window.controller.refresh_clients()
+    qtbot.waitUntil(lambda: _names(window) == ["Acme"], timeout=10_000)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.No
+    )
+    confirm_delete(window, window.controller.client_admin, window.controller.clients[0], list)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert "1 account, 3 mentions, 1 unsent draft" in asked[0]
+    assert "Nothing is deleted on the networks" in asked[0]
+    assert _names(window) == ["Acme"]  # answered No: nothing happened
+
+
+def test_the_sidebar_client_menu_opens_from_the_keyboard(live_window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    window = live_window
+    db = window.controller.workspace.db
+    client_id = store_clients.add_client(db, "Acme")
+    window.controller.refresh_clients()
+    qtbot.waitUntil(lambda: _names(window) == ["Acme"], timeout=10_000)
+    window.onboarding.hide_setup()
+    sidebar = window.sidebar
+    sidebar.select(Target("Inbox", client_id=client_id))
+    # The menu key: a keyboard context-menu event with no meaningful position.
+    event = QContextMenuEvent(QContextMenuEvent.Keyboard, QPoint(-1, -1), QPoint(0, 0))
+    QApplication.sendEvent(sidebar.viewport(), event)
+    [menu] = [m for m in sidebar.findChildren(QMenu) if m.isVisible()]
+    texts = [a.text() for a in menu.actions()]
+    assert {"&Edit client…", "&Archive client", "&Delete client…", "Add &client…"} <= set(texts)
+    menu.close()
