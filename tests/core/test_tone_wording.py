@@ -486,3 +486,20 @@ PROBE = [
 def test_the_probe(code, category, draft):
     found = fired(draft, ReplyContext(mention_category=category))
     assert code in found if code else found == set(), draft
+
+
+def test_a_complaint_answered_with_neither_sorry_nor_a_step_is_a_brush_off():
+    found = {f.code: f for f in check("@vic Calls are answered in order.", COMPLAINT)}
+    assert {"missing-apology", "no-next-step", "negative-tone"} <= set(found)
+    assert "brush-off" in found["negative-tone"].message
+    assert "negative-tone" not in fired("@vic Sorry to hear that.")  # an apology alone is not
+    assert "negative-tone" not in fired("@vic Your refund lands on Friday.")  # nor a step alone
+
+
+def test_sorry_but_that_argues_takes_the_apology_back():
+    (finding,) = [
+        f for f in check("@vic Sorry, but our crew did everything by the book.", COMPLAINT)
+        if f.code == "defensive"
+    ]  # fmt: skip
+    assert "takes the apology back" in finding.message
+    assert "defensive" not in fired("@vic Sorry, but we'll have it fixed by 5pm.")

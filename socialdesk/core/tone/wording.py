@@ -28,6 +28,8 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
         *_negative_tone(draft, context, [m.span() for m in (*blames, *defends)]),
         *_listed(draft, lists.boilerplate, "robotic", _BOILERPLATE_MESSAGE),
     ]
+    if not any(f.code in _TONE for f in found):
+        found += _apology_taken_back(draft)
     category = context.mention_category
     if _needs_apology(context) and not _acknowledges(draft.flat):
         found.append(
@@ -48,6 +50,18 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
                 "a time frame, a link or a way to continue privately.",
                 draft.insert_at_end(),
                 _appended(draft, "Send us a DM and we'll sort this out for you."),
+            )
+        )
+    codes = {f.code for f in found}
+    # Neither sorry nor anything to do next, in answer to a complaint: a brush-off.
+    brushed_off = {"missing-apology", "no-next-step"} <= codes and not codes & set(_TONE)
+    if category == "complaint" and brushed_off:
+        found.append(
+            _finding(
+                "negative-tone",
+                "This answers a complaint with neither an apology nor anything they can do "
+                "next, which reads as a brush-off. Say sorry (or that you understand), then "
+                "what happens next.",
             )
         )
     if category == "praise" and not _thanks_them(draft.flat):
@@ -164,6 +178,40 @@ _NUMBER = re.compile(r"[$€£¥]\s?\d|\d")
 
 
 _ARGUING = ("blames-customer", "defensive")
+_TONE = ("blames-customer", "defensive", "negative-tone")
+
+
+def _apology_taken_back(draft: _Draft) -> list[Finding]:
+    """A sentence that opens "Sorry, but …" and goes on with a statement rather than a fix: the
+    "but" takes the apology back, and what comes after it argues. Said only when nothing more
+    specific was found."""
+    m = _SORRY_BUT.search(draft.body, draft.body_start)
+    if not m or _FIX_AFTER.match(draft.body, m.end()):
+        return []
+    opening = max(draft.body.rfind(mark, 0, m.start()) for mark in ".!?\n") + 1
+    if draft.body[opening : m.start()].strip():  # "not in this store, sorry, but Leeds has it"
+        return []
+    quoted = draft.text[m.start() : m.end()]
+    return [
+        _finding(
+            "defensive",
+            f"“{quoted}” takes the apology back: what comes after the “but” is what they hear, "
+            "and it argues. Apologise fully, then say what you will do.",
+            m.span(),
+        )
+    ]
+
+
+_SORRY_BUT = re.compile(
+    r"\b(?:(?:i'?m |we'?re |we are |so |really )?sorry|apologies|(?:we|i) apologi[sz]e),? but\b",
+    re.IGNORECASE,
+)
+# What may follow "sorry, but" without arguing: the fix, or good news.
+_FIX_AFTER = re.compile(
+    r"\s+(?:we'?ll|we will|we'?ve|we have (?:now )?(?:sent|refunded|fixed|booked)|i'?ll|"
+    r"(?:the )?good news|here'?s|you can|a (?:new|replacement|refund)|your (?:refund|replacement))",
+    re.IGNORECASE,
+)
 
 
 def _reminds(draft: _Draft, finding: Finding) -> bool:
@@ -324,10 +372,13 @@ def _negative_tone(
         )
         return
     mocking = _MOCKING.search(draft.text, draft.body_start, draft.body_start + 5_000)
+    if context.mention_category in _HAS_A_PROBLEM:
+        mocking = mocking or _PRAISE_AS_SARCASM.search(draft.body, draft.body_start)
     if mocking and context.mention_category in _HAS_A_PROBLEM:
         yield _finding(
             "negative-tone",
-            f"“{mocking[0]}” reads as laughing at them when they have a problem. Leave it out.",
+            f"“{mocking[0]}” reads as laughing at them when they have a problem. Leave it out "
+            "and speak to the problem.",
             mocking.span(),
             "",
         )
@@ -366,6 +417,11 @@ def _negative_tone(
 _MOCKING = re.compile("[\U0001F602\U0001F923\U0001F644\U0001F643\U0001F921\U0001F60F\U0001F971"
                       "\U0001F485\U0001F926\U0001F937]")  # fmt: skip
 _HAS_A_PROBLEM = ("complaint", "criticism", "abuse", "question")
+# Congratulating someone who has a problem is sarcasm.
+_PRAISE_AS_SARCASM = re.compile(
+    r"\b(?:congratulations|congrats|bravo|well done|good job|nice work|great job|nice one)\b",
+    re.IGNORECASE,
+)
 
 
 def _own_voice(text: str) -> str:
