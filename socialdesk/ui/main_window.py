@@ -368,8 +368,16 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _mention_changed(self, mention_id: int) -> None:
-        if self.detail.mention_id == mention_id:
-            self.controller.load_detail(mention_id, self.detail.show_detail)
+        if self.detail.mention_id != mention_id:
+            return
+
+        def fresh(detail: MentionDetail | None) -> None:
+            # Marking it done moves on to the next mention: a reload finishing after that one's
+            # must not put the done mention back in the pane.
+            if self.detail.mention_id == mention_id:
+                self.detail.show_detail(detail)
+
+        self.controller.load_detail(mention_id, fresh)
 
     def _focus_feed(self) -> None:
         """Loaded: the keys act on the feed (not on the sidebar, where typing picks a client),

@@ -1,5 +1,5 @@
-"""Keyboard first: the feed has the focus at launch, and its single-letter keys work from anywhere
-in the window but a text field."""
+"""Keyboard first: the feed has the focus at launch, its single-letter keys work from anywhere in
+the window but a text field, and marking a mention done moves on to the next one."""
 
 from PySide6.QtCore import Qt
 
@@ -37,3 +37,14 @@ def test_typing_in_the_search_box_never_acts_on_a_mention(make_window, qtbot):
     assert search.text() == "ej"
     assert window.feed.currentIndex().row() == 0
     assert window.feed_model.index(0).data(RowRole).status == before.status
+
+
+def test_e_marks_done_and_moves_on_to_the_next_mention(make_window, qtbot):
+    window = make_window()
+    window.feed.setCurrentIndex(window.feed_model.index(0))
+    _settled(window, qtbot)
+    second = window.feed_model.index(1).data(RowRole)
+    window.feed.setFocus()
+    qtbot.keyClick(window.feed, Qt.Key_E)
+    _settled(window, qtbot)
+    assert window.feed.currentIndex().data(RowRole).id == second.id

@@ -171,6 +171,8 @@ class FeedActions(QObject):
     def _status(self, status: MentionStatus) -> None:
         if ids := self._ids():
             self._controller.set_status(ids, status.value)
+            if len(ids) == 1 and status in (MentionStatus.DONE, MentionStatus.IGNORED):
+                self._move(1)  # dealt with: on to the next one, as in a mail client
 
     def _snooze_until(self, until: datetime) -> None:
         if ids := self._ids():
