@@ -31,7 +31,8 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
     if not any(f.code in _TONE for f in found):
         found += _apology_taken_back(draft)
     category = context.mention_category
-    if _needs_apology(context) and not _acknowledges(draft.flat):
+    thanked = category in ("criticism", "abuse") and _THANKED_FOR_IT.search(draft.flat)
+    if _needs_apology(context) and not (thanked or _acknowledges(draft.flat)):
         found.append(
             _finding(
                 "missing-apology",
@@ -74,6 +75,14 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
             )
         )
     return found
+
+
+# Thanking them for criticism acknowledges it ("thanks for saying so"); a complaint needs more.
+_THANKED_FOR_IT = re.compile(
+    r"\bthank(?:s| you) for (?:saying (?:so|it|that)|telling us|flagging|raising|letting us know|"
+    r"the (?:honest )?feedback|your (?:honest )?feedback|being honest|the honesty)\b",
+    re.IGNORECASE,
+)
 
 
 def _acknowledges(text: str) -> bool:
