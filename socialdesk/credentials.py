@@ -9,6 +9,7 @@ do; there is no fallback to plain text.
 from __future__ import annotations
 
 import logging
+import secrets
 from dataclasses import dataclass
 
 import keyring
@@ -81,6 +82,22 @@ class CredentialStore:
                 self._keyring().get_password(SERVICE, "socialdesk:check:session")
         except CredentialsUnavailable as exc:
             return str(exc)
+        return None
+
+    def round_trip(self) -> str | None:
+        """Store, read back and remove a throwaway secret: None when the keyring works end to
+        end (for a Secret Service, that is its encrypted session too); otherwise what to tell
+        the user. ``socialdesk --check-keyring`` runs it."""
+        key = CredentialKey("socialdesk", "check", "session")
+        written = secrets.token_urlsafe(24)
+        try:
+            self.save(key, written)
+            read = self.load(key)
+            self.delete(key)
+        except CredentialsUnavailable as exc:
+            return str(exc)
+        if read != written:
+            return "The system keyring gave back something else than was stored in it."
         return None
 
     def _keyring(self) -> KeyringBackend:

@@ -31,6 +31,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="render the main window with data, save a screenshot and exit",
     )
     parser.add_argument("--size", default="1280x800", type=_size, help="window size, e.g. 1280x800")
+    parser.add_argument(
+        "--check-keyring",
+        action="store_true",
+        help="store, read back and remove a test secret in the system keyring, say how it went "
+        "and exit",
+    )
     return parser.parse_args(argv)
 
 
@@ -48,6 +54,8 @@ def _size(text: str) -> tuple[int, int]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.check_keyring:
+        return _check_keyring()
     data_dir = resolve_data_dir(args.data_dir)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -197,6 +205,19 @@ def _smoke(app, window, path: Path) -> int:
     app.exec()
     print(outcome["message"], file=sys.stdout if outcome["code"] == 0 else sys.stderr)
     return outcome["code"]
+
+
+def _check_keyring() -> int:
+    """A secret's whole way through the system keyring, said in one line: exit 0 when it works,
+    2 with what to do when it does not (and the packaged app's check in .ci/run)."""
+    from socialdesk.credentials import CredentialStore
+
+    problem = CredentialStore().round_trip()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    print("The system keyring works: a test secret was stored, read back and removed.")
+    return 0
 
 
 def _fatal(message: str, *, gui: bool) -> int:

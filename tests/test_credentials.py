@@ -101,3 +101,8 @@ def test_plain_text_and_fail_backends_are_refused():
 def test_unknown_kinds_are_a_programming_error():
     with pytest.raises(ValueError, match="unknown credential kind"):
         CredentialKey("x", "brand", "password-in-clear")
+
+
+def test_the_keyring_check_stores_reads_back_and_leaves_nothing(store):
+    assert store.round_trip() is None
+    assert store.load(CredentialKey("socialdesk", "check", "session")) is None
