@@ -176,7 +176,8 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 _WILL = re.compile(
-    r"\b(?:will|going to|comes?|coming|goes out|lands?|open|opens|back|ready|available)\b|'ll\b",
+    r"\b(?:will|going to|comes?|coming|goes out|lands?|open|opens|back|ready|available)\b|'ll\b"
+    r"|\b(?:we'?re|we are|i'?m|i am) \w+ing\b",
     re.IGNORECASE,
 )
 _ASKS_THEM = re.compile(
@@ -212,7 +213,8 @@ def _apology_taken_back(draft: _Draft) -> list[Finding]:
 
 
 _SORRY_BUT = re.compile(
-    r"\b(?:(?:i'?m |we'?re |we are |so |really )?sorry|apologies|(?:we|i) apologi[sz]e),? but\b",
+    r"\b(?:(?:i'?m |we'?re |we are |so |really )?sorry|apologies|(?:we|i) apologi[sz]e),? "
+    r"(?:but|however)\b",
     re.IGNORECASE,
 )
 # What may follow "sorry, but" without arguing: the fix, or good news.
