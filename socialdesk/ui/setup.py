@@ -199,8 +199,7 @@ class SetupPage(QWidget):
             "the clock on each of its mentions; its brand voice guides the reply checks. "
             "All of it can be changed later (Workspace → Clients…).",
         )
-        self.form = ClientForm()
-        layout.addWidget(self.form)
+        self.form: ClientForm | None = None  # made when first shown (its zone list is not free)
         self.skip_client = QPushButton("&Skip for now")
         self.skip_client.setToolTip("Go to the inbox; Workspace → Set up… comes back here")
         self.skip_client.clicked.connect(self.finish)
@@ -208,9 +207,19 @@ class SetupPage(QWidget):
         self.add_client.setDefault(True)
         self.add_client.setAutoDefault(True)
         self.add_client.clicked.connect(self.save_client)
-        self.form.name.returnPressed.connect(self.save_client)
         self._buttons(layout, self.skip_client, self.add_client)
         return page
+
+    def _new_form(self) -> ClientForm:
+        """A fresh form in the client step (for the first client, and for each next one)."""
+        if self.form is not None:
+            self.form.deleteLater()
+        self.form = ClientForm()
+        self.form.name.returnPressed.connect(self.save_client)
+        layout = self.client_page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(3, self.form)  # under the title, the words and the space
+        return self.form
 
     def _accounts_page(self) -> QWidget:
         page, layout = self._page("Connect accounts", "")
@@ -280,10 +289,11 @@ class SetupPage(QWidget):
         self.setup_door.setFocus(Qt.OtherFocusReason)
 
     def show_client(self) -> None:
-        self.form.show_problem("")
+        form = self.form or self._new_form()
+        form.show_problem("")
         self.add_client.setEnabled(True)
         self._show(self.client_page, 0)
-        self.form.name.setFocus(Qt.OtherFocusReason)
+        form.name.setFocus(Qt.OtherFocusReason)
 
     def show_accounts(self, client_id: int) -> None:
         self.client_id = client_id
@@ -321,7 +331,7 @@ class SetupPage(QWidget):
 
     # -- what the controllers say ----------------------------------------------------------------
     def save_client(self) -> None:
-        edit = self.form.value()
+        edit = self.form.value() if self.form else None
         if edit is None:
             return
         self.add_client.setEnabled(False)
@@ -330,16 +340,12 @@ class SetupPage(QWidget):
 
     def _add_failed(self, exc: BaseException) -> None:
         self.add_client.setEnabled(True)
-        self.form.show_problem(str(exc))
+        if self.form is not None:
+            self.form.show_problem(str(exc))
 
     def _client_added(self, client_id: int) -> None:
         if self.pages.currentWidget() is self.client_page and not self.add_client.isEnabled():
-            self.form.deleteLater()  # a fresh form for the next client
-            self.form = ClientForm()
-            layout = self.client_page.layout()
-            assert isinstance(layout, QVBoxLayout)
-            layout.insertWidget(3, self.form)
-            self.form.name.returnPressed.connect(self.save_client)
+            self._new_form()  # empty for the next client
             self.show_accounts(client_id)
 
     def _client(self) -> ClientSummary | None:
