@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QRect, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
     QStyle,
     QTextEdit,
     QToolButton,
@@ -82,6 +84,11 @@ class ReplyEditor(QPlainTextEdit):
         self.completer: QCompleter | None = None
         self.setTabChangesFocus(True)
 
+    def sizeHint(self) -> QSize:
+        # Six lines asked for, more taken when there is room: when the pane is short, the tone
+        # findings under it keep their height and the editor gives way (down to five lines).
+        return QSize(super().sizeHint().width(), self.fontMetrics().lineSpacing() * 6 + 12)
+
     def keyPressEvent(self, event) -> None:
         popup = self.completer.popup() if self.completer else None
         keys = (Qt.Key_Enter, Qt.Key_Return, Qt.Key_Escape, Qt.Key_Tab, Qt.Key_Backtab)
@@ -89,6 +96,60 @@ class ReplyEditor(QPlainTextEdit):
             event.ignore()
             return
         super().keyPressEvent(event)
+
+
+class FindingsList(QListWidget):
+    """The tone findings, as tall as what they say (up to MAX_LINES lines): the findings are why
+    the composer is there, so they are not squeezed behind a scroll bar while the editor below
+    them stands half empty; the editor takes what room is left."""
+
+    MAX_LINES = 16
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self._width = 0
+
+    def sizeHint(self) -> QSize:
+        lines = self.fontMetrics().lineSpacing()
+        height = min(self._rows_height() + 2 * self.frameWidth() + 2, lines * self.MAX_LINES)
+        return QSize(super().sizeHint().width(), max(height, 2 * lines))
+
+    def _rows_height(self) -> int:
+        """The rows' height wrapped at the list's width (the item delegate's own size hints
+        are those of one long line)."""
+        metrics = self.fontMetrics()
+        icon = self.style().pixelMetric(QStyle.PM_ListViewIconSize, None, self)
+        width = max(50, self.viewport().width() - icon - 40)  # the icon and the item's margins
+        total = 0
+        for i in range(self.count()):
+            text = self.item(i).text()
+            box = metrics.boundingRect(QRect(0, 0, width, 1_000_000), Qt.TextWordWrap, text)
+            total += max(box.height(), icon) + 6
+        return total
+
+    def minimumSizeHint(self) -> QSize:
+        # In a pane that scrolls (the inbox's), the findings are not squeezed: the pane scrolls
+        # instead. Elsewhere (Review, the statement) they may shrink to two lines, so as not to
+        # make the window taller than a small screen.
+        lines = self.fontMetrics().lineSpacing()
+        height = self.sizeHint().height() if self._in_scroll_area() else 2 * lines
+        return QSize(super().minimumSizeHint().width(), height)
+
+    def _in_scroll_area(self) -> bool:
+        parent = self.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != self._width:  # wrapped anew: another height
+            self._width = event.size().width()
+            self.updateGeometry()
 
 
 class Composer(QFrame):
@@ -122,10 +183,8 @@ class Composer(QFrame):
         self.counter.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.note = plain_label(role="reviewNote")
         self.note.setAccessibleName("Reviewer's note")
-        self.findings_list = QListWidget()
+        self.findings_list = FindingsList()
         self.findings_list.setAccessibleName("Tone checks")
-        self.findings_list.setWordWrap(True)
-        self.findings_list.setMaximumHeight(lines * 7)
         self.findings_list.currentItemChanged.connect(self._finding_chosen)
         self.findings_list.itemActivated.connect(lambda _item: self.apply_suggestion())
         self.refusal = plain_label()
@@ -473,6 +532,7 @@ class Composer(QFrame):
                 self.findings_list.setCurrentRow(row)
         self.findings_list.blockSignals(False)
         self.findings_list.setVisible(bool(shown))
+        self.findings_list.updateGeometry()  # as tall as its findings: see FindingsList
         self._update_actions()
         self.updated.emit()
 
