@@ -305,7 +305,7 @@ def _worker(args: argparse.Namespace) -> int:
     window.move(0, 0)
     window.show()
     controller.start()
-    stage = _Stage(app, window, clock, args.out, run)
+    stage = _Stage(app, window, clock, args.out, run, (width, height))
     stage.wait(lambda: controller.is_ready, "the first sync")
     stage.quiet_demo_network()
     failed = 0
@@ -339,8 +339,9 @@ class _Clock:
 class _Stage:
     """Drives the window into each view and saves it."""
 
-    def __init__(self, app, window, clock, out: Path, run: str) -> None:
+    def __init__(self, app, window, clock, out: Path, run: str, size: tuple[int, int]) -> None:
         self.app, self.window, self.clock, self.out, self.run = app, window, clock, out, run
+        self.size = size  # the screen's: what every picture of the window should be
         self.controller = window.controller
         self._mentions: list = []  # the rows the gallery has replied to, not to pick again
 
@@ -393,6 +394,9 @@ class _Stage:
         if not picture.save(str(self.out / name)):
             raise OSError(f"could not write {self.out / name}")
         clipped = _clipped(dialog or self.window)
+        if (picture.width(), picture.height()) != self.size:
+            clipped.insert(0, f"the window is {picture.width()}x{picture.height()}: its content "
+                              "does not fit the screen")  # fmt: skip
         if dialog is not None and (
             dialog.width() > picture.width() or dialog.height() > picture.height()
         ):
@@ -448,8 +452,17 @@ class _Stage:
         composer.editor.selectAll()  # a Mastodon reply starts with the customer's handle
         composer.editor.insertPlainText(text)
         self.wait(lambda: updated and composer.text.endswith(text), "the composer's checks")
+        composer.save_now()  # as the autosave would a second later, so the card says "draft"
+        self.settle()
+        self.wait(lambda: self._card(row.id).draft, "the card's draft mark", timeout=10)
         self.settle()
         return row
+
+    def _card(self, mention_id: int):
+        from socialdesk.ui.feed.model import RowRole
+
+        model = self.window.feed_model
+        return model.index(model.row_for(mention_id)).data(RowRole)
 
     def show_dialog(self, dialog, view: str) -> None:
         from PySide6.QtCore import Qt
@@ -549,22 +562,29 @@ class _Stage:
         self.show_dialog(dialog, "shortcuts")
 
     def view_crisis(self) -> None:
+        self.simulate_crisis()
+        self.save("crisis")
+
+    def simulate_crisis(self) -> None:
+        """Workspace > Simulate a crisis… > Ridgeway Cycles, then that client's inbox."""
         from socialdesk.ui.sidebar import Target
 
+        if self.window.crisis_banner.shown is not None:
+            return
         crises = self.controller.crises
         client = next(c for c in self.controller.clients if c.name == "Ridgeway Cycles")
         found = []
         crises.crisesChanged.connect(lambda f: found.append(bool(f)))
-        crises.simulate(client.id)  # Workspace > Simulate a crisis… > Ridgeway Cycles
+        crises.simulate(client.id)
         self.wait(lambda: any(found), "the simulated crisis")
-        self.window.sidebar.select(Target("Inbox", client.id))  # the client's inbox, in crisis
+        self.window.sidebar.select(Target("Inbox", client.id))
         self.settle()
         self.window.select_first_mention()
-        self.save("crisis")
 
     def view_crisis_statement(self) -> None:
         from socialdesk.ui.statement import StatementDialog
 
+        self.simulate_crisis()
         banner = self.window.crisis_banner
         opened = []
         exec_ = StatementDialog.exec
