@@ -7,13 +7,14 @@ import pytest
 
 from socialdesk.core import counter
 from socialdesk.core.counter import NetworkLimits, qt_position
+from socialdesk.core.x_length import X_V1, X_V2, X_V3
 
 CONFORMANCE = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "twitter-text"
 SECTIONS = {
-    "WeightedTweetsCounterTest": counter.X_V2,
-    "WeightedTweetsWithDiscountedEmojiCounterTest": counter.X_V3,
-    "UnicodeDirectionalMarkerCounterTest": counter.X_V3,
-    "tweets": counter.X_V1,
+    "WeightedTweetsCounterTest": X_V2,
+    "WeightedTweetsWithDiscountedEmojiCounterTest": X_V3,
+    "UnicodeDirectionalMarkerCounterTest": X_V3,
+    "tweets": X_V1,
 }
 
 

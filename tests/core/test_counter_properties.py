@@ -4,7 +4,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialdesk.core import counter
+from socialdesk.core import graphemes
 from socialdesk.core.counter import NETWORKS, count
 
 ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=600)
@@ -37,13 +37,13 @@ def test_the_fast_grapheme_count_is_the_full_rules_count(pieces):
     rules: the total is what the full rules (regex's \\X, as Intl.Segmenter) give for the whole
     text — a letter and its marks, decomposed, are one, wherever the runs meet."""
     text = "".join(pieces)
-    assert counter._graphemes(text) == len(regex.findall(r"\X", text)), ascii(text)
+    assert graphemes.count_graphemes(text) == len(regex.findall(r"\X", text)), ascii(text)
 
 
 def test_the_characters_counted_one_by_one_never_join_a_neighbour():
-    """The fast count takes every character of counter._SINGLE for a cluster of its own: none
+    """The fast count takes every character of graphemes.SINGLE for a cluster of its own: none
     of them may have a grapheme break property that joins (regex's Unicode data, as \\X)."""
-    single = regex.compile(f"[{counter._SINGLE}]")
+    single = regex.compile(f"[{graphemes.SINGLE}]")
     text = "".join(chr(c) for c in range(0x110000) if single.match(chr(c)))
     joins = regex.compile(
         r"[\r\p{gcb=Extend}\p{gcb=ZWJ}\p{gcb=SpacingMark}\p{gcb=Prepend}"

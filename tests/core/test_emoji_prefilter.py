@@ -7,13 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialdesk.core import counter
+from socialdesk.core import x_emoji
 
 _ESCAPE = r"(\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8})(?:-(\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}))?"
 
 
 def _named_code_points() -> list[int]:
-    pattern = counter._EMOJI.pattern
+    pattern = x_emoji.EMOJI.pattern
     found = {ord(ch) for ch in pattern if not ch.isascii()}
     for lo, hi in re.findall(_ESCAPE, pattern):
         found.update(range(int(lo[2:], 16), int((hi or lo)[2:], 16) + 1))
@@ -33,7 +33,7 @@ def test_every_character_the_expression_names_is_found_as_the_whole_text_run_fin
     for cp in NAMED:
         for after in AROUND:
             text = f"{before}{chr(cp)}{after}x"
-            assert _spans(counter._emoji_matches(text)) == _spans(counter._EMOJI.finditer(text))
+            assert _spans(x_emoji.emoji_matches(text)) == _spans(x_emoji.EMOJI.finditer(text))
 
 
 pieces = st.sampled_from([chr(cp) for cp in NAMED[::3]] + [*"#*019a 日", "\u20e3", "\ufe0e"])
@@ -42,4 +42,4 @@ pieces = st.sampled_from([chr(cp) for cp in NAMED[::3]] + [*"#*019a 日", "\u20e
 @settings(max_examples=2_000, deadline=None)
 @given(st.lists(pieces, max_size=40).map("".join))
 def test_any_mix_is_found_as_the_whole_text_run_finds_it(text):
-    assert _spans(counter._emoji_matches(text)) == _spans(counter._EMOJI.finditer(text))
+    assert _spans(x_emoji.emoji_matches(text)) == _spans(x_emoji.EMOJI.finditer(text))
