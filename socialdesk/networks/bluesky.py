@@ -9,15 +9,12 @@ The session (access and refresh JWTs) lives in the account's secrets, like the a
 
 from __future__ import annotations
 
-import hashlib
 import json
-import logging
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from socialdesk.core import outbox as outbox_policy
 from socialdesk.core.counter import count
 from socialdesk.core.limits import NetworkLimits
 from socialdesk.core.richtext import mentions_and_tags
@@ -29,11 +26,22 @@ from socialdesk.networks.base import (
     RemoteAuthor,
     Secrets,
 )
+from socialdesk.networks.bluesky_posts import (
+    POST,
+    at_parts,
+    indexed_at,
+    indexed_since,
+    link_facet,
+    read_from,
+    read_notification,
+    read_post,
+    record_time,
+    tid_from_key,
+    web_url,
+)
 from socialdesk.networks.errors import AuthError, BadResponse, NetworkError, Refused
-from socialdesk.networks.http import Transport, parse_time
+from socialdesk.networks.http import Transport
 from socialdesk.networks.paging import gap_cursor, read_cursor, unique
-
-log = logging.getLogger(__name__)
 
 DEFAULT_SERVICE = "https://bsky.social"
 PAGE_SIZE = 100
@@ -43,7 +51,6 @@ MAX_PAGES = 40  # per sync; the rest follows on the next one
 LATE_WINDOW = timedelta(hours=3)
 FIRST_SYNC_MAX = 1_000  # a newly connected account brings this much of its backlog
 REASONS = ("mention", "reply", "quote")
-POST = "app.bsky.feed.post"
 MENTION = "app.bsky.richtext.facet#mention"
 TAG = "app.bsky.richtext.facet#tag"
 _GONE = (
@@ -57,23 +64,6 @@ _BLOCKED = (
 THREADGATE = "app.bsky.feed.threadgate"
 MAX_HIDDEN = 300  # the threadgate lexicon's limit on hiddenReplies
 _EXPIRED = ("ExpiredToken", "InvalidToken")
-_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
-
-
-def tid_from_key(key: str) -> str:
-    """The record key of an outbox item: a TID (13 base32-sortable characters: 53 bits of
-    microseconds and a 10-bit clock id) from the approval time in the key and a hash of the rest,
-    the same on every retry."""
-    digest = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
-    micros = outbox_policy.key_time_micros(key)
-    if micros is None:
-        micros = digest >> 11  # any other key: still stable, still a valid TID
-    value = ((micros & (2**53 - 1)) << 10) | (digest & 0x3FF)
-    chars = []
-    for _ in range(13):
-        chars.append(_TID_ALPHABET[value & 31])
-        value >>= 5
-    return "".join(reversed(chars))
 
 
 class BlueskyProvider:
@@ -122,7 +112,7 @@ class BlueskyProvider:
         to stop), so the next sync reads the rest of the gap before anything newer: nothing is
         skipped however long the account was away."""
         top, resume, stop = read_cursor(cursor)
-        floor = _before(stop, LATE_WINDOW)
+        floor = read_from(stop, LATE_WINDOW)
         found: list[FetchedMention] = []
         page_cursor = resume
         for _page in range(MAX_PAGES):
@@ -131,17 +121,19 @@ class BlueskyProvider:
                 params["cursor"] = page_cursor
             page = self._xrpc(account, "GET", "app.bsky.notification.listNotifications", params)
             items = page.get("notifications") if isinstance(page, dict) else None
-            if not isinstance(items, list) or (items and not any(map(_indexed, items))):
+            if not isinstance(items, list) or (items and not any(map(indexed_at, items))):
                 # Not even one item with its time: junk, not "no mentions".
                 raise BadResponse("Bluesky sent notifications in a shape SocialDesk cannot read.")
             # A post's indexedAt is the earlier of when it was written and when it was indexed:
             # one written a while ago and indexed just now sorts below where the last sync
             # stopped. So a window below the stop is read again (the store keeps each URI once)
             # rather than lose it for good.
-            fresh = [n for n in items if _since(n, floor)]
-            found.extend(m for n in fresh if n.get("reason") in REASONS and (m := _mention(n)))
+            fresh = [n for n in items if indexed_since(n, floor)]
+            found.extend(
+                m for n in fresh if n.get("reason") in REASONS and (m := read_notification(n))
+            )
             if resume is None:  # reading from the top: the newest seen moves the next cursor on
-                top = max([top or "", *(_indexed(n) for n in fresh)]) or None
+                top = max([top or "", *(indexed_at(n) for n in fresh)]) or None
             page_cursor = page.get("cursor")
             first_done = stop is None and len(found) >= FIRST_SYNC_MAX
             if first_done or len(fresh) < len(items) or not page_cursor or not items:
@@ -153,14 +145,15 @@ class BlueskyProvider:
 
     def fetch_thread(self, account: AccountRef, remote_id: str) -> list[FetchedMention]:
         thread = self._thread(account, remote_id, depth=1, parents=20)
-        chain, node = [], thread
+        chain: list[Any] = []
+        node: Any = thread
         while isinstance(node, dict) and "post" in node:
             chain.insert(0, node["post"])
             node = node.get("parent")
         replies = [
             r["post"] for r in thread.get("replies") or [] if isinstance(r, dict) and "post" in r
         ]
-        return [m for p in [*chain, *replies] if (m := _from_post(p)) is not None]
+        return [m for p in [*chain, *replies] if (m := read_post(p)) is not None]
 
     def post_reply(
         self, account: AccountRef, text: str, in_reply_to: str | None, idempotency_key: str
@@ -171,11 +164,11 @@ class BlueskyProvider:
         record: dict[str, Any] = {
             "$type": POST,
             "text": posted,
-            "createdAt": _now_text(self._clock()),
+            "createdAt": record_time(self._clock()),
         }
         if in_reply_to:  # first: a thread that takes no reply from us posts nothing at all
             record["reply"] = self._reply_refs(account, in_reply_to)
-        facets = [_link_facet(f) for f in counted.facets] + self._spot_facets(account, posted)
+        facets = [link_facet(f) for f in counted.facets] + self._spot_facets(account, posted)
         if facets:
             record["facets"] = sorted(facets, key=lambda f: f["index"]["byteStart"])
         rkey = tid_from_key(idempotency_key)
@@ -195,7 +188,7 @@ class BlueskyProvider:
         uri = created.get("uri") if isinstance(created, dict) else None
         if not uri:
             raise BadResponse("Bluesky accepted the reply but did not say where it is.")
-        return PostedReply(uri, _web_url(uri, session["handle"]), self._clock())
+        return PostedReply(uri, web_url(uri, session["handle"]), self._clock())
 
     def _spot_facets(self, account: AccountRef, text: str) -> list[dict[str, Any]]:
         """Mention facets (each handle resolved to its DID: without it nobody is notified) and
@@ -220,7 +213,9 @@ class BlueskyProvider:
         did = found.get("did") if isinstance(found, dict) else None
         return did if isinstance(did, str) and did.startswith("did:") else None
 
-    def find_reply(self, account, text, in_reply_to, since) -> PostedReply | None:
+    def find_reply(
+        self, account: AccountRef, text: str, in_reply_to: str | None, since: datetime
+    ) -> PostedReply | None:
         return None  # idempotent by record key
 
     def hide_reply(self, account: AccountRef, remote_id: str, hidden: bool = True) -> None:
@@ -231,7 +226,7 @@ class BlueskyProvider:
         post = self._thread(account, remote_id, depth=0, parents=0)["post"]
         root = ((post.get("record") or {}).get("reply") or {}).get("root") or {}
         root_uri = str(root.get("uri") or remote_id)
-        repo, collection, rkey = _at_parts(root_uri)
+        repo, collection, rkey = at_parts(root_uri)
         if repo != did or collection != POST:
             raise Refused(
                 f"Bluesky lets only the account that started a thread hide replies in it, and "
@@ -244,7 +239,7 @@ class BlueskyProvider:
             record["hiddenReplies"] = [*listed, remote_id] if hidden else listed
             if len(record["hiddenReplies"]) > MAX_HIDDEN:
                 raise Refused(f"Bluesky hides at most {MAX_HIDDEN} replies in one thread.")
-            record.setdefault("createdAt", _now_text(self._clock()))
+            record.setdefault("createdAt", record_time(self._clock()))
             body = {"repo": did, "collection": THREADGATE, "rkey": rkey, "record": record}
             if gate:
                 body["swapRecord"] = gate["cid"]  # another app changed it meanwhile: read again
@@ -317,7 +312,14 @@ class BlueskyProvider:
         return first if isinstance(first, str) and first.startswith(".") else ""
 
     # -- requests --------------------------------------------------------------------------------
-    def _xrpc(self, account: AccountRef, method: str, nsid: str, params=None, **kw) -> Any:
+    def _xrpc(
+        self,
+        account: AccountRef,
+        method: str,
+        nsid: str,
+        params: dict[str, Any] | None = None,
+        **kw: Any,
+    ) -> Any:
         """One authenticated XRPC call; an expired access token is refreshed once, then retried."""
         session = self._session(account)
         for attempt in (1, 2):
@@ -341,7 +343,7 @@ class BlueskyProvider:
             if exc.code != "NotFound":
                 raise
             raise Refused(_GONE) from None
-        thread = found.get("thread") if isinstance(found, dict) else None
+        thread: Any = found.get("thread") if isinstance(found, dict) else None
         kind = thread.get("$type", "") if isinstance(thread, dict) else ""
         if kind.endswith("#blockedPost"):
             raise Refused(_blocked(account, thread))
@@ -442,92 +444,3 @@ def _store_session(secrets: Secrets, session: Any) -> dict[str, Any]:
     kept = {k: kept[k] for k in ("accessJwt", "refreshJwt", "did", "handle")}
     secrets.put("session", json.dumps(kept))
     return kept
-
-
-def _before(stop: str | None, window: timedelta) -> datetime | None:
-    moment = parse_time(stop) if stop else None
-    return moment - window if moment else None
-
-
-def _since(notification: Any, floor: datetime | None) -> bool:
-    moment = parse_time(_indexed(notification)) if _indexed(notification) else None
-    return moment is not None and (floor is None or moment >= floor)
-
-
-def _indexed(notification: Any) -> str:
-    value = notification.get("indexedAt") if isinstance(notification, dict) else None
-    return value if isinstance(value, str) else ""
-
-
-def _author(profile: Any) -> RemoteAuthor:
-    return RemoteAuthor(
-        str(profile["did"]), str(profile.get("handle") or profile["did"]),
-        str(profile.get("displayName") or ""),
-    )  # fmt: skip
-
-
-def _mention(notification: dict[str, Any]) -> FetchedMention | None:
-    return _post_mention(
-        notification.get("uri"), notification.get("author"), notification.get("record"),
-        notification.get("indexedAt"),
-    )  # fmt: skip
-
-
-def _from_post(post: Any) -> FetchedMention | None:
-    if not isinstance(post, dict):
-        return None
-    return _post_mention(
-        post.get("uri"), post.get("author"), post.get("record"), post.get("indexedAt")
-    )
-
-
-def _post_mention(uri: Any, author: Any, record: Any, indexed: Any) -> FetchedMention | None:
-    """One post as a mention, or None (logged) when it cannot be read: one odd item must not lose
-    the rest of the page."""
-    try:
-        record = record if isinstance(record, dict) else {}
-        reply = record.get("reply") if isinstance(record.get("reply"), dict) else {}
-        writer = _author(author)
-        return FetchedMention(
-            remote_id=str(uri) if uri else _missing("uri"),
-            author=writer,
-            text=str(record.get("text") or ""),
-            created_at=parse_time(record.get("createdAt"))
-            or parse_time(indexed)
-            or datetime.now(UTC),
-            url=_web_url(str(uri), writer.handle),
-            in_reply_to_remote_id=(reply.get("parent") or {}).get("uri"),
-            conversation_id=(reply.get("root") or {}).get("uri") or str(uri),
-        )
-    except (AttributeError, KeyError, TypeError, ValueError) as exc:
-        log.warning("Skipped a Bluesky post SocialDesk could not read: %s", type(exc).__name__)
-        return None
-
-
-def _missing(field: str):
-    raise ValueError(f"no {field}")
-
-
-def _at_parts(uri: str) -> tuple[str, str, str]:
-    """at://did/collection/rkey → (did, collection, rkey); empty strings for anything else."""
-    parts = uri.removeprefix("at://").split("/")
-    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else ("", "", "")
-
-
-def _web_url(uri: str, handle: str) -> str | None:
-    """at://did/app.bsky.feed.post/rkey → https://bsky.app/profile/handle/post/rkey"""
-    did, collection, rkey = _at_parts(uri)
-    if collection != POST:
-        return None
-    return f"https://bsky.app/profile/{handle or did}/post/{rkey}"
-
-
-def _now_text(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-def _link_facet(facet) -> dict[str, Any]:
-    return {
-        "index": {"byteStart": facet.byte_start, "byteEnd": facet.byte_end},
-        "features": [{"$type": "app.bsky.richtext.facet#link", "uri": facet.uri}],
-    }
