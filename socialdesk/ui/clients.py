@@ -132,6 +132,8 @@ class ClientsDialog(QDialog):
         self._fill(workspace.clients)
         self._fill_archived(admin.archived)
         admin.refresh_archived()
+        if self.in_use.count() and self.in_use.item(0).data(ClientRole) is not None:
+            self.in_use.setCurrentRow(0)  # Enter edits it, Delete deletes it, at once
         self.in_use.setFocus()
 
     def _list(self, name: str) -> QListWidget:
