@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -57,11 +58,14 @@ def _by_category(report: Report) -> QChart:
     series = QHorizontalBarSeries()
     series.append(values)
     series.setLabelsVisible(True)
+    # Beside the bar, not in it: a short bar ("spam 32") cut its own number in two.
+    series.setLabelsPosition(QAbstractBarSeries.LabelsOutsideEnd)
     chart = QChart()
     chart.addSeries(series)
     names = QBarCategoryAxis()
     names.append([name for name, _ in rows] or ["(none)"])
-    counts = _count_axis(max((n for _, n in rows), default=0))
+    top = max((n for _, n in rows), default=0)
+    counts = _count_axis(top + max(1, top // 8))  # room for the longest bar's number
     chart.addAxis(names, Qt.AlignLeft)
     chart.addAxis(counts, Qt.AlignBottom)
     series.attachAxis(names)
@@ -149,11 +153,14 @@ def _style(chart: QChart, title: str, dark: bool, font: QFont) -> None:
         axis.setLabelsFont(font)
         axis.setTitleFont(font)
     # The theme recolours the series: the report's own colours win.
+    text = chart.axes()[0].labelsColor() if chart.axes() else QColor("#000000")
     for series in chart.series():
         if isinstance(series, QBarSeries | QHorizontalBarSeries):
+            outside = series.labelsPosition() == QAbstractBarSeries.LabelsOutsideEnd
             for values in series.barSets():
                 values.setColor(QColor(ACCENT))
-                values.setLabelColor(QColor("#ffffff"))  # inside the blue bar
+                # Beside the bar in the axes' colour; inside the blue bar in white.
+                values.setLabelColor(text if outside else QColor("#ffffff"))
 
 
 def _day_labels(days: list[date]) -> list[str]:
@@ -183,8 +190,12 @@ def _nice_max(value: int) -> int:
     """A round top for a count axis (at least 1, so an empty chart still has an axis)."""
     if value <= 5:
         return max(value, 1)
+    # Fine steps, so the longest bar fills most of the chart (248 of 250, not of 500); each
+    # divides into the axis's five ticks with round numbers.
     magnitude = 10 ** (len(str(value)) - 1)
-    for step in (1, 2, 5, 10):
+    if magnitude == 1:
+        return 10  # 6 to 9: 0, 2, 4 … 10
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if value <= step * magnitude:
-            return step * magnitude
+            return round(step * magnitude)
     return value
