@@ -64,8 +64,9 @@ DARK = Colours(
     "#2a2f37",
 )
 
+X_BADGE_LIGHT, X_BADGE_DARK = "#111111", "#5a616d"
 NETWORK_BADGES = {  # letter and colour of the small network badge on cards and in the sidebar
-    "x": ("X", "#111111"),
+    "x": ("X", X_BADGE_LIGHT),
     "mastodon": ("M", "#6364ff"),
     "bluesky": ("B", "#1185fe"),
 }
@@ -87,6 +88,8 @@ def apply(app: QApplication, preference: str) -> None:
     global _current
     dark = system_prefers_dark() if preference == "system" else preference == "dark"
     _current = DARK if dark else LIGHT
+    # X's black badge vanished into the dark theme's cards: a lighter grey there, same white X.
+    NETWORK_BADGES["x"] = ("X", X_BADGE_DARK if dark else X_BADGE_LIGHT)
     app.setStyle("Fusion")
     app.setPalette(_palette(_current))
     qss = resource_path("styles", "dark.qss" if dark else "light.qss")
