@@ -503,3 +503,20 @@ def test_sorry_but_that_argues_takes_the_apology_back():
     ]  # fmt: skip
     assert "takes the apology back" in finding.message
     assert "defensive" not in fired("@vic Sorry, but we'll have it fixed by 5pm.")
+
+
+def test_an_apology_with_an_explanation_but_no_fix_argues_or_blames():
+    (finding,) = [
+        f for f in check("@wes Sorry, the portion sizes haven't changed in years.", COMPLAINT)
+        if f.code in ("defensive", "blames-customer")
+    ]  # fmt: skip
+    assert finding.code == "defensive" and "nothing puts it right" in finding.message
+    draft = "@wes Sorry, the reading you submitted was lower than the meter."
+    assert "blames-customer" in fired(draft)
+    # an apology that only names how it felt, or wishes them well, is not an explanation
+    assert fired("@wes So sorry about the cancellation, that's really disruptive.") == {
+        "no-next-step"
+    }
+    assert fired("@wes Sorry it arrived broken. We hope the rest of your week is better.") == {
+        "no-next-step"
+    }

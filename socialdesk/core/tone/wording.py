@@ -65,6 +65,9 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
                 "what happens next.",
             )
         )
+    sorry_without_step = "no-next-step" in codes and "missing-apology" not in codes
+    if category == "complaint" and sorry_without_step and not codes & {*_TONE, "robotic"}:
+        found += _explained_away(draft)
     if category == "praise" and not _thanks_them(draft.flat):
         found.append(
             _finding(
@@ -172,6 +175,7 @@ _TIME_FRAME = re.compile(
 # "Today" is a time frame in "it ships today", not in "sorry about the delay today".
 _WHEN = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|next week|monday|tuesday"
+    r"|next (?:update|release|version|month)"
     r"|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
@@ -188,6 +192,57 @@ _NUMBER = re.compile(r"[$€£¥]\s?\d|\d")
 
 
 _ARGUING = ("blames-customer", "defensive")
+
+
+def _explained_away(draft: _Draft) -> list[Finding]:
+    """A complaint answered with an apology and an explanation but nothing to put it right:
+    the explanation reads as arguing the complaint away (defensive), or, when it is about what
+    they did or have ("the label was printed with your old address"), as blame. Clauses that only
+    apologise, name their feeling or wish them well are left alone."""
+    lists = _lists()
+    explained: list[tuple[int, int]] = []
+    for m in _CLAUSE.finditer(draft.body, draft.body_start):
+        said = m[0].strip()
+        if len(said.split()) < 3 or _WISH.match(said) or lists.acknowledgement.search(said):
+            continue
+        if _empathy().search(said) or lists.thanks.search(said):
+            continue
+        start = m.start() + len(m[0]) - len(m[0].lstrip())
+        explained.append((start, start + len(said)))
+    if not explained:
+        return []
+    about_them = [span for span in explained if _THEM.search(draft.body, *span)]
+    if about_them:
+        start, end = about_them[0]
+        return [
+            _finding(
+                "blames-customer",
+                f"“{draft.text[start:end]}” explains the problem through what they did or have, "
+                "and no fix follows, so it reads as blame. Say what you will do about it instead.",
+                (start, end),
+            )
+        ]
+    start, end = explained[0]
+    return [
+        _finding(
+            "defensive",
+            f"“{draft.text[start:end]}” explains why it happened but nothing puts it right, so it "
+            "reads as arguing the complaint away. Say what you will do about it.",
+            (start, end),
+        )
+    ]
+
+
+# A clause: up to a sentence's end, a comma, a semicolon, a colon or a "but".
+_CLAUSE = re.compile(r"(?:(?!\bbut\b)[^.!?\n,;:])+", re.IGNORECASE)
+# Clauses that wish them well, promise, or name how it felt ("that's really disruptive", "what a
+# week"): not an explanation.
+_WISH = re.compile(
+    r"(?:we |i )?(?:hope|wish|trust)\b|have a\b|enjoy\b|(?:we|i)(?:'ll| will|'re going to)\b"
+    r"|(?:that|this|it)(?:'s| is| was| sounds| must| seems)\b|(?:what|how|such)\b",
+    re.IGNORECASE,
+)
+_THEM = re.compile(r"\b(?:you|your|yours|you'[a-z]+)\b", re.IGNORECASE)
 _TONE = ("blames-customer", "defensive", "negative-tone")
 
 
@@ -219,7 +274,8 @@ _SORRY_BUT = re.compile(
 )
 # What may follow "sorry, but" without arguing: the fix, or good news.
 _FIX_AFTER = re.compile(
-    r"\s+(?:we'?ll|we will|we'?ve|we have (?:now )?(?:sent|refunded|fixed|booked)|i'?ll|"
+    r"\s+(?:we'?ll|we will|(?:we'?ve|we have) (?:now |just |already )?(?:sent|refunded|fixed|"
+    r"booked|credited|arranged|replaced|added|rebooked|cancelled|canceled|reversed)|i'?ll|"
     r"(?:the )?good news|here'?s|you can|a (?:new|replacement|refund)|your (?:refund|replacement))",
     re.IGNORECASE,
 )
