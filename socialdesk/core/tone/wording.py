@@ -211,7 +211,7 @@ def _explained_away(draft: _Draft) -> list[Finding]:
         explained.append((start, start + len(said)))
     if not explained:
         return []
-    about_them = [span for span in explained if _THEM.search(draft.body, *span)]
+    about_them = [span for span in explained if _BLAMING.search(draft.body, *span)]
     if about_them:
         start, end = about_them[0]
         return [
@@ -242,7 +242,10 @@ _WISH = re.compile(
     r"|(?:that|this|it)(?:'s| is| was| sounds| must| seems)\b|(?:what|how|such)\b",
     re.IGNORECASE,
 )
-_THEM = re.compile(r"\b(?:you|your|yours|you'[a-z]+)\b", re.IGNORECASE)
+# An explanation that points at them: "your", or a cause ("because the address was missing").
+_BLAMING = re.compile(
+    r"\b(?:you|your|yours|you'[a-z]+|because|since|unless|when (?:an?|the)\b)", re.IGNORECASE
+)
 _TONE = ("blames-customer", "defensive", "negative-tone")
 
 
@@ -257,6 +260,17 @@ def _apology_taken_back(draft: _Draft) -> list[Finding]:
     if draft.body[opening : m.start()].strip():  # "not in this store, sorry, but Leeds has it"
         return []
     quoted = draft.text[m.start() : m.end()]
+    stops = [draft.body.find(mark, m.end()) for mark in ".!?\n"]
+    after = draft.body[m.end() : min((i for i in stops if i >= 0), default=len(draft.body))]
+    if _BLAMING.search(after):
+        return [
+            _finding(
+                "blames-customer",
+                f"“{quoted}” takes the apology back, and what follows puts it on them. Apologise "
+                "fully, then say what you will do.",
+                m.span(),
+            )
+        ]
     return [
         _finding(
             "defensive",
