@@ -124,7 +124,7 @@ def simulate_crisis(db: Database, watch: CrisisWatch, now: datetime, client_id: 
         )
         for i in range(40)
     ]
-    triaged = [_triage(m.text, account.network) for m in fetched]
+    triaged = [_triage(m.text) for m in fetched]
     ids = mentions.upsert_mentions(db, account.id, fetched, now, triaged)
     mentions.reprioritise(db, ids, now)
     watch.check(now - crisis.CONFIRM - timedelta(minutes=1))  # the spike is seen…

@@ -116,8 +116,7 @@ class SyncService:
         )
         memory = _memory(self._db, account.client_id, len(batch.mentions) > len(stored))
         triaged = [
-            None if m.remote_id in stored else _triage(m.text, account.network, memory)
-            for m in batch.mentions
+            None if m.remote_id in stored else _triage(m.text, memory) for m in batch.mentions
         ]
         new_ids = mentions.upsert_mentions(
             self._db, account.id, batch.mentions, self._clock(), triaged
@@ -179,13 +178,16 @@ def _memory(db: Database, client_id: int, needed: bool):
     return Memory(mentions.refiled(db, client_id)) if needed else None
 
 
-def _triage(text: str, network: str, memory=None) -> mentions.TriageFields:
+def _triage(text: str, memory=None) -> mentions.TriageFields:
     """Triage at arrival, so the inbox can sort and filter by it, from the text alone and what
     the manager refiled for this client (``memory``); the store weighs the author and the clock
-    next (``mentions.reprioritise``)."""
+    next (``mentions.reprioritise``).
+
+    The text is plain already (``FetchedMention.text``: the provider read Mastodon's HTML and
+    X's escapes), so triage is not told the network, which would have it read the HTML again."""
     from socialdesk.core import triage
 
-    verdict = triage.classify(text, network=network, memory=memory)
+    verdict = triage.classify(text, memory=memory)
     level, _why = mention_priority(verdict.category, verdict.sentiment)
     return mentions.TriageFields(
         verdict.category, verdict.sentiment, level, verdict.reasons, verdict.sure

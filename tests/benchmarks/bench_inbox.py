@@ -111,7 +111,7 @@ def build_store(data_dir: Path) -> None:
     for i in range(0, N, 1_000):
         account_id, network = accounts[(i // 1_000) % len(accounts)]
         chunk = batch[i : i + 1_000]
-        triage = [_triage(m.text, network) for m in chunk]
+        triage = [_triage(m.text) for m in chunk]
         mentions.upsert_mentions(db, account_id, chunk, START, triage)
     db.close_all()
 
