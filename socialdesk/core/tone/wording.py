@@ -244,7 +244,7 @@ _WISH = re.compile(
 )
 # An explanation that points at them: "your", or a cause ("because the address was missing").
 _BLAMING = re.compile(
-    r"\b(?:you|your|yours|you'[a-z]+|because|since|unless|when (?:an?|the)\b)", re.IGNORECASE
+    r"\b(?:you|your|yours|you'[a-z]+|because|since|unless|(?:when|if) (?:an?|the)\b)", re.IGNORECASE
 )
 _TONE = ("blames-customer", "defensive", "negative-tone")
 
