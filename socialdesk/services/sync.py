@@ -118,11 +118,11 @@ class SyncService:
         triaged = [
             None if m.remote_id in stored else _triage(m.text, memory) for m in batch.mentions
         ]
+        # Weighed as they are stored: what arrival triage cannot weigh (a VIP author, a repeat
+        # complainer, a clock running out) is known there, so nothing is read back to reweigh.
         new_ids = mentions.upsert_mentions(
-            self._db, account.id, batch.mentions, self._clock(), triaged
+            self._db, account.id, batch.mentions, self._clock(), triaged, weigh=True
         )
-        # What arrival triage cannot weigh: a VIP author, a repeat complainer, a clock running out.
-        mentions.reprioritise(self._db, new_ids, self._clock())
         if batch.warning:
             log.warning("Sync of %s: %s", account.handle, batch.warning)
         clients.set_sync_state(
@@ -181,7 +181,7 @@ def _memory(db: Database, client_id: int, needed: bool):
 def _triage(text: str, memory=None) -> mentions.TriageFields:
     """Triage at arrival, so the inbox can sort and filter by it, from the text alone and what
     the manager refiled for this client (``memory``); the store weighs the author and the clock
-    next (``mentions.reprioritise``).
+    as it stores them (``upsert_mentions(weigh=True)``).
 
     The text is plain already (``FetchedMention.text``: the provider read Mastodon's HTML and
     X's escapes), so triage is not told the network, which would have it read the HTML again."""

@@ -27,6 +27,7 @@ from socialdesk.core.models import (
     Priority,
 )
 from socialdesk.core.priority import mention_priority
+from socialdesk.core.service_hours import ServiceHours
 from socialdesk.core.sla import due_at, response_clock
 from socialdesk.store.clients import client_hours
 from socialdesk.store.db import Database
@@ -443,10 +444,16 @@ def upsert_mentions(
     mentions: Iterable[FetchedMention],
     received_at: datetime,
     triage: Sequence[TriageFields | None] | None = None,
+    *,
+    weigh: bool = False,
 ) -> list[int]:
     """Store what a sync fetched, with its triage (``triage[i]`` for ``mentions[i]``). A mention
     already stored is left as it is (statuses, triage and all). Returns the ids of the mentions that
-    were new, oldest first."""
+    were new, oldest first.
+
+    ``weigh``: each new mention's priority is weighed at ``received_at`` as ``reprioritise`` would
+    weigh it right after (its author's flags, an earlier complaint to the client, its clock), in
+    the same pass: what reprioritise reads back and updates is known here already."""
     mentions = list(mentions)
     if not mentions:
         return []
@@ -454,16 +461,18 @@ def upsert_mentions(
     received = to_ms(received_at)
     with db.transaction() as conn:
         found = conn.execute(
-            "SELECT a.network, c.response_target_minutes, c.service_hours, c.timezone"
+            "SELECT a.network, c.response_target_minutes, c.service_hours, c.timezone, c.id"
             " FROM account a JOIN client c ON c.id = a.client_id WHERE a.id = ?",
             (account_id,),
         ).fetchone()
         if found is None:
             raise ValueError(f"no account with id {account_id}")
-        network, target, hours_json, tz = found
+        network, target, hours_json, tz, client_id = found
         hours = client_hours(json.loads(hours_json) if hours_json else None, tz)
         authors = _upsert_authors(conn, network, mentions)
         conversations = _known_conversations(conn, account_id, mentions)
+        if weigh:
+            complained = _first_complaints(conn, client_id, account_id, mentions, triage, authors)
         before = conn.execute("SELECT coalesce(max(id), 0) FROM mention").fetchone()[0]
         rows = []
         for m, t in zip(mentions, triage, strict=True):
@@ -473,9 +482,16 @@ def upsert_mentions(
             conversations[m.remote_id] = conversation
             created = to_ms(m.created_at)
             due = to_ms(due_at(m.created_at, target, hours))
+            author_id, flags = authors[m.author.remote_id]
             priority = t.priority if t else None
+            if weigh and t is not None:
+                first = complained.get(author_id)
+                priority = _weighed(
+                    t.category, t.sentiment, created, flags, first is not None and first < created,
+                    target, hours, received_at,
+                )  # fmt: skip
             rows.append((
-                account_id, m.remote_id, authors[m.author.remote_id], clean_text(m.text), created,
+                account_id, m.remote_id, author_id, clean_text(m.text), created,
                 received, m.url, m.in_reply_to_remote_id, conversation, due,
                 urgency(MentionStatus.NEW, priority, due, created),
                 t.category if t else None, t.sentiment if t else None, priority,
@@ -529,17 +545,80 @@ def _known_conversations(conn, account_id: int, mentions: list[FetchedMention]) 
     return found
 
 
-def _upsert_authors(conn, network: str, mentions: list[FetchedMention]) -> dict[str, int]:
+def _upsert_authors(
+    conn, network: str, mentions: list[FetchedMention]
+) -> dict[str, tuple[int, str]]:
+    """remote id → (author id, flags) for the authors of ``mentions``, stored or updated."""
     latest = {m.author.remote_id: m.author for m in mentions}  # the newest name wins
     ids = {}
     for remote_id, author in latest.items():
         ids[remote_id] = conn.execute(
             "INSERT INTO author (network, remote_id, handle, display_name, flags, notes)"
             " VALUES (?, ?, ?, ?, '', '') ON CONFLICT (network, remote_id) DO UPDATE SET"
-            " handle = excluded.handle, display_name = excluded.display_name RETURNING id",
+            " handle = excluded.handle, display_name = excluded.display_name"
+            " RETURNING id, flags",
             (network, remote_id, clean_text(author.handle), clean_text(author.display_name)),
-        ).fetchone()[0]
+        ).fetchone()
     return ids
+
+
+def _first_complaints(
+    conn,
+    client_id: int,
+    account_id: int,
+    mentions: list[FetchedMention],
+    triage: list[TriageFields | None],
+    authors: dict[str, tuple[int, str]],
+) -> dict[int, int]:
+    """author id → when (ms) they first complained to this client: in the store, or among the
+    mentions about to be stored (``_REPEAT_COMPLAINER``'s question, for a whole batch at once)."""
+    remote_ids = [m.remote_id for m in mentions]
+    stored: set[str] = set()
+    first: dict[int, int] = {}
+    for start in range(0, len(mentions), 500):  # SQLite's bound-parameter limit
+        chunk = remote_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        stored.update(r[0] for r in conn.execute(
+            f"SELECT remote_id FROM mention WHERE account_id = ? AND remote_id IN ({marks})",
+            (account_id, *chunk),
+        ))  # fmt: skip
+    author_ids = list({author_id for author_id, _flags in authors.values()})
+    for start in range(0, len(author_ids), 500):
+        chunk = author_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        first.update(conn.execute(
+            "SELECT m.author_id, min(m.created_at) FROM mention m"
+            " JOIN account a ON a.id = m.account_id"
+            f" WHERE a.client_id = ? AND m.author_id IN ({marks})"
+            f" AND coalesce(m.category_override, m.category) = '{Category.COMPLAINT}'"
+            " GROUP BY m.author_id",
+            (client_id, *chunk),
+        ).fetchall())  # fmt: skip
+    for m, t in zip(mentions, triage, strict=True):
+        if t is None or t.category != Category.COMPLAINT or m.remote_id in stored:
+            continue  # only what will be stored as a complaint (a stored one was read above)
+        stored.add(m.remote_id)  # the first of a repeated remote id is the one stored
+        author_id, created = authors[m.author.remote_id][0], to_ms(m.created_at)
+        first[author_id] = min(first.get(author_id, created), created)
+    return first
+
+
+def _weighed(
+    category: str,
+    sentiment: float | None,
+    created: int,
+    flags: str,
+    repeat: bool,
+    target: int,
+    hours: ServiceHours | None,
+    now: datetime,
+) -> Priority:
+    """A waiting mention's priority with what arrival triage cannot weigh (reprioritise)."""
+    clock = response_clock(from_ms(created), target, now, awaiting_reply=True, hours=hours)
+    level, _why = mention_priority(
+        category, sentiment, author_flags=_flags(flags), repeat_complainer=repeat, clock=clock
+    )
+    return level
 
 
 def fill_due_times(db: Database) -> int:
@@ -578,6 +657,7 @@ def reprioritise(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
         [*params, *wparams],
     )
     changed = []
+    clients_hours: dict[tuple[str | None, str], ServiceHours | None] = {}  # each client's, once
     for (
         mid,
         status,
@@ -594,13 +674,10 @@ def reprioritise(db: Database, ids: Sequence[int], now: datetime) -> list[int]:
     ) in rows:
         if category is None:
             continue
-        clock = response_clock(
-            from_ms(created), target, now, awaiting_reply=True,
-            hours=client_hours(json.loads(hours) if hours else None, tz),
-        )  # fmt: skip
-        author = frozenset(filter(None, flags.split(",")))
-        level, _why = mention_priority(
-            category, sentiment, author_flags=author, repeat_complainer=repeat, clock=clock
+        if (hours, tz) not in clients_hours:
+            clients_hours[hours, tz] = client_hours(json.loads(hours) if hours else None, tz)
+        level = _weighed(
+            category, sentiment, created, flags, bool(repeat), target, clients_hours[hours, tz], now
         )
         if level != old:
             changed.append((level, urgency(status, level, due, created), mid))
