@@ -520,3 +520,21 @@ def test_an_apology_with_an_explanation_but_no_fix_argues_or_blames():
     assert fired("@wes Sorry it arrived broken. We hope the rest of your week is better.") == {
         "no-next-step"
     }
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@yan Thanks for your feedback. We are always looking to improve our services. DM us.",
+        "@yan We are sorry for any distress caused. Please DM us.",
+        "@yan Dear customer, we apologise for the delay. DM us.",
+        "@yan Sorry. Your complaint has been duly noted. DM us.",
+    ],
+)
+def test_the_customer_service_register_reads_as_robotic(draft):
+    assert "robotic" in fired(draft)
+
+
+def test_every_word_but_the_acronyms_in_capitals_is_shouting():
+    assert "shouting" in fired("@yan PLEASE DM US")
+    assert "shouting" not in fired("@yan DM us, sorry! The FAQ has it.")

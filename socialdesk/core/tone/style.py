@@ -17,9 +17,11 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_][\w'’-]*")
 def _shouting(draft: _Draft) -> Iterable[Finding]:
     words = list(_WORDS.finditer(draft.text, draft.body_start))
     acronyms = _lists().acronyms
-    shouted = [m for m in words if m[0].isupper() and m[0].lower().strip("'’") not in acronyms]
-    # Most words in capitals; two alone are shouting too when they are all there is ("NO REFUNDS").
-    if (len(shouted) >= 3 and len(shouted) * 2 > len(words)) or 2 == len(shouted) == len(words):
+    plain = [m for m in words if m[0].lower().strip("'’") not in acronyms]
+    shouted = [m for m in plain if m[0].isupper()]
+    # Most words in capitals; two are shouting too when every word but the acronyms is in capitals
+    # ("NO REFUNDS", "PLEASE DM US").
+    if (len(shouted) >= 3 and len(shouted) * 2 > len(words)) or 2 == len(shouted) == len(plain):
         span = (shouted[0].start(), shouted[-1].end())
         yield _finding(
             "shouting",
