@@ -38,8 +38,15 @@ class Report:
         return fig
 
     def write_json(self, path: Path) -> None:
+        """This run's figures, and the figures of benchmarks not run this time as they were (a
+        benchmark reads its previous figure from here)."""
         rows = [asdict(f) | {"ratio": f.ratio} for f in self.figures]
-        path.write_text(json.dumps(rows, indent=2))
+        ran = {r["metric"] for r in rows}
+        try:
+            kept = [r for r in json.loads(path.read_text()) if r.get("metric") not in ran]
+        except (OSError, ValueError):
+            kept = []
+        path.write_text(json.dumps(kept + rows, indent=2))
 
 
 def header() -> str:
