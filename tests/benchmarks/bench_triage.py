@@ -27,8 +27,8 @@ def _texts() -> list[str]:
 
 
 def _recorded(metric: str) -> float | None:
-    """The figure the committed results.json holds for ``metric`` (the build before this one,
-    when it was last run in full), if any."""
+    """The figure this machine's results.json (not committed) holds for ``metric``: the last
+    run, usually the build before this one."""
     path = Path(__file__).with_name("results.json")
     try:
         rows = json.loads(path.read_text(encoding="utf-8"))

@@ -1,5 +1,7 @@
 """Triage rules one by one: categories, reasons a manager can check, priority, bad input."""
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +23,9 @@ from socialdesk.core.triage import ACTIONS, classify, plain_text, priority
         ("@brand best coffee in town 😍", "praise", "best"),
         ("@brand YOU ARE ALL IDIOTS", "abuse", "idiots"),
         ("@brand THIEVES THIEVES THIEVES", "abuse", "thieves"),
-        ("@brand NO NO NO NEVER AGAIN EVER", "abuse", "rant"),
+        # "never again" is an opinion with nothing to fix (criticism), not a rant that makes no
+        # sense: customer-care.md's abuse is insults, harassment, nonsense, trolling
+        ("@brand NO NO NO NEVER AGAIN EVER", "criticism", "never again"),
         ("@brand free followers here https://x.biz", "spam", "free followers"),
         ("@brand on my way", "other", "no question"),
         ("@brand does the app work offline?", "question", "does the"),  # a capability, no fault
@@ -40,9 +44,9 @@ def test_categories_come_with_the_words_that_decided(text, category, reason):
 def test_html_from_mastodon_and_escapes_from_x_are_read_as_plain_text():
     masto = (
         '<p><span class="h-card"><a href="https://m.example/@b">@<span>b</span></a></span>'
-        " is the app down?</p>"
+        " is the app down? can't log in</p>"
     )
-    assert plain_text(masto, "mastodon") == "@b is the app down?"
+    assert plain_text(masto, "mastodon") == "@b is the app down? can't log in"
     assert classify(masto, network="mastodon").category == "complaint"
     assert plain_text("fish &amp; chips &lt;3", "x") == "fish & chips <3"
     assert classify("@brand fish &amp; chips were cold &gt;:(", network="x").category == "complaint"
@@ -152,24 +156,32 @@ def test_a_mention_in_another_language_says_which_lists_read_it():
     assert any("written in German" in r for r in verdict.reasons)
 
 
-def test_a_call_no_word_list_decided_says_check():
+def test_a_call_the_model_is_unsure_of_says_check():
+    from socialdesk.core import classifier
+
+    model = classifier.shipped()
+    assert model is not None and 0 < model.sure < 1
     sure = classify("@brand my order never arrived")
-    unsure = classify("@brand on my way")
     assert sure.sure and not any(r.startswith("check:") for r in sure.reasons)
-    assert not unsure.sure and unsure.reasons[-1].startswith("check:")
+    unsure = next(
+        verdict
+        for text in ("@brand hmm", "@brand on my way", "@brand right then", "@brand ok so", "@b x")
+        if not (verdict := classify(text)).sure
+    )
+    assert unsure.reasons[-1].startswith("check: ")
 
 
-def test_the_learned_model_decides_when_no_list_does_and_says_so():
+def test_the_learned_model_weighs_every_mention_and_names_its_words():
     from socialdesk.core import classifier
 
     model = classifier.shipped()
     assert model is not None and model.examples >= 700
-    guess = model.predict("the barista remembered my order, you lot are the best")
-    assert guess.category == "praise" and guess.evidence
-    # a learned call is never shown as a sure thing
-    verdict = classify("@brand camera on the new model is stunning")
-    if any("learned model" in r for r in verdict.reasons):
-        assert not verdict.sure
+    text = "the barista remembered my order, you lot are the best"
+    guess = model.predict(text)
+    assert guess.category == "praise" and 0 < guess.probability <= 1
+    assert abs(sum(guess.probabilities.values()) - 1) < 1e-9
+    words = model.evidence(text, "praise")
+    assert words and all(not w.startswith(("~", "=")) for w in words)
 
 
 def test_mentions_like_one_the_manager_refiled_are_filed_the_same_way():
@@ -187,10 +199,40 @@ def test_mentions_like_one_the_manager_refiled_are_filed_the_same_way():
 
 def test_the_shipped_model_is_the_one_the_labelled_data_trains():
     """resources/language/triage-model.json is retrained by tests/core/triage_model.py whenever
-    the tuning set or the labelled cases change (never from the frozen held-out set)."""
-    from socialdesk.core.classifier import MODEL_FILE, Model
+    the tuning sets, the labelled cases, the word lists or the training settings change (never
+    from the frozen held-out set): the file records a fingerprint of all of them."""
+    from socialdesk.core.classifier import MODEL_FILE
     from socialdesk.resources import resource_path
-    from tests.core.triage_model import training_pairs
+    from tests.core.triage_model import fingerprint
 
-    shipped = resource_path(*MODEL_FILE).read_text(encoding="utf-8").strip()
-    assert Model.train(training_pairs()).to_json() == shipped, "run tests/core/triage_model.py"
+    shipped = json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8"))
+    assert shipped["trained_on"] == fingerprint(), "run uv run python tests/core/triage_model.py"
+
+
+def test_training_is_deterministic():
+    from tests.core.triage_model import train
+
+    data = [
+        ({"late": 1, "=rule:complaint": 1}, "complaint"),
+        ({"love": 1, "=tone+": 1}, "praise"),
+        ({"where": 1, "=?": 1}, "question"),
+    ] * 5
+    assert train(data).to_json() == train(data).to_json()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(chr(i % 0x10FFFF or 1) for i in range(7, 7 + 1_000_000 * 97, 97)),  # 1 MB of junk
+        "😡😡😡",
+        "🎉🙌",
+        "\u200fשלום, ההזמנה שלי לא הגיעה\u200f",  # right to left, with its marks
+        "\u202eelbatrofmoc ton\u202c @brand",
+        "<p>My <b>order</b> &amp; <script>alert(1)</script> never <a href='x'>came</a></p>",
+        "<![CDATA[ hi ]]><!-- x --><div><p></div>",
+    ],
+)
+def test_junk_emoji_right_to_left_and_html_classify(text):
+    verdict = classify(text)
+    assert verdict.category in ACTIONS and verdict.reasons and -1 <= verdict.sentiment <= 1
+    assert classify(text, network="mastodon").category in ACTIONS
