@@ -86,15 +86,17 @@ class MastodonProvider:
         newest, query, warning = cursor, {"min_id": cursor}, None
         for _page in range(MAX_PAGES):
             page, links = self._notifications(account, query)
-            ids = [i for i in _ids(page) if _id_order(i) > _id_order(cursor)]
+            page_ids = _ids(page)
+            ids = [i for i in page_ids if _id_order(i) > _id_order(cursor)]
             fresh = [i for i in ids if i not in seen]
-            if len(ids) < len(_ids(page)) or (page and not fresh):
+            if len(ids) < len(page_ids) or (page and not fresh):
                 warning = _IGNORES_MIN_ID
                 log.warning("%s: %s", _server(account), warning)
             if not fresh:
                 break
             seen.update(fresh)
-            found.extend(m for n in page if _notification_id(n) in fresh and (m := _mention(n)))
+            wanted = set(fresh)
+            found.extend(m for n in page if _notification_id(n) in wanted and (m := _mention(n)))
             newest = max([newest, *fresh], key=_id_order)
             if warning:
                 break
@@ -118,7 +120,8 @@ class MastodonProvider:
             if not fresh:
                 break
             seen.update(fresh)
-            found.extend(m for n in page if (m := _mention(n)) and _notification_id(n) in fresh)
+            wanted = set(fresh)
+            found.extend(m for n in page if (m := _mention(n)) and _notification_id(n) in wanted)
             if len(seen) >= FIRST_SYNC_MAX:
                 break
             older = links.get("next", {}).get("max_id") or min(fresh, key=_id_order)
