@@ -10,6 +10,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
+import pycld2
 import pytest
 
 from socialdesk.networks.base import AccountRef, FetchedMention, Provider
@@ -578,3 +579,15 @@ def test_every_template_fills_in_every_industry():
             for template in group:
                 text = feed.writer.fill(rng, template, h="@x", first="Sam")
                 assert "{" not in text and "}" not in text, template
+
+
+def test_each_person_writes_in_one_language(history):
+    """A newcomer noticed one author writing German, French and English in a week."""
+    written: dict[str, set[str]] = {}
+    for mentions in history.values():
+        for m in mentions:
+            reliable, _, found = pycld2.detect(m.text)
+            if reliable and found[0][2] > 60 and found[0][1] not in ("un", "en"):
+                written.setdefault(m.author.handle, set()).add(found[0][1])
+    assert len(written) > 20  # the demo's clients do hear from people in other languages
+    assert {h: langs for h, langs in written.items() if len(langs) > 1} == {}

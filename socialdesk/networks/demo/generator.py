@@ -345,7 +345,9 @@ class Feed:
             conversation.settled = category == "praise"
         else:
             author = self._pick_author(rng, category)
-            text = self.writer.mention(rng, category, in_incident=self._in_incident(ms))
+            text = self.writer.mention(
+                rng, category, in_incident=self._in_incident(ms), author=author.author.handle
+            )
             parent = None
         remote_id, url = self._new_id(ms, _LABEL_CODE[category], author)
         if conversation is None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from socialdesk.networks.demo.data import Brand, corpus
 from socialdesk.networks.demo.people import People
+from socialdesk.networks.demo.seeded import unit
 
 _SLOT = re.compile(r"\{(\w+)\}")
 _A_AN = re.compile(r"\b([Aa]) ([aeioAEIO]\w)")  # "a oat latte" -> "an oat latte"
@@ -47,10 +48,14 @@ class Writer:
         follow_up: bool = False,
         answered: bool = False,
         in_incident: bool = False,
+        author: str = "",
     ) -> str:
         """A mention of the brand meaning ``category``: a new one, or a ``follow_up`` in a thread
-        the brand has ``answered`` or not; during an outage (``in_incident``) most are about it."""
-        template, english = self._template(rng, category, follow_up, answered, in_incident)
+        the brand has ``answered`` or not; during an outage (``in_incident``) most are about it.
+        ``author`` (their handle) fixes the language they write in, the same every time."""
+        template, english = self._template(
+            rng, category, follow_up, answered, in_incident, unit("language", self.handle, author)
+        )
         at = self._at(rng)
         placed = "{h}" in template
         body = self.fill(rng, template, h=at)
@@ -103,14 +108,21 @@ class Writer:
         return "@" + self.handle
 
     def _template(
-        self, rng: random.Random, category: str, follow_up: bool, answered: bool, in_incident: bool
+        self,
+        rng: random.Random,
+        category: str,
+        follow_up: bool,
+        answered: bool,
+        in_incident: bool,
+        roll: float,
     ) -> tuple[str, bool]:
-        """A template for ``category`` and whether it is in English."""
+        """A template for ``category`` and whether it is in English; ``roll`` (the author's)
+        picks the language, so nobody writes German one day and French the next."""
         words = corpus()
         if follow_up:
             options = (words.followups_answered if answered else words.followups)[category]
             return rng.choice(options), True
-        roll = rng.random()
+        rng.random()  # the roll that picked the language before: still drawn, the week as it was
         for language, share in self.brand.languages.items():
             if roll < share:
                 options = self.industry["foreign"].get(language, {}).get(
