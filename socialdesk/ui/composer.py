@@ -508,8 +508,10 @@ class Composer(QFrame):
         if self.target is None:
             return
         self.findings = tone.check(self.text, self._context)
-        # Nothing written yet is no error to show in red; approving still says why it cannot go.
-        shown = [f for f in self.findings if f.code != "empty"]
+        # Nothing written yet is no error to show in red, nor is what it lacks (an apology, a
+        # next step); approving still says why it cannot go.
+        empty = any(f.code == "empty" for f in self.findings)
+        shown = [] if empty else self.findings
         chosen = self._chosen()
         self.findings_list.blockSignals(True)
         self.findings_list.clear()
