@@ -538,3 +538,23 @@ def test_the_customer_service_register_reads_as_robotic(draft):
 def test_every_word_but_the_acronyms_in_capitals_is_shouting():
     assert "shouting" in fired("@yan PLEASE DM US")
     assert "shouting" not in fired("@yan DM us, sorry! The FAQ has it.")
+
+
+# Sarcasm needs someone with a problem: to praise, feedback or chatter, "Really?", "Happy?",
+# "good for you", "again" and a laughing emoji are friendly; an attack is still an attack.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@zoe Really? That's amazing, thank you!",
+        "@zoe Wow, thank you! You made our day 😂",
+        "@zoe Aw, thanks Zoe! Happy? We're thrilled!",
+        "@zoe Thanks so much! Again, congrats on the new job!",
+    ],
+)
+def test_friendly_words_to_someone_happy_are_not_sarcasm(draft):
+    assert fired(draft, PRAISE) == set(), draft
+
+
+def test_an_attack_or_a_sour_note_still_counts_in_a_reply_to_praise():
+    assert "negative-tone" in fired("@zoe Thanks, you idiot.", PRAISE)
+    assert "negative-tone" in fired("@zoe Finally someone says something nice.", PRAISE)

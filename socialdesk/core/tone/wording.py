@@ -452,6 +452,9 @@ def _negative_tone(
             curt.span(1),
         )
         return
+    # Sarcasm and brush-offs are read in a reply to someone with a problem (or of unknown mood);
+    # to praise, feedback or chatter only an outright attack counts.
+    troubled = context.mention_category not in _NO_PROBLEM
     mocking = _MOCKING.search(draft.text, draft.body_start, draft.body_start + 5_000)
     if context.mention_category in _HAS_A_PROBLEM:
         mocking = mocking or _PRAISE_AS_SARCASM.search(draft.body, draft.body_start)
@@ -466,7 +469,11 @@ def _negative_tone(
         return
     flat = _without_empathy(draft.body)
     hostile = next(
-        (m for m in lists.hostile.finditer(flat, draft.body_start) if not _owned(flat, m)),
+        (
+            m
+            for m in lists.hostile.finditer(flat, draft.body_start)
+            if not _owned(flat, m) and (troubled or lists.hostile.kind(m[0]) == "attack")
+        ),
         None,
     )
     if hostile:
@@ -498,6 +505,7 @@ def _negative_tone(
 _MOCKING = re.compile("[\U0001F602\U0001F923\U0001F644\U0001F643\U0001F921\U0001F60F\U0001F971"
                       "\U0001F485\U0001F926\U0001F937]")  # fmt: skip
 _HAS_A_PROBLEM = ("complaint", "criticism", "abuse", "question")
+_NO_PROBLEM = ("praise", "feedback", "other")
 # Congratulating someone who has a problem is sarcasm.
 _PRAISE_AS_SARCASM = re.compile(
     r"\b(?:congratulations|congrats|bravo|well done|good job|nice work|great job|nice one)\b",
