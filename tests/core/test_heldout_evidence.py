@@ -82,5 +82,9 @@ def test_tone_checks_on_the_frozen_set():
 
 # Scores on 2026-12-04 before any tuning (accuracy 0.453, macro-F1 0.465, tone 0.789); after issue
 # 20's word lists per language, language detection, the learned model and the new tone checks
-# (accuracy 0.701, macro-F1 0.700, tone 0.832). Raise them as the classifier improves, never lower.
-FLOORS = {"accuracy": 0.69, "macro_f1": 0.69, "tone_pass": 0.82}
+# (accuracy 0.701, macro-F1 0.700, tone 0.832). After the logistic regression that makes the call
+# (trained on five authors' 2,307 mentions, the lists' verdict standing where it is under 50% sure):
+# accuracy 0.781, macro-F1 0.787; recall abuse 0.70, complaint 0.79, criticism 0.62, feedback 0.76,
+# other 0.71, praise 0.77, question 0.96, spam 0.87 (were 0.67, 0.81, 0.44, 0.68, 0.65, 0.63, 0.90,
+# 0.65). Raise them as the classifier improves, never lower.
+FLOORS = {"accuracy": 0.78, "macro_f1": 0.78, "tone_pass": 0.82}
