@@ -71,7 +71,9 @@ def test_number_keys_set_the_category_and_it_wins(make_window, qtbot):
     if row(window, 0).category == wanted:
         key, wanted = (Qt.Key_1, "question")
     press(qtbot, window, key)
-    qtbot.waitUntil(lambda: row(window, 0).category == wanted and row(window, 0).category_overridden)
+    qtbot.waitUntil(
+        lambda: (row(window, 0).category, row(window, 0).category_overridden) == (wanted, True)
+    )
     assert "set by you" in window.feed_model.index(0).data(Qt.ToolTipRole)
     press(qtbot, window, Qt.Key_0)
     qtbot.waitUntil(lambda: not row(window, 0).category_overridden)
