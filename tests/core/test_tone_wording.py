@@ -558,3 +558,18 @@ def test_friendly_words_to_someone_happy_are_not_sarcasm(draft):
 def test_an_attack_or_a_sour_note_still_counts_in_a_reply_to_praise():
     assert "negative-tone" in fired("@zoe Thanks, you idiot.", PRAISE)
     assert "negative-tone" in fired("@zoe Finally someone says something nice.", PRAISE)
+
+
+# Good complaint replies that use the words of a retort (written for the purpose).
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@abe Congrats on the new house, and sorry the delivery was late! It's booked for Saturday.",
+        "@abe Frankly, this isn't good enough from us. Sorry! Refund sent.",
+        "@abe So sorry! Really? That shouldn't happen. DM us and we'll sort it today.",
+        "@abe Again, sorry for the trouble. The new one ships tomorrow.",
+        "@abe Sorry! You know what, we'll just refund it now.",
+    ],
+)
+def test_a_retorts_words_in_an_apology_are_not_a_retort(draft):
+    assert fired(draft) == set(), draft

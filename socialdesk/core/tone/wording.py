@@ -455,6 +455,7 @@ def _negative_tone(
     # Sarcasm and brush-offs are read in a reply to someone with a problem (or of unknown mood);
     # to praise, feedback or chatter only an outright attack counts.
     troubled = context.mention_category not in _NO_PROBLEM
+    sorry = _acknowledges(draft.flat)
     mocking = _MOCKING.search(draft.text, draft.body_start, draft.body_start + 5_000)
     if context.mention_category in _HAS_A_PROBLEM:
         mocking = mocking or _PRAISE_AS_SARCASM.search(draft.body, draft.body_start)
@@ -472,7 +473,7 @@ def _negative_tone(
         (
             m
             for m in lists.hostile.finditer(flat, draft.body_start)
-            if not _owned(flat, m) and (troubled or lists.hostile.kind(m[0]) == "attack")
+            if not _owned(flat, m) and _counts(lists.hostile.kind(m[0]), troubled, sorry)
         ),
         None,
     )
@@ -508,9 +509,18 @@ _HAS_A_PROBLEM = ("complaint", "criticism", "abuse", "question")
 _NO_PROBLEM = ("praise", "feedback", "other")
 # Congratulating someone who has a problem is sarcasm.
 _PRAISE_AS_SARCASM = re.compile(
-    r"\b(?:congratulations|congrats|bravo|well done|good job|nice work|great job|nice one)\b",
+    r"\b(?:congratulations|congrats|bravo|well done|good job|nice work|great job|nice one)\b"
+    r"(?! on (?:the|your)\b)",
     re.IGNORECASE,
 )
+
+
+def _counts(kind: str | None, troubled: bool, sorry: bool) -> bool:
+    """Whether a hostile phrase of this kind counts: an attack always; sarcasm and brush-offs in a
+    reply to someone with a problem; a rhetorical retort only where nothing apologises."""
+    if kind == "attack":
+        return True
+    return troubled and not (kind == "rhetorical" and sorry)
 
 
 def _own_voice(text: str) -> str:
