@@ -564,7 +564,7 @@ def test_an_attack_or_a_sour_note_still_counts_in_a_reply_to_praise():
 @pytest.mark.parametrize(
     "draft",
     [
-        "@abe Congrats on the new house, and sorry the delivery was late! It's booked for Saturday.",
+        "@abe Congrats on the new house, and sorry the delivery was late! It comes Saturday.",
         "@abe Frankly, this isn't good enough from us. Sorry! Refund sent.",
         "@abe So sorry! Really? That shouldn't happen. DM us and we'll sort it today.",
         "@abe Again, sorry for the trouble. The new one ships tomorrow.",
