@@ -573,3 +573,29 @@ def test_an_attack_or_a_sour_note_still_counts_in_a_reply_to_praise():
 )
 def test_a_retorts_words_in_an_apology_are_not_a_retort(draft):
     assert fired(draft) == set(), draft
+
+
+# What went wrong with their part, and so what they cannot have, is blame; the brand's own slip
+# told the same way is not.
+@pytest.mark.parametrize(
+    ("draft", "blamed"),
+    [
+        ("@ben Sorry, the shoes were bought in the wrong size, so a refund isn't possible.", True),
+        ("@ben Sorry, the voucher was used on a previous order, so it's no longer valid.", True),
+        ("@ben Sorry, the app wasn't updated, which is why the feature is missing.", True),
+        (
+            "@ben Sorry, it went to the wrong depot by our mistake, so it's late. It comes Friday.",
+            False,
+        ),
+        (
+            "@ben Sorry, the parcel was delayed by the storm, so it won't arrive until Friday.",
+            False,
+        ),
+        (
+            "@ben Sorry, it wasn't packed in time, so it didn't make the van. It ships today.",
+            False,
+        ),
+    ],
+)
+def test_so_they_cannot_have_it_blames_them_only_for_their_part(draft, blamed):
+    assert ("blames-customer" in fired(draft)) is blamed

@@ -180,7 +180,8 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 _WILL = re.compile(
-    r"\b(?:will|going to|comes?|coming|goes out|lands?|open|opens|back|ready|available)\b|'ll\b"
+    r"\b(?:will|going to|comes?|coming|goes out|lands?|open|opens|back|ready|available|arrives?|"
+    r"arriving|reach(?:es)? you|be with you)\b|'ll\b|won'?t (?:arrive|be with you|reach you)\b"
     r"|\b(?:we'?re|we are|i'?m|i am) \w+ing\b",
     re.IGNORECASE,
 )
