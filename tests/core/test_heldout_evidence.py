@@ -87,4 +87,4 @@ def test_tone_checks_on_the_frozen_set():
 # accuracy 0.781, macro-F1 0.787; recall abuse 0.70, complaint 0.79, criticism 0.62, feedback 0.76,
 # other 0.71, praise 0.77, question 0.96, spam 0.87 (were 0.67, 0.81, 0.44, 0.68, 0.65, 0.63, 0.90,
 # 0.65). Raise them as the classifier improves, never lower.
-FLOORS = {"accuracy": 0.78, "macro_f1": 0.78, "tone_pass": 0.82}
+FLOORS = {"accuracy": 0.78, "macro_f1": 0.78, "tone_pass": 0.91}
