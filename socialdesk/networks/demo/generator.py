@@ -22,9 +22,11 @@ from socialdesk.core.limits import NetworkLimits
 from socialdesk.networks.base import FetchedMention, RemoteAuthor
 from socialdesk.networks.demo.data import (
     BRANDS,
+    DEMO_CLIENTS,
     STANDARD_OFFSETS,
     WEEKLY_VOLUME,
     Brand,
+    DemoAccount,
     corpus,
     find_account,
     host,
@@ -227,6 +229,13 @@ class Feed:
             self.industry,
             people,
             LIMITS[network].max_characters,
+            deal_seed=h64(self.seed, self.anchor_ms, "deal"),
+            share=self._share(account),
+            brand_share=(
+                (client.accounts.index(account), len(client.accounts))
+                if client is not None and account is not None
+                else (0, 1)
+            ),
         )
         self.me = self._brand_person(display)
         rng = random.Random(h64(self.seed, self.anchor_ms, network, handle, "ranks"))
@@ -247,6 +256,14 @@ class Feed:
         self.live_next_slot = 0
 
     # ---- set-up
+
+    def _share(self, account: DemoAccount | None) -> tuple[int, int]:
+        """This account's place among all the demo's accounts (an account the user added takes
+        a place fixed by its handle): the Writer's part of the template lists they share."""
+        accounts = [a for c in DEMO_CLIENTS for a in c.accounts]
+        if account in accounts:
+            return accounts.index(account), len(accounts)
+        return h64("share", self.network, self.handle) % len(accounts), len(accounts)
 
     def _brand_person(self, display: str) -> Person:
         rng = random.Random(h64("account", self.network, self.handle))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import random
 import re
+from functools import cache
 from typing import Any
 
 from socialdesk.networks.demo.data import Brand, corpus
 from socialdesk.networks.demo.people import People
-from socialdesk.networks.demo.seeded import unit
+from socialdesk.networks.demo.seeded import h64, unit
 
 _SLOT = re.compile(r"\{(\w+)\}")
 _A_AN = re.compile(r"\b([Aa]) ([aeioAEIO]\w)")  # "a oat latte" -> "an oat latte"
@@ -31,6 +32,10 @@ class Writer:
         industry: dict[str, Any],
         people: People,
         limit: int,
+        *,
+        deal_seed: int = 0,
+        share: tuple[int, int] = (0, 1),
+        brand_share: tuple[int, int] = (0, 1),
     ) -> None:
         self.network = network
         self.handle = handle
@@ -39,6 +44,16 @@ class Writer:
         self.industry = industry
         self.people = people
         self.limit = limit  # the network's longest post
+        # Templates are dealt, not drawn: each list is walked in an order fixed by ``deal_seed``,
+        # so a template comes round again only after all the others, and each account starts
+        # its walk at its own part of the list (``share``: this account's part of the lists every
+        # client shares, ``brand_share``: its part among its client's accounts), so the accounts
+        # do not all open with the same text. A week then shows each template about equally
+        # often, not one nine times.
+        self.deal_seed = deal_seed
+        self.share = share
+        self.brand_share = brand_share
+        self._dealt: dict[tuple[str, ...], int] = {}
 
     def mention(
         self,
@@ -79,7 +94,7 @@ class Writer:
 
     def brand_reply(self, rng: random.Random, category: str, first_name: str) -> str:
         """What the brand had answered to a mention of ``category`` (without the customer's @)."""
-        template = rng.choice(corpus().brand_replies[category])
+        template = self._deal(("reply", category), corpus().brand_replies[category], shared=True)
         return self.fill(rng, template, first=first_name)
 
     def fill(self, rng: random.Random, template: str, **extra: str) -> str:
@@ -102,6 +117,15 @@ class Writer:
 
         return _SLOT.sub(value, template)
 
+    def _deal(self, key: tuple[str, ...], options: list[str], *, shared: bool) -> str:
+        """The next template from ``options`` (which ``key`` names): every client's accounts
+        deal from a ``shared`` list, only this client's from the industry's own."""
+        count = self._dealt.get(key, 0)
+        self._dealt[key] = count + 1
+        part, parts = self.share if shared else self.brand_share
+        index = (count + part * len(options) // parts) % len(options)
+        return options[_order(self.deal_seed, key, len(options))[index]]
+
     def _at(self, rng: random.Random) -> str:
         if self.network == "mastodon" and rng.random() < 0.3:
             return f"@{self.handle}@{self.server}"
@@ -120,29 +144,41 @@ class Writer:
         picks the language, so nobody writes German one day and French the next."""
         words = corpus()
         if follow_up:
-            options = (words.followups_answered if answered else words.followups)[category]
-            return rng.choice(options), True
+            kind = "followups_answered" if answered else "followups"
+            options = getattr(words, kind)[category]
+            return self._deal((kind, category), options, shared=True), True
         rng.random()  # the roll that picked the language before: still drawn, the week as it was
         for language, share in self.brand.languages.items():
             if roll < share:
-                options = self.industry["foreign"].get(language, {}).get(
-                    category, []
-                ) + words.foreign_generic.get(language, {}).get(category, [])
+                own = self.industry["foreign"].get(language, {}).get(category, [])
+                options = own + words.foreign_generic.get(language, {}).get(category, [])
                 if options:
-                    return rng.choice(options), False
+                    key = ("foreign", language, category)
+                    return self._deal(key, options, shared=not own), False
                 break
             roll -= share
         if rng.random() < 0.015:
-            options = self.industry["html"].get(category, []) + words.html_generic.get(category, [])
+            own = self.industry["html"].get(category, [])
+            options = own + words.html_generic.get(category, [])
             if options:
-                return rng.choice(options), True
+                return self._deal(("html", category), options, shared=not own), True
         if in_incident and category in self.industry.get("outage", {}) and (rng.random() < 0.85):
-            return rng.choice(self.industry["outage"][category]), True
+            options = self.industry["outage"][category]
+            return self._deal(("outage", category), options, shared=False), True
         own = self.industry["templates"].get(category, [])
         generic = words.generic.get(category, [])
         if own and (not generic or rng.random() < 0.8):
-            return rng.choice(own), True
-        return rng.choice(generic), True
+            return self._deal(("own", category), own, shared=False), True
+        return self._deal(("generic", category), generic, shared=True), True
+
+
+@cache
+def _order(seed: int, key: tuple[str, ...], size: int) -> tuple[int, ...]:
+    """The order a list of ``size`` templates is dealt in, round and round: the same for every
+    account, each starting at its own place, so they overlap only once they have gone round."""
+    order = list(range(size))
+    random.Random(h64(seed, *key, size)).shuffle(order)
+    return tuple(order)
 
 
 def _roughen(rng: random.Random, body: str, category: str) -> str:
