@@ -591,3 +591,16 @@ def test_each_person_writes_in_one_language(history):
                 written.setdefault(m.author.handle, set()).add(found[0][1])
     assert len(written) > 20  # the demo's clients do hear from people in other languages
     assert {h: langs for h, langs in written.items() if len(langs) > 1} == {}
+
+
+def test_new_mentions_rarely_repeat_a_text(history):
+    """A newcomer saw the same question from nine different people: templates are dealt, not
+    drawn, so in a week no new mention's text (without the handles) comes more than three
+    times. Follow-ups ("any update?") are short and may repeat more."""
+    texts = collections.Counter(
+        " ".join(re.sub(r"@[\w.-]+(?:@[\w.-]+)?", " ", m.text).split())
+        for mentions in history.values()
+        for m in mentions
+        if m.in_reply_to_remote_id is None
+    )
+    assert {text: n for text, n in texts.items() if n > 3} == {}
