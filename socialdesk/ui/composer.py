@@ -121,7 +121,12 @@ class FindingsList(QListWidget):
         are those of one long line)."""
         metrics = self.fontMetrics()
         icon = self.style().pixelMetric(QStyle.PM_ListViewIconSize, None, self)
-        width = max(50, self.viewport().width() - icon - 40)  # the icon and the item's margins
+        # The list's own width less a scroll bar's, whether one shows or not: measured from the
+        # viewport, the height would move the scroll bar, which moves the width, which moves
+        # the height… without end.
+        scroll_bar = self.style().pixelMetric(QStyle.PM_ScrollBarExtent, None, self)
+        inner = self.width() - 2 * self.frameWidth() - scroll_bar
+        width = max(50, inner - icon - 40)  # the icon and the item's margins
         total = 0
         for i in range(self.count()):
             text = self.item(i).text()
