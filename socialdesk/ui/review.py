@@ -88,6 +88,7 @@ class ReviewPanel(QWidget):
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
+        split.setStretchFactor(0, 1)  # the list widens with the window too (a third of it)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
@@ -155,12 +156,19 @@ def _summary(item: ReviewItem, controller: RepliesController) -> str:
         item.draft.text, controller.context_for(item.draft.account_id, item.mention)
     )
     worst = {f.severity for f in findings}
+    warnings = sum(f.severity == "warning" for f in findings)
     mark = (
         " · cannot be approved"
         if "block" in worst
-        else " · check advice"
-        if "warning" in worst
+        # "check advice" said nothing to someone new: how many of the composer's findings wait
+        else f" · ⚠ {warnings} tone finding{'s' * (warnings != 1)}"
+        if warnings
         else ""
     )
-    first = item.draft.text.strip().splitlines()[0][:90] if item.draft.text.strip() else "(empty)"
+    text = item.draft.text.strip()
+    first = text.splitlines()[0] if text else "(empty)"
+    if len(first) > 90:  # cut where a word ends, and say so
+        first = first[:90].rsplit(" ", 1)[0] + " …"
+    elif "\n" in text:
+        first += " …"
     return f"{item.client_name} · {network_label(item.network)} → {who}{mark}\n{first}"
