@@ -43,6 +43,7 @@ SIZES = ((800, 600), (1280, 800), (2560, 1440))
 THEMES = ("light", "dark")
 # The moment the app believes it is (a Friday afternoon, as in tests/ui/conftest.py).
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
+WORKER_TIMEOUT_S = 300  # one size and theme, every view: about 20 s on 2 busy CPUs
 # Shown instead of the temporary folder's random name, so the status bar reads the same each run.
 SHOWN_DATA_DIR = "~/.local/share/SocialDesk"
 
@@ -190,7 +191,12 @@ def _run_worker(run, out: Path, views: list[str], template: Path, scratch: str) 
         "--sizes", f"{width}x{height}", "--themes", theme, "--views", ",".join(views),
         "--template", str(template), "--data-dir", str(data_dir),
     ]  # fmt: skip
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    try:
+        done = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=WORKER_TIMEOUT_S + 30
+        )
+    except subprocess.TimeoutExpired:
+        return {"shots": [], "failures": [f"{name}: still running after {WORKER_TIMEOUT_S} s"]}
     result: dict = {"shots": [], "failures": []}
     for line in done.stdout.splitlines():
         if not line.startswith("{"):
@@ -202,7 +208,7 @@ def _run_worker(run, out: Path, views: list[str], template: Path, scratch: str) 
             result["failures"].append(f"{name} {item['view']}: {item['error']}")
         else:
             print(f"  {name}: no {item['view']}: {item['skipped']}")
-    if done.returncode not in (0, 1):
+    if done.returncode != 0 and not result["failures"]:  # stuck (faulthandler) or crashed
         result["failures"].append(f"{name}: exit {done.returncode}\n{done.stderr[-3000:]}")
     print(f"  {name}: {len(result['shots'])} pictures", flush=True)
     return result
@@ -280,6 +286,10 @@ def _optimise(source: Path, target: Path) -> None:
 
 # -- the worker: one size and theme, in this process ----------------------------------------------
 def _worker(args: argparse.Namespace) -> int:
+    import faulthandler
+
+    # A view stuck for good says where, and the others still come out of the other processes.
+    faulthandler.dump_traceback_later(WORKER_TIMEOUT_S, exit=True)
     from PySide6.QtWidgets import QApplication
 
     from socialdesk.app.workspace import WorkspaceController
