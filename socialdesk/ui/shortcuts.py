@@ -80,6 +80,9 @@ def _rows(actions: Iterable[QAction], listed: set[str]) -> list[tuple[str, str]]
     for action in actions:
         key = action.shortcut().toString(QKeySequence.NativeText)
         text = action.text().replace("&", "").rstrip(".…")
+        # An action named after its moment ("Undo: Draft marked ready for review") is listed
+        # by what it does: the sheet is about keys, not about the last change made.
+        text = text.split(":", 1)[0] if text.startswith("Undo:") else text
         if key and text and (text, key) not in rows and f"{text}|{key}" not in listed:
             listed.add(f"{text}|{key}")
             rows.append((text, key))
