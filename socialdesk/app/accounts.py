@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from socialdesk.app.context import AppContext, Changes
-from socialdesk.services import accounts
+from socialdesk.services import accounts, sign_in
 from socialdesk.store import clients
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class AccountsController(QObject):
     def server_url(text: str) -> str:
         """What the user typed as their Mastodon server (a host, a URL or their whole handle) as
         the server's base URL; ValueError with a plain message when it cannot be one."""
-        return accounts.server_url(text)
+        return sign_in.server_url(text)
 
     def check_keyring(self, done: Done) -> None:
         """What is wrong with the keyring (None when it works), without storing anything."""
@@ -101,15 +101,13 @@ class AccountsController(QObject):
         """done(server URL) for what the user typed as their server: a whole handle is looked
         up with WebFinger on its domain (@alice@example.com may live on social.example.com)."""
         networks = self._networks
-        self.ctx.run(lambda: accounts.find_mastodon_server(networks, typed), done, failed)
+        self.ctx.run(lambda: sign_in.find_mastodon_server(networks, typed), done, failed)
 
     def sign_in_mastodon(self, server: str, done: Done, failed: Failed) -> None:
         """The browser flow: done(secrets) once the user said yes in their browser."""
         networks, cancel = self._networks, self._new_sign_in()
         self.ctx.run(
-            lambda: accounts.connect_mastodon(
-                networks, server, self.openUrl.emit, cancelled=cancel
-            ),
+            lambda: sign_in.connect_mastodon(networks, server, self.openUrl.emit, cancelled=cancel),
             done,
             failed,
         )
@@ -119,7 +117,7 @@ class AccountsController(QObject):
     ) -> None:
         networks, now, cancel = self._networks, self.ctx.clock(), self._new_sign_in()
         self.ctx.run(
-            lambda: accounts.connect_x(
+            lambda: sign_in.connect_x(
                 networks,
                 client_id,
                 self.openUrl.emit,
@@ -135,7 +133,7 @@ class AccountsController(QObject):
     def start_mastodon_paste(self, server: str, done: Done, failed: Failed) -> None:
         """done((url, finish)): show url, then call finish(code) on a worker for the secrets."""
         networks = self._networks
-        self.ctx.run(lambda: accounts.start_mastodon_paste(networks, server), done, failed)
+        self.ctx.run(lambda: sign_in.start_mastodon_paste(networks, server), done, failed)
 
     def run(self, work: Callable[[], object], done: Done, failed: Failed) -> None:
         self.ctx.run(work, done, failed)

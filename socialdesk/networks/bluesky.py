@@ -394,6 +394,12 @@ class BlueskyProvider:
                 self._transports[service] = self._transport_for(service)
             return self._transports[service]
 
+    def close(self) -> None:
+        with self._lock:
+            transports, self._transports = list(self._transports.values()), {}
+        for transport in transports:
+            transport.close()
+
 
 def _not_accepted(identifier: str, code: str | None) -> str:
     """A sign-in refused while the person is signing in: what to check, in their words."""

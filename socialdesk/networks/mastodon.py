@@ -299,6 +299,12 @@ class MastodonProvider:
                 self._transports[server] = self._transport_for(server)
             return self._transports[server]
 
+    def close(self) -> None:
+        with self._lock:
+            transports, self._transports = list(self._transports.values()), {}
+        for transport in transports:
+            transport.close()
+
 
 def _no_api_there(exc: BadResponse, account: AccountRef) -> BadResponse:
     """A 404 where every Mastodon server answers: the address is not a Mastodon server (a

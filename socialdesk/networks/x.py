@@ -230,6 +230,9 @@ class XProvider:
     def limits(self, account: AccountRef) -> NetworkLimits:
         return NetworkLimits.default("x")
 
+    def close(self) -> None:
+        self._transport.close()
+
     # -- tokens ----------------------------------------------------------------------------------
     def _session(self, account: AccountRef) -> dict[str, Any]:
         raw = self._secrets_for(account).get("session")

@@ -1,5 +1,6 @@
 """Connecting real accounts: the keyring behind each provider's secrets, the provider for each
-network, and adding, testing, signing out and removing accounts.
+network, and adding, testing, signing out and removing accounts (the browser sign-ins that give
+the secrets are in ``sign_in``).
 
 The database records which account a secret belongs to (network, handle, server), never the
 secret: that goes only to the keyring through ``credentials.CredentialStore``.
@@ -14,9 +15,9 @@ import json
 import logging
 import threading
 from collections.abc import Callable
+from contextlib import closing
 from datetime import datetime
 from typing import TYPE_CHECKING
-from urllib.parse import urlparse
 
 from socialdesk.core.models import Network
 from socialdesk.services.sync import account_ref
@@ -25,9 +26,8 @@ from socialdesk.store.db import Database
 
 if TYPE_CHECKING:
     from socialdesk.credentials import CredentialStore
-    from socialdesk.networks.base import AccountRef, Provider, RemoteAuthor
+    from socialdesk.networks.base import AccountRef, Provider, RemoteAuthor, Secrets
     from socialdesk.networks.http import Transport
-    from socialdesk.networks.oauth import LoopbackReceiver, MastodonApp
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,10 @@ class LiveNetworks:
     """The providers of a live workspace, one per network, sharing the keyring."""
 
     def __init__(
-        self, store: CredentialStore | None = None, transports=None, x_authorize: str | None = None
+        self,
+        store: CredentialStore | None = None,
+        transports: dict[str, Callable[[str], Transport]] | None = None,
+        x_authorize: str | None = None,
     ) -> None:
         self._store = store  # the keyring, opened on first use
         self._x_authorize = x_authorize  # X's sign-in page (a local server in tests)
@@ -141,23 +144,30 @@ class LiveNetworks:
     def _make(self, network: str) -> Provider:
         return self.make(network, self.secrets_for)
 
-    def make(self, network: str, secrets_for) -> Provider:
+    def close(self) -> None:
+        """Close every provider made so far (their connections with them)."""
+        with self._lock:
+            providers, self._providers = list(self._providers.values()), {}
+        for provider in providers:
+            provider.close()
+
+    def make(self, network: str, secrets_for: Callable[[AccountRef], Secrets]) -> Provider:
         """A provider for ``network`` whose secrets come from ``secrets_for``."""
         from socialdesk.networks.errors import AuthError
 
-        extra = {"transport_for": self._transports[network]} if network in self._transports else {}
+        transport_for = self._transports.get(network)
         if network == Network.MASTODON:
             from socialdesk.networks.mastodon import MastodonProvider
 
-            return MastodonProvider(secrets_for, **extra)
+            return MastodonProvider(secrets_for, transport_for=transport_for)
         if network == Network.BLUESKY:
             from socialdesk.networks.bluesky import BlueskyProvider
 
-            return BlueskyProvider(secrets_for, **extra)
+            return BlueskyProvider(secrets_for, transport_for=transport_for)
         if network == Network.X:
             from socialdesk.networks.x import XProvider
 
-            return XProvider(secrets_for, **extra)
+            return XProvider(secrets_for, transport_for=transport_for)
         raise AuthError(f"SocialDesk cannot connect {network} accounts.")
 
 
@@ -193,7 +203,7 @@ def add_account(
 
     ref = AccountRef(0, network, handle.strip().lstrip("@"), server_url=server_url)
     memory = MemorySecrets(secrets)
-    who: RemoteAuthor = networks.make(network, lambda _ref: memory).verify(ref)
+    who: RemoteAuthor = _verify(networks.make(network, lambda _ref: memory), ref)
     existing = clients.account_by_remote_id(db, network, who.remote_id)
     if existing is not None:
         raise ValueError(
@@ -225,7 +235,7 @@ def reauthenticate(
     if account is None:
         raise ValueError(f"no account {account_id}")
     memory = MemorySecrets(secrets)
-    who = networks.make(account.network, lambda _ref: memory).verify(account_ref(account))
+    who = _verify(networks.make(account.network, lambda _ref: memory), account_ref(account))
     if account.remote_id and who.remote_id != account.remote_id:
         raise AuthError(
             f"That signed in as @{who.handle}, not @{account.handle}. Sign in as @{account.handle} "
@@ -240,6 +250,14 @@ def reauthenticate(
     _store(networks, account_ref(account), memory)
     clients.set_sync_state(db, account_id, state="idle", error=None)
     return who
+
+
+def _verify(provider: Provider, account: AccountRef) -> RemoteAuthor:
+    """Who ``account`` is, asked by a provider made for this one question, then closed."""
+    try:
+        return provider.verify(account)
+    finally:
+        provider.close()
 
 
 def _store(networks: LiveNetworks, account: AccountRef, memory: MemorySecrets) -> None:
@@ -278,11 +296,12 @@ def _revoke_mastodon(networks: LiveNetworks, server: str | None, secrets: Keyrin
         app = json.loads(secrets.get("client_secret") or "{}")
         token = secrets.get("access_token")
         if server and token and app.get("client_id"):
-            networks.transport(Network.MASTODON, server).request(
-                "POST", "/oauth/revoke",
-                data={"client_id": app["client_id"], "client_secret": app.get("client_secret", ""),
-                      "token": token},
-            )  # fmt: skip
+            with closing(networks.transport(Network.MASTODON, server)) as transport:
+                transport.request(
+                    "POST", "/oauth/revoke",
+                    data={"client_id": app["client_id"],
+                          "client_secret": app.get("client_secret", ""), "token": token},
+                )  # fmt: skip
     except (NetworkError, ValueError) as exc:
         log.info("Could not revoke the Mastodon token on %s: %s", server, type(exc).__name__)
 
@@ -291,211 +310,3 @@ def remove_account(db: Database, networks: LiveNetworks, account_id: int) -> Non
     """Sign out and delete the account with everything stored for it."""
     sign_out(db, networks, account_id)
     clients.delete_account(db, account_id)
-
-
-def server_url(text: str, *, scheme: str = "https") -> str:
-    """What the user typed as their Mastodon server ("mastodon.social", "https://m.example/", or
-    their whole handle "@alice@mastodon.social") as a base URL; ValueError with a plain message
-    when it cannot be one. A handle's server is the part after its second "@" — never sent as
-    a user name in the URL (which would go out as an Authorization header)."""
-    text = text.strip()
-    if "://" not in text and "@" in text:
-        handle = text.lstrip("@").split("@")
-        if len(handle) != 2 or not all(handle):
-            raise ValueError(
-                f"“{text}” is neither a server nor a handle: type your server (e.g. "
-                "mastodon.social) or your whole handle (e.g. @you@mastodon.social)."
-            )
-        text = handle[1]
-    if "://" not in text:
-        text = f"{scheme}://{text}"
-    parsed = urlparse(text)
-    if parsed.scheme not in ("https", "http") or not parsed.hostname or " " in text:
-        raise ValueError(f"“{text}” is not a server address, e.g. mastodon.social.")
-    if parsed.username or parsed.password:
-        raise ValueError(f"Type only the server, without a name before an @: {parsed.hostname}.")
-    return f"{parsed.scheme}://{parsed.netloc}"
-
-
-def find_mastodon_server(networks: LiveNetworks, text: str, *, scheme: str = "https") -> str:
-    """``server_url``, and for a whole handle the server its domain names with WebFinger
-    (RFC 7033): "@alice@example.com" may live on social.example.com. A domain that does not
-    answer (or sends the question elsewhere, which SocialDesk does not follow) is taken as the
-    server itself; registering there then says plainly what to type instead."""
-    from socialdesk.networks.errors import NetworkError
-
-    server = server_url(text, scheme=scheme)
-    user = _handle_user(text)
-    if user is None:
-        return server
-    domain = server.split("://", 1)[1]
-    try:
-        answer = networks.transport(Network.MASTODON, server).request(
-            "GET", "/.well-known/webfinger", params={"resource": f"acct:{user}@{domain}"}
-        )
-    except NetworkError as exc:
-        log.info("No WebFinger answer for a handle on %s: %s", domain, type(exc).__name__)
-        return server
-    return _webfinger_server(answer) or server
-
-
-def _handle_user(text: str) -> str | None:
-    """The user name of a whole handle typed as the server ("@alice@m.example"), else None."""
-    text = text.strip()
-    if "://" in text or "@" not in text:
-        return None
-    return text.lstrip("@").split("@")[0] or None
-
-
-def _webfinger_server(answer: object) -> str | None:
-    """The server of the account a WebFinger answer describes: its ActivityPub ``self`` link's
-    scheme and host (where its API is)."""
-    links = answer.get("links") if isinstance(answer, dict) else None
-    for link in links if isinstance(links, list) else []:
-        if isinstance(link, dict) and link.get("rel") == "self":
-            parsed = urlparse(str(link.get("href") or ""))
-            if parsed.scheme in ("https", "http") and parsed.hostname and not parsed.username:
-                return f"{parsed.scheme}://{parsed.netloc}"
-    return None
-
-
-def connect_mastodon(
-    networks: LiveNetworks,
-    server: str,
-    open_url: Callable[[str], object],
-    *,
-    port: int = 0,
-    timeout: float = 300.0,
-    cancelled: threading.Event | None = None,
-) -> dict[str, str]:
-    """Register SocialDesk on the user's server, send them to sign in in their browser, catch
-    the redirect on 127.0.0.1 and return the account's secrets (not yet stored anywhere)."""
-    from socialdesk.networks.oauth import (
-        Pkce,
-        exchange_mastodon_code,
-        mastodon_authorize_url,
-        new_state,
-    )
-
-    transport = networks.transport(Network.MASTODON, server)
-    pkce, state = Pkce.new(), new_state()
-    receiver = _receiver(state, port)
-    try:
-        app = _mastodon_app(networks, transport, server, receiver.redirect_uri)
-        open_url(mastodon_authorize_url(server, app, receiver.redirect_uri, state, pkce))
-        code = receiver.wait(timeout, cancelled)
-    finally:
-        receiver.close()
-    token = exchange_mastodon_code(transport, app, receiver.redirect_uri, code, pkce)
-    return _mastodon_secrets(app, token)
-
-
-def start_mastodon_paste(networks: LiveNetworks, server: str):
-    """The paste-the-code way, for when the browser cannot reach 127.0.0.1: returns the page to
-    open and a function taking the code the server shows and returning the secrets."""
-    from socialdesk.networks.oauth import (
-        OUT_OF_BAND,
-        Pkce,
-        exchange_mastodon_code,
-        mastodon_authorize_url,
-        new_state,
-    )
-
-    transport = networks.transport(Network.MASTODON, server)
-    pkce, state = Pkce.new(), new_state()
-    app = _mastodon_app(networks, transport, server, OUT_OF_BAND)
-    url = mastodon_authorize_url(server, app, OUT_OF_BAND, state, pkce)
-
-    def finish(code: str) -> dict[str, str]:
-        token = exchange_mastodon_code(transport, app, OUT_OF_BAND, code, pkce)
-        return _mastodon_secrets(app, token)
-
-    return url, finish
-
-
-# The loopback port Mastodon sign-ins come back to, so the app registered on a server stays valid
-# for the next sign-in (its redirect addresses are fixed at registration); another is taken when
-# it is busy, at the cost of registering again.
-MASTODON_PORT = 8766
-
-
-def _receiver(state: str, port: int) -> LoopbackReceiver:
-    from socialdesk.networks.errors import AuthError
-    from socialdesk.networks.oauth import LoopbackReceiver
-
-    if port:
-        return LoopbackReceiver(state, port)
-    try:
-        return LoopbackReceiver(state, MASTODON_PORT)
-    except AuthError:
-        return LoopbackReceiver(state, 0)
-
-
-def _mastodon_app(
-    networks: LiveNetworks, transport: Transport, server: str, redirect_uri: str
-) -> MastodonApp:
-    """SocialDesk's app on ``server``: the one registered before when it takes this redirect
-    (kept in the keyring, its secret with it), else a new one — registered for the loopback and
-    the paste-the-code address at once — so each sign-in does not leave another app behind on
-    the user's server."""
-    from socialdesk.credentials import CredentialKey
-    from socialdesk.networks.oauth import OUT_OF_BAND, MastodonApp, register_mastodon_app
-
-    key = CredentialKey(Network.MASTODON, f"app@{server}", "client_secret")
-    try:
-        kept = json.loads(networks.store.load(key) or "{}")
-    except ValueError:
-        kept = {}
-    if redirect_uri in kept.get("redirect_uris", []) and kept.get("client_id"):
-        return MastodonApp(kept["client_id"], kept.get("client_secret", ""))
-    usual = f"http://127.0.0.1:{MASTODON_PORT}/callback"
-    redirects = list(dict.fromkeys([redirect_uri, usual, OUT_OF_BAND]))
-    app = register_mastodon_app(transport, redirects)
-    networks.store.save(key, json.dumps({
-        "client_id": app.client_id, "client_secret": app.client_secret,
-        "redirect_uris": redirects,
-    }))  # fmt: skip
-    return app
-
-
-def _mastodon_secrets(app: MastodonApp, token: str) -> dict[str, str]:
-    # The app's id travels with its secret: both are needed to revoke the token on sign-out.
-    client = json.dumps({"client_id": app.client_id, "client_secret": app.client_secret})
-    return {"access_token": token, "client_secret": client}
-
-
-def connect_x(
-    networks: LiveNetworks,
-    client_id: str,
-    open_url: Callable[[str], object],
-    *,
-    port: int,
-    now: datetime,
-    post_only: bool = False,
-    timeout: float = 300.0,
-    cancelled: threading.Event | None = None,
-) -> dict[str, str]:
-    """Sign in with the user's own X app (its client ID; X apps for desktops have no secret)
-    through the browser, back to ``http://127.0.0.1:PORT/callback`` — the exact address
-    registered in that app. Returns the account's secrets, not yet stored anywhere."""
-    from socialdesk.networks.oauth import LoopbackReceiver, Pkce, new_state
-    from socialdesk.networks.x import API as X_API
-    from socialdesk.networks.x import authorize_url as x_authorize_url
-    from socialdesk.networks.x import exchange_code as x_exchange_code
-
-    client_id = client_id.strip()
-    if not client_id:
-        raise ValueError("Paste the client ID of your X app (developer.x.com → your app).")
-    pkce, state = Pkce.new(), new_state()
-    receiver = LoopbackReceiver(state, port)
-    try:
-        url = x_authorize_url(client_id, receiver.redirect_uri, state, pkce, networks.x_authorize)
-        open_url(url)
-        code = receiver.wait(timeout, cancelled)
-    finally:
-        receiver.close()
-    transport = networks.transport(Network.X, X_API)
-    secrets = x_exchange_code(transport, client_id, receiver.redirect_uri, code, pkce, now)
-    if post_only:
-        secrets["session"] = json.dumps({**json.loads(secrets["session"]), "post_only": True})
-    return secrets

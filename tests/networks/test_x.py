@@ -14,7 +14,7 @@ from socialdesk.core import outbox as policy
 from socialdesk.networks.base import AccountRef
 from socialdesk.networks.errors import AuthError, BadResponse, RateLimited
 from socialdesk.networks.http import Transport
-from socialdesk.services import accounts
+from socialdesk.services import accounts, sign_in
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.store import clients, drafts, mentions, outbox
 from tests.networks.test_mastodon import MemorySecrets
@@ -48,7 +48,7 @@ def signed_in(server, clock, post_only=False):
         transports={"x": lambda _url: Transport("X", server.url, clock=clock)},
         x_authorize=f"{server.url}/i/oauth2/authorize",
     )
-    found = accounts.connect_x(
+    found = sign_in.connect_x(
         networks, CLIENT_ID, browser, port=0, now=clock(), post_only=post_only, timeout=10
     )
     secrets = MemorySecrets(**found)

@@ -41,7 +41,8 @@ def brand(bluesky_network):
     secrets = MemorySecrets({"app_password": bluesky_network.app_password(me)})
     provider = BlueskyProvider(lambda _a: secrets)
     ref = AccountRef(1, "bluesky", me.handle, server_url=bluesky_network.url, remote_id=me.did)
-    return provider, ref, me, secrets
+    yield provider, ref, me, secrets
+    provider.close()
 
 
 def test_connecting_stores_the_handle_as_the_network_has_it(bluesky_network, db):
@@ -57,6 +58,7 @@ def test_connecting_stores_the_handle_as_the_network_has_it(bluesky_network, db)
     assert account.handle == me.handle and account.remote_id == me.did
     who = accounts.test_connection(db, live, account_id)  # no "sign in again" right after
     assert who.remote_id == me.did
+    live.close()
 
 
 def test_a_first_connect_takes_the_handle_as_people_type_it(bluesky_network, db):
@@ -290,6 +292,7 @@ def desk(bluesky_network, db):
     )
     provider = BlueskyProvider(lambda _a: secrets)
     yield Desk(db, me, account_id, road, secrets, lambda _a: provider)
+    provider.close()
     road.close()
 
 
@@ -421,6 +424,7 @@ secrets = MemorySecrets(json.loads(sys.argv[2]))
 provider = BlueskyProvider(lambda _a: secrets)
 db = open_database(sys.argv[1])
 OutboxSender(db, lambda _a: provider, lambda: datetime.now(UTC)).send_due()
+provider.close()
 """
 
 

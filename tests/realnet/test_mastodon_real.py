@@ -21,7 +21,7 @@ from socialdesk.networks.base import AccountRef
 from socialdesk.networks.errors import AuthError, NetworkError
 from socialdesk.networks.http import Transport
 from socialdesk.networks.mastodon import MastodonProvider
-from socialdesk.services import accounts
+from socialdesk.services import accounts, sign_in
 from socialdesk.services.accounts import MemorySecrets
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.services.sync import SyncService
@@ -38,15 +38,22 @@ ROOT = Path(__file__).resolve().parents[2]
 CHECK = RequestCheck()
 
 
+MADE: list[Transport] = []  # every connection the tests' providers opened
+
+
 def checked_transport(url):
-    return checked(Transport("Mastodon", url), CHECK)
+    MADE.append(checked(Transport("Mastodon", url), CHECK))
+    return MADE[-1]
 
 
 @pytest.fixture(autouse=True)
 def requests_checked():
-    """Every request SocialDesk sends the real server must be one Mastodon's API allows."""
+    """Every request SocialDesk sends the real server must be one Mastodon's API allows; the
+    connections a test's providers opened are closed after it."""
     CHECK.problems.clear()
     yield
+    while MADE:
+        MADE.pop().close()
     assert CHECK.problems == []
 
 
@@ -291,6 +298,7 @@ secrets = MemorySecrets({"access_token": sys.argv[2]})
 provider = MastodonProvider(lambda _a: secrets)
 db = open_database(sys.argv[1])
 OutboxSender(db, lambda _a: provider, lambda: datetime.now(UTC)).send_due()
+provider.close()
 """
 
 
@@ -338,9 +346,9 @@ def test_connecting_and_signing_in_again_end_to_end(mastodon_server, db):
         CredentialStore(DictKeyring()), transports={"mastodon": checked_transport}
     )
     typed = f"@{name}@{mastodon_server.url.removeprefix('http://')}"
-    server = accounts.server_url(typed, scheme="http")
+    server = sign_in.server_url(typed, scheme="http")
     assert server == mastodon_server.url  # the whole handle, typed as the server
-    secrets = accounts.connect_mastodon(
+    secrets = sign_in.connect_mastodon(
         networks, server, _browser_choosing(mastodon_server, name), timeout=30
     )
     client_id = clients.add_client(db, "Acme", at=NOW)
@@ -350,7 +358,7 @@ def test_connecting_and_signing_in_again_end_to_end(mastodon_server, db):
     )  # fmt: skip
     assert clients.get_account(db, account_id).handle == name
     old = secrets["access_token"]
-    again = accounts.connect_mastodon(
+    again = sign_in.connect_mastodon(
         networks, server, _browser_choosing(mastodon_server, name), timeout=30
     )
     accounts.reauthenticate(db, networks, account_id, again)
@@ -403,18 +411,18 @@ def test_a_whole_handle_typed_as_the_server_finds_the_server_by_webfinger(mastod
     )
     host = mastodon_server.url.removeprefix("http://")
     assert (
-        accounts.find_mastodon_server(networks, f"@alice@{host}", scheme="http")
+        sign_in.find_mastodon_server(networks, f"@alice@{host}", scheme="http")
         == mastodon_server.url
     )
     domain = HandleDomain(mastodon_server.url)
     try:
-        found = accounts.find_mastodon_server(networks, f"@alice@{domain.host}", scheme="http")
+        found = sign_in.find_mastodon_server(networks, f"@alice@{domain.host}", scheme="http")
     finally:
         domain.close()
     assert found == mastodon_server.url
     # A domain that does not answer WebFinger: its own address, and registering there says
     # plainly what to type.
-    assert accounts.find_mastodon_server(networks, "brand@127.0.0.1:9", scheme="http") == (
+    assert sign_in.find_mastodon_server(networks, "brand@127.0.0.1:9", scheme="http") == (
         "http://127.0.0.1:9"
     )
 
@@ -427,7 +435,7 @@ def test_signing_in_asks_for_four_scopes_and_registers_one_app(mastodon_server):
         CredentialStore(DictKeyring()), transports={"mastodon": checked_transport}
     )
     for _ in range(2):
-        accounts.connect_mastodon(
+        sign_in.connect_mastodon(
             networks, mastodon_server.url, _browser_choosing(mastodon_server, name), timeout=30
         )
     with mastodon_server.client(name) as c:
@@ -481,7 +489,7 @@ def test_a_sign_in_code_that_does_not_work_is_said_plainly(mastodon_server):
     networks = accounts.LiveNetworks(
         CredentialStore(DictKeyring()), transports={"mastodon": checked_transport}
     )
-    _url, finish = accounts.start_mastodon_paste(networks, mastodon_server.url)
+    _url, finish = sign_in.start_mastodon_paste(networks, mastodon_server.url)
     with pytest.raises(AuthError, match="works once and only for a few minutes"):
         finish("a-code-typed-wrong")
 

@@ -8,6 +8,7 @@ import pytest
 
 from socialdesk.credentials import CredentialStore
 from socialdesk.networks.errors import AuthError
+from socialdesk.networks.http import Transport
 from socialdesk.services import accounts
 from socialdesk.store import clients
 from tests.networks.bluesky_server import APP_PASSWORD, HANDLE, BlueskyServer
@@ -65,3 +66,23 @@ def test_a_refresh_finishing_after_sign_out_does_not_bring_the_secrets_back(db, 
     assert secrets.get("session") is None and secrets.get("app_password") is None
     accounts.reauthenticate(db, networks, account_id, {"app_password": APP_PASSWORD})
     assert secrets.get("app_password") == APP_PASSWORD  # signed in again: it may store again
+
+
+def test_checking_a_bluesky_account_leaves_no_connection_open(db, server):
+    """Adding an account and signing it in again ask the network with a provider of their own,
+    closed once it has answered (it kept its HTTP client and socket until garbage collection);
+    the workspace's provider stays open until the networks are closed."""
+    made = []
+
+    def recorded(url):
+        made.append(Transport("Bluesky", url))
+        return made[-1]
+
+    networks = accounts.LiveNetworks(CredentialStore(DictKeyring()), {"bluesky": recorded})
+    account_id = _add(db, networks, server)
+    accounts.reauthenticate(db, networks, account_id, {"app_password": APP_PASSWORD})
+    assert len(made) == 2 and all(t._client.is_closed for t in made)
+    accounts.test_connection(db, networks, account_id)
+    assert not made[-1]._client.is_closed
+    networks.close()
+    assert all(t._client.is_closed for t in made)

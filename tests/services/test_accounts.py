@@ -13,7 +13,7 @@ import pytest
 from socialdesk.credentials import CredentialKey
 from socialdesk.networks.errors import AuthError, BadResponse
 from socialdesk.networks.http import Transport
-from socialdesk.services import accounts
+from socialdesk.services import accounts, sign_in
 from socialdesk.services.outbox import OutboxSender
 from socialdesk.services.sync import SyncService
 from socialdesk.store import clients, drafts, mentions
@@ -62,8 +62,8 @@ def test_mastodon_sign_in_through_the_loopback_keeps_the_token_only_in_the_keyri
     caplog.set_level("DEBUG")
     server = MastodonServer(mentions=3)
     try:
-        url = accounts.server_url(server.url)
-        secrets = accounts.connect_mastodon(networks, url, browser, timeout=10)
+        url = sign_in.server_url(server.url)
+        secrets = sign_in.connect_mastodon(networks, url, browser, timeout=10)
         client_id = clients.add_client(db, "Acme", at=NOW)
         account_id = accounts.add_account(
             db, networks, client_id=client_id, network="mastodon", handle="brand",
@@ -99,7 +99,7 @@ def test_mastodon_sign_in_through_the_loopback_keeps_the_token_only_in_the_keyri
 def test_signing_in_again_ends_the_old_token_on_the_server(networks, db):
     server = MastodonServer()
     try:
-        url, finish = accounts.start_mastodon_paste(networks, server.url)
+        url, finish = sign_in.start_mastodon_paste(networks, server.url)
         first = finish(httpx.get(url).json()["code_to_paste"])
         client_id = clients.add_client(db, "Acme", at=NOW)
         account_id = accounts.add_account(
@@ -107,7 +107,7 @@ def test_signing_in_again_ends_the_old_token_on_the_server(networks, db):
             server_url=server.url, secrets=first, at=NOW,
         )  # fmt: skip
         server.next_tokens.append("second-token")
-        url, finish = accounts.start_mastodon_paste(networks, server.url)
+        url, finish = sign_in.start_mastodon_paste(networks, server.url)
         accounts.reauthenticate(
             db, networks, account_id, finish(httpx.get(url).json()["code_to_paste"])
         )
@@ -122,9 +122,9 @@ def test_signing_in_twice_on_one_server_registers_socialdesk_there_once(networks
     server = MastodonServer()
     try:
         for _ in range(2):
-            url, finish = accounts.start_mastodon_paste(networks, server.url)
+            url, finish = sign_in.start_mastodon_paste(networks, server.url)
             finish(httpx.get(url).json()["code_to_paste"])
-        accounts.connect_mastodon(networks, server.url, browser, timeout=10)
+        sign_in.connect_mastodon(networks, server.url, browser, timeout=10)
     finally:
         server.close()
     assert len(server.apps) == 1  # not one more app on the user's server per sign-in
@@ -136,7 +136,7 @@ def test_a_server_before_4_3_that_takes_redirect_addresses_one_per_line_still_si
     server = MastodonServer()
     server.lines_only = True
     try:
-        url, finish = accounts.start_mastodon_paste(networks, server.url)
+        url, finish = sign_in.start_mastodon_paste(networks, server.url)
         assert finish(httpx.get(url).json()["code_to_paste"])["access_token"] == TOKEN
     finally:
         server.close()
@@ -145,10 +145,45 @@ def test_a_server_before_4_3_that_takes_redirect_addresses_one_per_line_still_si
     CHECK.problems.clear()  # the second try is the old shape, outside today's description
 
 
+def test_signing_in_and_out_leaves_no_connection_open(networks, db):
+    """Every connection a sign-in opens — finding the server, registering, the code exchange,
+    checking the account, revoking the old token — is closed when it is done; the workspace's
+    own providers until the networks are closed. Each used to keep its HTTP client and socket
+    until garbage collection."""
+    made = []
+
+    def recorded(url):
+        made.append(_checked(url))
+        return made[-1]
+
+    networks._transports["mastodon"] = recorded
+    server = MastodonServer()
+    try:
+        typed = f"@brand@{server.url.split('://')[1]}"
+        found = sign_in.find_mastodon_server(networks, typed, scheme="http")
+        url, finish = sign_in.start_mastodon_paste(networks, found)
+        first = finish(httpx.get(url).json()["code_to_paste"])
+        client_id = clients.add_client(db, "Acme", at=NOW)
+        account_id = accounts.add_account(
+            db, networks, client_id=client_id, network="mastodon", handle="brand",
+            server_url=server.url, secrets=first, at=NOW,
+        )  # fmt: skip
+        server.next_tokens.append("second-token")
+        again = sign_in.connect_mastodon(networks, server.url, browser, timeout=10)
+        accounts.reauthenticate(db, networks, account_id, again)
+        accounts.test_connection(db, networks, account_id)  # the workspace's provider
+        assert [t._client.is_closed for t in made] == [True] * (len(made) - 1) + [False]
+        accounts.sign_out(db, networks, account_id)
+        networks.close()
+    finally:
+        server.close()
+    assert len(made) >= 8 and all(t._client.is_closed for t in made)
+
+
 def test_mastodon_paste_the_code_sign_in(networks):
     server = MastodonServer()
     try:
-        url, finish = accounts.start_mastodon_paste(networks, server.url)
+        url, finish = sign_in.start_mastodon_paste(networks, server.url)
         assert "redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob" in url
         shown = httpx.get(url).json()["code_to_paste"]
         assert finish(f"  {shown}\n")["access_token"] == TOKEN
@@ -186,30 +221,30 @@ def test_bluesky_with_an_app_password_and_a_wrong_one_leaves_nothing_behind(netw
 
 
 def test_server_addresses_as_typed():
-    assert accounts.server_url(" mastodon.social ") == "https://mastodon.social"
-    assert accounts.server_url("https://m.example/@me") == "https://m.example"
+    assert sign_in.server_url(" mastodon.social ") == "https://mastodon.social"
+    assert sign_in.server_url("https://m.example/@me") == "https://m.example"
     with pytest.raises(ValueError, match="not a server address"):
-        accounts.server_url("my server")
+        sign_in.server_url("my server")
     # The whole handle, as people copy it from their profile: its server, and no user name in
     # the address (httpx would send it as an "Authorization: Basic" header).
-    assert accounts.server_url("@alice@mastodon.social") == "https://mastodon.social"
-    assert accounts.server_url("alice@m.example") == "https://m.example"
+    assert sign_in.server_url("@alice@mastodon.social") == "https://mastodon.social"
+    assert sign_in.server_url("alice@m.example") == "https://m.example"
     with pytest.raises(ValueError, match="whole handle"):
-        accounts.server_url("@alice@")
+        sign_in.server_url("@alice@")
     with pytest.raises(ValueError, match="without a name"):
-        accounts.server_url("https://alice@m.example")
+        sign_in.server_url("https://alice@m.example")
 
 
 def test_a_code_used_twice_or_a_wrong_server_is_said_plainly(networks):
     server = MastodonServer()
     try:
-        url, finish = accounts.start_mastodon_paste(networks, server.url)
+        url, finish = sign_in.start_mastodon_paste(networks, server.url)
         shown = httpx.get(url).json()["code_to_paste"]
         finish(shown)
         with pytest.raises(AuthError, match="works once"):
             finish(shown)
         with pytest.raises(BadResponse, match="no Mastodon server at that address"):
-            accounts.start_mastodon_paste(networks, server.url + "/not-mastodon")
+            sign_in.start_mastodon_paste(networks, server.url + "/not-mastodon")
         CHECK.problems.clear()  # that address was not Mastodon's, on purpose
     finally:
         server.close()
@@ -218,7 +253,7 @@ def test_a_code_used_twice_or_a_wrong_server_is_said_plainly(networks):
 def test_sign_in_asks_only_for_what_socialdesk_uses(networks):
     server = MastodonServer()
     try:
-        url, _finish = accounts.start_mastodon_paste(networks, server.url)
+        url, _finish = sign_in.start_mastodon_paste(networks, server.url)
     finally:
         server.close()
 
@@ -243,7 +278,7 @@ def test_no_secret_of_any_network_leaves_the_keyring_after_sync_and_a_reply(netw
     try:
         bluesky.add_post(1, "@brand.bsky.social where is my parcel?")
         x.add_mention(1, "@emberlinecoffee open on Sunday?")
-        x_secrets = accounts.connect_x(networks, x_server.CLIENT_ID, x_browser, port=0, now=NOW)
+        x_secrets = sign_in.connect_x(networks, x_server.CLIENT_ID, x_browser, port=0, now=NOW)
         for network, handle, server, secrets in (
             ("bluesky", HANDLE, bluesky.url, {"app_password": APP_PASSWORD}),
             ("x", "", None, x_secrets),

@@ -107,7 +107,7 @@ def test_a_whole_mastodon_handle_signs_in_on_the_server_its_domain_names(
 ):
     """ "@alice@example.com" may live on social.example.com: the dialog asks the domain
     (WebFinger, tests/realnet checks it against a real server) and signs in there."""
-    from socialdesk.services import accounts as service
+    from socialdesk.services import sign_in as service
     from socialdesk.ui.accounts import AddAccountDialog
 
     window = make_window()

@@ -153,6 +153,9 @@ class DemoProvider:
         except KeyError:
             raise BadResponse(f"The demo network does not simulate {account.network!r}.") from None
 
+    def close(self) -> None:
+        pass  # no connection: the demo network lives in memory
+
     # ---- shared state
 
     def people(self, network: str) -> People:
