@@ -53,7 +53,12 @@ class ShortcutsDialog(RememberedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(520, 640)
+        # Tall enough for every key when the screen allows (on 1440 px it scrolled with half
+        # the screen free); RememberedDialog shrinks it to a smaller screen.
+        rows = sum(1 + self.tree.topLevelItem(i).childCount()
+                   for i in range(self.tree.topLevelItemCount()))  # fmt: skip
+        row = max(self.tree.sizeHintForRow(0), self.fontMetrics().height() + 2)
+        self.resize(520, max(640, rows * row + 120))
 
     def _add_group(self, title: str, rows: list[tuple[str, str]]) -> None:
         group = QTreeWidgetItem(self.tree, [title])
