@@ -25,7 +25,7 @@ class FirstPaint(QObject):
         self._fallback.timeout.connect(self._fire)
         self._fallback.start()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Paint:
             # The window's widgets paint together; go on once they all have.
             QTimer.singleShot(0, self, self._fire)
