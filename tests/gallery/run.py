@@ -495,7 +495,12 @@ class _Stage:
     def view_inbox(self) -> None:
         self.show_view("Inbox")
         self.reply(BAD_DRAFT, lambda row: row.category == "complaint")
-        self.window.detail.ensureWidgetVisible(self.window.composer)
+        # The mention from its top, scrolled no further than its findings need (r scrolled the
+        # pane to the whole composer, cutting off whose mention it is).
+        self.settle()
+        detail = self.window.detail
+        detail.verticalScrollBar().setValue(0)
+        detail.ensureWidgetVisible(self.window.composer.findings_list, 50, 10)
         self.save("inbox")
 
     def view_review(self) -> None:
