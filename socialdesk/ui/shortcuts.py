@@ -55,8 +55,9 @@ class ShortcutsDialog(RememberedDialog):
         layout.addWidget(buttons)
         # Tall enough for every key when the screen allows (on 1440 px it scrolled with half
         # the screen free); RememberedDialog shrinks it to a smaller screen.
-        rows = sum(1 + self.tree.topLevelItem(i).childCount()
-                   for i in range(self.tree.topLevelItemCount()))  # fmt: skip
+        rows = 0
+        for i in range(self.tree.topLevelItemCount()):
+            rows += 1 + self.tree.topLevelItem(i).childCount()
         row = max(self.tree.sizeHintForRow(0), self.fontMetrics().height() + 2)
         self.resize(520, max(640, rows * row + 120))
 
