@@ -568,6 +568,8 @@ def test_every_template_fills_in_every_industry():
             *corpus().generic.values(),
             *corpus().followups.values(),
             *corpus().followups_answered.values(),
+            *(t for lang in corpus().foreign_followups.values() for t in lang.values()),
+            *(t for lang in corpus().foreign_followups_answered.values() for t in lang.values()),
             *corpus().html_generic.values(),
             *(t for lang in corpus().foreign_generic.values() for t in lang.values()),
             *corpus().brand_replies.values(),

@@ -56,6 +56,9 @@ class Corpus:
     generic: dict[str, list[str]]  # templates by category, for every industry
     followups: dict[str, list[str]]  # in a thread the brand has not answered yet
     followups_answered: dict[str, list[str]]
+    # language -> category -> follow-ups, for those who write in another language
+    foreign_followups: dict[str, dict[str, list[str]]]
+    foreign_followups_answered: dict[str, dict[str, list[str]]]
     foreign_generic: dict[str, dict[str, list[str]]]  # language -> category -> templates
     html_generic: dict[str, list[str]]
     brand_replies: dict[str, list[str]]

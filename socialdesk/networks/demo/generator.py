@@ -357,7 +357,9 @@ class Feed:
         if conversation is not None:
             author = conversation.author
             answered = conversation.brand_ms is not None and conversation.brand_ms < ms
-            text = self.writer.mention(rng, category, follow_up=True, answered=answered)
+            text = self.writer.mention(
+                rng, category, follow_up=True, answered=answered, author=author.author.handle
+            )
             parent = conversation.last_before(ms)
             conversation.settled = category == "praise"
         else:

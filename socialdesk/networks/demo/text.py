@@ -126,6 +126,14 @@ class Writer:
         index = (count + part * len(options) // parts) % len(options)
         return options[_order(self.deal_seed, key, len(options))[index]]
 
+    def _language(self, roll: float) -> str | None:
+        """The other language an author whose ``roll`` this is writes in, or None (English)."""
+        for language, share in self.brand.languages.items():
+            if roll < share:
+                return language
+            roll -= share
+        return None
+
     def _at(self, rng: random.Random) -> str:
         if self.network == "mastodon" and rng.random() < 0.3:
             return f"@{self.handle}@{self.server}"
@@ -145,6 +153,10 @@ class Writer:
         words = corpus()
         if follow_up:
             kind = "followups_answered" if answered else "followups"
+            language = self._language(roll)
+            foreign = getattr(words, f"foreign_{kind}").get(language or "", {}).get(category)
+            if foreign:  # someone who writes German follows up in German
+                return self._deal((kind, language, category), foreign, shared=True), False
             options = getattr(words, kind)[category]
             return self._deal((kind, category), options, shared=True), True
         rng.random()  # the roll that picked the language before: still drawn, the week as it was
