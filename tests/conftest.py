@@ -53,6 +53,7 @@ def secret_service(tmp_path_factory):
     yield
     bus.terminate()  # the keyring daemon leaves with its bus
     bus.wait(timeout=10)
+    bus.stdout.close()  # its address was read from this pipe: left open, it leaks a file
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)

@@ -1,8 +1,10 @@
 """Credentials against a real Secret Service: a private D-Bus session with an unlocked GNOME
 Keyring, started for these tests and stopped after them."""
 
+import gc
 import logging
 import subprocess
+import warnings
 
 import pytest
 
@@ -55,6 +57,22 @@ def test_a_secret_survives_a_new_connection(store):
     assert CredentialStore(Keyring()).load(key) == "refresh-me"
 
 
+@pytest.fixture
+def keyring_left_open():
+    """keyring's Secret Service backend opens a D-Bus connection for each call and does not
+    close it when the collection stays locked (``get_preferred_collection`` raises
+    KeyringLocked before anything closes it: jaraco/keyring#380, still so in keyring 25.7).
+    Not ours to close: it is collected here, its one warning silenced, rather than fail
+    whichever later test the garbage collector happens to run in."""
+    yield
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", r"unclosed <socket\.socket .*raddr=/tmp/dbus-", ResourceWarning
+        )
+        gc.collect()
+
+
+@pytest.mark.usefixtures("keyring_left_open")
 def test_a_locked_keyring_says_so_without_the_secret(store, caplog):
     import secretstorage
 

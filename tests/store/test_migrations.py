@@ -7,7 +7,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
+from sqlalchemy import Column, create_engine
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.schema import CreateIndex
 
 from socialdesk.store import clients, mentions, schema
 from socialdesk.store.db import open_database
@@ -23,6 +25,15 @@ def test_head_revision_constant_matches_the_migrations_folder():
     assert {s.revision for s in scripts.walk_revisions()} == set(schema.KNOWN_REVISIONS)
 
 
+# SQLAlchemy's SQLite dialect cannot read back an index on an expression: it leaves it out and
+# warns, and Alembic warns that it skips the declared one. Both are third-party limits; those
+# indexes are compared by their SQL in the next test instead.
+@pytest.mark.filterwarnings(
+    "ignore:Skipped unsupported reflection of expression-based index ix_mention_category"
+    ":sqlalchemy.exc.SAWarning",
+    "ignore:autogenerate skipping metadata-specified expression-based index "
+    "'ix_mention_category':UserWarning",
+)
 def test_the_migrations_build_exactly_the_tables_the_code_declares(tmp_path):
     db = open_database(tmp_path / "new.sqlite3")
     db.close_all()
@@ -32,6 +43,27 @@ def test_the_migrations_build_exactly_the_tables_the_code_declares(tmp_path):
     engine.dispose()
     # The search index is SQLite-only DDL (FTS5 + triggers) that the tables cannot declare.
     assert [d for d in diffs if not _is_search_index(d)] == []
+
+
+def test_the_migrations_build_the_expression_indexes_the_code_declares(tmp_path):
+    """What the comparison above cannot see: each index on an expression, as SQLite holds it
+    after the migrations, is the one the tables declare."""
+    db = open_database(tmp_path / "new.sqlite3")
+    db.close_all()
+    declared = {
+        index.name: str(CreateIndex(index).compile(dialect=sqlite.dialect()))
+        for table in SQLModel.metadata.tables.values()
+        for index in table.indexes
+        if not all(isinstance(part, Column) for part in index.expressions)
+    }
+    assert "ix_mention_category" in declared
+    with sqlite3.connect(db.path) as conn:
+        indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
+        built = {name: sql for name, sql in indexes if name in declared}
+    conn.close()
+    assert {name: " ".join(sql.split()) for name, sql in built.items()} == {
+        name: " ".join(sql.split()) for name, sql in declared.items()
+    }
 
 
 def _is_search_index(diff) -> bool:

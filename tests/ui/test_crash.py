@@ -54,6 +54,8 @@ def test_kill_9_loses_at_most_the_last_second_and_the_draft_comes_back(tmp_path,
     finally:
         if writer.poll() is None:
             writer.kill()
+            writer.wait(timeout=10)
+        writer.stdout.close()  # the pipe it said "TYPED" on: left open, it leaks a file
     assert writer.returncode == -signal.SIGKILL
 
     # Restarted: opening the mention shows the draft, cursor and all.
