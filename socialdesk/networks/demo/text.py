@@ -156,7 +156,7 @@ class Writer:
             language = self._language(roll)
             foreign = getattr(words, f"foreign_{kind}").get(language or "", {}).get(category)
             if foreign:  # someone who writes German follows up in German
-                return self._deal((kind, language, category), foreign, shared=True), False
+                return self._deal((kind, language or "", category), foreign, shared=True), False
             options = getattr(words, kind)[category]
             return self._deal((kind, category), options, shared=True), True
         rng.random()  # the roll that picked the language before: still drawn, the week as it was
