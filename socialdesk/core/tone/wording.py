@@ -21,6 +21,10 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
     # left out of what negative-tone weighs.
     blames = list(lists.blame.finditer(draft.body))
     defends = list(lists.defensive.finditer(draft.body))
+    if context.mention_category in _NO_PROBLEM:
+        # "It's gorgeous, isn't it?" to praise agrees with them: a tag question contradicts only
+        # someone who has a complaint to contradict.
+        defends = [m for m in defends if not m[0].rstrip().endswith("?")]
     found = [
         *_listed(draft, lists.blame, "blames-customer", _BLAME_MESSAGE, blames),
         *_listed(draft, lists.defensive, "defensive", _DEFENSIVE_MESSAGE, defends),
@@ -189,6 +193,13 @@ _ASKS_THEM = re.compile(
     r"\b(?:you|your)\b[^?]*\?\s*$|\b(?:want|shall|should|can|may) (?:us|we|i|me) \w+[^?]*\?\s*$",
     re.IGNORECASE,
 )
+# A question that asks them to account for themselves asks nothing the brand can act on.
+_RHETORICAL = re.compile(
+    r"(?:so |and |but |well,? )?(?:what (?:did|do|else did|else do) you (?:expect|think|want)"
+    r"|why (?:did|would|didn'?t|wouldn'?t) you|how (?:did|could) you|who told you"
+    r"|did you (?:even|really|not|actually))\b",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"[$€£¥]\s?\d|\d")
 
 
@@ -325,7 +336,10 @@ def _has_next_step(draft: _Draft, category: str, argued: list[tuple[int, int]]) 
         return True
     if _EMAIL.search(whole) or _PHONE.search(whole):  # a way to get in touch
         return True
-    if any(_ASKS_THEM.search(said) for said in _SENTENCE.findall(whole)):
+    if any(
+        _ASKS_THEM.search(said) and not _RHETORICAL.match(said.lstrip())
+        for said in _SENTENCE.findall(whole)
+    ):
         return True  # asking them for what is needed next ("Could you tell us which store?")
     return category == "question" and bool(lists.answer.search(whole) or _NUMBER.search(whole))
 
@@ -334,7 +348,23 @@ def _instructs(text: str) -> bool:
     """A sentence or clause that opens with an instruction ("Unplug the router", "Next time,
     enter it before paying", "if that fails, restart it"): something for them to do."""
     verbs = _lists().instruction_verbs
-    return any(m[1].lower() in verbs for m in _CLAUSE_START.finditer(text[:5000]))
+    if any(m[1].lower() in verbs for m in _CLAUSE_START.finditer(text[:5000])):
+        return True
+    # "Please present your e-ticket at the gate": whatever verb follows a clause-opening "please"
+    # asks them to do something, unless it only asks them to wait or to accept ("please note") or
+    # sends them away ("please direct all complaints to head office").
+    return any(not _NOT_A_STEP.fullmatch(m[1]) for m in _PLEASE_VERB.finditer(text[:5000]))
+
+
+_PLEASE_VERB = re.compile(
+    r"(?:^|[.!?;:\n,]|\band\b|\bthen\b)\s*(?:please|kindly)\s+([a-z][a-z-]*)\b(?!')",
+    re.IGNORECASE,
+)
+_NOT_A_STEP = re.compile(
+    r"be|bear|understand|note|accept|appreciate|don|do|stop|refrain|keep|wait|hold|allow|know|"
+    r"remember|respect|consider|calm|try|direct|address|take",
+    re.IGNORECASE,
+)
 
 
 # The first word of a sentence or clause, after "please", "just", "then", "next time," and the like.
@@ -377,7 +407,8 @@ _ADVERBS = re.compile(
     r"to|make sure to),?\s+)+",
     re.IGNORECASE,
 )
-_WE_BEFORE = re.compile(r"\b(?:we|i|they|always)\s+$", re.IGNORECASE)
+# "we try", "did you expect": nothing offered.
+_WE_BEFORE = re.compile(r"\b(?:we|i|they|always|you)\s+$", re.IGNORECASE)
 _OWNED_BEFORE = re.compile(
     r"\b(?:that'?s|that is|this is|this one'?s|it'?s|it is|was|all|totally|completely|entirely|"
     r"fully|squarely)\s+$",
