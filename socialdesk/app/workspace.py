@@ -162,7 +162,7 @@ class WorkspaceController(WorkspaceReads, QObject):
         self.crises.stop()
         self.accounts.cancel_sign_in()
         self.runner.close()
-        self.workspace.db.close_all()
+        self.workspace.close()
 
     def refresh_clients(self) -> None:
         db, now = self.workspace.db, self.clock()
@@ -408,7 +408,7 @@ class WorkspaceController(WorkspaceReads, QObject):
             self.fail(exc)
             return
         if workspace.db is not self.workspace.db:
-            self.workspace.db.close_all()
+            self.workspace.close()
         self.context.workspace = workspace
         self.context.forget_undo()
         self.is_ready = False

@@ -52,6 +52,13 @@ class Workspace:
     def path(self) -> Path:
         return self.db.path
 
+    def close(self) -> None:
+        """Its database and, for a live one, its network connections (left open, each provider's
+        keep-alive sockets waited for the garbage collector)."""
+        if self.networks is not None:
+            self.networks.close()
+        self.db.close_all()
+
 
 def open_workspace(
     data_dir: Path,
@@ -130,7 +137,7 @@ def _demo_provider(anchor: datetime, clock: Callable[[], datetime]):
 
 def reset_demo(data_dir: Path, current: Workspace, clock: Callable[[], datetime]) -> Workspace:
     """Start the demo afresh. Only ever removes the demo's own file."""
-    current.db.close_all()
+    current.close()
     demo_path = data_dir / DEMO_FILE
     remove_files(demo_path)
     return open_demo(data_dir, clock)

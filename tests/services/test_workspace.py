@@ -148,3 +148,16 @@ def test_a_first_launch_can_show_the_window_before_the_demo_is_built(tmp_path):
     )
     assert fresh.seed is not None and clients.count_accounts(fresh.db) == 0
     fresh.db.close_all()
+
+
+def test_closing_a_live_workspace_closes_its_network_connections(tmp_path):
+    """Leaving a live workspace (quitting, or opening the demo) left its providers' keep-alive
+    connections to the garbage collector."""
+    live = workspaces.open_live(tmp_path)
+    closed = []
+    live.networks._providers["mastodon"] = type(
+        "Provider", (), {"close": lambda self: closed.append("mastodon")}
+    )()
+    live.close()
+    assert closed == ["mastodon"]
+    assert live.networks._providers == {}
