@@ -55,3 +55,80 @@ def test_what_did_you_expect_offers_nothing():
 def test_a_tag_question_agrees_with_praise():
     assert "defensive" not in fired("Thank you! It smells amazing, doesn't it?", PRAISE)
     assert "defensive" in fired("It was delivered on time, wasn't it?", COMPLAINT)
+
+
+# "defensive: the draft argues or contradicts": correcting their own words ("X, not Y" where Y is
+# what their mention said), opening with a correction ("Technically,", "a common misconception"),
+# or answering their "I never" with an emphatic "you did".
+@pytest.mark.parametrize(
+    ("mention", "draft"),
+    [
+        (
+            "the app was down all weekend",
+            "Sorry for the bother. It was down for an hour, not all weekend.",
+        ),
+        ("you charged me £50", "We're sorry. The charge was £35, not £50."),
+        ("you never sent my voucher", "Technically, the voucher went out on Monday."),
+        ("you never sent my voucher", "We did send it, on the 3rd. Check your spam folder."),
+        (
+            "you only sell plastic junk",
+            "That's a common misconception. Most of our range is steel.",
+        ),
+    ],
+)
+def test_correcting_their_words_is_defensive(mention, draft):
+    context = ReplyContext(mention_category="complaint", mention_text=mention)
+    assert "defensive" in fired(draft, context)
+
+
+def test_not_again_is_sympathy_not_a_correction():
+    context = ReplyContext(mention_category="complaint", mention_text="my bill is wrong again")
+    assert "defensive" not in fired("Oh no, not again. Sorry! We'll fix it today.", context)
+
+
+# "blames-customer: the draft puts the fault on the customer": a fault placed in what they entered
+# or set up, or in not looking ("if you look").
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Sorry! There was a spelling mistake in the email you entered. DM us and we'll resend.",
+        "The van stopped right at the postcode you gave. Sorry, we'll look into it.",
+        "It usually comes down to how the hub was installed. Try a reset.",
+        "The opening hours are easy to find if you look.",
+        "The policy is on our site for anyone who bothers to read it.",
+    ],
+)
+def test_fault_in_what_they_did_is_blame(draft):
+    assert "blames-customer" in fired(draft)
+
+
+# "negative-tone": a reply that is nothing but a refusal or a shrug, or a question that asks them
+# to justify themselves, turns them away whatever its words.
+@pytest.mark.parametrize(
+    ("draft", "context"),
+    [
+        ("No clue, sorry.", QUESTION),
+        ("Not going to happen, sorry.", ReplyContext(mention_category="feedback")),
+        ("Excuse me?!", ReplyContext(mention_category="abuse")),
+        ("Why would you need that?", QUESTION),
+        ("We don't give a damn, honestly.", COMPLAINT),
+    ],
+)
+def test_a_refusal_or_a_put_down_is_negative(draft, context):
+    assert "negative-tone" in fired(draft, context)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "No idea why that happened, sorry! We'll send a new one today.",
+        "Why not try the Leeds store? It has them in stock.",
+    ],
+)
+def test_a_shrug_with_help_after_it_is_fine(draft):
+    assert "negative-tone" not in fired(draft, QUESTION)
+
+
+def test_the_findings_explain_themselves():
+    for f in check("Factually, it's £35, not £50.", COMPLAINT):
+        assert f.message and len(f.message.split()) >= 8

@@ -25,9 +25,11 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
         # "It's gorgeous, isn't it?" to praise agrees with them: a tag question contradicts only
         # someone who has a complaint to contradict.
         defends = [m for m in defends if not m[0].rstrip().endswith("?")]
+    corrected = [] if defends else _corrects_them(draft, context.mention_text)
     found = [
         *_listed(draft, lists.blame, "blames-customer", _BLAME_MESSAGE, blames),
         *_listed(draft, lists.defensive, "defensive", _DEFENSIVE_MESSAGE, defends),
+        *corrected,
         *_profanity(draft),
         *_negative_tone(draft, context, [m.span() for m in (*blames, *defends)]),
         *_listed(draft, lists.boilerplate, "robotic", _BOILERPLATE_MESSAGE),
@@ -82,6 +84,41 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
             )
         )
     return found
+
+
+def _corrects_them(draft: _Draft, mention: str) -> list[Finding]:
+    """ "X, not Y" where Y is what their mention said ("12 minutes, not the whole sale", "8%, not
+    20%"): the reply corrects the customer's own words in public, whatever words it uses."""
+    if not mention:
+        return []
+    theirs = set(_WORD.findall(mention.lower().replace("\u2019", "'")))
+    for m in _NOT_Y.finditer(draft.body, draft.body_start, draft.body_start + 5_000):
+        words = [w for w in _WORD.findall(m[1].lower()) if w not in _FILLER]
+        if words and any(w in theirs for w in words):
+            quoted = draft.text[m.start() : m.end()].lstrip(", ")
+            start = m.end() - len(quoted)
+            return [
+                _finding(
+                    "defensive",
+                    f"“{quoted}” corrects what they said, in front of everyone; even when you "
+                    "are right, it reads as the brand arguing. Acknowledge how it looked to them, "
+                    "then give the facts and what you will do.",
+                    (start, m.end()),
+                )
+            ]
+    return []
+
+
+_NOT_Y = re.compile(r",\s*(?:and\s+)?not\s+((?:[\w%£$€'-]+\s*){1,5})(?=[.,;!?)]|$)", re.I)
+_WORD = re.compile(r"[\w%£$€'-]+")
+_FILLER = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the as you your yours said say says claim claimed think thought it that this to of "
+        "on in at for by and or is was were be been are us we our all again yet now sure really "
+        "quite so too exactly ideal great good ok okay fun nice what how here there ever",
+    )
+)
 
 
 # Thanking them for criticism acknowledges it ("thanks for saying so"); a complaint needs more.
@@ -484,9 +521,36 @@ def _negative_tone(
             curt.span(1),
         )
         return
+    refusal = _REFUSAL.fullmatch(draft.flat, draft.body_start)
+    if refusal:
+        yield _finding(
+            "negative-tone",
+            f"“{refusal[1]}” is the whole reply: it turns them away with nothing offered, and a "
+            "“sorry” tacked on does not soften it. Say what you can do instead, or who can help.",
+            refusal.span(1),
+        )
+        return
     # Sarcasm and brush-offs are read in a reply to someone with a problem (or of unknown mood);
     # to praise, feedback or chatter only an outright attack counts.
     troubled = context.mention_category not in _NO_PROBLEM
+    retort = troubled and next(
+        (
+            m
+            for m in _SENTENCE.finditer(draft.flat, draft.body_start)
+            if m[0].rstrip().endswith("?") and _RHETORICAL.match(m[0].lstrip())
+        ),
+        None,
+    )
+    if retort:
+        start = retort.start() + len(retort[0]) - len(retort[0].lstrip())
+        end = retort.start() + len(retort[0].rstrip())
+        yield _finding(
+            "negative-tone",
+            f"“{draft.text[start:end]}” asks them to justify themselves, which reads as a "
+            "put-down. Answer what they asked, or say what you can do.",
+            (start, end),
+        )
+        return
     sorry = _acknowledges(draft.flat)
     mocking = _MOCKING.search(draft.text, draft.body_start, draft.body_start + 5_000)
     if context.mention_category in _HAS_A_PROBLEM:
@@ -591,6 +655,14 @@ def _owned(text: str, m: re.Match) -> bool:
     return bool(_lists().acknowledgement.search(said)) and not _BUT.search(said)
 
 
+# A reply that is nothing but a refusal or a shrug, a "sorry" at most tacked on: "No idea, sorry.",
+# "Never going to happen.", "Excuse me?!"
+_REFUSAL = re.compile(
+    r"\W*((?:no idea|no clue|not a clue|(?:that'?s |it'?s )?(?:never|not) (?:going to|gonna) happen"
+    r"|not happening|no chance|no way|(?:we )?can'?t help(?: (?:you|with that))?|excuse me"
+    r"|not our (?:problem|job|department))(?:,? sorry)?)\s*[.!?]*\s*",
+    re.IGNORECASE,
+)
 # A reply that opens with a one-word brush-off as its whole sentence: "Noted." "Fine." "Ok.", or
 # with a one-word sarcasm: "Fascinating."
 _CURT = re.compile(
