@@ -132,3 +132,24 @@ def test_a_shrug_with_help_after_it_is_fine(draft):
 def test_the_findings_explain_themselves():
     for f in check("Factually, it's £35, not £50.", COMPLAINT):
         assert f.message and len(f.message.split()) >= 8
+
+
+# "Never blame or argue in public": criticism answered with only the brand's case, neither heard
+# nor thanked nor given anything to do, argues back; a link or a thank-you changes that.
+CRITICISM = ReplyContext(mention_category="criticism", mention_text="your fares are a rip-off")
+
+
+def test_criticism_answered_only_with_the_brands_case_is_defensive():
+    found = {f.code: f for f in check("Our fares fund new trains on every line.", CRITICISM)}
+    assert "defensive" in found and "their point" in found["defensive"].message
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Thanks for saying so. Our fares fund new trains on every line.",
+        "Our fare review is open until Friday at example.com/fares.",
+    ],
+)
+def test_criticism_heard_or_given_a_way_in_is_not_defensive(draft):
+    assert "defensive" not in fired(draft, CRITICISM)

@@ -71,6 +71,22 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
                 "what happens next.",
             )
         )
+    unheard = "missing-apology" in codes and not codes & set(_TONE)
+    if category == "criticism" and unheard and not _has_next_step(draft, category, []):
+        # Criticism answered with neither an acknowledgement, a thank-you nor anything to do
+        # (a survey, a link), only a case for the brand ("We pay every penny of tax we owe"):
+        # it argues instead of hearing them.
+        for f in _explained_away(draft):
+            if f.code == "defensive" and f.span:
+                found.append(
+                    _finding(
+                        "defensive",
+                        f"“{draft.text[f.span[0] : f.span[1]]}” makes the brand's case without "
+                        "first hearing theirs, which reads as arguing back. Acknowledge their "
+                        "point (or thank them for it), then explain.",
+                        f.span,
+                    )
+                )
     sorry_without_step = "no-next-step" in codes and "missing-apology" not in codes
     if category == "complaint" and sorry_without_step and not codes & {*_TONE, "robotic"}:
         found += _explained_away(draft)
