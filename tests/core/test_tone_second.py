@@ -153,3 +153,28 @@ def test_criticism_answered_only_with_the_brands_case_is_defensive():
 )
 def test_criticism_heard_or_given_a_way_in_is_not_defensive(draft):
     assert "defensive" not in fired(draft, CRITICISM)
+
+
+# "defensive": playing their problem down against the industry or the odds ("in line with every
+# other network", "this is extremely rare", "rated for 10,000 uses"), or an excuse for not
+# helping ("we're a small team, we can't reply to everyone").
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Our delivery fees are on a par with all the big supermarkets.",
+        "Our hinges are tested to 50,000 openings. This is very unusual.",
+        "We're a tiny team and can't reply to everyone the same day.",
+    ],
+)
+def test_playing_it_down_or_excusing_is_defensive(draft):
+    assert "defensive" in fired(draft)
+
+
+# "blames-customer": "you needed to … first" says they skipped a step; "negative-tone": "we
+# apparently …" doubts what they told you.
+def test_a_skipped_step_and_apparently():
+    assert "blames-customer" in fired("You have to reset the hub first, then pair it.")
+    assert "negative-tone" in fired("We'll add it to everything we supposedly broke this year.")
+    assert "negative-tone" not in fired(
+        "Sorry! It's in the app: reset the hub first, then pair it."
+    )
