@@ -178,3 +178,16 @@ def test_a_skipped_step_and_apparently():
     assert "negative-tone" not in fired(
         "Sorry! It's in the app: reset the hub first, then pair it."
     )
+
+
+# "The brand's own public contact points ... are not private data": an address the reply names
+# as its own team's is the brand's; "we've emailed lena@…" still shows the customer's.
+def test_our_teams_address_is_not_private_data():
+    assert "private-data" not in fired("Our events team would love to help: events@kettle.co.uk.")
+    assert "private-data" in fired("Sorry! We've emailed lena.k@gmail.com a new label.")
+
+
+# A request word used as a noun ("the drop-off", "a leave of absence") asks for nothing.
+def test_a_request_word_as_a_noun_asks_nothing():
+    assert "private-data" not in fired("Our log puts the drop-off at the address you gave us.")
+    assert "private-data" in fired("Sorry! Drop us your address and we'll resend it.")

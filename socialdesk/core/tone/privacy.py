@@ -57,6 +57,13 @@ _INVITES = re.compile(
     r"schreiben sie an|schreib an|écrivez à|ecrivez a|mail naar)\s*(?:us\s+)?$",
     re.IGNORECASE,
 )
+# The brand naming its own people: an address in the same sentence is theirs ("we've emailed
+# lena@…" is not: that one is the customer's).
+_OURS = re.compile(
+    r"\bour\s+(?:[\w-]+\s+){0,2}(?:team|desk|department|office|people|crew|specialists|experts|"
+    r"helpdesk|support)\b",
+    re.IGNORECASE,
+)
 _NEGATED_ASK = re.compile(r"\b(?:don't|do not|never|no need|not)\b", re.IGNORECASE)
 
 
@@ -149,7 +156,12 @@ def _is_brand_contact(value: str, kind: str, before: str, brand: frozenset[str])
             return True
         # "Email our warranty team at warranty@…", "write to …": an address the reply invites
         # them to use, not on a webmail service, is the brand's
-        return domain.split(".")[0] not in _lists().webmail and bool(_INVITES.search(before))
+        # them to use, or one the brand names as its own in the same sentence ("our schools team
+        # would love to help: schools@…"), not on a webmail service, is the brand's
+        if domain.split(".")[0] in _lists().webmail:
+            return False
+        sentence = before[max(before.rfind(mark) for mark in ".!?\n") + 1 :]
+        return bool(_INVITES.search(before) or _OURS.search(sentence))
     if kind == "phone number" and _TOLL_FREE.match(value):
         return True
     return bool(_BRAND_LEAD.search(before))
@@ -173,7 +185,8 @@ def _asks_for_data(draft: _Draft):
 
 _REQUEST = re.compile(
     r"\?|\b(?:send|share|post|reply with|tell us|give us|provide|let us know|include|confirm|"
-    r"drop|leave|pop|comment|what's|what is|what was|need|can we (?:get|have)|may we have)\b",
+    r"(?:drop|leave|pop) (?:us|me|your|it)|comment|what's|what is|what was|need|"
+    r"can we (?:get|have)|may we have)\b",
     re.IGNORECASE,
 )
 _THEIRS = re.compile(r"\byour\b|\bthe\b.*\byou|\bwhat(?:'s| is| was) the\b", re.IGNORECASE)
