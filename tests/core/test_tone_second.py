@@ -191,3 +191,35 @@ def test_our_teams_address_is_not_private_data():
 def test_a_request_word_as_a_noun_asks_nothing():
     assert "private-data" not in fired("Our log puts the drop-off at the address you gave us.")
     assert "private-data" in fired("Sorry! Drop us your address and we'll resend it.")
+
+
+# Bad input stays fine and fast enough: a megabyte of junk, emoji, right-to-left text, HTML; and a
+# draft in another language stays quiet for the English-only checks ("Language").
+@pytest.mark.parametrize(
+    "draft",
+    [
+        ("Technically, not " + "x" * 40 + ", " * 3) * 10_000,
+        "No idea, sorry. " * 60_000,
+        "Why would you? 😂😂😂 " * 20_000,
+        "\u05dc\u05d0 \u05e0\u05db\u05d5\u05df, not \u05e0\u05db\u05d5\u05df! \u202e" * 5_000,
+        "<p>Sorry, <b>not</b> the <i>whole</i> sale</p><script>x</script>" * 15_000,
+        "",
+        "😡🙄🤷",
+    ],
+)
+def test_bad_input_is_fine(draft):
+    context = ReplyContext(mention_category="complaint", mention_text="not the whole sale " * 500)
+    findings = check(draft, context)
+    assert all(f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Technisch gesehen war es nicht der ganze Tag, sondern nur eine Stunde.",
+        "Ni idea, lo siento. ¿Por qué querrías eso?",
+        "Techniquement, ce n'est pas vrai : vous avez bien signé le contrat.",
+    ],
+)
+def test_other_languages_stay_quiet(draft):
+    assert fired(draft) & {"defensive", "blames-customer", "negative-tone"} == set()
