@@ -223,3 +223,22 @@ def test_bad_input_is_fine(draft):
 )
 def test_other_languages_stay_quiet(draft):
     assert fired(draft) & {"defensive", "blames-customer", "negative-tone"} == set()
+
+
+# "Sorry, but …" followed by a statement takes the apology back (Decided edge cases), also when the
+# apology has its own clause first ("Sorry you feel that way, but …", "Sorry to hear it, but …").
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Sorry you see it like that, but the menu was designed by our head chef.",
+        "Sorry to hear that, but the fee is the same in every branch.",
+    ],
+)
+def test_an_apology_clause_then_but_takes_it_back(draft):
+    assert "defensive" in fired(draft, ReplyContext(mention_category="criticism"))
+
+
+# "A reply ... gives ... a link": a host and a path is one, whatever its top-level domain.
+def test_a_host_and_path_is_a_link():
+    assert "no-next-step" not in fired("Sorry! The new fares are at rail.example/fares.")
+    assert "no-next-step" in fired("Sorry! Our sauce is rated 4.5/5 and/or better by most.")

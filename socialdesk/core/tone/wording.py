@@ -253,6 +253,9 @@ _RHETORICAL = re.compile(
     r"|did you (?:even|really|not|actually))\b",
     re.IGNORECASE,
 )
+# "shop.example/returns": a host and a path is a link to follow, whatever its top-level domain
+# (the network's own link rules accept only the real ones).
+_LINKISH = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/[\w/.#?=&-]*\w", re.IGNORECASE)
 _NUMBER = re.compile(r"[$€£¥]\s?\d|\d")
 
 
@@ -347,7 +350,9 @@ def _apology_taken_back(draft: _Draft) -> list[Finding]:
 
 
 _SORRY_BUT = re.compile(
-    r"\b(?:(?:i'?m |we'?re |we are |so |really )?sorry|apologies|(?:we|i) apologi[sz]e),? "
+    r"\b(?:(?:i'?m |we'?re |we are |so |really )?sorry|apologies|(?:we|i) apologi[sz]e)"
+    # "Sorry you feel that way, but", "Sorry to hear that, but": the apology's own clause first
+    r"(?: (?:you|that|to hear|about|for|if)\b[^,.!?;:\n]{0,40})?,? "
     r"(?:but|however)\b",
     re.IGNORECASE,
 )
@@ -383,7 +388,7 @@ def _has_next_step(draft: _Draft, category: str, argued: list[tuple[int, int]]) 
         text = "".join(chars)
     if any(_offers(text, m) for m in lists.next_step.finditer(text)):
         return True
-    if _TIME_FRAME.search(text) or find_urls(whole) or _instructs(whole):
+    if _TIME_FRAME.search(text) or find_urls(whole) or _LINKISH.search(whole) or _instructs(whole):
         return True
     if any(_WHEN.search(said) and _WILL.search(said) for said in _SENTENCE.findall(text)):
         return True
