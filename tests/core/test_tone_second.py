@@ -242,3 +242,9 @@ def test_an_apology_clause_then_but_takes_it_back(draft):
 def test_a_host_and_path_is_a_link():
     assert "no-next-step" not in fired("Sorry! The new fares are at rail.example/fares.")
     assert "no-next-step" in fired("Sorry! Our sauce is rated 4.5/5 and/or better by most.")
+
+
+# "no-next-step ... no answer": saying where something is answers a question.
+def test_saying_where_it_is_answers_a_question():
+    assert "no-next-step" not in fired("The export button is under the Reports tab now.", QUESTION)
+    assert "no-next-step" in fired("We hear you.", QUESTION)
