@@ -248,3 +248,25 @@ def test_a_host_and_path_is_a_link():
 def test_saying_where_it_is_answers_a_question():
     assert "no-next-step" not in fired("The export button is under the Reports tab now.", QUESTION)
     assert "no-next-step" in fired("We hear you.", QUESTION)
+
+
+# "blames-customer": a counterfactual about what they did ("if you'd … it wouldn't have"), advice
+# that says they should have ("it's worth making sure …"), or their setting as the usual culprit.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "If you'd booked the table in advance, you wouldn't have waited.",
+        "That won't happen again if you charge it overnight.",
+        "Our texts go to whatever number you saved, so it's worth checking it's right.",
+        "An old extension lead is usually the culprit.",
+        "A cold garage will do that.",
+    ],
+)
+def test_counterfactuals_and_usual_culprits_blame(draft):
+    assert "blames-customer" in fired(draft)
+
+
+def test_advice_without_a_fault_is_not_blame():
+    assert "blames-customer" not in fired(
+        "So sorry! We'll resend it now. Our engineer will do that repair on Friday."
+    )
