@@ -27,4 +27,6 @@ def test_tone_checks_on_the_tuning_set(name):
 # Both files were tuned on (the independent author's drafts-replies.jsonl scored 0.693 before
 # issue 20's second round of tone work, 0.716 after the changes made before it was read);
 # today's scores, as floors.
-FLOORS = {"drafts.jsonl": 0.99, "drafts-replies.jsonl": 0.94}
+# drafts-second.jsonl, a second independent author's, scored 0.767 before it was read; its odd ids
+# were tuned on and its even ids kept aside (0.765 -> 0.770 while the odd half went 0.770 -> 0.890).
+FLOORS = {"drafts.jsonl": 0.99, "drafts-replies.jsonl": 0.94, "drafts-second.jsonl": 0.82}
