@@ -210,23 +210,31 @@ class _PhraseTable:
     def suggestion(self, matched: str) -> str | None:
         """The replacement for the phrase that matched (found again only on a hit)."""
         for pattern, suggestion in self.suggestions:
-            if re.fullmatch(pattern, matched, re.IGNORECASE):
+            if _phrase(pattern).fullmatch(matched):
                 return suggestion
         return None
 
     def why(self, matched: str) -> str | None:
         """Why the phrase that matched is a problem, in the words of its list's ``why:`` line."""
         for pattern, why in self.reasons:
-            if re.fullmatch(pattern, matched, re.IGNORECASE):
+            if _phrase(pattern).fullmatch(matched):
                 return why.partition("]")[2].strip() if why.startswith("[") else why
         return None
 
     def kind(self, matched: str) -> str | None:
         """The kind its ``why:`` line names in brackets (``why: [reminder] ...``), if any."""
         for pattern, why in self.reasons:
-            if re.fullmatch(pattern, matched, re.IGNORECASE):
+            if _phrase(pattern).fullmatch(matched):
                 return why[1:].partition("]")[0] if why.startswith("[") else None
         return None
+
+
+@cache
+def _phrase(pattern: str) -> re.Pattern:
+    """One phrase's own pattern, compiled once when a hit first needs it. Not left to ``re``'s
+    cache: the lists hold more phrases than it keeps (512), so it would compile them again and
+    again, which cost more than the matching itself."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
 def _corrects_them(draft: _Draft, mention: str) -> list[Finding]:
     """ "X, not Y" where Y is what their mention said ("12 minutes, not the whole sale", "8%, not
     20%"): the reply corrects the customer's own words in public, whatever words it uses."""
-    if not mention:
+    if not mention or "not" not in draft.body:
         return []
     theirs = set(_WORD.findall(mention.lower().replace("\u2019", "'")))
     for m in _NOT_Y.finditer(draft.body, draft.body_start, draft.body_start + 5_000):
@@ -255,7 +255,7 @@ _RHETORICAL = re.compile(
 )
 # "shop.example/returns": a host and a path is a link to follow, whatever its top-level domain
 # (the network's own link rules accept only the real ones).
-_LINKISH = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/[\w/.#?=&-]*\w", re.IGNORECASE)
+_LINKISH = re.compile(r"\w\.[a-z]{2,}/[\w/.#?=&-]*\w", re.IGNORECASE)
 _NUMBER = re.compile(r"[$€£¥]\s?\d|\d")
 
 
@@ -388,7 +388,12 @@ def _has_next_step(draft: _Draft, category: str, argued: list[tuple[int, int]]) 
         text = "".join(chars)
     if any(_offers(text, m) for m in lists.next_step.finditer(text)):
         return True
-    if _TIME_FRAME.search(text) or find_urls(whole) or _LINKISH.search(whole) or _instructs(whole):
+    if (
+        _TIME_FRAME.search(text)
+        or find_urls(whole)
+        or ("/" in whole and _LINKISH.search(whole))
+        or _instructs(whole)
+    ):
         return True
     if any(_WHEN.search(said) and _WILL.search(said) for said in _SENTENCE.findall(text)):
         return True
@@ -411,7 +416,10 @@ def _instructs(text: str) -> bool:
     # "Please present your e-ticket at the gate": whatever verb follows a clause-opening "please"
     # asks them to do something, unless it only asks them to wait or to accept ("please note") or
     # sends them away ("please direct all complaints to head office").
-    return any(not _NOT_A_STEP.fullmatch(m[1]) for m in _PLEASE_VERB.finditer(text[:5000]))
+    head = text[:5000]
+    if "please" not in head.lower() and "kindly" not in head.lower():
+        return False
+    return any(not _NOT_A_STEP.fullmatch(m[1]) for m in _PLEASE_VERB.finditer(head))
 
 
 _PLEASE_VERB = re.compile(
@@ -554,13 +562,17 @@ def _negative_tone(
     # Sarcasm and brush-offs are read in a reply to someone with a problem (or of unknown mood);
     # to praise, feedback or chatter only an outright attack counts.
     troubled = context.mention_category not in _NO_PROBLEM
-    retort = troubled and next(
-        (
-            m
-            for m in _SENTENCE.finditer(draft.flat, draft.body_start)
-            if m[0].rstrip().endswith("?") and _RHETORICAL.match(m[0].lstrip())
-        ),
-        None,
+    retort = (
+        troubled
+        and "?" in draft.flat
+        and next(
+            (
+                m
+                for m in _SENTENCE.finditer(draft.flat, draft.body_start)
+                if m[0].rstrip().endswith("?") and _RHETORICAL.match(m[0].lstrip())
+            ),
+            None,
+        )
     )
     if retort:
         start = retort.start() + len(retort[0]) - len(retort[0].lstrip())
