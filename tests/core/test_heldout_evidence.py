@@ -86,5 +86,8 @@ def test_tone_checks_on_the_frozen_set():
 # (trained on five authors' 2,307 mentions, the lists' verdict standing where it is under 50% sure):
 # accuracy 0.781, macro-F1 0.787; recall abuse 0.70, complaint 0.79, criticism 0.62, feedback 0.76,
 # other 0.71, praise 0.77, question 0.96, spam 0.87 (were 0.67, 0.81, 0.44, 0.68, 0.65, 0.63, 0.90,
-# 0.65). Raise them as the classifier improves, never lower.
-FLOORS = {"accuracy": 0.78, "macro_f1": 0.78, "tone_pass": 0.91}
+# 0.65). Tone after the shapes tuned on the odd ids of a second author's drafts
+# (drafts-second.jsonl): 0.911 -> 0.932 (recall blames-customer 0.73 -> 0.82, defensive
+# 0.56 -> 0.78, negative-tone 0.70 -> 0.70; false positives 0.058 -> 0.063 per draft). Raise them
+# as the classifier improves, never lower.
+FLOORS = {"accuracy": 0.78, "macro_f1": 0.78, "tone_pass": 0.93}
