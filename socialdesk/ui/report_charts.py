@@ -16,9 +16,10 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 
 from socialdesk.core.report import Report
+from socialdesk.ui import theme
 
 ACCENT = "#2f6fde"
 NEGATIVE = "#d64545"
@@ -30,7 +31,7 @@ def charts(report: Report, dark: bool, font: QFont) -> dict[str, QChart]:
     made = {
         "Mentions per day": _per_day(report),
         "Mentions by category": _by_category(report),
-        "Average sentiment per day (−1 to +1)": _sentiment(report),
+        "Sentiment per day (−1 to +1)": _sentiment(report),
         "Busiest hours of the day": _by_hour(report),
     }
     for title, chart in made.items():
@@ -140,7 +141,14 @@ def _bars(sets: list[QBarSet], labels: list[str], top: int) -> QChart:
 
 
 def _style(chart: QChart, title: str, dark: bool, font: QFont) -> None:
-    chart.setTheme(QChart.ChartThemeDark if dark else QChart.ChartThemeLight)
+    # The app's own colours (ui/theme.py), not Qt's chart themes: the dark one brings a gradient,
+    # a bright grid and white outlines on the bars that match nothing else in the window.
+    c = theme.DARK if dark else theme.LIGHT
+    chart.setTheme(QChart.ChartThemeLight)
+    chart.setBackgroundBrush(QBrush(QColor(c.base)))
+    chart.setBackgroundPen(QPen(QColor(c.border)))
+    chart.setPlotAreaBackgroundVisible(False)
+    chart.setTitleBrush(QBrush(QColor(c.text)))
     chart.setTitle(title)
     bold = QFont(font)
     bold.setBold(True)
@@ -149,18 +157,28 @@ def _style(chart: QChart, title: str, dark: bool, font: QFont) -> None:
     chart.setBackgroundRoundness(4)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setAnimationOptions(QChart.NoAnimation)
+    text = QColor(c.text)
     for axis in chart.axes():
         axis.setLabelsFont(font)
         axis.setTitleFont(font)
+        axis.setLabelsColor(text)
+        axis.setTitleBrush(QBrush(QColor(c.muted)))
+        axis.setLinePenColor(QColor(c.muted))
+        axis.setGridLineColor(QColor(c.border))
+        axis.setShadesVisible(False)
     # The theme recolours the series: the report's own colours win.
-    text = chart.axes()[0].labelsColor() if chart.axes() else QColor("#000000")
     for series in chart.series():
         if isinstance(series, QBarSeries | QHorizontalBarSeries):
             outside = series.labelsPosition() == QAbstractBarSeries.LabelsOutsideEnd
             for values in series.barSets():
                 values.setColor(QColor(ACCENT))
+                values.setBorderColor(QColor(ACCENT))
                 # Beside the bar in the axes' colour; inside the blue bar in white.
                 values.setLabelColor(text if outside else QColor("#ffffff"))
+        elif isinstance(series, QLineSeries):
+            pen = QPen(QColor(NEGATIVE if series.name() == "Neutral" else ACCENT))
+            pen.setWidthF(1.0 if series.name() == "Neutral" else 2.0)
+            series.setPen(pen)
 
 
 def _day_labels(days: list[date]) -> list[str]:

@@ -18,7 +18,7 @@ DPI = 300
 ACCENT = QColor(report_charts.ACCENT)
 INK, MUTED = QColor("#1d2330"), QColor("#5f6673")
 DEFINITIONS = (
-    "First response: the time from a message to the first public reply, counted in the "
+    "First response: the time from a mention to the first public reply, counted in the "
     "client's service hours. Within target: answered within {target}. Overdue: answered after "
     "the target, or still unanswered past it at the end of the period. Days and hours are in "
     "the {zone} time zone."
@@ -173,7 +173,7 @@ def figures(report: Report, target: int) -> list[tuple[str, str]]:
     """The headline figures, (label, value), as the client reads them (also on screen)."""
     share = report.share_within_target
     return [
-        ("Messages received", f"{report.total:,}"),
+        ("Mentions received", f"{report.total:,}"),
         ("Answered publicly", f"{report.answered:,}"),
         ("Median first response", _minutes(report.median_first_response)),
         ("9 in 10 answered within", _minutes(report.p90_first_response)),
@@ -188,13 +188,13 @@ def figures(report: Report, target: int) -> list[tuple[str, str]]:
 def takeaways(report: Report, target: int) -> list[str]:
     """A few plain sentences a client reads first."""
     if not report.total:
-        return ["No messages arrived in this period."]
+        return ["No mentions arrived in this period."]
     lines = []
     busiest = max(report.by_day, key=lambda d: d[1])
-    lines.append(f"The busiest day was {busiest[0]:%A %d %B}, with {busiest[1]:,} messages.")
+    lines.append(f"The busiest day was {busiest[0]:%A %d %B}, with {busiest[1]:,} mentions.")
     if report.by_category:
         name, n = report.by_category[0]
-        lines.append(f"The most common kind was {name} ({n / report.total:.0%} of messages).")
+        lines.append(f"The most common kind was {name} ({n / report.total:.0%} of mentions).")
     peak = max(range(24), key=lambda h: report.by_hour[h])
     share = report.by_hour[peak] / report.total
     lines.append(f"The busiest hour was {peak:02d}:00–{(peak + 1) % 24:02d}:00 ({share:.0%}).")
@@ -206,7 +206,7 @@ def takeaways(report: Report, target: int) -> list[str]:
         )
     if report.covered_by_statement:
         n = report.covered_by_statement
-        lines.append(f"{n:,} message{'s were' if n != 1 else ' was'} answered by a public crisis "
+        lines.append(f"{n:,} mention{'s were' if n != 1 else ' was'} answered by a public crisis "
                      "statement rather than one by one.")  # fmt: skip
     if report.complaint_words:
         top = ", ".join(w for w, _ in report.complaint_words[:5])

@@ -33,6 +33,7 @@ from socialdesk.ui.report_pdf import figures, takeaways, write_pdf
 from socialdesk.ui.widgets import plain_label
 
 MAX_DAYS = 3 * 366
+NARROW = 900  # pixels of the view: below it the toolbar takes two rows, the charts one column
 SINCE_FIRST = "Since the first mention"
 PERIODS = ("Last 7 days", "Last 30 days", "Last 90 days", "This month", "Last month",
            "Last 12 months", SINCE_FIRST, "Custom")  # fmt: skip
@@ -81,14 +82,28 @@ class ReportsPanel(QWidget):
         self.pdf_button.clicked.connect(self.export_pdf)
         self.status = plain_label(role="muted")
 
+        # The period box is as wide as its longest name ("Since the first mention"), never cut.
+        self.period.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         title = plain_label("Reports", wrap=False)
         title.setObjectName("panelTitle")
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 8, 12, 4)
-        for widget in (title, self.client, self.period, self.start, plain_label("to", wrap=False),
-                       self.end):  # fmt: skip
+        for widget in (title, self.client, self.period):
             bar.addWidget(widget)
+        # The days sit beside the period when there is room, on a row of their own when not
+        # (below NARROW pixels): squeezed, the boxes cut their own text.
+        self.dates = QWidget(objectName="reportDates")
+        dates = QHBoxLayout(self.dates)
+        dates.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.start, plain_label("to", wrap=False), self.end):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        bar.addWidget(self.dates)
         bar.addStretch(1)
+        self._bar = bar
+        self._dates_row = QHBoxLayout()
+        self._dates_row.setContentsMargins(12, 0, 12, 4)
+        self._narrow = False
         # The exports share the status line, so the bar fits a narrow window.
         status_row = QHBoxLayout()
         status_row.setContentsMargins(12, 0, 12, 0)
@@ -117,6 +132,7 @@ class ReportsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(self._dates_row)
         layout.addLayout(status_row)
         layout.addWidget(scroll, 1)
 
@@ -183,6 +199,24 @@ class ReportsPanel(QWidget):
         self.period.blockSignals(False)
         self._debounce.start()
 
+    def is_narrow(self) -> bool:
+        return self._narrow
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        # Below NARROW the days move to a row of their own; the tiles and the charts re-flow.
+        (self._bar if narrow else self._dates_row).removeWidget(self.dates)
+        if narrow:
+            self._dates_row.addWidget(self.dates)
+        else:
+            self._bar.insertWidget(3, self.dates)
+        self._lay_tiles()
+        self._lay_charts()
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._debounce.start()  # figures move on while other views are worked
@@ -219,8 +253,10 @@ class ReportsPanel(QWidget):
         report = data.report
         self.status.setText(
             f"{report.client} · {report.start:%d %b %Y} – {report.end:%d %b %Y} · "
-            f"{report.total:,} mentions · computed in {data.seconds:.2f} s"
+            f"{report.total:,} mentions"
         )
+        # How long it took is for whoever tunes the report, not for the reader of it.
+        self.status.setToolTip(f"Computed in {data.seconds:.2f} s")
         self._fill_tiles(data)
         self._fill_charts(data)
         _fill_table(self.authors, [(f"@{a}", n) for a, n in report.repeat_authors])
@@ -264,6 +300,18 @@ class ReportsPanel(QWidget):
             box.addWidget(plain_label(label, role="muted"))
             tile.setAccessibleName(f"{label}: {value}")
             self.tiles.addWidget(tile, 0, i)
+        self._lay_tiles()
+
+    def _lay_tiles(self) -> None:
+        """Six tiles in a row, or two rows of three when narrow (a label on two lines at most)."""
+        tiles = [self.tiles.itemAt(i).widget() for i in range(self.tiles.count())]
+        for tile in tiles:
+            self.tiles.removeWidget(tile)
+        per_row = 3 if self._narrow else max(len(tiles), 1)
+        for i, tile in enumerate(tiles):
+            self.tiles.addWidget(tile, i // per_row, i % per_row)
+        for column in range(6):
+            self.tiles.setColumnStretch(column, 1 if column < per_row else 0)
 
     def _fill_charts(self, data: ReportData) -> None:
         _clear(self.chart_grid)
@@ -276,8 +324,18 @@ class ReportsPanel(QWidget):
             view.setMinimumHeight(height)
             view.setAccessibleName(title)
             self.chart_grid.addWidget(view, i // 2, i % 2)
+        self._lay_charts()
+
+    def _lay_charts(self) -> None:
+        """Two charts a row, or one when narrow (so no chart's title is cut)."""
+        views = [self.chart_grid.itemAt(i).widget() for i in range(self.chart_grid.count())]
+        for view in views:
+            self.chart_grid.removeWidget(view)
+        per_row = 1 if self._narrow else 2
+        for i, view in enumerate(views):
+            self.chart_grid.addWidget(view, i // per_row, i % per_row)
         for column in (0, 1):
-            self.chart_grid.setColumnStretch(column, 1)
+            self.chart_grid.setColumnStretch(column, 1 if column < per_row else 0)
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(f"The report could not be made: {exc}")

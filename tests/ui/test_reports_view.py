@@ -73,7 +73,7 @@ def _ink(picture: QImage) -> float:
 def open_reports(window, qtbot):
     window.sidebar.select(Target("Reports"))
     panel = window.reports
-    qtbot.waitUntil(lambda: "computed in" in panel.status.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: panel._data is not None, timeout=20_000)
     return panel
 
 
@@ -85,7 +85,7 @@ def test_the_view_shows_the_clients_figures_and_exports_its_rows(
     data = panel._data
     assert data.report.client == panel.client.currentText() and data.report.total > 0
     tiles = [panel.tiles.itemAt(i).widget().accessibleName() for i in range(panel.tiles.count())]
-    assert f"Messages received: {data.report.total:,}" in tiles
+    assert f"Mentions received: {data.report.total:,}" in tiles
     assert panel.chart_grid.count() == 4
 
     panel.client.setCurrentIndex(1)  # another client
@@ -144,3 +144,20 @@ def test_the_pdf_export_asks_for_the_name_once(make_window, qtbot, tmp_path, mon
     assert "4-page" in panel.status.text()
     panel.pdf_button.click()
     assert asked == [1] and window.controller.settings.get("agent_name") == "Sam Rivera"
+
+
+def test_a_narrow_view_wraps_the_toolbar_and_says_no_timings(make_window, qtbot):
+    window = make_window()
+    window.resize(800, 600)
+    panel = open_reports(window, qtbot)
+    qtbot.waitUntil(lambda: panel.is_narrow(), timeout=5_000)
+    assert panel._dates_row.indexOf(panel.dates) >= 0  # the days on a row of their own
+    period = panel.period
+    assert period.width() >= period.fontMetrics().horizontalAdvance(SINCE_FIRST)
+    rows = {panel.tiles.getItemPosition(i)[0] for i in range(panel.tiles.count())}
+    assert rows == {0, 1}  # two rows of three tiles
+    assert "computed" not in panel.status.text() and "Computed" in panel.status.toolTip()
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: not panel.is_narrow(), timeout=5_000)
+    assert panel._bar.indexOf(panel.dates) >= 0
+    assert {panel.tiles.getItemPosition(i)[0] for i in range(panel.tiles.count())} == {0}
