@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -50,6 +51,32 @@ def state_text(entry: OutboxEntry) -> str:
     return STATE_WORDS.get(OutboxState(entry.state), entry.state)
 
 
+def when_text(entry: OutboxEntry) -> str:
+    """When it went, or when it will go: a reply scheduled later shows its time, not the
+    moment it was approved."""
+    if entry.sent_at:
+        return _hm(entry.sent_at)
+    if entry.send_at and entry.state in (OutboxState.QUEUED, OutboxState.PAUSED):
+        return _hm(entry.send_at)
+    return _hm(entry.created_at)
+
+
+def when_tip(entry: OutboxEntry) -> str:
+    if entry.sent_at:
+        return f"Posted {_hm(entry.sent_at)} · approved {_hm(entry.created_at)}"
+    if entry.send_at and entry.state in (OutboxState.QUEUED, OutboxState.PAUSED):
+        return f"Goes at {_hm(entry.send_at)} · approved {_hm(entry.created_at)}"
+    return f"Approved {_hm(entry.created_at)}"
+
+
+class _RoomyRows(QStyledItemDelegate):
+    """Rows with a little air above and below the text."""
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + option.fontMetrics.height() // 2)
+
+
 def details_text(entry: OutboxEntry) -> str:
     if entry.state == OutboxState.SENT:
         return f"Posted {_hm(entry.sent_at)}" + (f" · {entry.url}" if entry.url else "")
@@ -81,14 +108,15 @@ class OutboxPanel(QWidget):
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         header = self.tree.header()
         header.setStretchLastSection(False)
+        # State, When and To as wide as their text (a handle is never cut); the reply takes
+        # what is left after Details, which grows with the window up to its longest text.
         for column, mode in enumerate(
-            (QHeaderView.ResizeToContents, QHeaderView.ResizeToContents, QHeaderView.Interactive,
-             QHeaderView.Stretch, QHeaderView.Interactive)
+            (QHeaderView.ResizeToContents, QHeaderView.ResizeToContents,
+             QHeaderView.ResizeToContents, QHeaderView.Stretch, QHeaderView.Interactive)
         ):  # fmt: skip
             header.setSectionResizeMode(column, mode)
-        chars = self.fontMetrics().averageCharWidth()
-        header.resizeSection(2, 24 * chars)
-        header.resizeSection(4, 36 * chars)
+        self.tree.setItemDelegate(_RoomyRows(self.tree))
+        self.tree.installEventFilter(self)
 
         self.retry_action = self._action("Retry now", "Ctrl+R", self.retry)
         self.cancel_action = self._action("Cancel", QKeySequence.Delete, self.cancel)
@@ -131,7 +159,7 @@ class OutboxPanel(QWidget):
             to = f"@{entry.reply_to_handle}" if entry.reply_to_handle else "new post"
             values = (
                 state_text(entry),
-                _hm(entry.sent_at or entry.created_at),
+                when_text(entry),
                 to,
                 card_text(entry.text)[:200],
                 details_text(entry),
@@ -141,6 +169,7 @@ class OutboxPanel(QWidget):
             row.setToolTip(
                 2, f"{entry.client_name} · {network_label(entry.network)} @{entry.account_handle}"
             )
+            row.setToolTip(1, when_tip(entry))
             row.setToolTip(3, entry.text[:2_000])
             row.setToolTip(4, details_text(entry))
             if colour := tint.get(OutboxState(entry.state)):
@@ -157,6 +186,26 @@ class OutboxPanel(QWidget):
             + " · sent and cancelled replies stay listed for a week"
         )
         self._update_buttons()
+        self._fit_details()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.tree and event.type() == QEvent.Resize:
+            self._fit_details()
+        return super().eventFilter(watched, event)
+
+    def _fit_details(self) -> None:
+        """Details as wide as its longest text (a link whole), but at most 30% of the list (the
+        reply keeps the most room) and at least 10 characters."""
+        chars = self.fontMetrics().averageCharWidth()
+        longest = max(
+            (
+                self.tree.fontMetrics().horizontalAdvance(self.tree.topLevelItem(i).text(4))
+                for i in range(self.tree.topLevelItemCount())
+            ),
+            default=0,
+        )
+        room = int(self.tree.width() * 0.3)
+        self.tree.header().resizeSection(4, max(10 * chars, min(longest + 3 * chars, room)))
 
     def selected(self) -> list[OutboxEntry]:
         return [item.data(0, EntryRole) for item in self.tree.selectedItems()]
