@@ -50,6 +50,15 @@ class BrandVoiceDialog(RememberedDialog):
         layout.addWidget(intro)
         self.table = _rules_table(rules)
         layout.addWidget(self.table, 2)
+        # An empty table says what it is for and how to fill it.
+        self.empty_hint = QLabel(
+            "No phrases yet. Press Add phrase to name a word this client's replies should "
+            "avoid (\u201ccheap\u201d, a competitor's name), the message to show, and what to "
+            "say instead."
+        )
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setProperty("role", "muted")
+        layout.addWidget(self.empty_hint)
         layout.addLayout(self._table_buttons())
 
         contacts_label = QLabel(
@@ -76,9 +85,13 @@ class BrandVoiceDialog(RememberedDialog):
         layout.addWidget(try_label)
         layout.addWidget(self.sample)
         layout.addWidget(self.findings, 2)
+        self.findings.hide()  # until there is a reply to check: no large empty box
         self.sample.textChanged.connect(self._try)
         self.table.itemChanged.connect(lambda _item: self._try())
         self.contacts.textChanged.connect(self._try)
+        self.table.model().rowsInserted.connect(self._show_hint)
+        self.table.model().rowsRemoved.connect(self._show_hint)
+        self._show_hint()
 
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
@@ -106,6 +119,9 @@ class BrandVoiceDialog(RememberedDialog):
         row.addWidget(remove)
         row.addStretch(1)
         return row
+
+    def _show_hint(self) -> None:
+        self.empty_hint.setVisible(self.table.rowCount() == 0)
 
     def add_row(self) -> None:
         row = self.table.rowCount()
@@ -138,6 +154,7 @@ class BrandVoiceDialog(RememberedDialog):
     def _try(self) -> None:
         self.findings.clear()
         text = self.sample.text()
+        self.findings.setVisible(bool(text.strip()))
         if not text.strip():
             return
         context = ReplyContext(

@@ -48,3 +48,15 @@ def test_the_window_saves_a_clients_brand_voice(make_window, qtbot, monkeypatch)
 
     qtbot.waitUntil(lambda: saved().banned_phrases == rules)  # written and read back off-thread
     assert saved().brand_contacts == ("hi@x.example",)
+
+
+def test_an_empty_list_says_what_to_do_and_no_empty_box_shows(qtbot):
+    dialog = BrandVoiceDialog("Ember", (), [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.empty_hint.isVisible() and "Add phrase" in dialog.empty_hint.text()
+    assert not dialog.findings.isVisible()  # nothing tried yet: no large empty box
+    dialog.add_row()
+    assert not dialog.empty_hint.isVisible()
+    qtbot.keyClicks(dialog.sample, "Thanks!")
+    assert dialog.findings.isVisible()
