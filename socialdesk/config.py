@@ -43,6 +43,7 @@ class Setting:
     maximum: int | None = None
     suffix: str = ""
     hidden: bool = False  # internal state kept with the preferences, not shown in the dialog
+    folder: bool = False  # a folder's path: the dialog offers Browse… beside the field
 
     def coerce(self, value: Any) -> Any:
         """The value if it has the declared type and range, else the default (a hand-edited file
@@ -63,7 +64,13 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("agent_name", str, "", "Your name, used for {agent} in saved replies"),
     Setting("theme", str, "system", "Theme", choices=("system", "light", "dark")),
-    Setting("export_folder", str, "", "Save reports in (empty: Documents; the last one used)"),
+    Setting(
+        "export_folder",
+        str,
+        "",
+        "Save reports in (empty: Documents; the last one used)",
+        folder=True,
+    ),
     Setting("notifications", bool, True, "Desktop notifications for urgent and overdue mentions"),
     Setting(
         "sync_interval_seconds",

@@ -3,13 +3,17 @@ code."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -32,7 +36,8 @@ class PreferencesDialog(RememberedDialog):
             editor = _editor(setting, settings.get(setting.key))
             editor.setAccessibleName(setting.label)
             self._editors[setting.key] = editor
-            form.addRow(setting.label if setting.type is not bool else "", editor)
+            shown: QWidget = _with_browse(editor, setting.label) if setting.folder else editor
+            form.addRow(setting.label if setting.type is not bool else "", shown)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -72,6 +77,28 @@ def _editor(setting: Setting, value) -> QWidget:
         return spin
     line = QLineEdit(value)
     return line
+
+
+def _with_browse(line: QWidget, label: str) -> QWidget:
+    """The folder's field and a Browse… button (reached by Tab) that fills it."""
+    row = QWidget()
+    box = QHBoxLayout(row)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(line, 1)
+    browse = QPushButton("&Browse…")
+    browse.setAccessibleName(f"Browse for: {label}")
+    browse.setObjectName("browse")
+
+    def pick() -> None:
+        assert isinstance(line, QLineEdit)
+        start = line.text() or QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        chosen = QFileDialog.getExistingDirectory(row, label.split(" (")[0], start)
+        if chosen:
+            line.setText(chosen)
+
+    browse.clicked.connect(pick)
+    box.addWidget(browse)
+    return row
 
 
 def _value(editor: QWidget):

@@ -1,5 +1,6 @@
 """Preferences and the Help menu's support tools."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QLineEdit, QSpinBox
 
@@ -47,3 +48,23 @@ def test_copied_diagnostics_describe_the_setup_without_content(make_window, qtbo
     assert "SocialDesk" in text and "mention rows" in text and "schema" in text
     first = window.feed_model.index(0).data(RowRole)
     assert first is not None and first.text not in text  # sizes only, never what customers wrote
+
+
+def test_the_reports_folder_is_chosen_with_browse(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    dialog = PreferencesDialog(Settings.load(tmp_path))
+    qtbot.addWidget(dialog)
+    asked = []
+
+    def pick(_parent, _title, start):
+        asked.append(start)
+        return str(tmp_path / "reports")
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick)
+    browse = dialog.findChild(QPushButton, "browse")
+    assert browse.focusPolicy() & Qt.TabFocus  # reached from the keyboard
+    browse.click()
+    assert asked and dialog._editors["export_folder"].text() == str(tmp_path / "reports")
+    dialog.apply()
+    assert Settings.load(tmp_path).get("export_folder") == str(tmp_path / "reports")
