@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,26 +25,23 @@ from socialdesk.app.view_models import HistoryItem, MentionDetail
 from socialdesk.app.workspace import WorkspaceController
 from socialdesk.core.models import MentionStatus, OutboxState
 from socialdesk.ui import dialogs, theme
-from socialdesk.ui.accounts import AccountsDialog
-from socialdesk.ui.brand_voice import BrandVoiceDialog
 from socialdesk.ui.composer import Composer, ReplyTarget
 from socialdesk.ui.crisis import CrisisBanner
 from socialdesk.ui.detail import DetailPane
 from socialdesk.ui.feed.model import MentionIdRole
 from socialdesk.ui.feed.panel import FeedPanel
-from socialdesk.ui.guide import GuideDialog
-from socialdesk.ui.history import HistoryPanel
-from socialdesk.ui.new_post import NewPostDialog
+from socialdesk.ui.lazy_stack import LazyStack
 from socialdesk.ui.notifier import Notifier
 from socialdesk.ui.onboarding import Onboarding
-from socialdesk.ui.outbox import OutboxPanel
-from socialdesk.ui.preferences import PreferencesDialog
-from socialdesk.ui.reports import ReportsPanel
-from socialdesk.ui.review import ReviewPanel
-from socialdesk.ui.shortcuts import ShortcutsDialog
 from socialdesk.ui.sidebar import VIEWS, Sidebar, Target, TargetRole
-from socialdesk.ui.statement import StatementDialog
 from socialdesk.ui.widgets import plain_label
+
+if TYPE_CHECKING:
+    from socialdesk.ui.guide import GuideDialog
+    from socialdesk.ui.history import HistoryPanel
+    from socialdesk.ui.outbox import OutboxPanel
+    from socialdesk.ui.reports import ReportsPanel
+    from socialdesk.ui.review import ReviewPanel
 
 log = logging.getLogger(__name__)
 LAYOUT_FILE = "window.ini"
@@ -74,8 +71,6 @@ class MainWindow(QMainWindow):
         self.composer.closed.connect(self.composer.hide)
         self._reply_asked: int | None = None  # the mention r was last pressed on
         self.detail = DetailPane(controller.clock_for, self.actions, self.composer)
-        self.review = ReviewPanel(self.replies)
-        self.outbox = OutboxPanel(self.replies)
         self.banner = self._make_banner()
         self.crisis_banner = CrisisBanner(controller.crises, controller.clock)
         self.crisis_banner.statementRequested = self.open_statements
@@ -87,14 +82,11 @@ class MainWindow(QMainWindow):
         self.inbox_split.setStretchFactor(0, 3)
         self.inbox_split.setStretchFactor(1, 2)
 
-        self.views = QStackedWidget()
+        # The other views are made when first shown (or asked for): the window paints sooner.
+        self.views = LazyStack()
         self.views.addWidget(self.inbox_split)
-        self.views.addWidget(self.review)
-        self.views.addWidget(self.outbox)
-        self.history = HistoryPanel(controller)
-        self.views.addWidget(self.history)
-        self.reports = ReportsPanel(controller)
-        self.views.addWidget(self.reports)
+        for make in (self._make_review, self._make_outbox, self._make_history, self._make_reports):
+            self.views.add_lazy(make)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -142,6 +134,51 @@ class MainWindow(QMainWindow):
         layout.addWidget(text, 1)
         layout.addWidget(leave)
         return banner
+
+    def _make_review(self) -> ReviewPanel:
+        from socialdesk.ui.review import ReviewPanel
+
+        return ReviewPanel(self.replies)
+
+    def _make_outbox(self) -> OutboxPanel:
+        from socialdesk.ui.outbox import OutboxPanel
+
+        return OutboxPanel(self.replies)
+
+    def _make_history(self) -> HistoryPanel:
+        from socialdesk.ui.history import HistoryPanel
+
+        history = HistoryPanel(self.controller)
+        history.openRequested.connect(self.open_history_item)
+        return history
+
+    def _make_reports(self) -> ReportsPanel:
+        from socialdesk.ui.reports import ReportsPanel
+
+        reports = ReportsPanel(self.controller)
+        reports.set_clients(self.controller.clients)  # those loaded before it was made
+        return reports
+
+    @property
+    def review(self) -> ReviewPanel:
+        return self.views.page(VIEWS.index("Review"))  # type: ignore[return-value]
+
+    @property
+    def outbox(self) -> OutboxPanel:
+        return self.views.page(VIEWS.index("Outbox"))  # type: ignore[return-value]
+
+    @property
+    def history(self) -> HistoryPanel:
+        return self.views.page(VIEWS.index("History"))  # type: ignore[return-value]
+
+    @property
+    def reports(self) -> ReportsPanel:
+        return self.views.page(VIEWS.index("Reports"))  # type: ignore[return-value]
+
+    def _composers(self) -> list[Composer]:
+        """The inbox's composer, and the review's once it has been made."""
+        review = self.views.made(VIEWS.index("Review"))
+        return [self.composer] + ([review.composer] if review is not None else [])
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -258,7 +295,6 @@ class MainWindow(QMainWindow):
             lambda items: self.sidebar.set_view_counts("Review", len(items))
         )
         self.replies.outboxChanged.connect(self._outbox_counts)
-        self.history.openRequested.connect(self.open_history_item)
         c.crises.crisesChanged.connect(
             lambda found: self.sidebar.set_crisis({x.client_id for x in found if not x.ended})
         )
@@ -313,7 +349,7 @@ class MainWindow(QMainWindow):
         self.folder_label.setToolTip(str(self.controller.database_path))
         # The sidebar's Inbox selection (once the clients arrive) loads the feed.
         self.detail.show_detail(None)
-        for composer in (self.composer, self.review.composer):
+        for composer in self._composers():
             composer.reset()  # ids of the last workspace mean other mentions in this one
         self.composer.hide()
 
@@ -363,6 +399,8 @@ class MainWindow(QMainWindow):
             return
         chosen = self.sidebar.currentIndex().data(TargetRole)
         client_id = chosen.client_id if chosen is not None else None
+        from socialdesk.ui.new_post import NewPostDialog
+
         dialog = NewPostDialog(self.replies, self.controller.clients, self, client_id)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.exec()
@@ -397,6 +435,8 @@ class MainWindow(QMainWindow):
             self.feed.selectionModel().setCurrentIndex(first, QItemSelectionModel.ClearAndSelect)
 
     def edit_preferences(self) -> None:
+        from socialdesk.ui.preferences import PreferencesDialog
+
         if PreferencesDialog.edit(self.controller.settings, self):
             theme.apply(QApplication.instance(), self.controller.settings.get("theme"))
             self.controller.apply_settings()
@@ -404,7 +444,7 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         """Into the History's search box when it is shown, else the inbox's (from any view)."""
-        if self.views.currentWidget() is self.history:
+        if self.views.currentIndex() == VIEWS.index("History"):
             self.history.focus_search()
             return
         if self.views.currentIndex() != VIEWS.index("Inbox"):
@@ -438,11 +478,15 @@ class MainWindow(QMainWindow):
 
     def open_statements(self, client) -> None:
         """The drafted crisis statements, one tab per account of the client."""
+        from socialdesk.ui.statement import StatementDialog
+
         dialog = StatementDialog(self.replies, client, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.exec()
 
     def edit_accounts(self, add: bool = False) -> None:
+        from socialdesk.ui.accounts import AccountsDialog
+
         dialog = AccountsDialog(self.controller.accounts, self.controller, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         if add:  # straight to connecting one, once the dialog is up
@@ -458,6 +502,8 @@ class MainWindow(QMainWindow):
         if client is None:
             self.statusBar().showMessage("Choose a client in the sidebar first.", 8_000)
             return
+        from socialdesk.ui.brand_voice import BrandVoiceDialog
+
         saved = BrandVoiceDialog.edit(client, self)
         if saved is not None:
             self.controller.set_brand_voice(client.id, *saved)
@@ -485,7 +531,7 @@ class MainWindow(QMainWindow):
         self.controller.open_demo()
 
     def _save_drafts(self) -> None:
-        for composer in (self.composer, self.review.composer):
+        for composer in self._composers():
             composer.save_now()
 
     def _confirm(self, title: str, text: str) -> bool:
@@ -493,6 +539,8 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> GuideDialog:
         """The user guide in a window beside the app (one, brought up again if open)."""
+        from socialdesk.ui.guide import GuideDialog
+
         guide = self.findChild(GuideDialog) or GuideDialog(self)
         guide.show()
         guide.raise_()
@@ -500,6 +548,8 @@ class MainWindow(QMainWindow):
         return guide
 
     def show_shortcuts(self) -> None:
+        from socialdesk.ui.shortcuts import ShortcutsDialog
+
         ShortcutsDialog(self.shortcut_groups(), self).exec()
 
     def shortcut_groups(self) -> list[tuple[str, list[QAction]]]:

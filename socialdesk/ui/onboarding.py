@@ -13,21 +13,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QMessageBox
 
 from socialdesk.app.view_models import ClientSummary
-from socialdesk.ui.accounts import AddAccountDialog
-from socialdesk.ui.client_editor import ClientEditorDialog
-from socialdesk.ui.clients import ClientsDialog, confirm_delete
 from socialdesk.ui.feed.empty import NO_CLIENT_VIEWS, EmptyState
-from socialdesk.ui.setup import SetupPage
-from socialdesk.ui.sidebar import Target
+from socialdesk.ui.lazy_stack import LazyStack
+from socialdesk.ui.sidebar import VIEWS, Target
 from socialdesk.ui.undo_banner import UndoBanner
 
 if TYPE_CHECKING:
+    from socialdesk.ui.accounts import AddAccountDialog
     from socialdesk.ui.main_window import MainWindow
+    from socialdesk.ui.setup import SetupPage
 
 WELCOME_DONE = "welcome_done"  # the first launch's choice was made (settings)
+SETUP = 1  # the setup's place in the window's body, after the main view
 
 
 class Onboarding(QObject):
@@ -38,11 +38,11 @@ class Onboarding(QObject):
         self.admin = c.client_admin
 
         # The setup screens take the place of the whole window's body when shown.
-        self.setup = SetupPage(c)
-        self.body = QStackedWidget()
+        # The setup is made when first shown: most starts never show it.
+        self.body = LazyStack()
         self.body.setObjectName("windowBody")
         self.body.addWidget(window.takeCentralWidget())
-        self.body.addWidget(self.setup)
+        self.body.add_lazy(self._make_setup)
         window.setCentralWidget(self.body)
 
         # Above the inbox, under the demo banner: undo a deletion.
@@ -89,6 +89,20 @@ class Onboarding(QObject):
         )
         menu.insertSeparator(first)
 
+    def _make_setup(self) -> SetupPage:
+        from socialdesk.ui.setup import SetupPage
+
+        setup = SetupPage(self.controller)
+        setup.demoChosen.connect(self._demo_chosen)
+        setup.setupChosen.connect(self._setup_chosen)
+        setup.finished.connect(self._finished)
+        setup.connectRequested.connect(self.connect_account)
+        return setup
+
+    @property
+    def setup(self) -> SetupPage:
+        return self.body.page(SETUP)  # type: ignore[return-value]
+
     def _wire(self) -> None:
         w, c = self.window, self.controller
         w.feed_panel.empty.setupRequested.connect(lambda: self.show_setup())
@@ -101,10 +115,6 @@ class Onboarding(QObject):
         for view_action in view_menu.actions():
             view_action.triggered.connect(self.hide_setup)
         self.admin.shownChanged.connect(w.feed_model.reload)
-        self.setup.demoChosen.connect(self._demo_chosen)
-        self.setup.setupChosen.connect(self._setup_chosen)
-        self.setup.finished.connect(self._finished)
-        self.setup.connectRequested.connect(self.connect_account)
         c.workspaceChanged.connect(self._workspace_changed)
         c.clientsChanged.connect(self._clients_changed)
         self._demo_or_not()  # what start-up shows is start_if_first_launch's to decide
@@ -112,7 +122,7 @@ class Onboarding(QObject):
     # -- the setup -------------------------------------------------------------------------------
     @property
     def showing_setup(self) -> bool:
-        return self.body.currentWidget() is self.setup
+        return self.body.currentIndex() == SETUP
 
     def start_if_first_launch(self) -> None:
         """At start-up: the two doors on a first launch; the setup on an empty workspace."""
@@ -210,6 +220,8 @@ class Onboarding(QObject):
 
     # -- clients ---------------------------------------------------------------------------------
     def manage_clients(self) -> None:
+        from socialdesk.ui.clients import ClientsDialog
+
         dialog = ClientsDialog(self.admin, self.controller, self.window)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.exec()
@@ -220,16 +232,22 @@ class Onboarding(QObject):
                 "The demo's clients are fictional: Workspace → Set up my clients… leaves it.", 8_000
             )
             return
+        from socialdesk.ui.client_editor import ClientEditorDialog
+
         ClientEditorDialog.ask(self.admin, None, self.window)
 
     def edit_client(self, client_id: int) -> None:
         client = self.controller.context.client(client_id)
         if client is not None:
+            from socialdesk.ui.client_editor import ClientEditorDialog
+
             ClientEditorDialog.ask(self.admin, client, self.window)
 
     def delete_client(self, client_id: int) -> None:
         client = self.controller.context.client(client_id)
         if client is not None:
+            from socialdesk.ui.clients import confirm_delete
+
             confirm_delete(self.window, self.admin, client, lambda: None)
 
     def connect_account(self, network: str, client_name: str) -> None:
@@ -246,6 +264,8 @@ class Onboarding(QObject):
         accounts.check_keyring(checked)
 
     def account_dialog(self, network: str, client_name: str) -> AddAccountDialog:
+        from socialdesk.ui.accounts import AddAccountDialog
+
         dialog = AddAccountDialog(self.controller.accounts, self.controller, self.window)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.client.setCurrentText(client_name)
@@ -263,15 +283,10 @@ class Onboarding(QObject):
 
     def _view_shown(self, index: int) -> None:
         views = self.window.views
-        widget = views.widget(index)
-        if widget is self.no_client:
+        if views.widget(index) is self.no_client:
             return
-        name = {
-            self.window.review: "Review",
-            self.window.outbox: "Outbox",
-            self.window.history: "History",
-            self.window.reports: "Reports",
-        }.get(widget)
+        # By place, not by widget: asking for a view's widget would make it before it is shown.
+        name = VIEWS[index] if 0 < index < len(VIEWS) else None
         c = self.controller
         if name is not None and not c.is_demo and not c.clients:
             self._asked_view = index
