@@ -93,6 +93,7 @@ class WorkspaceController(WorkspaceReads, QObject):
         self.is_ready = False
         self._syncing = False
         self._after_paint: FirstPaint | None = None
+        self._waiting_for_paint: list[Callable[[], None]] | None = None  # None: run at once
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_now)
         self._timer.timeout.connect(self.wake_snoozed)
@@ -124,6 +125,8 @@ class WorkspaceController(WorkspaceReads, QObject):
     def start(self) -> None:
         """Show what is stored at once; once the window has painted, build the demo if it is
         new, then fetch what is new, send and watch; sync again on the user's interval."""
+        # What the first paint does not show waits for it (when_painted); kept if started again.
+        self._waiting_for_paint = self._waiting_for_paint or []
         # Clients first and synchronously (a few indexed counts): every clock on the first painted
         # page needs its client's service hours.
         self._clients_loaded(clients.list_clients(self.workspace.db, self.clock()))
@@ -136,7 +139,18 @@ class WorkspaceController(WorkspaceReads, QObject):
         # The networks, the keyring and triage load then (tests/ui/test_startup_imports.py).
         self._after_paint = FirstPaint(self._start_work, parent=self)
 
+    def when_painted(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the window has first painted (at once after that, or when the
+        controller was never started): what the first paint does not show waits for it."""
+        if self._waiting_for_paint is None:
+            work()
+        else:
+            self._waiting_for_paint.append(work)
+
     def _start_work(self) -> None:
+        waiting, self._waiting_for_paint = self._waiting_for_paint or [], None
+        for work in waiting:
+            work()
         seed, self.workspace.seed = self.workspace.seed, None
         if seed is not None:  # a first launch: the demo's week, built behind the shown window
             self.syncStateChanged.emit("Setting up the demo workspace…")

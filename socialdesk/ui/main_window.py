@@ -368,7 +368,9 @@ class MainWindow(QMainWindow):
                 self.controller.mark_read(mention_id)
             self.detailShown.emit(mention_id)
 
-        self.controller.load_detail(mention_id, shown)
+        # The first mention selected at start-up shows once the window has painted: its triage
+        # and its account's limits load the word lists and the network (test_startup_imports).
+        self.controller.when_painted(lambda: self.controller.load_detail(mention_id, shown))
 
     def _outbox_counts(self, items) -> None:
         waiting = sum(OutboxState(i.state).waiting for i in items)
