@@ -93,15 +93,22 @@ def _lexicon() -> dict[str, float]:
     return lexicon
 
 
+@cache
+def _valences() -> dict[str, float]:
+    """VADER's words and our emoji in one table (VADER's value where both have one), without
+    the zeros: one look-up a token."""
+    return {token: value for token, value in {**EMOJI, **_lexicon()}.items() if value}
+
+
 def sentiment(text: str) -> tuple[float, list[str]]:
     """(score in [-1, 1], the words that carried it, strongest first)."""
-    lexicon = _lexicon()
+    valences = _valences()
     total, carriers = 0.0, []
     tokens = _WORD.findall(text.lower())
-    for i, token in enumerate(tokens):
-        value = lexicon.get(token, EMOJI.get(token, 0.0))
-        if not value:
-            continue
+    # Most tokens carry no valence: find the few that do in one pass, then weigh only those.
+    for i in [i for i, token in enumerate(tokens) if token in valences]:
+        token = tokens[i]
+        value = valences[token]
         window = tokens[max(0, i - 3) : i]
         if any(w in NEGATIONS for w in window):
             value *= -0.74  # VADER's negation factor
