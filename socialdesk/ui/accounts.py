@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -192,6 +191,47 @@ class AccountsDialog(RememberedDialog):
             )
 
 
+class CurrentPageStack(QWidget):
+    """Pages shown one at a time, as tall as the page shown: QStackedWidget takes its tallest
+    page's height (with wrapped text, its height for the width), which left a blank band under
+    the shorter pages. The others are hidden, and a box layout does not count hidden widgets."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._pages: list[QWidget] = []
+        self._current = -1
+
+    def addWidget(self, page: QWidget) -> int:
+        self._pages.append(page)
+        self._box.addWidget(page)
+        if self._current < 0:
+            self._current = 0
+        else:
+            page.hide()
+        return len(self._pages) - 1
+
+    def count(self) -> int:
+        return len(self._pages)
+
+    def widget(self, index: int) -> QWidget:
+        return self._pages[index]
+
+    def currentIndex(self) -> int:
+        return self._current
+
+    def currentWidget(self) -> QWidget | None:
+        return self._pages[self._current] if self._current >= 0 else None
+
+    def setCurrentIndex(self, index: int) -> None:
+        if not 0 <= index < len(self._pages):
+            return
+        self._current = index
+        for i, page in enumerate(self._pages):
+            page.setVisible(i == index)
+
+
 class AddAccountDialog(QDialog):
     """Which client, which network, and the sign-in that network needs."""
 
@@ -213,18 +253,18 @@ class AddAccountDialog(QDialog):
         self.network.setAccessibleName("Network")
         for network in (Network.MASTODON, Network.BLUESKY, Network.X):
             self.network.addItem(network.label, network.value)
-        self.pages = QStackedWidget()
+        self.pages = CurrentPageStack()
         self.pages.addWidget(self._mastodon_page())
         self.pages.addWidget(self._bluesky_page())
         self.pages.addWidget(self._x_page())
-        self.network.currentIndexChanged.connect(self.pages.setCurrentIndex)
+        self.network.currentIndexChanged.connect(self._show_page)
         self.status = plain_label(role="muted")
         self.status.setAccessibleName("What happened")
         if again is not None:  # the same account: only its sign-in can change
             client = next((c.name for c in workspace.clients if c.id == again.client_id), "")
             self.client.setCurrentText(client)
             self.network.setCurrentIndex(self.network.findData(again.network))
-            self.pages.setCurrentIndex(self.network.currentIndex())
+            self._show_page(self.network.currentIndex())
             self.server.setText(again.server_url or "")
             self.handle.setText(again.handle)
             self.pds.setText((again.server_url or "") if again.network == "bluesky" else "")
@@ -238,9 +278,20 @@ class AddAccountDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.pages)
-        layout.addWidget(self.status)
-        layout.addWidget(cancel)
+        # What happened, beside Cancel: on a line of its own it was a blank band until then.
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(cancel)
+        layout.addLayout(bottom)
         self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height())
+        self._show_page(self.pages.currentIndex())  # as tall as the page needs at that width
+
+    def _show_page(self, index: int) -> None:
+        """Show one network's page, the dialog as tall as that page."""
+        self.pages.setCurrentIndex(index)
+        if (layout := self.layout()) is not None:
+            layout.activate()
+            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
 
     def _page(self, explained: str, rows: list, buttons: list[QPushButton]) -> QWidget:
         page = QWidget()
