@@ -11,7 +11,7 @@ from socialdesk.core.crisis import NEGATIVE_CATEGORIES, Negative
 from socialdesk.core.models import Category, MentionStatus, OutboxState
 from socialdesk.store.db import Database
 from socialdesk.store.events import log_event
-from socialdesk.store.mentions import _set_statuses
+from socialdesk.store.mentions.status import write_statuses
 from socialdesk.store.values import from_ms, to_ms
 
 
@@ -96,7 +96,7 @@ def cover(db: Database, crisis_id: int, mention_ids: list[int], at: datetime) ->
             (*mention_ids, *waiting),
         ).fetchall()]  # fmt: skip
         if ids:
-            _set_statuses(db, ids, MentionStatus.DONE, at=at, snoozed_until=None)
+            write_statuses(db, ids, MentionStatus.DONE, at=at, snoozed_until=None)
             conn.execute(
                 f"UPDATE mention SET crisis_id = ? WHERE id IN ({','.join('?' * len(ids))})",
                 (crisis_id, *ids),
@@ -109,7 +109,7 @@ def uncover(db: Database, ids: list[int], at: datetime) -> None:
     if not ids:
         return
     with db.transaction() as conn:
-        _set_statuses(db, ids, MentionStatus.OPEN, at=at, snoozed_until=None)
+        write_statuses(db, ids, MentionStatus.OPEN, at=at, snoozed_until=None)
         conn.execute(
             f"UPDATE mention SET crisis_id = NULL WHERE id IN ({','.join('?' * len(ids))})", ids
         )

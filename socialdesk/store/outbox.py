@@ -17,7 +17,7 @@ from typing import Any
 from socialdesk.core.models import DraftState, MentionStatus, OutboxState
 from socialdesk.store.db import Database
 from socialdesk.store.events import log_event
-from socialdesk.store.mentions import _set_statuses
+from socialdesk.store.mentions.status import write_statuses
 from socialdesk.store.values import from_ms, to_ms
 
 # States the sender still has work in; an item in one of these holds back later replies of its
@@ -172,7 +172,7 @@ def mark_sent(db: Database, item_id: int, remote_id: str, url: str | None, at: d
                 " WHERE id = ?",
                 (to_ms(at), mention_id),
             )
-            _set_statuses(db, [mention_id], MentionStatus.REPLIED.value, at=at, snoozed_until=None)
+            write_statuses(db, [mention_id], MentionStatus.REPLIED.value, at=at, snoozed_until=None)
         log_event(
             db, "reply.sent", account_id=account_id, mention_id=mention_id,
             detail={"outbox_item": item_id, "remote_id": remote_id}, at=at,

@@ -4,6 +4,7 @@ the epoch (UTC), and text SQLite can store."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import overload
 
 from socialdesk.core.models import MentionStatus
 
@@ -16,6 +17,10 @@ def to_ms(moment: datetime) -> int:
     return int(moment.timestamp() * 1000)
 
 
+@overload
+def from_ms(ms: int) -> datetime: ...
+@overload
+def from_ms(ms: int | None) -> datetime | None: ...
 def from_ms(ms: int | None) -> datetime | None:
     return None if ms is None else datetime.fromtimestamp(ms / 1000, UTC)
 
