@@ -4,7 +4,7 @@ statement, pause the client's scheduled posts, mark the crisis mentions as cover
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -78,7 +78,16 @@ class CrisisBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(text, 1)
-        layout.addWidget(self.spark)
+        # The bars say what they count: a caption under them, the figures in the tooltip.
+        self.spark_caption = plain_label("Negative mentions\nper 5 min, last 2 h", role="muted")
+        self.spark_caption.setAlignment(Qt.AlignHCenter)
+        small = self.spark_caption.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.spark_caption.setFont(small)
+        chart = QVBoxLayout()
+        chart.addWidget(self.spark, 1)
+        chart.addWidget(self.spark_caption)
+        layout.addLayout(chart)
         layout.addLayout(buttons)
         self.statementRequested = None  # set by the window: opens the drafted statements
         controller.crisesChanged.connect(self.show_crises)
@@ -117,6 +126,12 @@ class CrisisBanner(QFrame):
             self.reminder.setText(self._reminder(c))
         self.spark.values = a.spike
         self.spark.setVisible(not c.ended)
+        self.spark_caption.setVisible(not c.ended)
+        self.spark.setToolTip(
+            "Negative mentions per 5 minutes over the last 2 hours, oldest on the left"
+            + (f"; the most in 5 minutes: {max(a.spike)}, the latest: {a.spike[-1]}"
+               if a.spike else "")
+        )  # fmt: skip
         self.spark.update()
         self.statement.setVisible(not c.ended)
         self.cover.setVisible(not c.ended)
