@@ -9,11 +9,13 @@ providers built with the same arguments return the same mentions, ids and cursor
 - ``data``: the clients, people and texts, read from ``resources/demo/``;
 - ``people``, ``text``: who writes, and what they write;
 - ``generator``: one account's stream of mentions, threads and the brand's earlier answers;
+- ``ids``: each network's style of remote id, carrying the category the generator meant;
 - ``provider``: ``DemoProvider``, the stream served as a network.
 """
 
 from socialdesk.networks.demo.data import DEMO_CLIENTS, DemoAccount, DemoClient
-from socialdesk.networks.demo.generator import CATEGORY_MIX, LIMITS, demo_label
+from socialdesk.networks.demo.generator import CATEGORY_MIX, LIMITS
+from socialdesk.networks.demo.ids import demo_label
 from socialdesk.networks.demo.provider import DemoProvider
 
 __all__ = [

@@ -2,7 +2,7 @@
 mentions every minute or two, threads, follow-ups and the brand's earlier answers.
 
 Everything is a deterministic function of (seed, anchor, account, time). Each mention carries the
-triage category the generator meant in the low bits of its remote id, so ``demo_label(remote_id)``
+triage category the generator meant in the low bits of its remote id (``ids``), so ``demo_label``
 can grade triage later without any state (the app never uses it to triage).
 """
 
@@ -31,6 +31,7 @@ from socialdesk.networks.demo.data import (
     find_account,
     host,
 )
+from socialdesk.networks.demo.ids import LABEL_CODE, new_remote_id
 from socialdesk.networks.demo.people import People, Person, did
 from socialdesk.networks.demo.seeded import h64, unit
 from socialdesk.networks.demo.text import Writer
@@ -53,18 +54,6 @@ CATEGORY_MIX: dict[str, float] = {
     "spam": 0.04,
     "other": 0.06,
 }
-# The label code in a remote id: 0 is the brand's own post, 1..8 these categories.
-_LABELS: tuple[str, ...] = (
-    "question",
-    "complaint",
-    "criticism",
-    "feedback",
-    "praise",
-    "abuse",
-    "spam",
-    "other",
-)
-_LABEL_CODE = {name: i + 1 for i, name in enumerate(_LABELS)}
 _CATS = list(CATEGORY_MIX)
 _CAT_CUM = [sum(list(CATEGORY_MIX.values())[: i + 1]) for i in range(len(_CATS))]
 
@@ -109,8 +98,6 @@ LIVE_PER_MINUTE = 0.5  # new mentions a minute across the whole demo workspace, 
 _MINUTE_MS = 60_000
 _HOUR_MS = 3_600_000
 _HISTORY = timedelta(days=7)
-_X_EPOCH_MS = 1_288_834_974_657
-_S32 = "234567abcdefghijklmnopqrstuvwxyz"
 
 
 def _ms(moment: datetime) -> int:
@@ -130,35 +117,6 @@ def _zone(name: str) -> timezone | ZoneInfo:
         # No tz database (a bare Windows install without tzdata): standard time is close enough
         # for the rhythm of a simulated day.
         return timezone(timedelta(hours=STANDARD_OFFSETS.get(name, 0)))
-
-
-def _s32(value: int) -> str:
-    return "".join(_S32[(value >> (60 - 5 * i)) & 31] for i in range(13))
-
-
-def _s32_decode(text: str) -> int:
-    value = 0
-    for char in text:
-        value = (value << 5) | _S32.index(char)
-    return value
-
-
-def demo_label(remote_id: str) -> str:
-    """The triage category the generator meant for a demo mention (``core.models.Category`` value).
-
-    Raises ``ValueError`` for the brand's own posts and for ids the demo network did not make.
-    """
-    try:
-        if remote_id.startswith("at://"):
-            value = _s32_decode(remote_id.rsplit("/", 1)[-1])
-        else:
-            value = int(remote_id)
-    except ValueError:
-        raise ValueError(f"{remote_id!r} is not a demo mention id") from None
-    code = value & 0xF
-    if not 1 <= code <= len(_LABELS):
-        raise ValueError(f"{remote_id!r} is not a demo mention id")
-    return _LABELS[code - 1]
 
 
 # Repeat customers: a Zipf-like pick over a per-network pool, so a few people write 5-20 times.
@@ -368,7 +326,7 @@ class Feed:
                 rng, category, in_incident=self._in_incident(ms), author=author.author.handle
             )
             parent = None
-        remote_id, url = self._new_id(ms, _LABEL_CODE[category], author)
+        remote_id, url = self._new_id(ms, LABEL_CODE[category], author)
         if conversation is None:
             conversation = Conversation(remote_id, ms, author, category)
             self.conversations[remote_id] = conversation
@@ -466,31 +424,17 @@ class Feed:
         items = [self.by_id[rid] for ms, rid in sorted(conversation.items) if ms <= now_ms]
         return items
 
-    # ---- ids in each network's style; the low 4 bits carry the intended category
-
     def _new_id(self, ms: int, code: int, author: Person) -> tuple[str, str]:
+        """A remote id (and its URL) no mention of this feed has yet: two mentions in the same
+        millisecond differ by the counter, and on a rare clash the next count is tried."""
         while True:
             self.counter += 1
-            if self.network == "x":
-                value = ((ms - _X_EPOCH_MS) << 22) | ((self.worker & 0x3FF) << 12)
-                value |= ((self.counter & 0xFF) << 4) | code
-                remote_id = str(value)
-                url = f"https://x.com/{author.author.handle}/status/{remote_id}"
-            elif self.network == "mastodon":
-                value = (
-                    (ms << 16) | ((self.worker & 0xFF) << 8) | ((self.counter & 0xF) << 4) | code
-                )
-                remote_id = str(value)
-                name = author.author.handle.split("@")[0]
-                url = f"https://{author.web_host or self.server}/@{name}/{remote_id}"
-            else:
-                micros = ms * 1000 + (self.counter * 37) % 1000
-                tid = _s32((micros << 10) | ((self.worker & 0x3F) << 4) | code)
-                remote_id = f"at://{author.author.remote_id}/app.bsky.feed.post/{tid}"
-                url = f"https://bsky.app/profile/{author.author.handle}/post/{tid}"
-            if remote_id not in self.used_ids:
-                self.used_ids.add(remote_id)
-                return remote_id, url
+            found = new_remote_id(
+                self.network, ms, code, self.worker, self.counter, author, self.server
+            )
+            if found[0] not in self.used_ids:
+                self.used_ids.add(found[0])
+                return found
 
     def _visibility(self, root_id: str) -> str | None:
         """Mastodon threads are mostly public, one in ten a direct message and one in ten for
