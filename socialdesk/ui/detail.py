@@ -33,6 +33,8 @@ MAX_SHOWN_CHARS = 20_000  # a 1 MB mention is shown truncated, with a note; the 
 THREAD_SHOWN = 5
 HISTORY_SHOWN = 10
 
+SELECT_A_MENTION = "Select a mention to see it in full."
+
 
 class DetailPane(QScrollArea):
     notesSaved = Signal(int, str)  # author id, notes
@@ -57,7 +59,7 @@ class DetailPane(QScrollArea):
         self._layout.setContentsMargins(16, 14, 16, 14)
         self.setWidget(body)
 
-        self._empty = plain_label("Select a mention to see it in full.", role="muted")
+        self._empty = plain_label(SELECT_A_MENTION, role="muted")
         self._empty.setAlignment(Qt.AlignCenter)
         self._author = plain_label(wrap=False)
         self._author.setObjectName("detailAuthor")
@@ -162,6 +164,11 @@ class DetailPane(QScrollArea):
         box.addWidget(save, 0, Qt.AlignRight)
         box.addLayout(self._history_box)
         return panel
+
+    def show_nothing_to_select(self, nothing: bool) -> None:
+        """With no mentions at all, "Select a mention" asks the impossible: the pane stays
+        blank (the feed says what to do)."""
+        self._empty.setText("" if nothing else SELECT_A_MENTION)
 
     @property
     def mention_id(self) -> int | None:

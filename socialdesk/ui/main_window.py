@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         )
         self.feed_panel.currentChanged.connect(self._current_mention_changed)
         self.detail.notesSaved.connect(c.set_author_notes)
+        self.feed_panel.nothingToShow.connect(self.detail.show_nothing_to_select)
         self.actions.replyRequested.connect(self.start_reply)
         self.sidebar.pauseOutboxRequested.connect(self.replies.set_client_paused)
         self.replies.reviewChanged.connect(

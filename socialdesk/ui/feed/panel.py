@@ -32,6 +32,9 @@ from socialdesk.ui.widgets import plain_label
 
 class FeedPanel(QWidget):
     currentChanged = Signal(object)  # mention id or None
+    # True while the list stands for the whole workspace and it has no mentions at all (no
+    # clients yet): nothing to select, search, sort or filter.
+    nothingToShow = Signal(bool)
 
     def __init__(self, controller: WorkspaceController, parent=None) -> None:
         super().__init__(parent)
@@ -119,6 +122,8 @@ class FeedPanel(QWidget):
         held = "all but snoozed" if statuses is None else " or ".join(statuses)
         self.title.setText(
             f"Inbox — {self._scope_name} · {total:,} mention{'' if total == 1 else 's'} ({held})"
+            if self._controller.clients or total
+            else "Inbox"
         )
         self.title.setToolTip(
             "Every mention this list holds, in the states named. The pills in the sidebar count "
@@ -128,6 +133,9 @@ class FeedPanel(QWidget):
 
     def _show_list_or_why_not(self, total: int) -> None:
         c = self._controller
+        nothing = not total and not c.clients and not c.is_demo
+        self.filters.setVisible(not nothing)  # no search, sort or filter over nothing at all
+        self.nothingToShow.emit(nothing)
         if total or (c.is_demo and not c.clients):  # a list, or the demo still being made
             self.body.setCurrentWidget(self.view)
             return
