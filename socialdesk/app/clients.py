@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from socialdesk.app.context import AppContext, Changes
-from socialdesk.core.tone import BannedPhrase
+from socialdesk.core.brand_voice import BannedPhrase
 from socialdesk.store import clients, mentions
 from socialdesk.store.clients import ClientFootprint, ClientSummary
 

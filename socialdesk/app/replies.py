@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from socialdesk.app.context import AppContext, Changes
 from socialdesk.core import outbox as outbox_policy
-from socialdesk.core import replies, tone
+from socialdesk.core import replies
 from socialdesk.core.limits import NetworkLimits
 from socialdesk.core.models import DraftState
 from socialdesk.core.replies import ReplyValues, SavedReply
@@ -27,6 +27,9 @@ from socialdesk.store.db import Database
 from socialdesk.store.drafts import Draft, DraftGone, ReviewItem
 from socialdesk.store.mentions import MentionRow
 from socialdesk.store.outbox import OutboxEntry
+
+if TYPE_CHECKING:  # the checks load when a draft is first checked, not with the window
+    from socialdesk.core import tone
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +190,8 @@ class RepliesController(QObject):
         """Queue the draft for sending; returns why it cannot be approved, or None. ``text`` is
         what the approver saw: the checks run on it, and the store queues the draft only if it
         still says exactly that (else ``on_refused`` hears why)."""
+        from socialdesk.core import tone
+
         blocking = [f for f in tone.check(text, context) if f.severity == "block"]
         if blocking:
             return "Cannot approve: " + " ".join(f.message for f in blocking)
@@ -355,6 +360,8 @@ class RepliesController(QObject):
         depth = 0
         if row is not None and row.conversation_id:
             depth = len(outbox.sent_replies(self._db, account_id, row.conversation_id))
+        from socialdesk.core import tone
+
         return tone.ReplyContext(
             network=account.network if account else "x",
             mention_text=row.text if row else "",

@@ -52,6 +52,15 @@ _STATUS_WORDS = {
 }
 
 
+def _warm_up_text_checks() -> None:
+    """Load the counter and the tone checks (their patterns compile on import, about 0.1 s) on a
+    worker after the first paint, not with the window and not at the composer's first key."""
+    from socialdesk.core import counter, tone
+
+    counter.count("", "x")
+    tone.check("")  # an empty draft: the checks' modules load, the word lists wait for a draft
+
+
 def _count(ids: list[int]) -> str:
     return "1 mention" if len(ids) == 1 else f"{len(ids)} mentions"
 
@@ -151,6 +160,7 @@ class WorkspaceController(WorkspaceReads, QObject):
         waiting, self._waiting_for_paint = self._waiting_for_paint or [], None
         for work in waiting:
             work()
+        self.runner.run(_warm_up_text_checks)  # so the composer's first keystroke does not wait
         seed, self.workspace.seed = self.workspace.seed, None
         if seed is not None:  # a first launch: the demo's week, built behind the shown window
             self.syncStateChanged.emit("Setting up the demo workspace…")

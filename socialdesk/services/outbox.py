@@ -16,7 +16,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from socialdesk.core import outbox as policy
-from socialdesk.core.counter import count
 from socialdesk.core.models import network_label
 from socialdesk.services.sync import account_ref
 from socialdesk.store import clients, outbox
@@ -142,6 +141,7 @@ def _check_fits(provider: Provider, account: clients.AccountSummary, text: str) 
     """The composer's count, with the server's limits as they are now: a reply that no longer
     fits (a Mastodon server that lowered its limit after the approval) or that the network would
     refuse fails here, saying why, instead of being sent to be refused."""
+    from socialdesk.core.counter import count  # loaded on a worker when first sending, not at start
     from socialdesk.networks.errors import Refused
 
     counted = count(text, account.network, limits=provider.limits(account_ref(account)))

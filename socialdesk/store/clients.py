@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from socialdesk.core.brand_voice import BannedPhrase
 from socialdesk.core.models import MentionStatus, Network
 from socialdesk.core.service_hours import ServiceHours, ServiceHoursError
-from socialdesk.core.tone import BannedPhrase
 from socialdesk.store.db import Database
 from socialdesk.store.values import AWAITING, from_ms, to_ms
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QRect, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
@@ -36,11 +37,23 @@ from PySide6.QtWidgets import (
 
 from socialdesk.app.replies import RepliesController
 from socialdesk.app.view_models import MentionRow
-from socialdesk.core import counter, replies, tone
+from socialdesk.core import replies, tone
 from socialdesk.core.models import DraftState, network_label
 from socialdesk.core.replies import SavedReply
 from socialdesk.ui import theme
 from socialdesk.ui.widgets import action_button, plain_label
+
+if TYPE_CHECKING:
+    from socialdesk.core.counter import Count
+
+
+def _counter():
+    """The counter, loaded with the first count rather than with the window (its link and emoji
+    patterns take a tenth of a second; the controller warms them up after the first paint)."""
+    from socialdesk.core import counter
+
+    return counter
+
 
 AUTOSAVE_MS = 600  # after the last keystroke: well inside the promised second
 LONG_TEXT = 5_000  # past this many characters the tone checks wait for a pause in typing
@@ -168,7 +181,7 @@ class Composer(QFrame):
         self.controller = controller
         self.target: ReplyTarget | None = None
         self.draft_id: int | None = None
-        self.count: counter.Count | None = None
+        self.count: Count | None = None
         self.findings: list[tone.Finding] = []
         self._context = tone.ReplyContext()
         self._dirty = False
@@ -375,7 +388,8 @@ class Composer(QFrame):
         self._loading = True
         self.editor.setPlainText(text)
         cursor = self.editor.textCursor()
-        cursor.setPosition(counter.qt_position(text, max(0, min(cursor_position, len(text)))))
+        at = max(0, min(cursor_position, len(text)))
+        cursor.setPosition(_counter().qt_position(text, at) if at else 0)  # 0: none loaded
         self.editor.setTextCursor(cursor)
         self._loading = False
         self._dirty = False
@@ -458,7 +472,7 @@ class Composer(QFrame):
         if self.target is None:
             return
         text = self.text
-        self.count = counter.count(text, self.target.network, limits=self._context.limits)
+        self.count = _counter().count(text, self.target.network, limits=self._context.limits)
         remaining, limit = self.count.remaining, self.count.limit
         level = (
             "over" if remaining < 0 else "warn" if self.count.weighted_length >= 0.9 * limit else ""
@@ -493,8 +507,8 @@ class Composer(QFrame):
     def _selection(self, text: str, start: int, end: int, fmt) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(counter.qt_position(text, start))
-        cursor.setPosition(counter.qt_position(text, end), QTextCursor.KeepAnchor)
+        cursor.setPosition(_counter().qt_position(text, start))
+        cursor.setPosition(_counter().qt_position(text, end), QTextCursor.KeepAnchor)
         selection.cursor = cursor
         selection.format = fmt
         return selection
@@ -563,8 +577,8 @@ class Composer(QFrame):
             return
         text = self.text
         cursor = self.editor.textCursor()
-        cursor.setPosition(counter.qt_position(text, finding.span[0]))
-        cursor.setPosition(counter.qt_position(text, finding.span[1]), QTextCursor.KeepAnchor)
+        cursor.setPosition(_counter().qt_position(text, finding.span[0]))
+        cursor.setPosition(_counter().qt_position(text, finding.span[1]), QTextCursor.KeepAnchor)
         self.editor.setTextCursor(cursor)
 
     def apply_suggestion(self) -> None:
@@ -575,8 +589,8 @@ class Composer(QFrame):
         text = self.text
         start, end = finding.span or (len(text), len(text))
         cursor = self.editor.textCursor()
-        cursor.setPosition(counter.qt_position(text, start))
-        cursor.setPosition(counter.qt_position(text, end), QTextCursor.KeepAnchor)
+        cursor.setPosition(_counter().qt_position(text, start))
+        cursor.setPosition(_counter().qt_position(text, end), QTextCursor.KeepAnchor)
         cursor.insertText(finding.suggestion)
         self.editor.setTextCursor(cursor)
         self.editor.setFocus()
@@ -633,16 +647,16 @@ class Composer(QFrame):
         text = self.text
         cursor = self.editor.textCursor()
         if replace is not None:
-            cursor.setPosition(counter.qt_position(text, replace[0]))
-            cursor.setPosition(counter.qt_position(text, replace[1]), QTextCursor.KeepAnchor)
+            cursor.setPosition(_counter().qt_position(text, replace[0]))
+            cursor.setPosition(_counter().qt_position(text, replace[1]), QTextCursor.KeepAnchor)
         start = python_index(text, cursor.selectionStart())
         cursor.insertText(body)
         blank = body.find(replies.BLANK)
         if blank >= 0:
             new_text = self.text
-            cursor.setPosition(counter.qt_position(new_text, start + blank))
+            cursor.setPosition(_counter().qt_position(new_text, start + blank))
             cursor.setPosition(
-                counter.qt_position(new_text, start + blank + len(replies.BLANK)),
+                _counter().qt_position(new_text, start + blank + len(replies.BLANK)),
                 QTextCursor.KeepAnchor,
             )
         self.editor.setTextCursor(cursor)

@@ -28,6 +28,16 @@ LATE = (
     "socialdesk.core.sentiment",
     "vaderSentiment",
     "pycld2",
+    # The counter and the tone checks (their patterns compile on import), warmed up on a worker
+    # after the paint; the views not shown yet, made when first opened (not the setup: a first
+    # launch opens on it).
+    "socialdesk.core.counter",
+    "socialdesk.core.tone.wording",
+    "socialdesk.core.tone.situation",
+    "regex",
+    "socialdesk.ui.review",
+    "socialdesk.ui.history",
+    "socialdesk.ui.reports",
 )
 
 # Starts the app as main() does and reports, at the main window's first paint, which of LATE are

@@ -19,10 +19,11 @@ decides, and a finding says so); the others always run.
 
 from __future__ import annotations
 
-from socialdesk.core import language
+from typing import TYPE_CHECKING
+
+from socialdesk.core.brand_voice import BannedPhrase
 from socialdesk.core.tone.base import (
     CODES,
-    BannedPhrase,
     Finding,
     ReplyContext,
     Severity,
@@ -30,11 +31,12 @@ from socialdesk.core.tone.base import (
     _finding,
     _sort_key,
 )
-from socialdesk.core.tone.lists import _lists, _vader
-from socialdesk.core.tone.privacy import _private_data
-from socialdesk.core.tone.situation import _brand_voice, _over_limit, _repetition, _situation
-from socialdesk.core.tone.style import _punctuation, _shouting, _unfilled_template
-from socialdesk.core.tone.wording import _english
+
+if TYPE_CHECKING:
+    from socialdesk.core import language
+
+# The checks themselves (their patterns, the counter, the language detector) load on the first
+# check, not with the package: the types above are what a window needs before it paints.
 
 __all__ = ["CODES", "BannedPhrase", "Finding", "ReplyContext", "Severity", "check", "load"]
 
@@ -47,6 +49,16 @@ def check(draft: str, context: ReplyContext = _NO_CONTEXT) -> list[Finding]:
         raise TypeError(f"draft must be a str, not {type(draft).__name__}")
     if not isinstance(context, ReplyContext):
         raise TypeError(f"context must be a ReplyContext, not {type(context).__name__}")
+    from socialdesk.core.tone.privacy import _private_data
+    from socialdesk.core.tone.situation import (
+        _brand_voice,
+        _over_limit,
+        _repetition,
+        _situation,
+    )
+    from socialdesk.core.tone.style import _punctuation, _shouting, _unfilled_template
+    from socialdesk.core.tone.wording import _english
+
     draft_ = _Draft(draft)
     if not draft_.content:
         empty = _finding("empty", "There is nothing to send yet: write a reply first.")
@@ -95,6 +107,8 @@ def _draft_language(content: str) -> language.Language:
     """The draft's language; a short draft the detector calls foreign on its own is still read as
     English (the checks would rather run than step aside by mistake), unless more common words of
     that language are in it than English ones ("Gracias, qué bien.", "Dat is niet waar.")."""
+    from socialdesk.core import language
+
     found = language.detect(content)
     if found.english or found.how in ("script", "common words"):
         return found
@@ -109,6 +123,9 @@ def _draft_language(content: str) -> language.Language:
 
 def load() -> None:
     """Read the word lists, VADER and the language detector now (they load lazily otherwise)."""
+    from socialdesk.core import language
+    from socialdesk.core.tone.lists import _lists, _vader
+
     _lists()
     _vader()
     language.load()

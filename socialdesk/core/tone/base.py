@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from socialdesk.core.brand_voice import BannedPhrase
 from socialdesk.core.limits import NetworkLimits
 
 
@@ -46,15 +47,6 @@ CODES = (
 _SEVERITY = {code: Severity(severity) for code, severity in CODES}
 _ORDER = {code: i for i, (code, _) in enumerate(CODES)}
 _RANK = {Severity.BLOCK: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
-@dataclass(frozen=True)
-class BannedPhrase:
-    """A client's brand-voice rule: a word or phrase to avoid, and why (in the client's words)."""
-
-    phrase: str
-    message: str = ""
-    suggestion: str | None = None
 
 
 @dataclass(frozen=True)
