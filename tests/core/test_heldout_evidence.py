@@ -89,5 +89,8 @@ def test_tone_checks_on_the_frozen_set():
 # 0.65). Tone after the shapes tuned on the odd ids of a second author's drafts
 # (drafts-second.jsonl): 0.911 -> 0.932 (recall blames-customer 0.73 -> 0.82, defensive
 # 0.56 -> 0.78, negative-tone 0.70 -> 0.70; false positives 0.058 -> 0.063 per draft). Raise them
-# as the classifier improves, never lower.
-FLOORS = {"accuracy": 0.78, "macro_f1": 0.78, "tone_pass": 0.93}
+# as the classifier improves, never lower. Retrained on eight authors' 4,007 mentions (three more
+# mixed-category sets), a fault the lists found kept unless the model is 85% sure: accuracy 0.834,
+# macro-F1 0.836; recall abuse 0.74, complaint 0.87, criticism 0.68, feedback 0.79, other 0.79,
+# praise 0.82, question 0.96, spam 0.96.
+FLOORS = {"accuracy": 0.83, "macro_f1": 0.83, "tone_pass": 0.93}
