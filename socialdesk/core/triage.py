@@ -342,11 +342,33 @@ def _found_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[str]:
                 if end == start:  # a match of no characters: findall goes on differently
                     return _found(pattern, text)
                 found.append(match.group())
-    return list(dict.fromkeys(found))[:3]
+    return list(dict.fromkeys(found))[:3] if len(found) > 1 else found
 
 
 def _quote(words: list[str]) -> str:
     return ", ".join(f'"{w}"' for w in words)
+
+
+class _List:
+    """A word list read as an attribute of ``_Signals``: searched on first reading, then kept in
+    the instance (this has no ``__set__``, so the kept value is what later readings find), and
+    noted in ``_seen`` in the order the rules asked."""
+
+    def __init__(self, list_name: str, *, on_plain: bool = False) -> None:
+        self.list_name, self.on_plain = list_name, on_plain
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, found: _Signals, owner: type | None = None) -> list[str]:
+        starts = found._starts[0 if self.on_plain else 1]
+        if starts:
+            text = found.low_plain if self.on_plain else found.low_body
+            seen = _found_at(found.lists[self.list_name], text, starts)
+        else:
+            seen = []
+        found._seen[self.name] = found.__dict__[self.name] = seen
+        return seen
 
 
 class _Signals:
@@ -375,28 +397,12 @@ class _Signals:
             self._links = len(LINKS.findall(self.plain)) if maybe else 0
         return self._links
 
-    def __getattr__(self, name: str) -> list[str]:
-        """A list's first three different matches, searched on first asking (then kept as an
-        attribute, so this runs once a list)."""
-        if name not in _SIGNALS:
-            raise AttributeError(name)
-        list_name, on_plain = _SIGNALS[name]
-        starts = self._starts[not on_plain]
-        if starts:
-            text = self.low_plain if on_plain else self.low_body
-            seen = self._seen[name] = _found_at(self.lists[list_name], text, starts)
-        else:
-            seen = self._seen[name] = []
-        setattr(self, name, seen)
-        return seen
-
-
-_SIGNALS = {
-    "spam": ("spam", True), "strong_spam": ("spam-strong", True), "insults": ("insult", False),
-    "faults": ("fault", False), "asks": ("ask", False), "suggests": ("suggest", False),
-    "praise": ("praise", False), "critic": ("criticism", False), "resolved": ("resolved", False),
-    "sarcasm": ("sarcasm", False), "relief": ("relief", False),
-}  # fmt: skip
+    # One word list each: its first three different matches, searched on first asking.
+    spam = _List("spam", on_plain=True)
+    strong_spam = _List("spam-strong", on_plain=True)
+    insults, faults, asks = _List("insult"), _List("fault"), _List("ask")
+    suggests, praise, critic = _List("suggest"), _List("praise"), _List("criticism")
+    resolved, sarcasm, relief = _List("resolved"), _List("sarcasm"), _List("relief")
 
 
 def _rules(plain: str, body: str, score: float, lang: language.Language):
