@@ -125,32 +125,59 @@ def open_database(path: Path) -> Database:
     """Open (creating if needed) and upgrade the database at ``path``.
 
     Raises a StoreError subclass — never touching the file — when it is unreadable, from a newer
-    SocialDesk, or not a SocialDesk database, or when its folder cannot be written. A file this
-    call created and could not finish (a full disk) is removed again, never left half-made.
+    SocialDesk, or not a SocialDesk database, or when its folder cannot be written. A new file is
+    only ever seen whole: one this call could not finish (a full disk, a kill) is never left.
     """
     path = Path(path)
     _check_folder(path.parent)
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
         raise DataFolderError.at(path, "the file cannot be read and written by this user")
-    created = not path.exists()
-    db = Database(path)
-    try:
-        _refuse_foreign(path)
-        schema.ensure_current(path, db.connection())
-    except Exception as exc:
-        db.close_all()
-        if created:
-            remove_files(path)
-        if isinstance(exc, StoreError):
+    with _plain_errors(path):
+        if not path.exists():
+            _create(path)
+        db = Database(path)
+        try:
+            _refuse_foreign(path)
+            schema.ensure_current(path, db.connection())
+        except BaseException:
+            db.close_all()
             raise
-        if isinstance(exc, sqlite3.DatabaseError):
-            raise translate(exc, path) from exc
+    return db
+
+
+def _create(path: Path) -> None:
+    """Build the new file under a scratch name and move it into place when whole. A first launch
+    killed mid-migration otherwise leaves tables without a revision, which the next launch must
+    refuse as someone else's database."""
+    scratch = path.with_name(f"{path.name}.new")
+    remove_files(scratch)  # a creation killed before
+    db = Database(scratch)
+    try:
+        schema.ensure_current(scratch, db.connection())
+        db.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except BaseException:
+        db.close_all()
+        remove_files(scratch)
+        raise
+    db.close_all()
+    os.replace(scratch, path)
+    remove_files(scratch)
+
+
+@contextmanager
+def _plain_errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except StoreError:
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from exc
+    except Exception as exc:
         # SQLAlchemy wraps SQLite's errors while migrating
         cause = exc.__cause__ or getattr(exc, "orig", None)
         if isinstance(cause, sqlite3.DatabaseError):
             raise translate(cause, path) from exc
         raise
-    return db
 
 
 def remove_files(path: Path) -> None:

@@ -4,6 +4,7 @@ message naming the file, and the file left untouched."""
 import os
 import sqlite3
 import subprocess
+import sys
 import threading
 from contextlib import contextmanager
 
@@ -173,3 +174,31 @@ def test_a_database_another_program_holds_says_so(db, monkeypatch):
         other.rollback()
         other.close()
     assert clients.client_id_by_name(db, "Acme") is None  # nothing half-written
+
+
+# A child that dies like a kill -9 (no clean-up, no rollback) just after the migrations create
+# their first real table: the moment a first launch is most often stopped.
+_KILLED_WHILE_CREATING = """
+import os, sys
+import sqlalchemy as sa
+from socialdesk.store.db import open_database
+
+def die(conn, cursor, statement, *args):
+    if statement.lstrip().upper().startswith("CREATE TABLE") and "alembic_version" not in statement:
+        os._exit(9)
+
+sa.event.listen(sa.engine.Engine, "after_cursor_execute", die)
+open_database(sys.argv[1])
+"""
+
+
+def test_a_first_launch_killed_while_creating_its_database_does_not_block_the_next(tmp_path):
+    path = tmp_path / "socialdesk.sqlite3"
+    child = subprocess.run(
+        [sys.executable, "-c", _KILLED_WHILE_CREATING, str(path)], capture_output=True
+    )
+    assert child.returncode == 9, child.stderr
+    db = open_database(path)
+    assert clients.add_client(db, "Acme", at=T0)
+    assert not list(tmp_path.glob("*.new*")), "the half-made file is cleared away"
+    db.close_all()
