@@ -1,7 +1,9 @@
 """Creating and upgrading the schema — only ever through the Alembic migrations in ``migrations/``.
 
 Opening an up-to-date database must be quick, so the revision check is plain ``sqlite3``; Alembic
-(and SQLAlchemy, ~1 s to import) loads only when a migration actually has to run.
+(and SQLAlchemy, ~1 s to import) loads only when a migration actually has to run. A new file is made
+from ``head.sql``, the tables the migrations end with, written out by ``uv run python -m
+socialdesk.store.schema`` (tests/store/test_migrations.py checks it matches them).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from socialdesk.store.errors import NewerSchemaError
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+HEAD_SCRIPT = Path(__file__).with_name("head.sql")
 # The newest migration; tests/store/test_migrations.py checks it matches the migrations folder.
 HEAD_REVISION = "0015"
 KNOWN_REVISIONS = (
@@ -58,6 +61,9 @@ def ensure_current(path: Path, conn: sqlite3.Connection) -> None:
     revision = current_revision(conn)
     if revision == HEAD_REVISION:
         return
+    if revision is None and not has_tables(conn):
+        conn.executescript(HEAD_SCRIPT.read_text(encoding="utf-8"))
+        return
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise NewerSchemaError.at(path, revision)
     if revision is not None:
@@ -96,10 +102,48 @@ def upgrade(path: Path, revision: str) -> None:
     log.info("Upgraded the schema of %s to %s", path, revision)
 
 
+def head_script(conn: sqlite3.Connection) -> str:
+    """The script that makes a migrated file in one go: each table, index and trigger in the order
+    SQLite stored it (tables before what refers to them), leaving out what SQLite makes itself
+    (full-text search's shadow tables, automatic indexes); then the rows migrations wrote (the
+    built-in saved replies), after the triggers, so they fire as they did."""
+    made_by_sqlite = "(SELECT name FROM pragma_table_list WHERE type IN ('shadow', 'virtual'))"
+    statements = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT IN "
+        "(SELECT name FROM pragma_table_list WHERE type = 'shadow') ORDER BY rowid"
+    ).fetchall()
+    tables = {
+        f'"{name}"'
+        for (name,) in conn.execute(
+            f"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN {made_by_sqlite}"
+        )
+    }
+    rows = [line for line in conn.iterdump() if line.startswith("INSERT INTO ")]
+    rows = [line for line in rows if line.split()[2].split("(")[0] in tables]
+    body = "".join(f"{sql};\n\n" for (sql,) in statements) + "".join(f"{r}\n" for r in rows)
+    return (
+        "-- The schema at the newest migration, for new files. Made by `uv run python -m\n"
+        "-- socialdesk.store.schema` from the migrations, which stay the source: do not edit.\n"
+        f"BEGIN;\n\n{body}\nCOMMIT;\n"
+    )
+
+
+def write_head_script() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "head.sqlite3"
+        upgrade(path, HEAD_REVISION)
+        conn = sqlite3.connect(path)
+        HEAD_SCRIPT.write_text(head_script(conn), encoding="utf-8")
+        conn.close()
+
+
 def new_revision(rev_id: str, message: str) -> None:
     """Write a migration for the difference between the tables and the newest migration — a
     developer's tool: ``uv run python -c "from socialdesk.store.schema import new_revision;
-    new_revision('0004', 'what changed')"``, then review the file and add it to KNOWN_REVISIONS."""
+    new_revision('0004', 'what changed')"``, then review the file, add it to KNOWN_REVISIONS and
+    rewrite head.sql (``uv run python -m socialdesk.store.schema``)."""
     import tempfile
 
     import sqlalchemy as sa
@@ -118,3 +162,7 @@ def new_revision(rev_id: str, message: str) -> None:
             config.attributes.update(connection=connection, metadata=SQLModel.metadata)
             command.revision(config, message=message, autogenerate=True, rev_id=rev_id)
         engine.dispose()
+
+
+if __name__ == "__main__":
+    write_head_script()

@@ -176,18 +176,20 @@ def test_a_database_another_program_holds_says_so(db, monkeypatch):
     assert clients.client_id_by_name(db, "Acme") is None  # nothing half-written
 
 
-# A child that dies like a kill -9 (no clean-up, no rollback) just after the migrations create
-# their first real table: the moment a first launch is most often stopped.
+# A child that dies like a kill -9 (no clean-up, no rollback) in the middle of creating a new
+# file's tables: the moment a first launch is most often stopped.
 _KILLED_WHILE_CREATING = """
-import os, sys
-import sqlalchemy as sa
+import os, sqlite3, sys
+
+connect = sqlite3.connect
+
+def dying_connect(*args, **kwargs):
+    conn = connect(*args, **kwargs)
+    conn.set_trace_callback(lambda sql: "CREATE TABLE client" in sql and os._exit(9))
+    return conn
+
+sqlite3.connect = dying_connect
 from socialdesk.store.db import open_database
-
-def die(conn, cursor, statement, *args):
-    if statement.lstrip().upper().startswith("CREATE TABLE") and "alembic_version" not in statement:
-        os._exit(9)
-
-sa.event.listen(sa.engine.Engine, "after_cursor_execute", die)
 open_database(sys.argv[1])
 """
 

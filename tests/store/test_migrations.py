@@ -1,4 +1,5 @@
-"""The schema is created and upgraded only by the Alembic migrations."""
+"""The schema is created and upgraded only by the Alembic migrations (a new file takes their end
+state at once from head.sql, checked here against them)."""
 
 import sqlite3
 
@@ -35,7 +36,7 @@ def test_head_revision_constant_matches_the_migrations_folder():
     "'ix_mention_category':UserWarning",
 )
 def test_the_migrations_build_exactly_the_tables_the_code_declares(tmp_path):
-    db = open_database(tmp_path / "new.sqlite3")
+    db = _migrated(tmp_path / "new.sqlite3")
     db.close_all()
     engine = create_engine(f"sqlite:///{db.path}")
     with engine.connect() as conn:
@@ -48,7 +49,7 @@ def test_the_migrations_build_exactly_the_tables_the_code_declares(tmp_path):
 def test_the_migrations_build_the_expression_indexes_the_code_declares(tmp_path):
     """What the comparison above cannot see: each index on an expression, as SQLite holds it
     after the migrations, is the one the tables declare."""
-    db = open_database(tmp_path / "new.sqlite3")
+    db = _migrated(tmp_path / "new.sqlite3")
     db.close_all()
     declared = {
         index.name: str(CreateIndex(index).compile(dialect=sqlite.dialect()))
@@ -64,6 +65,30 @@ def test_the_migrations_build_the_expression_indexes_the_code_declares(tmp_path)
     assert {name: " ".join(sql.split()) for name, sql in built.items()} == {
         name: " ".join(sql.split()) for name, sql in declared.items()
     }
+
+
+def _migrated(path):
+    schema.upgrade(path, "head")
+    return open_database(path)
+
+
+def test_head_sql_is_what_the_migrations_build(tmp_path):
+    migrated = _migrated(tmp_path / "migrated.sqlite3")
+    fresh = open_database(tmp_path / "fresh.sqlite3")  # a new file: made from head.sql
+    assert schema.head_script(migrated.connection()) == schema.HEAD_SCRIPT.read_text(), (
+        "head.sql is out of date: rewrite it with `uv run python -m socialdesk.store.schema`"
+    )
+    everything = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+    assert fresh.query(everything) == migrated.query(everything)  # shadow tables included
+    tables = fresh.query(
+        "SELECT name FROM pragma_table_list"
+        " WHERE type = 'table' AND schema = 'main' AND name NOT LIKE 'sqlite%'"
+    )
+    for (table,) in tables:  # the rows migrations wrote (the built-in saved replies)
+        assert fresh.query(f'SELECT * FROM "{table}"') == migrated.query(f'SELECT * FROM "{table}"')
+    assert fresh.query("SELECT * FROM alembic_version") == [(schema.HEAD_REVISION,)]
+    migrated.close_all()
+    fresh.close_all()
 
 
 def _is_search_index(diff) -> bool:
