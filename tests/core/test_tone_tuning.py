@@ -14,9 +14,8 @@ FILES = sorted(p.name for p in TUNING.glob("drafts*.jsonl"))
 
 @pytest.mark.parametrize("name", FILES)
 def test_tone_checks_on_the_tuning_set(name):
-    passed, recall, fp_rate, false_pos = tone_scores(
-        TUNING, TEXT_CODES | {"unfilled-template"}, name
-    )
+    codes = TEXT_CODES | {"unfilled-template"} | ({"other-language"} & LABELLED.get(name, set()))
+    passed, recall, fp_rate, false_pos = tone_scores(TUNING, codes, name)
     print(f"\ntone on the tuning set {name}: {passed:.3f} of drafts exactly right, "
           f"false positives {fp_rate:.3f} per draft {dict(false_pos)}")  # fmt: skip
     for code, r in recall.items():
@@ -29,4 +28,15 @@ def test_tone_checks_on_the_tuning_set(name):
 # today's scores, as floors.
 # drafts-second.jsonl, a second independent author's, scored 0.767 before it was read; its odd ids
 # were tuned on and its even ids kept aside (0.765 -> 0.770 while the odd half went 0.770 -> 0.890).
-FLOORS = {"drafts.jsonl": 0.99, "drafts-replies.jsonl": 0.94, "drafts-second.jsonl": 0.82}
+# drafts-third.jsonl, a third independent author's (who also labels other-language), scored 0.816
+# before it was read (odd ids 0.813, even 0.818); its odd ids were tuned on (0.813 -> 0.831) and
+# the even ones kept aside (0.818 -> 0.818: a next step through a menu path, instruction verbs,
+# "we should have told you" owned rather than blamed, thanks in other languages).
+FLOORS = {
+    "drafts.jsonl": 0.99,
+    "drafts-replies.jsonl": 0.94,
+    "drafts-second.jsonl": 0.82,
+    "drafts-third.jsonl": 0.82,
+}
+# Codes only some authors labelled: the others' drafts in other languages carry no such label.
+LABELLED = {"drafts-third.jsonl": {"other-language"}}

@@ -214,6 +214,8 @@ def test_a_real_step_still_counts(draft):
         "@hal Sorry, refunding the duplicate charge now.",
         "@hal Sorry. Parking fines can be appealed online.",
         "@hal Sorry about that. Please allow 5-7 business days for the refund.",
+        "@hal That's awful, sorry. Report it at the baggage desk.",
+        "@hal Ugh, sorry! Settings → Sync → 'Merge duplicates' cleans them up in one go.",
     ],
 )
 def test_an_instruction_or_an_action_under_way_is_a_next_step(draft):
@@ -599,3 +601,17 @@ def test_a_retorts_words_in_an_apology_are_not_a_retort(draft):
 )
 def test_so_they_cannot_have_it_blames_them_only_for_their_part(draft, blamed):
     assert ("blames-customer" in fired(draft)) is blamed
+
+
+def test_owning_what_the_brand_should_have_said_is_not_blame():
+    draft = (
+        "@dee 70 minutes is far too long, and we're sorry. We should have told you when you "
+        "arrived that the clinic was running late. Your next check-up is on us."
+    )
+    assert "blames-customer" not in fired(draft)
+    assert "blames-customer" in fired("@dee The receptionist told you when you arrived.")
+
+
+@pytest.mark.parametrize("draft", ["Dankjewel! Dat horen we graag 🍎", "Merci beaucoup ❤️"])
+def test_thanks_in_their_own_language_is_a_thank_you(draft):
+    assert "unthanked-praise" not in fired(draft, PRAISE)

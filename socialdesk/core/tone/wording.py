@@ -19,7 +19,9 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
     lists = _lists()
     # Blame and defensiveness found once: the first of each is a finding, and all of them are
     # left out of what negative-tone weighs.
-    blames = list(lists.blame.finditer(draft.body))
+    blames = [
+        m for m in lists.blame.finditer(draft.body) if not _OWN_FAULT.search(m.string, 0, m.start())
+    ]
     defends = list(lists.defensive.finditer(draft.body))
     if context.mention_category in _NO_PROBLEM:
         # "It's gorgeous, isn't it?" to praise agrees with them: a tag question contradicts only
@@ -257,9 +259,15 @@ _RHETORICAL = re.compile(
 # (the network's own link rules accept only the real ones).
 _LINKISH = re.compile(r"\w\.[a-z]{2,}/[\w/.#?=&-]*\w", re.IGNORECASE)
 _NUMBER = re.compile(r"[$€£¥]\s?\d|\d")
+# "Settings → Sync → Merge duplicates", "Billing > Invoices": where to go in the app is a step.
+_MENU_PATH = re.compile(r"\b[A-Z][\w-]*(?: [\w-]+){0,2} (?:→|›|>) ['\"‘“]?[A-Z]")
 
 
 _ARGUING = ("blames-customer", "defensive")
+# "We should have told you when you booked": the brand owning a failure, not blaming them.
+_OWN_FAULT = re.compile(
+    r"\b(?:we|i)\s+(?:should|could|ought to|would|must)(?:\s+have|'ve)\s+$", re.I
+)
 
 
 def _explained_away(draft: _Draft) -> list[Finding]:
@@ -392,6 +400,7 @@ def _has_next_step(draft: _Draft, category: str, argued: list[tuple[int, int]]) 
         _TIME_FRAME.search(text)
         or find_urls(whole)
         or ("/" in whole and _LINKISH.search(whole))
+        or _MENU_PATH.search(whole)
         or _instructs(whole)
     ):
         return True
