@@ -236,7 +236,7 @@ class WorkspaceController(WorkspaceReads, QObject):
 
         now, touched = self.clock(), [row.id]
 
-        def flag(flags):
+        def set_flags(flags):
             mentions.set_author_flags(db, row.author_id, flags)
             # A VIP's waiting mentions turn urgent (and back when unflagged).
             touched.extend(
@@ -244,8 +244,8 @@ class WorkspaceController(WorkspaceReads, QObject):
             )
 
         def change():
-            flag(after)
-            return lambda: flag(before)
+            set_flags(after)
+            return lambda: set_flags(before)
 
         verb = "Flagged" if on else "Unflagged"
         self.record(f"{verb} @{row.author_handle} as {flag}", touched, change)
