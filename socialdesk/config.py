@@ -35,7 +35,7 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
 @dataclass(frozen=True)
 class Setting:
     key: str
-    type: type
+    type: type[Any]
     default: Any
     label: str
     choices: tuple[Any, ...] = ()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass
+from types import TracebackType
+from typing import Literal
 
 import keyring
 from keyring.backend import KeyringBackend
@@ -108,7 +110,7 @@ class CredentialStore:
             raise CredentialsUnavailable(NO_KEYRING)
         return backend
 
-    def _errors(self, action: str):
+    def _errors(self, action: str) -> _Translate:
         return _Translate(action)
 
 
@@ -121,7 +123,12 @@ class _Translate:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind, exc, tb) -> bool:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> Literal[False]:  # never swallows: lets it through, or raises CredentialsUnavailable
         if exc is None or isinstance(exc, CredentialsUnavailable):
             return False
         if isinstance(exc, KeyringLocked):

@@ -7,10 +7,22 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from socialdesk import __version__
 from socialdesk.config import DATA_DIR_ENV, Settings, resolve_data_dir
+
+if TYPE_CHECKING:  # names only: Qt and the window load once the arguments are read
+    from PySide6.QtWidgets import QApplication
+
+    from socialdesk.ui.main_window import MainWindow
+
+# What sys.excepthook is called with.
+_ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 log = logging.getLogger("socialdesk")
 SMOKE_TIMEOUT_MS = 120_000
@@ -120,6 +132,7 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
         return _fatal(str(exc), gui=not args.smoke)
     settings = Settings.load(data_dir)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # one made here, or pytest-qt's: never a bare core app
     app.setApplicationName("SocialDesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("socialdesk")
@@ -148,10 +161,10 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
         lock.release()
 
 
-def _report_unexpected(window):
+def _report_unexpected(window: MainWindow) -> _ExceptHook:
     """A bug in a slot must not vanish into stderr: log it whole, tell the user in plain words."""
 
-    def hook(kind, exc, tb) -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("Unexpected error", exc_info=(kind, exc, tb))
         window.show_error(
             f"Something went wrong: {exc}. Your data is safe; the details are in the log "
@@ -161,17 +174,23 @@ def _report_unexpected(window):
     return hook
 
 
-def _smoke(app, window, path: Path) -> int:
+@dataclass
+class _SmokeOutcome:
+    code: int = 1
+    message: str = "timed out waiting for the workspace to load"
+
+
+def _smoke(app: QApplication, window: MainWindow, path: Path) -> int:
     """Wait for the first sync, show the first mention in full, then save the window as a PNG."""
     from PySide6.QtCore import QTimer
 
-    outcome = {"code": 1, "message": "timed out waiting for the workspace to load"}
+    outcome = _SmokeOutcome()
 
-    def failed(kind, exc, tb) -> None:
+    def failed(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         # Any error while rendering fails the smoke run at once, with the traceback.
         log.error("Smoke run failed", exc_info=(kind, exc, tb))
         traceback.print_exception(kind, exc, tb)
-        outcome.update(code=1, message=f"smoke run failed: {exc}")
+        outcome.code, outcome.message = 1, f"smoke run failed: {exc}"
         window.close()
 
     sys.excepthook = failed
@@ -179,15 +198,15 @@ def _smoke(app, window, path: Path) -> int:
         lambda message: failed(RuntimeError, RuntimeError(message), None)
     )
 
-    def grab(_mention_id=None) -> None:
+    def grab(_mention_id: int | None = None) -> None:
         # Called from a signal: let the pane finish its layout in the event loop, then grab.
         QTimer.singleShot(0, save)
 
     def save() -> None:
         if window.grab().save(str(path)):
-            outcome.update(code=0, message=f"saved {path}")
+            outcome.code, outcome.message = 0, f"saved {path}"
         else:
-            outcome["message"] = f"could not write {path}"
+            outcome.message = f"could not write {path}"
         window.close()
 
     def loaded() -> None:
@@ -203,8 +222,8 @@ def _smoke(app, window, path: Path) -> int:
         window.controller.ready.connect(loaded)
     QTimer.singleShot(SMOKE_TIMEOUT_MS, window.close)
     app.exec()
-    print(outcome["message"], file=sys.stdout if outcome["code"] == 0 else sys.stderr)
-    return outcome["code"]
+    print(outcome.message, file=sys.stdout if outcome.code == 0 else sys.stderr)
+    return outcome.code
 
 
 def _check_keyring() -> int:

@@ -70,10 +70,10 @@ class AccountsController(QObject):
         kept if the account connects)."""
         db, networks, now = self.ctx.db, self._networks, self.ctx.clock()
 
-        def add():
+        def add() -> int:
             client_id = clients.client_id_by_name(db, client_name)
             new = client_id is None
-            if new:
+            if client_id is None:
                 client_id = clients.add_client(db, client_name.strip(), at=now)
             try:
                 return accounts.add_account(
@@ -158,6 +158,6 @@ class AccountsController(QObject):
             failed,
         )
 
-    def _changed(self, done: Done, result) -> None:
+    def _changed(self, done: Done, result: Any) -> None:
         self.ctx.report(Changes(accounts=True))  # the sidebar reloads and a sync starts
         done(result)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from socialdesk.app.tasks import TaskRunner
+from socialdesk.app.tasks import Done, Failed, TaskRunner
 from socialdesk.config import Settings
 from socialdesk.store.clients import AccountSummary, ClientSummary
 from socialdesk.store.db import Database
@@ -29,9 +29,6 @@ if TYPE_CHECKING:  # names only: the networks load after the first paint
     from socialdesk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
-
-Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
 
 
 @dataclass(frozen=True)
@@ -76,7 +73,7 @@ class AppContext(QObject):
     def db(self) -> Database:
         return self.workspace.db
 
-    def provider_for(self, account: AccountSummary | None) -> Provider:
+    def provider_for(self, account: AccountSummary) -> Provider:
         return self.workspace.provider_for(account)
 
     @property

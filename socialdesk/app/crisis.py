@@ -5,7 +5,7 @@ normal drafts, outbox and undo."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -14,6 +14,7 @@ from socialdesk.core.crisis import NEGATIVE_CATEGORIES
 from socialdesk.core.replies import BUILT_IN
 from socialdesk.services.crisis import ClientCrisis, CrisisWatch, simulate_crisis
 from socialdesk.store import crises, drafts, saved_replies
+from socialdesk.store.clients import ClientSummary
 from socialdesk.store.mentions import MentionRow
 
 CHECK_EVERY_MS = 60_000
@@ -36,7 +37,8 @@ class CrisisController(QObject):
         self.current: list[ClientCrisis] = []
         self._watch = CrisisWatch(context.db, context.clock)
         self._checking = False
-        self._timer = QTimer(self, interval=CHECK_EVERY_MS, timeout=self.check)
+        self._timer = QTimer(self, interval=CHECK_EVERY_MS)
+        self._timer.timeout.connect(self.check)
         context.workspaceChanged.connect(self._new_workspace)
 
     def start(self) -> None:
@@ -71,13 +73,13 @@ class CrisisController(QObject):
         """The demo's "Simulate a crisis": a login outage's worth of angry mentions."""
         db, watch, now = self.ctx.db, self._watch, self.ctx.clock()
 
-        def done(_):
+        def done(_result: None) -> None:
             self.ctx.report(Changes(arrived=(), clients=True))  # the inbox reloads its top
             self.check()
 
         self.ctx.write(lambda: simulate_crisis(db, watch, now, client_id), done)
 
-    def draft_statements(self, client_id: int, done) -> None:
+    def draft_statements(self, client_id: int, done: Callable[[ClientSummary], None]) -> None:
         """The built-in statement (or the client's edited one) as a new post for each of the
         client's accounts that has none being written; ``done`` opens them."""
         db, now = self.ctx.db, self.ctx.clock()
@@ -86,7 +88,7 @@ class CrisisController(QObject):
             return
         text = self._statement_text(client_id, client.name)
 
-        def write():
+        def write() -> None:
             for account in client.accounts:
                 if drafts.live_draft(db, account.id, None) is None:
                     drafts.save_draft(db, account_id=account.id, mention_id=None, text=text,
@@ -118,7 +120,7 @@ class CrisisController(QObject):
         db, at, record = self.ctx.db, self.ctx.clock(), shown.record
         ids = self._watch.crisis_mentions(record)
 
-        def change():
+        def change() -> Callable[[], None]:
             covered = crises.cover(db, record.id, ids, at)
             return lambda: crises.uncover(db, covered, at)
 
@@ -135,7 +137,7 @@ class CrisisController(QObject):
                 return row.created_at >= shown.record.started_at - timedelta(minutes=30)
         return False
 
-    def needs_update(self, shown: ClientCrisis, now) -> bool:
+    def needs_update(self, shown: ClientCrisis, now: datetime) -> bool:
         """The last statement is older than the manager's setting: time for an update."""
         every = timedelta(minutes=self.ctx.settings.get("crisis_update_minutes"))
         return shown.last_statement is not None and now - shown.last_statement > every

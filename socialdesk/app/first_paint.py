@@ -16,17 +16,25 @@ class FirstPaint(QObject):
     """Calls ``then`` once: just after the application first paints anything, or after
     ``fallback_ms`` if nothing paints."""
 
-    def __init__(self, then: Callable[[], None], fallback_ms: int = FALLBACK_MS, parent=None):
+    def __init__(
+        self,
+        then: Callable[[], None],
+        fallback_ms: int = FALLBACK_MS,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._then: Callable[[], None] | None = then
-        self._app = QCoreApplication.instance()
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("FirstPaint watches the application's paints: create it first.")
+        self._app = app
         self._app.installEventFilter(self)
         self._fallback = QTimer(self, singleShot=True, interval=fallback_ms)
         self._fallback.timeout.connect(self._fire)
         self._fallback.start()
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Paint:
+        if event.type() == QEvent.Type.Paint:
             # The window's widgets paint together; go on once they all have.
             QTimer.singleShot(0, self, self._fire)
             self._stop_watching()

@@ -29,7 +29,7 @@ class FolderLock:
         """Hold the folder, or raise FolderInUse naming the process that does."""
         if self._lock.tryLock(200):
             return
-        if self._lock.error() != QLockFile.LockFailedError:
+        if self._lock.error() != QLockFile.LockError.LockFailedError:
             raise FolderInUse(
                 f"SocialDesk cannot lock its data folder ({self._lock.fileName()}): check that "
                 "the folder can be written to."

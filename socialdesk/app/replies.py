@@ -65,7 +65,8 @@ class RepliesController(QObject):
         self._sending = False
         self._stopping = False
         self._generations: dict[str, int] = {}
-        self._timer = QTimer(self, interval=SEND_INTERVAL_MS, timeout=self.send_due)
+        self._timer = QTimer(self, interval=SEND_INTERVAL_MS)
+        self._timer.timeout.connect(self.send_due)
 
     @property
     def _db(self) -> Database:
@@ -152,14 +153,14 @@ class RepliesController(QObject):
         )
 
     def _state_change(
-        self, db, draft_id: int, state: str, expected: tuple[Any, ...], now: datetime
-    ):
+        self, db: Database, draft_id: int, state: str, expected: tuple[Any, ...], now: datetime
+    ) -> Callable[[], None]:
         """Move the draft (only from ``expected``) and return the undo, which moves it back only
         if nothing moved it meanwhile (a reviewer may have approved it)."""
         before = drafts.set_state(db, draft_id, state, now=now, expected=expected)
         QTimer.singleShot(0, self, self.refresh_review)
 
-        def undo():
+        def undo() -> None:
             drafts.set_state(db, draft_id, before, now=now, expected=(state,))
             QTimer.singleShot(0, self, self.refresh_review)
             QTimer.singleShot(0, self, lambda: self.draftsChanged.emit())
@@ -168,10 +169,13 @@ class RepliesController(QObject):
 
     def send_back(self, draft_id: int, note: str) -> None:
         db, now = self._db, self.ctx.clock()
+
+        def sent_back(_result: None) -> None:
+            self.refresh_review()
+            self.ctx.notice.emit("Sent back with your note")
+
         self.ctx.write_and_report(
-            lambda: drafts.send_back(db, draft_id, note, now),
-            self._cards(draft_id),
-            lambda _: (self.refresh_review(), self.ctx.notice.emit("Sent back with your note")),
+            lambda: drafts.send_back(db, draft_id, note, now), self._cards(draft_id), sent_back
         )
 
     def _cards(self, draft_id: int) -> list[int]:
@@ -198,12 +202,12 @@ class RepliesController(QObject):
         now = self.ctx.clock()
         db, key = self._db, outbox_policy.new_key(now)
 
-        def approve():
+        def approve() -> int:
             return drafts.approve(db, draft_id, key, now, send_at=send_at, text=text)
 
         cards = self._cards(draft_id)
 
-        def done(_item_id):
+        def done(_item_id: int) -> None:
             self.ctx.report(Changes(mentions=tuple(cards)))
             self.refresh()
             when = f" for {send_at.astimezone():%a %H:%M}" if send_at else ""
@@ -236,7 +240,7 @@ class RepliesController(QObject):
         generation = self._generations.get(name, 0) + 1
         self._generations[name] = generation
 
-        def done(result) -> None:
+        def done(result: Any) -> None:
             if self._generations[name] == generation:
                 then(result)
 
@@ -258,7 +262,7 @@ class RepliesController(QObject):
     def cancel(self, ids: list[int]) -> None:
         db, now = self._db, self.ctx.clock()
 
-        def change():
+        def change() -> Callable[[], None]:
             cancelled = outbox.cancel(db, ids, now)
             QTimer.singleShot(0, self, self._changed)
             QTimer.singleShot(0, self, lambda: self.draftsChanged.emit())
@@ -268,7 +272,7 @@ class RepliesController(QObject):
                     "cancelled. The Outbox shows how it went."
                 )
 
-            def undo():
+            def undo() -> None:
                 kept = outbox.restore(db, cancelled, now)
                 QTimer.singleShot(0, self, self._changed)
                 QTimer.singleShot(0, self, lambda: self.draftsChanged.emit())
@@ -286,14 +290,13 @@ class RepliesController(QObject):
     def set_client_paused(self, client_id: int, paused: bool) -> None:
         db = self._db
         word = "Paused" if paused else "Resumed"
-        self.ctx.write(
-            lambda: outbox.set_client_paused(db, client_id, paused),
-            lambda ids: (
-                self._changed(),
-                self.ctx.report(Changes(clients=True)),
-                self.ctx.notice.emit(f"{word} the client's outbox ({len(ids)} waiting)"),
-            ),
-        )
+
+        def done(ids: list[int]) -> None:
+            self._changed()
+            self.ctx.report(Changes(clients=True))
+            self.ctx.notice.emit(f"{word} the client's outbox ({len(ids)} waiting)")
+
+        self.ctx.write(lambda: outbox.set_client_paused(db, client_id, paused), done)
 
     def _changed(self) -> None:
         self.refresh()

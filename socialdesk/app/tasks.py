@@ -16,6 +16,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
+Work = Callable[[], Any]  # runs on a worker thread
+Done = Callable[[Any], None]  # hears what the work returned, on the UI thread
+Failed = Callable[[BaseException], None]  # hears what the work raised, on the UI thread
+
 
 class _Relay(QObject):
     """Lives on the UI thread; the worker emits into it and Qt queues the call across threads."""
@@ -25,7 +29,7 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Work, relay: _Relay) -> None:
         super().__init__()
         self._fn = fn
         self._relay = relay
@@ -54,12 +58,12 @@ class TaskRunner(QObject):
         self._relays: set[_Relay] = set()
         self._closed = False
 
-    def run(self, fn, on_done=None, on_error=None) -> None:
+    def run(self, fn: Work, on_done: Done | None = None, on_error: Failed | None = None) -> None:
         if self._closed:
             return  # the app is closing: nobody is left to show what a read would return
         self._start(self._pool, fn, on_done, on_error)
 
-    def write(self, fn, on_done=None, on_error=None) -> None:
+    def write(self, fn: Work, on_done: Done | None = None, on_error: Failed | None = None) -> None:
         if self._closed:
             # A change asked for while closing still reaches the disk; the writer pool is idle.
             try:
@@ -82,13 +86,15 @@ class TaskRunner(QObject):
         self._closed = True
         self.wait_for_done()
 
-    def _start(self, pool: QThreadPool, fn, on_done, on_error) -> None:
+    def _start(
+        self, pool: QThreadPool, fn: Work, on_done: Done | None, on_error: Failed | None
+    ) -> None:
         # Parented to the runner and freed with deleteLater: a callback may spin the event loop
         # while the relay is still emitting, so it must outlive its own signal.
         relay = _Relay(self)
         self._relays.add(relay)
 
-        def finish(value, callback=None):
+        def finish(value: Any, callback: Done | None = None) -> None:
             self._relays.discard(relay)
             relay.deleteLater()
             self.busyChanged.emit(len(self._relays))

@@ -9,7 +9,7 @@ runner.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from socialdesk.app.replies import RepliesController
 from socialdesk.app.reports import ReportsController
 from socialdesk.app.tasks import TaskRunner
 from socialdesk.config import Settings
+from socialdesk.core.brand_voice import BannedPhrase
 from socialdesk.core.models import MentionStatus, network_label
 from socialdesk.core.service_hours import ServiceHours
 from socialdesk.services import alerts, moderation
@@ -43,7 +44,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-_STATUS_WORDS = {
+_STATUS_WORDS: dict[str, str] = {  # by status (a MentionStatus is its str value)
     MentionStatus.DONE: "Marked done",
     MentionStatus.IGNORED: "Ignored",
     MentionStatus.OPEN: "Reopened",
@@ -224,7 +225,7 @@ class WorkspaceController(WorkspaceReads, QObject):
         label = f"Set {_count(ids)} to {category}" if category else f"Reset {_count(ids)}"
         now = self.clock()
 
-        def change():
+        def change() -> None:
             mentions.set_category(db, ids, category)
             mentions.reprioritise(db, ids, now)  # a complaint now is high priority, and so on
 
@@ -236,16 +237,16 @@ class WorkspaceController(WorkspaceReads, QObject):
 
         now, touched = self.clock(), [row.id]
 
-        def flag(flags):
+        def set_flags(flags: frozenset[str]) -> None:
             mentions.set_author_flags(db, row.author_id, flags)
             # A VIP's waiting mentions turn urgent (and back when unflagged).
             touched.extend(
                 mentions.reprioritise(db, mentions.author_mention_ids(db, row.author_id), now)
             )
 
-        def change():
-            flag(after)
-            return lambda: flag(before)
+        def change() -> Callable[[], None]:
+            set_flags(after)
+            return lambda: set_flags(before)
 
         verb = "Flagged" if on else "Unflagged"
         self.record(f"{verb} @{row.author_handle} as {flag}", touched, change)
@@ -256,7 +257,7 @@ class WorkspaceController(WorkspaceReads, QObject):
         where = network_label(row.network)
         self.notice.emit(f"{'Hiding' if hidden else 'Showing'} the reply on {where}…")
 
-        def done(_row):
+        def done(_row: MentionRow) -> None:
             self.mentionChanged.emit(row.id)
             self.refresh_clients()
             said = "hidden on" if hidden else "shown again on"
@@ -271,7 +272,7 @@ class WorkspaceController(WorkspaceReads, QObject):
     def save_view(self, name: str, flt: MentionFilter) -> None:
         db = self.workspace.db
 
-        def save():
+        def save() -> list[SavedView]:
             saved_views.save_view(db, name, flt)
             return saved_views.list_views(db)
 
@@ -280,7 +281,7 @@ class WorkspaceController(WorkspaceReads, QObject):
     def delete_view(self, view_id: int) -> None:
         db = self.workspace.db
 
-        def delete():
+        def delete() -> list[SavedView]:
             saved_views.delete_view(db, view_id)
             return saved_views.list_views(db)
 
@@ -315,10 +316,15 @@ class WorkspaceController(WorkspaceReads, QObject):
         self._overdue_checked_at = now
         muted = self._muted()
         self.runner.run(lambda: alerts.newly_overdue(db, since, now, muted), self._alert, self.fail)
+
+        def reprioritised(ids: list[int]) -> None:
+            for mention_id in ids:
+                self.mentionChanged.emit(mention_id)
+
         # Clocks running out make questions and complaints urgent: their cards say so at once.
         self.runner.write(
             lambda: mentions.reprioritise(db, mentions.coming_due(db, now), now),
-            lambda ids: [self.mentionChanged.emit(i) for i in ids],
+            reprioritised,
             self.fail,
         )
 
@@ -326,7 +332,9 @@ class WorkspaceController(WorkspaceReads, QObject):
         db = self.workspace.db
         self._write(lambda: clients.set_notifications_muted(db, client_id, muted), [])
 
-    def set_brand_voice(self, client_id: int, rules, contacts) -> None:
+    def set_brand_voice(
+        self, client_id: int, rules: Sequence[BannedPhrase], contacts: Sequence[str]
+    ) -> None:
         db = self.workspace.db
         self._write(
             lambda: clients.set_brand_voice(db, client_id, rules, contacts),
@@ -359,11 +367,11 @@ class WorkspaceController(WorkspaceReads, QObject):
         put it back (and run ``then`` after putting it back)."""
         db, at = self.workspace.db, self.clock()
 
-        def recorded():
+        def recorded() -> Callable[[], None]:
             before = mentions.mention_states(db, ids)
             change()
 
-            def undo():
+            def undo() -> None:
                 mentions.restore_states(db, before, at=at)
                 if then:
                     then()

@@ -99,7 +99,8 @@ def _cld2(text: str) -> str | None:
         reliable, _bytes, details = pycld2.detect(clean)
     except pycld2.error:
         return None
-    code = details[0][1]
+    # pycld2 has no types: details are (name, code, percent, score), the likeliest first.
+    code: str = details[0][1]
     if not reliable or code in ("un", "xx-Qaai") or ("-" in code and code != "zh-Hant"):
         return None
     return code
@@ -108,7 +109,8 @@ def _cld2(text: str) -> str | None:
 def _cld2_name(code: str) -> str:
     import pycld2
 
-    for name, known in pycld2.LANGUAGES:
+    languages: tuple[tuple[str, str], ...] = pycld2.LANGUAGES  # (NAME, code); no types
+    for name, known in languages:
         if known == code:
             return name.title().replace("_", " ")
     return "another language"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import TypeAlias
 
 _DATA = files("socialdesk.core.data")
 
@@ -96,18 +97,22 @@ _MAX_TCO_SLUG = 40
 _LABEL_SEPARATORS = re.compile("[.\u3002\uff0e\uff61]")  # where punycode.js splits labels
 
 
+# The top-level domains by character: a TLD ends at a node holding "".
+_Trie: TypeAlias = dict[str, "_Trie"]
+
+
 def _tld_pattern() -> str:
     """The known top-level domains, each followed by what may not continue one. twitter-text
     lists them so that a longer one comes before its prefix ("嘉里大酒店" before "嘉里"); a trie
     tried longest first picks the same, without trying 1,500 alternatives one by one."""
-    tree: dict = {}
+    tree: _Trie = {}
     for tld in _tlds():
         node = tree
         for ch in tld:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Trie) -> str:
         branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
@@ -118,7 +123,7 @@ def _tld_pattern() -> str:
 
 
 @cache
-def _url_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _url_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     tld = _tld_pattern()
     domain = rf"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{tld}|{_PUNYCODE}))"  # validDomain
     url = re.compile(  # extractUrl: 2 before, 3 url, 4 protocol, 5 domain, 7 path
@@ -156,7 +161,9 @@ def find_urls(text: str) -> list[Span]:
         start = dot
         while start > pos and scan[start - 1] not in _ENDS_A_STRETCH:
             start -= 1
-        stretch_end = _STRETCH_GOES_ON.match(scan, dot).end()
+        stretch = _STRETCH_GOES_ON.match(scan, dot)
+        assert stretch is not None  # a starred character class: it matches, if only ""
+        stretch_end = stretch.end()
         if run_end < stretch_end:
             ends = _LINK_ENDS.search(scan, stretch_end)
             run_end = ends.start() if ends else len(scan)
@@ -179,7 +186,7 @@ def find_urls(text: str) -> list[Span]:
 _TLD_CANDIDATE = re.compile(r"\.(?:([a-zA-Z]{2,})(?![0-9a-zA-Z@+\-])|[^\x00-\x7f]|[xX][nN]--)")
 
 
-def _url_spans(text: str, match: re.Match) -> list[Span]:
+def _url_spans(text: str, match: re.Match[str]) -> list[Span]:
     before, url, protocol, domain, path = match.group(2, 3, 4, 5, 7)
     start, end = match.start(3), match.end()
     split = not before and ord(url[0]) > 0xFFFF  # JavaScript's link starts at its second half

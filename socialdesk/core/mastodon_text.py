@@ -118,7 +118,7 @@ _WORD_GOES_ON = re.compile(r"[0-9a-z@+\-]", re.IGNORECASE)
 _ALNUM_RUN = re.compile(r"[0-9a-zA-Z]+")
 
 
-def _tld_cut(match) -> int | None:
+def _tld_cut(match: regex.Match[str]) -> int | None:
     """Where the host ends when its last label runs on past a known TLD into characters a TLD
     never has ("example.com「"): twitter-text ends the TLD at the first character that is not
     an ASCII letter, digit, "@", "+" or "-"."""
@@ -131,7 +131,7 @@ def _tld_cut(match) -> int | None:
     return int(match.end("host")) - len(last) + run.end()
 
 
-def _host_ends_a_link(text: str, match) -> bool:
+def _host_ends_a_link(text: str, match: regex.Match[str]) -> bool:
     """A known TLD, every label within DNS's 63 characters (punycode-encoded), and a host that
     does not run on into more word unless a path or query follows."""
     labels = match["host"].split(".")
@@ -151,7 +151,7 @@ def _fits_dns(label: str) -> bool:
         return False
 
 
-def _within_limits(match) -> list[Span]:
+def _within_limits(match: regex.Match[str]) -> list[Span]:
     """A t.co link takes no path beyond its slug (and none over 40 characters); no link is
     over 4,096 characters."""
     start, end = match.span("url")

@@ -77,7 +77,11 @@ class Provider(Protocol):
     # after a failure that may have posted, before posting again — and also when the network
     # forgets keys after ``idempotency_window`` (Mastodon: an hour); None means never.
     idempotent: bool
-    idempotency_window: timedelta | None
+
+    @property
+    def idempotency_window(self) -> timedelta | None:
+        """Read-only, so a provider's own may be narrower (always a timedelta, always None)."""
+        ...
 
     def verify(self, account: AccountRef) -> RemoteAuthor:
         """Check the credentials work; return the account as the network sees it."""

@@ -282,7 +282,9 @@ class MastodonProvider:
     def _get(self, account: AccountRef, path: str, params: dict[str, Any] | None = None) -> Any:
         return self._request(account, "GET", path, params=params)
 
-    def _request(self, account: AccountRef, method: str, path: str, *, auth=True, **kw) -> Any:
+    def _request(
+        self, account: AccountRef, method: str, path: str, *, auth: bool = True, **kw: Any
+    ) -> Any:
         token = self._token(account) if auth else None
         return self._transport(account).request(method, path, token=token, **kw)
 
@@ -409,6 +411,11 @@ def _from_status(status: Any) -> FetchedMention | None:
         return None
 
 
+# A media attachment's "type", as the inbox names it; anything else is an image. Keyed by what
+# the JSON holds (any value, or none).
+_MEDIA_KINDS: dict[Any, str] = {"gifv": "GIF", "video": "video", "audio": "audio"}
+
+
 def _attachments(media: Any) -> list[str]:
     """A line per picture, video or file, with the description its author gave it: an image-only
     post must still say something in the inbox (and to the triage)."""
@@ -416,7 +423,7 @@ def _attachments(media: Any) -> list[str]:
     for item in media if isinstance(media, list) else []:
         if not isinstance(item, dict):
             continue
-        kind = {"gifv": "GIF", "video": "video", "audio": "audio"}.get(item.get("type"), "image")
+        kind = _MEDIA_KINDS.get(item.get("type"), "image")
         alt = " ".join(str(item.get("description") or "").split())[:1_500]
         lines.append(f"[{kind}: {alt}]" if alt else f"[{kind} without a description]")
     return lines

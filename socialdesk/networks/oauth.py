@@ -16,6 +16,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlparse
 
 from socialdesk.networks.errors import AuthError, BadResponse
@@ -56,10 +57,11 @@ class LoopbackReceiver:
         class Handler(BaseHTTPRequestHandler):
             timeout = 5  # a connection opened and left idle (browsers pre-open some) is dropped
 
-            def log_message(self, *args):  # the query holds a code: never into the log
+            def log_message(self, format: str, *args: Any) -> None:
+                # The query holds a code: never into the log.
                 pass
 
-            def do_GET(self):
+            def do_GET(self) -> None:
                 url = urlparse(self.path)
                 if url.path != "/callback":  # a browser's favicon request, say
                     self.send_error(404)
@@ -158,7 +160,7 @@ def register_mastodon_app(transport: Transport, redirect_uris: list[str]) -> Mas
     return MastodonApp(str(answer["client_id"]), str(answer.get("client_secret") or ""))
 
 
-def _register(transport: Transport, redirect_uris: list[str] | str):
+def _register(transport: Transport, redirect_uris: list[str] | str) -> Any:  # its JSON, unchecked
     return transport.request(
         "POST", "/api/v1/apps",
         json={"client_name": APP_NAME, "redirect_uris": redirect_uris, "scopes": MASTODON_SCOPES},
@@ -195,7 +197,9 @@ def exchange_mastodon_code(
     return str(token)
 
 
-def _token_request(transport: Transport, app, redirect_uri: str, code: str, pkce: Pkce):
+def _token_request(
+    transport: Transport, app: MastodonApp, redirect_uri: str, code: str, pkce: Pkce
+) -> Any:  # the JSON body, unchecked
     return transport.request(
         "POST", "/oauth/token",
         data={"grant_type": "authorization_code", "code": code.strip(),

@@ -152,7 +152,7 @@ class XProvider:
             if page.get("data") and not tweets:  # junk, not "no mentions"
                 raise BadResponse("X sent a page of mentions SocialDesk cannot read.")
             found.extend(tweets)
-            meta = page.get("meta") if isinstance(page.get("meta"), dict) else {}
+            meta = _object(page, "meta")
             newest = meta.get("newest_id")
             if resume is None and newest and (top is None or _later(str(newest), top)):
                 top = str(newest)
@@ -280,9 +280,10 @@ class XProvider:
             post_only=bool(session.get("post_only")), refresh=session["refresh_token"],
         )  # fmt: skip
         secrets.put("session", fresh["session"])
-        return json.loads(fresh["session"])["access_token"]
+        token: str = json.loads(fresh["session"])["access_token"]  # _secrets wrote it, a str
+        return token
 
-    def _request(self, account: AccountRef, method: str, path: str, **kw) -> Any:
+    def _request(self, account: AccountRef, method: str, path: str, **kw: Any) -> Any:
         """One call with a fresh token; a 401 refreshes once and tries again. A 403 is X
         refusing this action (a duplicate post, a reply it does not allow, an access level the
         app lacks), not a lost sign-in."""
@@ -307,11 +308,22 @@ def _forbidden(exc: AuthError) -> Refused:
     return error
 
 
+def _object(parent: dict[str, Any], key: str) -> dict[str, Any]:
+    """``parent[key]`` when it is a JSON object, else an empty one."""
+    value = parent.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _array(parent: dict[str, Any], key: str) -> list[Any]:
+    """``parent[key]`` when it is a JSON array, else an empty one."""
+    value = parent.get(key)
+    return value if isinstance(value, list) else []
+
+
 def _tweets(page: dict[str, Any]) -> list[FetchedMention]:
-    includes = page.get("includes") if isinstance(page.get("includes"), dict) else {}
-    listed = includes.get("users") if isinstance(includes.get("users"), list) else []
+    listed = _array(_object(page, "includes"), "users")
     users = {str(u.get("id")): u for u in listed if isinstance(u, dict)}
-    data = page.get("data") if isinstance(page.get("data"), list) else []
+    data = _array(page, "data")
     out = []
     for tweet in data:
         try:

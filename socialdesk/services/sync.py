@@ -18,6 +18,7 @@ from socialdesk.store import clients, mentions
 from socialdesk.store.db import Database
 
 if TYPE_CHECKING:
+    from socialdesk.core.classifier import Memory
     from socialdesk.networks.base import AccountRef, Provider
     from socialdesk.networks.errors import NetworkError
 
@@ -170,7 +171,7 @@ def what_to_do(exc: NetworkError) -> str:
     return f"{said} {step}"
 
 
-def _memory(db: Database, client_id: int, needed: bool):
+def _memory(db: Database, client_id: int, needed: bool) -> Memory | None:
     """The client's refiled mentions, for triage to file their like the same way; read only
     when something new is to be triaged."""
     from socialdesk.core.classifier import Memory
@@ -178,7 +179,7 @@ def _memory(db: Database, client_id: int, needed: bool):
     return Memory(mentions.refiled(db, client_id)) if needed else None
 
 
-def _triage(text: str, memory=None) -> mentions.TriageFields:
+def _triage(text: str, memory: Memory | None = None) -> mentions.TriageFields:
     """Triage at arrival, so the inbox can sort and filter by it, from the text alone and what
     the manager refiled for this client (``memory``); the store weighs the author and the clock
     as it stores them (``upsert_mentions(weigh=True)``).

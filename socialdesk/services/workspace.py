@@ -118,7 +118,9 @@ def open_demo(
     return Workspace("demo", db, _demo_provider(anchor, clock))
 
 
-def _demo_provider(anchor: datetime, clock: Callable[[], datetime]):
+def _demo_provider(
+    anchor: datetime, clock: Callable[[], datetime]
+) -> Callable[[clients.AccountSummary], Provider]:
     """The demo's network, made on first use: its people and texts load after the window shows
     (the first sync asks for it), not while the window waits."""
     made: list[Provider] = []
@@ -185,7 +187,7 @@ def _seed_demo(db: Database, now: datetime, provider: DemoProvider) -> None:
 def _settle_history(db: Database, now: datetime) -> None:
     """Most older mentions were answered (some late), liked or ignored; a few slipped through.
     The last hours stay new, so the inbox opens on a believable working day."""
-    outcomes = []
+    outcomes: list[tuple[int, str, datetime | None]] = []
     for row in mentions.mention_rows(db, offset=0, limit=1_000_000):
         age = now - row.created_at
         if age < SETTLE_AFTER:

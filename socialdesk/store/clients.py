@@ -13,7 +13,7 @@ from typing import Any
 from socialdesk.core.brand_voice import BannedPhrase
 from socialdesk.core.models import MentionStatus, Network
 from socialdesk.core.service_hours import ServiceHours, ServiceHoursError
-from socialdesk.store.db import Database
+from socialdesk.store.db import Database, inserted_id
 from socialdesk.store.values import AWAITING, from_ms, to_ms
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ def add_client(
                 to_ms(at or datetime.now(UTC)),
             ),
         )
-        return cur.lastrowid
+        return inserted_id(cur)
 
 
 def add_account(
@@ -125,7 +125,7 @@ def add_account(
                 to_ms(at or datetime.now(UTC)),
             ),
         )
-        return cur.lastrowid
+        return inserted_id(cur)
 
 
 def account_by_remote_id(db: Database, network: str, remote_id: str) -> AccountSummary | None:
@@ -281,7 +281,8 @@ def delete_account(db: Database, account_id: int) -> None:
 
 
 def count_accounts(db: Database) -> int:
-    return db.query("SELECT count(*) FROM account")[0][0]
+    accounts: int = db.query("SELECT count(*) FROM account")[0][0]
+    return accounts
 
 
 _ACCOUNT_COLUMNS = (
@@ -291,8 +292,12 @@ _ACCOUNT_COLUMNS = (
 
 
 def _account(row: Sequence[Any], unread: int = 0, overdue: int = 0) -> AccountSummary:
-    *head, synced_at, last_error = row
-    return AccountSummary(*head, from_ms(synced_at), last_error, unread, overdue)
+    (account_id, client_id, network, handle, display_name, server_url, remote_id, cursor, state,
+     synced_at, last_error) = row  # fmt: skip
+    return AccountSummary(
+        account_id, client_id, network, handle, display_name, server_url, remote_id, cursor, state,
+        from_ms(synced_at), last_error, unread, overdue,
+    )  # fmt: skip
 
 
 def list_accounts(db: Database) -> list[AccountSummary]:
@@ -474,7 +479,8 @@ def set_sync_state(
     at: datetime | None = None,
 ) -> None:
     """Record a sync's outcome. ``cursor`` left out keeps the stored one."""
-    sets, params = ["sync_state = ?", "last_error = ?"], [state, error]
+    sets = ["sync_state = ?", "last_error = ?"]
+    params: list[Any] = [state, error]
     if cursor is not ...:
         sets.append("sync_cursor = ?")
         params.append(cursor)

@@ -4,8 +4,10 @@ started and ended, and the mentions a statement covered."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from socialdesk.core.crisis import NEGATIVE_CATEGORIES, Negative
 from socialdesk.core.models import Category, MentionStatus, OutboxState
@@ -57,7 +59,7 @@ def last_crisis(db: Database, client_id: int) -> CrisisRecord | None:
 
 def start(db: Database, client_id: int, at: datetime, about: tuple[str, ...]) -> int:
     with db.transaction() as conn:
-        crisis_id = conn.execute(
+        crisis_id: int = conn.execute(
             "INSERT INTO crisis (client_id, started_at, about) VALUES (?, ?, ?) RETURNING id",
             (client_id, to_ms(at), json.dumps(list(about))),
         ).fetchone()[0]
@@ -134,7 +136,7 @@ def outbox_paused(db: Database, client_id: int) -> bool:
 _COLUMNS = "id, client_id, started_at, ended_at, about, outbox_paused_by_crisis"
 
 
-def _record(row) -> CrisisRecord:
+def _record(row: Sequence[Any]) -> CrisisRecord:
     crisis_id, client_id, started, ended, about, paused = row
     return CrisisRecord(
         crisis_id, client_id, from_ms(started), from_ms(ended), tuple(json.loads(about or "[]")),

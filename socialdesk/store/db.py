@@ -34,6 +34,7 @@ __all__ = [
     "NewerSchemaError",
     "StoreError",
     "StoreFullError",
+    "inserted_id",
     "open_database",
 ]
 
@@ -104,6 +105,15 @@ class Database:
         for conn in connections:
             conn.close()
         self._local = threading.local()
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row the INSERT just run on ``cursor`` wrote (sqlite3 leaves ``lastrowid``
+    None only on a cursor that has run no INSERT)."""
+    row_id = cursor.lastrowid
+    if row_id is None:
+        raise ValueError("This cursor ran no INSERT: there is no new row's id.")
+    return row_id
 
 
 def translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:

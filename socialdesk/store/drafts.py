@@ -53,8 +53,8 @@ _COLUMNS = "id, account_id, mention_id, text, cursor_position, state, review_not
 
 
 def _draft(row: Sequence[Any]) -> Draft:
-    *head, updated = row
-    return Draft(*head, from_ms(updated))
+    draft_id, account_id, mention_id, text, cursor, state, note, updated = row
+    return Draft(draft_id, account_id, mention_id, text, cursor, state, note, from_ms(updated))
 
 
 def get_draft(db: Database, draft_id: int) -> Draft | None:
@@ -99,12 +99,13 @@ def save_draft(
         # No id: a new draft, always. Taking over the mention's live draft here could overwrite a
         # reply in review (or one just cancelled) with what a stale composer holds.
         if draft_id is None:
-            return conn.execute(
+            new_id: int = conn.execute(
                 "INSERT INTO draft (account_id, mention_id, text, cursor_position, state,"
                 f" created_at, updated_at) VALUES (?, ?, ?, ?, '{DraftState.EDITING}', ?, ?)"
                 " RETURNING id",
                 (account_id, mention_id, text, cursor, to_ms(now), to_ms(now)),
             ).fetchone()[0]
+            return new_id
         changed = conn.execute(
             "UPDATE draft SET text = ?, cursor_position = ?, updated_at = ?"
             " WHERE id = ? AND state IN (?, ?)",
@@ -137,7 +138,8 @@ def set_state(
             " WHERE id = ?",
             (state, note, to_ms(now), draft_id),
         )
-        return row[0]
+        was: str = row[0]
+        return was
 
 
 def send_back(db: Database, draft_id: int, note: str, now: datetime) -> None:
@@ -156,9 +158,15 @@ def review_queue(db: Database) -> list[ReviewItem]:
         " JOIN client c ON c.id = a.client_id WHERE d.state = ? ORDER BY d.updated_at, d.id",
         (DraftState.READY.value,),
     )
-    drafts = [(_draft(r[:8]), *r[8:]) for r in rows]
-    mentions = {m.id: m for m in rows_by_id(db, [d.mention_id for d, *_ in drafts if d.mention_id])}
-    return [ReviewItem(d, *rest, mentions.get(d.mention_id)) for d, *rest in drafts]
+    drafts = [_draft(r[:8]) for r in rows]
+    mentions = {m.id: m for m in rows_by_id(db, [d.mention_id for d in drafts if d.mention_id])}
+    items = []
+    for draft, row in zip(drafts, rows, strict=True):
+        client_id, client_name, network, handle = row[8:]
+        # No mention: a new post.
+        mention = mentions.get(draft.mention_id) if draft.mention_id is not None else None
+        items.append(ReviewItem(draft, client_id, client_name, network, handle, mention))
+    return items
 
 
 class DraftChanged(Exception):
@@ -196,7 +204,7 @@ def approve(
             "SELECT outbox_paused FROM client WHERE id = ?", (client_id,)
         ).fetchone()[0]
         state = OutboxState.PAUSED if paused else OutboxState.QUEUED
-        item_id = conn.execute(
+        item_id: int = conn.execute(
             "INSERT INTO outbox_item (account_id, draft_id, mention_id, text,"
             " in_reply_to_remote_id, idempotency_key, state, attempts, created_at, send_at,"
             " conversation_id, unconfirmed) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0)"

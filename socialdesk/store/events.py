@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from socialdesk.store.db import Database
+from socialdesk.store.db import Database, inserted_id
 from socialdesk.store.values import from_ms, to_ms
 
 
@@ -34,7 +34,7 @@ def log_event(
     at: datetime | None = None,
 ) -> int:
     with db.transaction() as conn:
-        return conn.execute(
+        cursor = conn.execute(
             "INSERT INTO event (kind, at, client_id, account_id, mention_id, detail)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             (
@@ -45,7 +45,8 @@ def log_event(
                 mention_id,
                 json.dumps(detail) if detail is not None else None,
             ),
-        ).lastrowid
+        )
+        return inserted_id(cursor)
 
 
 def last_event(db: Database, kind: str) -> EventRecord | None:

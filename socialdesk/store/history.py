@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
+from typing import Any
 
 from socialdesk.core.models import DraftState, MentionStatus, OutboxState
 from socialdesk.core.search import Query
@@ -36,6 +37,12 @@ _SHOWN_DRAFT_STATES = (DraftState.EDITING.value, DraftState.READY.value)
 # Where each arm stopped: the (time in ms, id) of the last item it gave, by rank; None: not yet.
 _Position = tuple[tuple[int, int] | None, ...]
 _START: _Position = (None, None, None)
+# A WHERE condition and the values of its placeholders.
+_Clause = tuple[str, list[Any]]
+# An item an arm found: (id, time in ms).
+_Hit = tuple[int, int]
+# An item the merge took: (rank, id, time in ms, where each arm stands once it is shown).
+_Found = tuple[int, int, int, _Position]
 ARRIVAL_RUN_BITS = 9  # mention_arrival's runs of ids (migration 0012)
 _UNKNOWN = 1 << 62  # a run mention_arrival does not know: nothing below it can be ruled out
 
@@ -65,12 +72,13 @@ def search(
     items are taken in its own order, so paging never skips or repeats one, even where a mention
     arrived later than it was written."""
     position = after.position if after is not None else _START
-    arms = []
+    arms: list[list[tuple[int, int, int]]] = []
     for arm in _arms(query):
         rank = _RANK[arm.kind]
         arms.append([(at, -rank, i) for i, at in arm.newest(db, position[rank], limit)])
     merged = islice(heapq.merge(*arms, key=lambda r: r[:2], reverse=True), limit)
-    found, stands = [], list(position)
+    found: list[_Found] = []
+    stands = list(position)
     for at, rank, i in merged:
         stands[-rank] = (at, i)
         found.append((-rank, i, at, tuple(stands)))
@@ -94,11 +102,11 @@ class _Arm:
     source: str  # "mention m", "outbox_item o", "draft d"
     at: str  # the column (or expression) of its time
     id: str
-    where: list[tuple[str, list]]
+    where: list[_Clause]
     match: str = ""  # FTS5 expression that drives the arm, newest rowid first ("": none)
     fts: str = ""
 
-    def newest(self, db: Database, stood: tuple[int, int] | None, limit: int) -> list[tuple]:
+    def newest(self, db: Database, stood: tuple[int, int] | None, limit: int) -> list[_Hit]:
         """The next ``limit`` (id, time) after ``stood``, newest first (time, then id)."""
         where = list(self.where)
         if stood is not None:
@@ -109,7 +117,7 @@ class _Arm:
         sql += f" ORDER BY {self.at} DESC, {self.id} DESC LIMIT ?"
         return db.query(sql, [*params, limit])
 
-    def count(self) -> tuple[str, list]:
+    def count(self) -> tuple[str, list[Any]]:
         if self.match and not self.where:
             return f"SELECT count(*) FROM {self.fts} WHERE {self.fts} MATCH ?", [self.match]
         if self.match:
@@ -118,7 +126,7 @@ class _Arm:
             sql, params = _select(self.id, self.at, self.source, self.where)
         return f"SELECT count(*) FROM ({sql})", params
 
-    def _joined(self, where: list[tuple[str, list]]) -> tuple[str, list]:
+    def _joined(self, where: list[_Clause]) -> tuple[str, list[Any]]:
         alias = self.id.split(".")[0]
         return _select(
             "f.rowid",
@@ -128,7 +136,7 @@ class _Arm:
         )
 
 
-def _newest_matches(db: Database, sql: str, params: list, limit: int) -> list[tuple]:
+def _newest_matches(db: Database, sql: str, params: list[Any], limit: int) -> list[_Hit]:
     """The newest ``limit`` of the (id, time) rows ``sql`` lists, read newest id first from
     FTS5 (no sort, no list of every match). Ids rise as mentions arrive, which is nearly time
     order: the walk stops once no earlier id can be written later than the page's oldest item
@@ -163,7 +171,7 @@ def _arms(q: Query) -> list[_Arm]:
     return [arm for arm in (_mention_arm(q), _reply_arm(q), _draft_arm(q)) if arm is not None]
 
 
-def _select(id_: str, at: str, source: str, where: list[tuple[str, list]]) -> tuple[str, list]:
+def _select(id_: str, at: str, source: str, where: list[_Clause]) -> tuple[str, list[Any]]:
     sql = f"SELECT {id_}, {at} FROM {source}"
     if where:
         sql += " WHERE " + " AND ".join(c for c, _ in where)
@@ -173,7 +181,7 @@ def _select(id_: str, at: str, source: str, where: list[tuple[str, list]]) -> tu
 def _mention_arm(q: Query) -> _Arm | None:
     if q.status and q.status not in set(MentionStatus):
         return None  # status:sent and the like: replies only
-    where: list[tuple[str, list]] = []
+    where: list[_Clause] = []
     if q.author:
         where.append(
             ("m.author_id IN (SELECT id FROM author"
@@ -213,9 +221,9 @@ def _draft_arm(q: Query) -> _Arm | None:
     return _Arm(DRAFT, "draft d", "d.updated_at", "d.id", where)
 
 
-def _scope(alias: str, q: Query) -> list[tuple[str, list]]:
+def _scope(alias: str, q: Query) -> list[_Clause]:
     """client:, account: and network: narrow the accounts searched."""
-    parts: list[tuple[str, list]] = []
+    parts: list[_Clause] = []
     if q.client:
         parts.append(("c.name LIKE ? ESCAPE '\\'", [_like(q.client) + "%"]))
     if q.account:
@@ -231,7 +239,7 @@ def _scope(alias: str, q: Query) -> list[tuple[str, list]]:
     return [(sql, [p for _, ps in parts for p in ps])]
 
 
-def _ours(alias: str, q: Query) -> list[tuple[str, list]]:
+def _ours(alias: str, q: Query) -> list[_Clause]:
     """from:@brand finds what the brand's account wrote."""
     if not q.author:
         return []
@@ -241,7 +249,7 @@ def _ours(alias: str, q: Query) -> list[tuple[str, list]]:
     ]  # fmt: skip
 
 
-def _of_category(alias: str, q: Query) -> list[tuple[str, list]]:
+def _of_category(alias: str, q: Query) -> list[_Clause]:
     """category:complaint also finds the replies to complaints."""
     if not q.category:
         return []
@@ -251,8 +259,8 @@ def _of_category(alias: str, q: Query) -> list[tuple[str, list]]:
     ]  # fmt: skip
 
 
-def _time(column: str, q: Query) -> list[tuple[str, list]]:
-    parts = []
+def _time(column: str, q: Query) -> list[_Clause]:
+    parts: list[_Clause] = []
     if q.after:
         parts.append((f"{column} >= ?", [to_ms(q.after)]))
     if q.before:
@@ -269,12 +277,12 @@ def _driving(q: Query) -> str:
     return match
 
 
-def _text(id_column: str, fts: str, q: Query) -> list[tuple[str, list]]:
+def _text(id_column: str, fts: str, q: Query) -> list[_Clause]:
     """The index lists the matches; the rows are looked up by id. (Asking the index about each
     row instead — ``MATCH ? AND rowid = m.id`` — reads the word's whole list every time: a
     common word took seconds.)"""
     listed = f"{id_column} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
-    parts = []
+    parts: list[_Clause] = []
     if match := q.match():
         parts.append((listed, [match]))
     if exclude := q.exclusion():
@@ -287,7 +295,7 @@ def _like(text: str) -> str:
 
 
 # -- the cards ------------------------------------------------------------------------------------
-def _items(db: Database, found: Sequence) -> list[HistoryItem]:
+def _items(db: Database, found: Sequence[_Found]) -> list[HistoryItem]:
     ids = {rank: [i for k, i, _, _ in found if k == rank] for rank in _RANK.values()}
     rows = {(0, r.id): r for r in mentions.rows_by_id(db, ids[0])} if ids[0] else {}
     rows |= _reply_rows(db, ids[1], "outbox_item", 1) | _reply_rows(db, ids[2], "draft", 2)
@@ -299,7 +307,9 @@ def _items(db: Database, found: Sequence) -> list[HistoryItem]:
     ]
 
 
-def _reply_rows(db: Database, ids: list[int], table: str, rank: int) -> dict:
+def _reply_rows(
+    db: Database, ids: list[int], table: str, rank: int
+) -> dict[tuple[int, int], MentionRow]:
     """Cards for the manager's own words: the account writes, the state is the status, and the
     mention answered (if any) gives the client and conversation."""
     if not ids:
@@ -312,7 +322,7 @@ def _reply_rows(db: Database, ids: list[int], table: str, rank: int) -> dict:
         f" FROM {table} r JOIN account a ON a.id = r.account_id JOIN client c ON c.id = a.client_id"
         f" WHERE r.id IN ({','.join('?' * len(ids))})"
     )
-    out = {}
+    out: dict[tuple[int, int], MentionRow] = {}
     for (rid, account_id, client_id, client, colour, network, handle, text, when, state,
          mention_id, target, link, remote_id) in db.query(sql, ids):  # fmt: skip
         label = "Draft" if table == "draft" else "Reply"

@@ -36,11 +36,12 @@ def save_reply(
         raise ValueError("A saved reply needs a name, so it can be found by typing ;name.")
     with db.transaction() as conn:
         if reply_id is None:
-            return conn.execute(
+            new_id: int = conn.execute(
                 "INSERT INTO saved_reply (client_id, name, body, built_in, created_at, updated_at)"
                 " VALUES (?, ?, ?, 0, ?, ?) RETURNING id",
                 (client_id, name, body, to_ms(now), to_ms(now)),
             ).fetchone()[0]
+            return new_id
         conn.execute(
             "UPDATE saved_reply SET name = ?, body = ?, client_id = ?, updated_at = ? WHERE id = ?",
             (name, body, client_id, to_ms(now), reply_id),

@@ -25,11 +25,12 @@ def save_view(db: Database, name: str, flt: MentionFilter) -> int:
         raise ValueError("A saved view needs a name.")
     with db.transaction() as conn:
         position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM saved_view").fetchone()
-        return conn.execute(
+        view_id: int = conn.execute(
             "INSERT INTO saved_view (name, filter, position) VALUES (?, ?, ?)"
             " ON CONFLICT (name) DO UPDATE SET filter = excluded.filter RETURNING id",
             (name, json.dumps(asdict(flt)), position[0]),
         ).fetchone()[0]
+        return view_id
 
 
 def list_views(db: Database) -> list[SavedView]:

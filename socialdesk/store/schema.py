@@ -150,7 +150,7 @@ def new_revision(rev_id: str, message: str) -> None:
     from alembic import command
     from alembic.config import Config
 
-    from socialdesk.store.tables import SQLModel
+    from socialdesk.store.tables import metadata
 
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "head.sqlite3"
@@ -159,7 +159,7 @@ def new_revision(rev_id: str, message: str) -> None:
         config.set_main_option("script_location", str(MIGRATIONS_DIR))
         engine = sa.create_engine(f"sqlite:///{path}")
         with engine.begin() as connection:
-            config.attributes.update(connection=connection, metadata=SQLModel.metadata)
+            config.attributes.update(connection=connection, metadata=metadata)
             command.revision(config, message=message, autogenerate=True, rev_id=rev_id)
         engine.dispose()
 

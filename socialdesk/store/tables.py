@@ -232,3 +232,7 @@ class Event(SQLModel, table=True):
     account_id: int | None = None
     mention_id: int | None = None
     detail: str | None = None  # JSON object
+
+
+# Every table above, for Alembic's autogenerate (``schema.new_revision``).
+metadata = SQLModel.metadata

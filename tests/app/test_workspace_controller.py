@@ -41,6 +41,19 @@ def test_a_status_change_is_undone_with_ctrl_z(qtbot, controller):
     assert controller.undo_text is None
 
 
+def test_flagging_an_author_says_which_flag_and_is_undone_with_ctrl_z(qtbot, controller):
+    db = controller.workspace.db
+    row = mentions.mention_row(db, mention_ids(db)[0])
+    assert "vip" not in row.author_flags
+    with qtbot.waitSignal(controller.undoChanged):
+        controller.flag_author(row, "vip", True)
+    assert controller.undo_text == f"Flagged @{row.author_handle} as vip"
+    assert "vip" in mentions.mention_row(db, row.id).author_flags
+    with qtbot.waitSignal(controller.mentionChanged):
+        controller.undo()
+    assert "vip" not in mentions.mention_row(db, row.id).author_flags
+
+
 def test_a_failure_is_said_once_in_words(qtbot, controller):
     with qtbot.waitSignal(controller.failed) as failed:
         controller.fail(RuntimeError("The database is locked."))

@@ -74,16 +74,28 @@ class Finding:
     suggestion: str | None = None  # replaces draft[span[0]:span[1]]
 
 
-def _sort_key(f: Finding) -> tuple:
+def _sort_key(f: Finding) -> tuple[int, int, tuple[int, int]]:
     return (_RANK[f.severity], _ORDER.get(f.code, len(_ORDER)), f.span or (-1, -1))
 
 
-def _finding(code: str, message: str, span=None, suggestion=None) -> Finding:
+def _finding(
+    code: str,
+    message: str,
+    span: tuple[int, int] | None = None,
+    suggestion: str | None = None,
+) -> Finding:
     return Finding(code, _SEVERITY[code], message, span, suggestion)
 
 
 # -- the draft, prepared once ---------------------------------------------------------------------
 _LEADING_MENTIONS = re.compile(r"^(?:\s*@[\w.@-]+)*\s*")
+
+
+def _body_start(text: str) -> int:
+    """Where the text starts after its leading @handles."""
+    leading = _LEADING_MENTIONS.match(text)
+    assert leading is not None  # every part of the pattern may be empty: it always matches
+    return leading.end()
 
 
 class _Draft:
@@ -93,7 +105,7 @@ class _Draft:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.body_start = _LEADING_MENTIONS.match(text).end()
+        self.body_start = _body_start(text)
         self.flat = text.replace("\u2019", "'").replace("\u2018", "'")
         # The same with the leading @handles blanked: a shape that opens a sentence ("Sure you
         # did.") also opens the reply.

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import Any
+from typing import Any, Protocol
 
 from socialdesk.resources import resource_path
 
@@ -17,7 +17,7 @@ _constants: Any = importlib.import_module("re._constants")
 
 
 # -- the lists, loaded once ----------------------------------------------------------------------
-def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """One pattern for a list: longest phrases first, whole words only, spaces match any
     whitespace, apostrophes are optional, and a ``[word]`` may be left out ("that's [simply]
     false")."""
@@ -63,9 +63,9 @@ class _Dispatched:
         self._keys = frozenset(k for found in self._openings if found for k in found)
         anywhere = [p for p, found in zip(parts, self._openings, strict=True) if found is None]
         self._anywhere = re.compile(_wrapped(anywhere)) if anywhere else None
-        self._by_key: dict[str, re.Pattern] = {}  # compiled when a draft first needs one
+        self._by_key: dict[str, re.Pattern[str]] = {}  # compiled when a draft first needs one
 
-    def _pattern(self, key: str) -> re.Pattern | None:
+    def _pattern(self, key: str) -> re.Pattern[str] | None:
         if key not in self._keys:
             return self._anywhere
         pattern = self._by_key.get(key)
@@ -75,7 +75,9 @@ class _Dispatched:
             self._by_key[key] = pattern
         return pattern
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
         for word in _WORD_START.finditer(text, pos, end):
             start = word.start()
@@ -87,10 +89,10 @@ class _Dispatched:
                 yield m
                 pos = max(m.end(), start + 1)
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(text, pos, endpos), None)
 
-    def match(self, text: str) -> re.Match | None:
+    def match(self, text: str) -> re.Match[str] | None:
         m = self.search(text, 0, len(text))
         return m if m is not None and m.start() == 0 else None
 
@@ -115,7 +117,7 @@ def _openings(regex: str) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
-def _starts(items: list, prefix: str) -> set[str]:
+def _starts(items: list[tuple[Any, Any]], prefix: str) -> set[str]:
     """The keys that ``items`` can open with, ``prefix`` already read."""
     if len(prefix) == 3:
         return {prefix}
@@ -175,27 +177,27 @@ class _PhraseTable:
     # (phrase's pattern, replacement) and (phrase's pattern, why): found again only on a hit
     suggestions: list[tuple[str, str]]
     reasons: list[tuple[str, str]] = field(default_factory=list)
-    lower: _Dispatched | re.Pattern | None = None  # the same, for lower-cased text
+    lower: _Dispatched | re.Pattern[str] | None = None  # the same, for lower-cased text
 
     @cached_property
-    def pattern(self) -> re.Pattern:
+    def pattern(self) -> re.Pattern[str]:
         return re.compile(self.source, re.IGNORECASE)
 
-    def _on(self, text: str) -> tuple[re.Pattern | _Dispatched, str]:
+    def _on(self, text: str) -> tuple[re.Pattern[str] | _Dispatched, str]:
         low = text.lower()
         if self.lower is not None and len(low) == len(text):
             return self.lower, low
         return self.pattern, text
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         pattern, on = self._on(text)
         return pattern.search(on, pos, len(on) if endpos is None else endpos)
 
-    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match]:
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         pattern, on = self._on(text)
         return pattern.finditer(on, pos)
 
-    def match(self, text: str) -> re.Match | None:
+    def match(self, text: str) -> re.Match[str] | None:
         pattern, on = self._on(text)
         return pattern.match(on)
 
@@ -230,7 +232,7 @@ class _PhraseTable:
 
 
 @cache
-def _phrase(pattern: str) -> re.Pattern:
+def _phrase(pattern: str) -> re.Pattern[str]:
     """One phrase's own pattern, compiled once when a hit first needs it. Not left to ``re``'s
     cache: the lists hold more phrases than it keeps (512), so it would compile them again and
     again, which cost more than the matching itself."""
@@ -338,8 +340,17 @@ def _lists() -> _Lists:
     )
 
 
+class _Sentiment(Protocol):
+    """What the checks use of VADER's SentimentIntensityAnalyzer (vaderSentiment has no types)."""
+
+    lexicon: dict[str, float]  # word: valence, from -4 to 4
+
+    def polarity_scores(self, text: str) -> dict[str, float]: ...
+
+
 @cache
-def _vader():
+def _vader() -> _Sentiment:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    analyzer: _Sentiment = SentimentIntensityAnalyzer()
+    return analyzer

@@ -93,7 +93,7 @@ def _private_data(draft: _Draft, context: ReplyContext) -> Iterable[Finding]:
         )
 
 
-def _data_in_draft(draft: _Draft, context: ReplyContext):
+def _data_in_draft(draft: _Draft, context: ReplyContext) -> tuple[tuple[int, int], str] | None:
     text = draft.text
     brand = _brand_contacts(context)
     for pattern, kind in (
@@ -126,7 +126,7 @@ def _iban_checks(value: str) -> bool:
     return int(digits) % 97 == 1
 
 
-def _dni_checks(m: re.Match) -> bool:
+def _dni_checks(m: re.Match[str]) -> bool:
     prefix, number, letter = m[1], m[2], m[3]
     if prefix:
         number = str("XYZ".index(prefix[0])) + number
@@ -167,7 +167,7 @@ def _is_brand_contact(value: str, kind: str, before: str, brand: frozenset[str])
     return bool(_BRAND_LEAD.search(before))
 
 
-def _asks_for_data(draft: _Draft):
+def _asks_for_data(draft: _Draft) -> tuple[tuple[int, int], str] | None:
     """A sentence that asks for one of the customer's details without sending them to a private
     channel: "Can you reply with your order number?"."""
     lists = _lists()

@@ -8,10 +8,10 @@ from functools import lru_cache
 
 from socialdesk.core.counter import count
 from socialdesk.core.tone.base import (
-    _LEADING_MENTIONS,
     Finding,
     ReplyContext,
     _appended,
+    _body_start,
     _Draft,
     _finding,
 )
@@ -77,7 +77,7 @@ def _repetition(draft: _Draft, context: ReplyContext) -> Iterable[Finding]:
 
 @lru_cache(maxsize=4096)  # the same recent replies come back on every keystroke
 def _normalised(text: str) -> str:
-    body = text[_LEADING_MENTIONS.match(text).end() :]
+    body = text[_body_start(text) :]
     return " ".join(body.casefold().split()).rstrip(".!? ")
 
 

@@ -10,9 +10,22 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from socialdesk.resources import resource_path
+
+
+class Industry(TypedDict):
+    """What one industry's people write, and when (a file in resources/demo/industries/)."""
+
+    site: str  # the brand's website
+    hourly: list[float]  # how busy each local hour is, from midnight
+    weekday: list[float]  # how busy each day is, Monday first
+    slots: dict[str, list[str]]  # {slot} values of this industry
+    templates: dict[str, list[str]]  # by category
+    foreign: dict[str, dict[str, list[str]]]  # language -> category -> templates
+    html: dict[str, list[str]]  # templates with HTML in them, by category
+    outage: NotRequired[dict[str, list[str]]]  # written during an incident, by category
 
 
 @dataclass(frozen=True)
@@ -72,7 +85,7 @@ class Corpus:
     bot_names: list[str]
     mastodon_servers: list[str]
     bluesky_custom_tlds: list[str]
-    industries: dict[str, dict[str, Any]]  # site, hourly, weekday, slots, templates, ...
+    industries: dict[str, Industry]  # by the name of its file
 
 
 def _read(*parts: str) -> Any:

@@ -161,7 +161,7 @@ class Feed:
         self.anchor_ms = anchor_ms
         client, account = find_account(network, handle)
         self.client = client
-        if client is not None:
+        if client is not None and account is not None:  # find_account finds both or neither
             self.brand = BRANDS[client.name]
             self.target = client.response_target_minutes
             self.zone = _zone(client.timezone)
@@ -351,7 +351,7 @@ class Feed:
     def _pick_conversation(self, rng: random.Random, category: str, ms: int) -> Conversation | None:
         roots = _FOLLOWS[category]
         horizon = ms - 72 * _HOUR_MS
-        eligible = []
+        eligible: list[Conversation] = []
         for conversation in reversed(self.recent):
             if len(eligible) >= 20 or conversation.root_ms < horizon:
                 break

@@ -10,9 +10,8 @@ from __future__ import annotations
 import random
 import re
 from functools import cache
-from typing import Any
 
-from socialdesk.networks.demo.data import Brand, corpus
+from socialdesk.networks.demo.data import Brand, Industry, corpus
 from socialdesk.networks.demo.people import People
 from socialdesk.networks.demo.seeded import h64, unit
 
@@ -29,7 +28,7 @@ class Writer:
         handle: str,
         server: str,
         brand: Brand,
-        industry: dict[str, Any],
+        industry: Industry,
         people: People,
         limit: int,
         *,
