@@ -25,7 +25,7 @@ from socialdesk.app.view_models import HistoryItem, MentionDetail
 from socialdesk.app.workspace import WorkspaceController
 from socialdesk.core.models import MentionStatus, OutboxState
 from socialdesk.ui import dialogs, theme
-from socialdesk.ui.composer import Composer, ReplyTarget
+from socialdesk.ui.composer import Composer
 from socialdesk.ui.crisis import CrisisBanner
 from socialdesk.ui.detail import DetailPane
 from socialdesk.ui.feed.model import MentionIdRole
@@ -33,6 +33,7 @@ from socialdesk.ui.feed.panel import FeedPanel
 from socialdesk.ui.lazy_stack import LazyStack
 from socialdesk.ui.notifier import Notifier
 from socialdesk.ui.onboarding import Onboarding
+from socialdesk.ui.reply_target import ReplyTarget
 from socialdesk.ui.sidebar import VIEWS, Sidebar, Target, TargetRole
 from socialdesk.ui.widgets import plain_label
 
