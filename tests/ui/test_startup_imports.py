@@ -33,6 +33,10 @@ LATE = (
     # launch opens on it).
     "socialdesk.core.counter",
     "socialdesk.core.tone.wording",
+    "socialdesk.core.tone.negative_tone",
+    "socialdesk.core.tone.next_step",
+    "socialdesk.core.tone.profanity",
+    "socialdesk.core.tone.acknowledgement",
     "socialdesk.core.tone.situation",
     "regex",
     "socialdesk.ui.review",
