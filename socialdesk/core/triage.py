@@ -357,10 +357,10 @@ class _List:
     def __init__(self, list_name: str, *, on_plain: bool = False) -> None:
         self.list_name, self.on_plain = list_name, on_plain
 
-    def __set_name__(self, owner: type, name: str) -> None:
+    def __set_name__(self, _owner: type, name: str) -> None:
         self.name = name
 
-    def __get__(self, found: _Signals, owner: type | None = None) -> list[str]:
+    def __get__(self, found: _Signals, _owner: type | None = None) -> list[str]:
         starts = found._starts[0 if self.on_plain else 1]
         if starts:
             text = found.low_plain if self.on_plain else found.low_body
