@@ -24,6 +24,8 @@ LATE = (
     "keyring",
     "socialdesk.credentials",
     "socialdesk.core.triage",
+    "socialdesk.core.triage_lists",
+    "socialdesk.core.triage_rules",
     "socialdesk.core.classifier",
     "socialdesk.core.sentiment",
     "vaderSentiment",
