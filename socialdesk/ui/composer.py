@@ -9,165 +9,32 @@ change, on the store's writer thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QRect, QSize, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (
-    QCompleter,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
-    QPlainTextEdit,
-    QScrollArea,
-    QSizePolicy,
-    QStyle,
-    QTextEdit,
-    QToolButton,
-    QVBoxLayout,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QToolButton, QVBoxLayout
 
 from socialdesk.app.replies import RepliesController
-from socialdesk.app.view_models import MentionRow
 from socialdesk.core import replies, tone
 from socialdesk.core.models import DraftState, network_label
 from socialdesk.core.replies import SavedReply
-from socialdesk.ui import theme
+from socialdesk.ui.count_display import show_count, show_preview
+from socialdesk.ui.draft_saves import DraftSaves
+from socialdesk.ui.reply_editor import ReplyEditor, counter_module, python_index, select_span
+from socialdesk.ui.reply_target import ReplyTarget
+from socialdesk.ui.saved_reply_completer import SavedReplyCompleter
+from socialdesk.ui.schedule import ScheduleDialog
+from socialdesk.ui.tone_findings import FindingsList
 from socialdesk.ui.widgets import action_button, plain_label
 
 if TYPE_CHECKING:
     from socialdesk.core.counter import Count
 
 
-def _counter():
-    """The counter, loaded with the first count rather than with the window (its link and emoji
-    patterns take a tenth of a second; the controller warms them up after the first paint)."""
-    from socialdesk.core import counter
-
-    return counter
-
-
 AUTOSAVE_MS = 600  # after the last keystroke: well inside the promised second
 LONG_TEXT = 5_000  # past this many characters the tone checks wait for a pause in typing
-SEVERITY_ICONS = {
-    "block": QStyle.SP_MessageBoxCritical,
-    "warning": QStyle.SP_MessageBoxWarning,
-    "info": QStyle.SP_MessageBoxInformation,
-}
-FindingRole = Qt.UserRole + 1
-
-
-@dataclass(frozen=True)
-class ReplyTarget:
-    """What the composer writes for: a mention of an account, or (``mention`` None) a new post."""
-
-    account_id: int
-    client_id: int
-    client_name: str
-    network: str
-    mention: MentionRow | None = None
-
-    @property
-    def key(self) -> tuple[int, int | None]:
-        return self.account_id, self.mention.id if self.mention else None
-
-    @classmethod
-    def for_mention(cls, row: MentionRow) -> ReplyTarget:
-        return cls(row.account_id, row.client_id, row.client_name, row.network, row)
-
-
-def python_index(text: str, qt_pos: int) -> int:
-    """The Python index of QTextCursor position ``qt_pos`` (UTF-16 units) in ``text``."""
-    return len(text.encode("utf-16-le")[: 2 * qt_pos].decode("utf-16-le", errors="ignore"))
-
-
-class ReplyEditor(QPlainTextEdit):
-    """Hands Enter, Tab and Escape to the saved-reply completer while its list is open."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.completer: QCompleter | None = None
-        self.setTabChangesFocus(True)
-
-    def sizeHint(self) -> QSize:
-        # Six lines asked for, more taken when there is room: when the pane is short, the tone
-        # findings under it keep their height and the editor gives way (down to five lines).
-        return QSize(super().sizeHint().width(), self.fontMetrics().lineSpacing() * 6 + 12)
-
-    def keyPressEvent(self, event) -> None:
-        popup = self.completer.popup() if self.completer else None
-        keys = (Qt.Key_Enter, Qt.Key_Return, Qt.Key_Escape, Qt.Key_Tab, Qt.Key_Backtab)
-        if popup is not None and popup.isVisible() and event.key() in keys:
-            event.ignore()
-            return
-        super().keyPressEvent(event)
-
-
-class FindingsList(QListWidget):
-    """The tone findings, as tall as what they say (up to MAX_LINES lines): the findings are why
-    the composer is there, so they are not squeezed behind a scroll bar while the editor below
-    them stands half empty; the editor takes what room is left."""
-
-    MAX_LINES = 16
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
-        self._width = 0
-
-    def sizeHint(self) -> QSize:
-        lines = self.fontMetrics().lineSpacing()
-        height = min(self._rows_height() + 2 * self.frameWidth() + 2, lines * self.MAX_LINES)
-        return QSize(super().sizeHint().width(), max(height, 2 * lines))
-
-    def _rows_height(self) -> int:
-        """The rows' height wrapped at the list's width (the item delegate's own size hints
-        are those of one long line)."""
-        metrics = self.fontMetrics()
-        icon = self.style().pixelMetric(QStyle.PM_ListViewIconSize, None, self)
-        # The list's own width less a scroll bar's, whether one shows or not: measured from the
-        # viewport, the height would move the scroll bar, which moves the width, which moves
-        # the height… without end.
-        scroll_bar = self.style().pixelMetric(QStyle.PM_ScrollBarExtent, None, self)
-        inner = self.width() - 2 * self.frameWidth() - scroll_bar
-        width = max(50, inner - icon - 40)  # the icon and the item's margins
-        total = 0
-        for i in range(self.count()):
-            text = self.item(i).text()
-            box = metrics.boundingRect(QRect(0, 0, width, 1_000_000), Qt.TextWordWrap, text)
-            total += max(box.height(), icon) + 6
-        return total
-
-    def minimumSizeHint(self) -> QSize:
-        # In a pane that scrolls (the inbox's), the findings are not squeezed: the pane scrolls
-        # instead. Elsewhere (Review, the statement) they may shrink to two lines, so as not to
-        # make the window taller than a small screen.
-        lines = self.fontMetrics().lineSpacing()
-        height = self.sizeHint().height() if self._in_scroll_area() else 2 * lines
-        return QSize(super().minimumSizeHint().width(), height)
-
-    def _in_scroll_area(self) -> bool:
-        parent = self.parentWidget()
-        while parent is not None:
-            if isinstance(parent, QScrollArea):
-                return True
-            parent = parent.parentWidget()
-        return False
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != self._width:  # wrapped anew: another height
-            self._width = event.size().width()
-            self.updateGeometry()
 
 
 class Composer(QFrame):
@@ -186,10 +53,7 @@ class Composer(QFrame):
         self._context = tone.ReplyContext()
         self._dirty = False
         self._loading = False
-        self._matches: dict[str, SavedReply] = {}
-        # Saves handed to the writer and not yet on disk: target key → (text, cursor, draft id).
-        self._unsaved: dict[tuple, tuple[str, int, int | None]] = {}
-        self._trigger: tuple[int, str] | None = None
+        self._saves = DraftSaves(controller)
 
         self.editor = ReplyEditor()
         self.editor.setAccessibleName("Reply text")
@@ -245,14 +109,8 @@ class Composer(QFrame):
 
     # -- construction ----------------------------------------------------------------------------
     def _build_completer(self) -> None:
-        self._completer = QCompleter(self)
-        self._completer.setModel(QStringListModel(self))
-        self._completer.setWidget(self.editor)
-        self._completer.setCompletionMode(QCompleter.PopupCompletion)
-        self._completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self._completer.popup().setAccessibleName("Saved replies")
-        self._completer.activated[str].connect(self._insert_match)
-        self.editor.completer = self._completer
+        self._completer = SavedReplyCompleter(self.editor, self._library, self._label, self)
+        self._completer.picked.connect(lambda reply, span: self.insert_reply(reply, replace=span))
 
     def _action(self, text: str, shortcut, slot, tip: str) -> QAction:
         action = QAction(text, self)
@@ -327,9 +185,9 @@ class Composer(QFrame):
         mention_id = target.mention.id if target.mention else None
         # A save of this draft may still be queued for the writer: what it holds is newer than
         # the file.
-        pending = self._unsaved.get(target.key)
+        pending = self._saves.pending(target.key)
         draft = self.controller.draft_for(target.account_id, mention_id)
-        self.draft_id = pending[2] if pending else draft.id if draft else None
+        self.draft_id = pending.draft_id if pending else draft.id if draft else None
         self._context = self.controller.context_for(target.account_id, target.mention)
         who = f"Reply to @{target.mention.author_handle}" if target.mention else "New post"
         state = " — waiting for review" if draft and draft.state == DraftState.READY else ""
@@ -338,20 +196,15 @@ class Composer(QFrame):
         self.note.setVisible(bool(draft and draft.review_note))
         self.note.setText(f"Reviewer's note: {draft.review_note}" if draft else "")
         if pending:
-            self._load_text(pending[0], pending[1])
+            self._load_text(pending.text, pending.cursor)
         elif draft:
             self._load_text(draft.text, draft.cursor_position)
         else:  # a new reply starts by naming the customer where the network needs it
-            start = self._addressee(target)
+            start = target.addressee()
             self._load_text(f"{start} " if start else "", len(start) + 1 if start else 0)
 
-    def _addressee(self, target: ReplyTarget) -> str:
-        handle = target.mention.author_handle if target.mention else None
-        return replies.addressee(handle, target.network)
-
     def _show_audience(self, target: ReplyTarget) -> None:
-        """Who will see the reply: it keeps the mention's audience, never wider."""
-        seen_by = replies.AUDIENCE.get(target.mention.visibility) if target.mention else None
+        seen_by = target.audience()
         self.audience.setText(seen_by or "")
         self.audience.setVisible(bool(seen_by))
 
@@ -361,8 +214,9 @@ class Composer(QFrame):
         of undo takes it back."""
         if self.target is None:
             return
-        handle = self.target.mention.author_handle if self.target.mention else None
-        posted = replies.as_posted(self.text, network=self.target.network, handle=handle)
+        posted = replies.as_posted(
+            self.text, network=self.target.network, handle=self.target.handle
+        )
         if posted != self.text:
             cursor = self.editor.textCursor()
             cursor.select(QTextCursor.Document)
@@ -373,7 +227,7 @@ class Composer(QFrame):
     def reload(self) -> None:
         """Drafts changed behind the composer (a cancel, an undo): show the stored one, unless
         something is being typed."""
-        if self.target is not None and not self._dirty and not self._unsaved:
+        if self.target is not None and not self._dirty and not self._saves:
             self.open(self.target, reload=True)
 
     def reset(self) -> None:
@@ -381,7 +235,7 @@ class Composer(QFrame):
         mentions). Save with ``save_now`` before switching."""
         self._save_timer.stop()
         self.target, self.draft_id, self._dirty = None, None, False
-        self._unsaved.clear()
+        self._saves.clear()
         self._load_text("", 0)
 
     def _load_text(self, text: str, cursor_position: int) -> None:
@@ -389,7 +243,7 @@ class Composer(QFrame):
         self.editor.setPlainText(text)
         cursor = self.editor.textCursor()
         at = max(0, min(cursor_position, len(text)))
-        cursor.setPosition(_counter().qt_position(text, at) if at else 0)  # 0: none loaded
+        cursor.setPosition(counter_module().qt_position(text, at) if at else 0)  # 0: none loaded
         self.editor.setTextCursor(cursor)
         self._loading = False
         self._dirty = False
@@ -410,32 +264,17 @@ class Composer(QFrame):
         self._dirty = False
         target, text = self.target, self.text
         cursor = python_index(text, self.editor.textCursor().position())
-        self._unsaved[target.key] = (text, cursor, self.draft_id)
 
         def saved(draft_id: int) -> None:
-            if self._unsaved.get(target.key, (None,))[0] == text:
-                del self._unsaved[target.key]
             if self.target is not None and self.target.key == target.key:
                 self.draft_id = draft_id
 
-        self.controller.save_draft(
-            target.account_id,
-            target.mention.id if target.mention else None,
-            text,
-            cursor,
-            self.draft_id,
-            saved,
-        )
+        self._saves.save(target.key, text, cursor, self.draft_id, saved)
 
     def _draft_gone(self, draft_id: int) -> None:
         """The draft was approved or discarded elsewhere while this one was typed: keep the text
         as a new draft rather than lose it."""
-        current = self.target.key if self.target else None
-        for key, (text, cursor, gone) in list(self._unsaved.items()):
-            if gone == draft_id:
-                del self._unsaved[key]
-                if key != current:  # typed for a mention no longer shown: keep it all the same
-                    self.controller.save_draft(key[0], key[1], text, cursor, None)
+        self._saves.keep_gone(draft_id, self.target.key if self.target else None)
         if draft_id == self.draft_id:
             self.draft_id = None
             self._dirty = True
@@ -448,7 +287,7 @@ class Composer(QFrame):
         self._save_timer.start()
         self.refusal.hide()
         self._refresh()
-        self._update_completer()
+        self._completer.follow_cursor()
 
     def _cursor_moved(self) -> None:
         if not self._loading and self.target is not None:
@@ -472,56 +311,10 @@ class Composer(QFrame):
         if self.target is None:
             return
         text = self.text
-        self.count = _counter().count(text, self.target.network, limits=self._context.limits)
-        remaining, limit = self.count.remaining, self.count.limit
-        level = (
-            "over" if remaining < 0 else "warn" if self.count.weighted_length >= 0.9 * limit else ""
-        )
-        self.counter.setText(f"{remaining:,} left" if remaining >= 0 else f"{-remaining:,} over")
-        self.counter.setToolTip(
-            f"{self.count.weighted_length:,} of {limit:,} characters, counted the way "
-            f"{network_label(self.target.network)} counts them"
-        )
-        if self.counter.property("level") != level:
-            self.counter.setProperty("level", level)
-            self.counter.style().unpolish(self.counter)
-            self.counter.style().polish(self.counter)
-        self._highlight(text)
-        self._update_preview(text)
-
-    def _highlight(self, text: str) -> None:
-        """Links and mentions underlined; everything past the limit on a red background."""
-        selections = []
-        for span in self.count.entities:
-            fmt = QTextCharFormat()
-            fmt.setFontUnderline(True)
-            selections.append(self._selection(text, span.start, span.end, fmt))
-        if self.count.overflow_start is not None:
-            fmt = QTextCharFormat()
-            danger = QColor(theme.colours().danger)
-            danger.setAlpha(60)
-            fmt.setBackground(danger)
-            selections.append(self._selection(text, self.count.overflow_start, len(text), fmt))
-        self.editor.setExtraSelections(selections)
-
-    def _selection(self, text: str, start: int, end: int, fmt) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(_counter().qt_position(text, start))
-        cursor.setPosition(_counter().qt_position(text, end), QTextCursor.KeepAnchor)
-        selection.cursor = cursor
-        selection.format = fmt
-        return selection
-
-    def _update_preview(self, text: str) -> None:
-        posted = self.count.posted_text if self.count.posted_text is not None else text
-        shown = posted if len(posted) <= 2_000 else posted[:2_000] + "…"
-        self.preview.setText(
-            f"As it will be posted on {network_label(self.target.network)}:\n{shown}"
-            if posted.strip()
-            else ""
-        )
-        self.preview.setVisible(bool(posted.strip()))
+        self.count = counter_module().count(text, self.target.network, limits=self._context.limits)
+        show_count(self.counter, self.count, self.target.network)
+        self.editor.highlight(text, self.count)
+        show_preview(self.preview, self.count, text, self.target.network)
 
     def _check_tone(self) -> None:
         if self.target is None:
@@ -530,30 +323,7 @@ class Composer(QFrame):
         # Nothing written yet is no error to show in red, nor is what it lacks (an apology, a
         # next step); approving still says why it cannot go.
         empty = any(f.code == "empty" for f in self.findings)
-        shown = [] if empty else self.findings
-        chosen = self._chosen()
-        self.findings_list.blockSignals(True)
-        self.findings_list.clear()
-        style = self.style()
-        for finding in shown:
-            item = QListWidgetItem(
-                style.standardIcon(SEVERITY_ICONS[finding.severity]), finding.message
-            )
-            item.setData(FindingRole, finding)
-            tip = f"{finding.code} ({finding.severity})"
-            if finding.suggestion is not None:
-                tip += f" — suggestion: {finding.suggestion or '(remove)'}"
-            item.setToolTip(tip)
-            item.setData(Qt.AccessibleTextRole, f"{finding.severity}: {finding.message}")
-            self.findings_list.addItem(item)
-        # The same finding stays chosen (by what it says, not its row), or none: Apply must
-        # never take another finding's suggestion.
-        for row, finding in enumerate(shown):
-            if chosen is not None and (finding.code, finding.span) == (chosen.code, chosen.span):
-                self.findings_list.setCurrentRow(row)
-        self.findings_list.blockSignals(False)
-        self.findings_list.setVisible(bool(shown))
-        self.findings_list.updateGeometry()  # as tall as its findings: see FindingsList
+        self.findings_list.show_findings([] if empty else self.findings)
         self._update_actions()
         self.updated.emit()
 
@@ -562,35 +332,27 @@ class Composer(QFrame):
         self.approve_action.setEnabled(self.target is not None)
         self.ready_action.setEnabled(bool(self.text.strip()))
         self.discard_action.setEnabled(self.has_draft())
-        self.apply_action.setEnabled(
-            self._chosen() is not None and self._chosen().suggestion is not None
-        )
-
-    def _chosen(self) -> tone.Finding | None:
-        item = self.findings_list.currentItem()
-        return item.data(FindingRole) if item else None
+        chosen = self.findings_list.chosen()
+        self.apply_action.setEnabled(chosen is not None and chosen.suggestion is not None)
 
     def _finding_chosen(self, item, _previous=None) -> None:
-        finding = item.data(FindingRole) if item else None
+        finding = self.findings_list.finding(item)
         self._update_actions()
         if finding is None or finding.span is None:
             return
-        text = self.text
         cursor = self.editor.textCursor()
-        cursor.setPosition(_counter().qt_position(text, finding.span[0]))
-        cursor.setPosition(_counter().qt_position(text, finding.span[1]), QTextCursor.KeepAnchor)
+        select_span(cursor, self.text, *finding.span)
         self.editor.setTextCursor(cursor)
 
     def apply_suggestion(self) -> None:
         """Replace the finding's span with its suggestion, as one undoable edit."""
-        finding = self._chosen()
+        finding = self.findings_list.chosen()
         if finding is None or finding.suggestion is None:
             return
         text = self.text
         start, end = finding.span or (len(text), len(text))
         cursor = self.editor.textCursor()
-        cursor.setPosition(_counter().qt_position(text, start))
-        cursor.setPosition(_counter().qt_position(text, end), QTextCursor.KeepAnchor)
+        select_span(cursor, text, start, end)
         cursor.insertText(finding.suggestion)
         self.editor.setTextCursor(cursor)
         self.editor.setFocus()
@@ -599,37 +361,9 @@ class Composer(QFrame):
     def _library(self) -> list[SavedReply]:
         return self.controller.library(self.target.client_id if self.target else None)
 
-    def _update_completer(self) -> None:
-        text = self.text
-        position = python_index(text, self.editor.textCursor().position())
-        self._trigger = replies.trigger_at(text, position)
-        popup = self._completer.popup()
-        if self._trigger is None:
-            popup.hide()
-            return
-        found = replies.search(self._library(), self._trigger[1])[:12]
-        self._matches = {self._label(r): r for r in found}
-        if not found:
-            popup.hide()
-            return
-        self._completer.model().setStringList(list(self._matches))
-        self._completer.setCompletionPrefix("")
-        rect = self.editor.cursorRect()
-        rect.setWidth(max(popup.sizeHintForColumn(0), 16 * self.fontMetrics().averageCharWidth()))
-        self._completer.complete(rect)
-        popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
-
     def _label(self, reply: SavedReply) -> str:
         where = "shared" if reply.client_id is None else self.target.client_name
         return f"{reply.name}  ({where})"
-
-    def _insert_match(self, label: str) -> None:
-        reply, trigger = self._matches.get(label), self._trigger
-        if reply is None or trigger is None:
-            return
-        text = self.text
-        end = python_index(text, self.editor.textCursor().position())
-        self.insert_reply(reply, replace=(trigger[0], end))
 
     def pick_saved_reply(self) -> None:
         from socialdesk.ui.saved_replies import SavedRepliesDialog
@@ -647,18 +381,12 @@ class Composer(QFrame):
         text = self.text
         cursor = self.editor.textCursor()
         if replace is not None:
-            cursor.setPosition(_counter().qt_position(text, replace[0]))
-            cursor.setPosition(_counter().qt_position(text, replace[1]), QTextCursor.KeepAnchor)
+            select_span(cursor, text, *replace)
         start = python_index(text, cursor.selectionStart())
         cursor.insertText(body)
         blank = body.find(replies.BLANK)
         if blank >= 0:
-            new_text = self.text
-            cursor.setPosition(_counter().qt_position(new_text, start + blank))
-            cursor.setPosition(
-                _counter().qt_position(new_text, start + blank + len(replies.BLANK)),
-                QTextCursor.KeepAnchor,
-            )
+            select_span(cursor, self.text, start + blank, start + blank + len(replies.BLANK))
         self.editor.setTextCursor(cursor)
         self._completer.popup().hide()
         self.editor.setFocus()
@@ -748,31 +476,3 @@ class Composer(QFrame):
         self.refusal.hide()
         self._load_text("", 0)
         self.closed.emit()
-
-
-class ScheduleDialog(QDialog):
-    """When an approved post should go out (local time)."""
-
-    def __init__(self, now: datetime, parent=None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Approve for later")
-        start = QDateTime.fromSecsSinceEpoch(int(now.timestamp()) // 3600 * 3600 + 3600)
-        self.when = QDateTimeEdit(start)
-        self.when.setAccessibleName("Post at")
-        self.when.setCalendarPopup(True)
-        self.when.setMinimumDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
-        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(plain_label("The reply waits in the Outbox and is posted at this time."))
-        form.addRow("&Post at", self.when)
-        form.addRow(buttons)
-
-    @classmethod
-    def ask(cls, now: datetime, parent=None) -> datetime | None:
-        dialog = cls(now, parent)
-        if dialog.exec() != QDialog.Accepted:
-            return None
-        return datetime.fromtimestamp(dialog.when.dateTime().toSecsSinceEpoch(), UTC)

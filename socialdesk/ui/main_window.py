@@ -1,12 +1,12 @@
-"""The main window: sidebar | mention feed | detail pane, menus, status bar, remembered layout."""
+"""The main window: sidebar | mention feed | detail pane, and the status bar; its menus are built
+by ``window_menus``, its layout remembered by ``window_layout``."""
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialdesk import __version__
 from socialdesk.app.view_models import HistoryItem, MentionDetail
 from socialdesk.app.workspace import WorkspaceController
 from socialdesk.core.models import MentionStatus, OutboxState
 from socialdesk.ui import dialogs, theme
-from socialdesk.ui.composer import Composer, ReplyTarget
+from socialdesk.ui.composer import Composer
 from socialdesk.ui.crisis import CrisisBanner
 from socialdesk.ui.detail import DetailPane
 from socialdesk.ui.feed.model import MentionIdRole
@@ -33,22 +32,19 @@ from socialdesk.ui.feed.panel import FeedPanel
 from socialdesk.ui.lazy_stack import LazyStack
 from socialdesk.ui.notifier import Notifier
 from socialdesk.ui.onboarding import Onboarding
+from socialdesk.ui.reply_target import ReplyTarget
 from socialdesk.ui.sidebar import VIEWS, Sidebar, Target, TargetRole
 from socialdesk.ui.widgets import plain_label
+from socialdesk.ui.window_layout import LayoutMemory, StackWhenNarrow
+from socialdesk.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
-    from socialdesk.ui.guide import GuideDialog
     from socialdesk.ui.history import HistoryPanel
     from socialdesk.ui.outbox import OutboxPanel
     from socialdesk.ui.reports import ReportsPanel
     from socialdesk.ui.review import ReviewPanel
 
 log = logging.getLogger(__name__)
-LAYOUT_FILE = "window.ini"
-FIRST_SIZE_MIN = (800, 600)  # the smallest size every view is laid out for
-# Narrower than this, the feed and the open mention do not both fit side by side: the mention
-# goes under the feed instead of being squeezed to a clipped strip beside it.
-SIDE_BY_SIDE_MIN_WIDTH = 820
 
 
 class MainWindow(QMainWindow):
@@ -58,8 +54,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("mainWindow")
-        self._layout_store = QSettings(str(controller.data_dir / LAYOUT_FILE), QSettings.IniFormat)
-        dialogs.remember_in(self._layout_store)  # every dialog opens at the size left
+        self._layout = LayoutMemory(controller.data_dir)
+        dialogs.remember_in(self._layout.store)  # every dialog opens at the size left
 
         self.sidebar = Sidebar(controller.is_demo)
         self.feed_panel = FeedPanel(controller)
@@ -104,17 +100,17 @@ class MainWindow(QMainWindow):
         self.main_split.setSizes([270, 1010])
         self.inbox_split.setSizes([590, 420])
         self.setCentralWidget(self.main_split)
-        self.inbox_split.installEventFilter(self)
+        StackWhenNarrow(self.inbox_split)
 
         self.sync_label = plain_label(wrap=False)
         self.folder_label = plain_label(wrap=False, role="muted")
         self.statusBar().addWidget(self.sync_label, 1)
         self.statusBar().addPermanentWidget(self.folder_label)
         self.notifier = Notifier(QApplication.windowIcon(), self.statusBar(), self)
-        self._build_menus()
+        self.menus = WindowMenus(self)
         self._wire()
         self._workspace_changed()
-        self._restore_layout()
+        self._layout.restore(self, self._splitters())
         self.onboarding = Onboarding(self)  # the setup, client management, the undo banner
         # Relative times and clocks on the cards move on by themselves.
         self._tick = QTimer(self, interval=30_000, timeout=self.feed.viewport().update)
@@ -179,90 +175,6 @@ class MainWindow(QMainWindow):
         """The inbox's composer, and the review's once it has been made."""
         review = self.views.made(VIEWS.index("Review"))
         return [self.composer] + ([review.composer] if review is not None else [])
-
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        self._action(
-            file,
-            "&Sync now",
-            self.controller.sync_now,
-            QKeySequence.Refresh,
-            "Check every account for new mentions",
-        )
-        self._action(
-            file,
-            "&Preferences…",
-            self.edit_preferences,
-            QKeySequence.Preferences
-            if not QKeySequence(QKeySequence.Preferences).isEmpty()
-            else "Ctrl+,",
-        )
-        file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.Quit)
-
-        workspace = self.workspace_menu = bar.addMenu("&Workspace")
-        self.leave_demo_action = self._action(workspace, "&Leave demo workspace…", self.leave_demo)
-        self.reset_demo_action = self._action(workspace, "&Reset demo workspace…", self.reset_demo)
-        self.open_demo_action = self._action(workspace, "&Open demo workspace", self.open_demo)
-        self.simulate_crisis_action = self._action(
-            workspace, "&Simulate a crisis…", self.simulate_crisis, None,
-            "Forty angry mentions about a login outage for one demo client",
-        )  # fmt: skip
-        workspace.addSeparator()
-        self._action(
-            workspace, "&Accounts…", self.edit_accounts, "Ctrl+Alt+A",
-            "Connect, test, sign out of or remove your clients' accounts",
-        )  # fmt: skip
-        self._action(workspace, "Client's brand &voice…", lambda: self.edit_brand_voice())
-
-        mention = bar.addMenu("&Mention")
-        a = self.actions
-        mention.addActions([a.next, a.previous])
-        mention.addSeparator()
-        mention.addAction(a.reply)
-        self._action(mention, "&New post…", self.new_post, QKeySequence.New, "Write a new post")
-        mention.addSeparator()
-        mention.addActions([a.done, a.ignore, a.reopen])
-        mention.addMenu(a.snooze_menu)
-        categories = mention.addMenu("Set &category")
-        categories.addActions([*a.categories, a.reset_category])
-        mention.addActions([a.flag_troll, a.flag_vip, a.hide])
-        mention.addSeparator()
-        mention.addActions([a.open_link, a.copy_link, a.undo])
-        mention.addSeparator()
-        self._action(mention, "Sa&ve this view…", self.save_view, "Ctrl+Shift+S")
-        search = self._action(mention, "&Search", self.focus_search, "/")
-        search.setShortcuts([QKeySequence("/"), QKeySequence.Find])
-
-        view = bar.addMenu("&View")
-        for i, name in enumerate(VIEWS):
-            self._action(
-                view,
-                f"&{name}",
-                lambda _=False, n=name: self.sidebar.select(Target(n)),
-                f"Ctrl+{i + 1}",
-            )
-
-        help_menu = bar.addMenu("&Help")
-        self.guide_action = self._action(
-            help_menu, "&User guide", self.show_guide, QKeySequence.HelpContents,
-            "How to use SocialDesk, view by view (docs/user-guide.md)",
-        )  # fmt: skip
-        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "?")
-        self._action(help_menu, "Open &data folder", self.open_data_folder)
-        self._action(help_menu, "&Copy diagnostics", self.copy_diagnostics)
-        self._action(help_menu, "&About SocialDesk", self.about)
 
     def _wire(self) -> None:
         c = self.controller
@@ -341,10 +253,7 @@ class MainWindow(QMainWindow):
         demo = self.controller.is_demo
         self.setWindowTitle("SocialDesk — Demo workspace" if demo else "SocialDesk")
         self.banner.setVisible(demo)
-        self.leave_demo_action.setVisible(demo)
-        self.reset_demo_action.setVisible(demo)
-        self.open_demo_action.setVisible(not demo)
-        self.simulate_crisis_action.setVisible(demo)
+        self.menus.show_workspace(demo)
         self.sidebar.set_demo(demo)
         self.folder_label.setText(f"Data: {self.controller.data_dir}")
         self.folder_label.setToolTip(str(self.controller.database_path))
@@ -540,114 +449,16 @@ class MainWindow(QMainWindow):
     def _confirm(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.Yes
 
-    def show_guide(self) -> GuideDialog:
-        """The user guide in a window beside the app (one, brought up again if open)."""
-        from socialdesk.ui.guide import GuideDialog
-
-        guide = self.findChild(GuideDialog) or GuideDialog(self)
-        guide.show()
-        guide.raise_()
-        guide.activateWindow()
-        return guide
-
-    def show_shortcuts(self) -> None:
-        from socialdesk.ui.shortcuts import ShortcutsDialog
-
-        ShortcutsDialog(self.shortcut_groups(), self).exec()
-
-    def shortcut_groups(self) -> list[tuple[str, list[QAction]]]:
-        """Every key, grouped by where it works."""
-        menus, pending = [], list(self.menuBar().actions())
-        while pending:
-            action = pending.pop(0)
-            if action.menu():
-                pending[:0] = action.menu().actions()
-            else:
-                menus.append(action)
-        return [
-            ("Inbox", self.actions.all),
-            ("Reply composer", self.composer.actions()),
-            ("Review", self.review.actions()),
-            ("Outbox", self.outbox.actions()),
-            ("Menus", menus),
-        ]
-
-    def open_data_folder(self) -> None:
-        folder = str(self.controller.data_dir)
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(folder)):
-            return
-        # No file manager to open it with: say so, and put the path where it can be pasted.
-        QGuiApplication.clipboard().setText(folder)
-        QMessageBox.information(
-            self, "Data folder",
-            f"There is no file manager here to open the data folder with. Its path is "
-            f"copied, ready to paste:\n\n{folder}",
-        )  # fmt: skip
-
-    def copy_diagnostics(self) -> None:
-        from PySide6 import __version__ as pyside_version
-
-        text = self.controller.diagnostics(
-            {"Qt": pyside_version, "Platform plugin": QGuiApplication.platformName()}
-        )
-        QGuiApplication.clipboard().setText(text)
-        self.statusBar().showMessage("Diagnostics copied to the clipboard", 5000)
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About SocialDesk",
-            f"SocialDesk {__version__}\nAnswer customers on X, Mastodon and Bluesky.",
-        )
-
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
         QMessageBox.warning(self, "SocialDesk", message)
 
     # -- layout memory ---------------------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        s = self._layout_store
-        if geometry := s.value("geometry"):
-            self.restoreGeometry(geometry)
-        else:
-            self._first_size()
-        if state := s.value("state"):
-            self.restoreState(state)
-        for splitter in (self.main_split, self.inbox_split):
-            if sizes := s.value(splitter.objectName()):
-                splitter.restoreState(sizes)
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.inbox_split and event.type() == QEvent.Resize:
-            self._fit_inbox(event.size().width())
-        return super().eventFilter(watched, event)
-
-    def _fit_inbox(self, width: int) -> None:
-        orientation = Qt.Vertical if width < SIDE_BY_SIDE_MIN_WIDTH else Qt.Horizontal
-        if self.inbox_split.orientation() != orientation:
-            self.inbox_split.setOrientation(orientation)
-            self.inbox_split.setSizes([3, 2])  # the feed keeps the larger share either way
-
-    def _first_size(self) -> None:
-        """No layout saved yet: most of the screen's free area, centred. Left to itself (no
-        window manager, or a small screen) the window opens at its widgets' size hint, 853×385 on
-        a 1280×800 screen, with the detail pane and composer cut off."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        width = min(area.width(), max(FIRST_SIZE_MIN[0], round(area.width() * 0.85)))
-        height = min(area.height(), max(FIRST_SIZE_MIN[1], round(area.height() * 0.85)))
-        self.resize(width, height)
-        self.move(area.center() - self.rect().center())
+    def _splitters(self) -> tuple[QSplitter, QSplitter]:
+        return self.main_split, self.inbox_split
 
     def save_layout(self) -> None:
-        s = self._layout_store
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("state", self.saveState())
-        for splitter in (self.main_split, self.inbox_split):
-            s.setValue(splitter.objectName(), splitter.saveState())
-        s.sync()
+        self._layout.save(self, self._splitters())
 
     def closeEvent(self, event) -> None:
         self._save_drafts()

@@ -63,7 +63,7 @@ class Onboarding(QObject):
 
     # -- construction ----------------------------------------------------------------------------
     def _build_menu(self) -> None:
-        menu = self.window.workspace_menu
+        menu = self.window.menus.workspace
         first = menu.actions()[0] if menu.actions() else None
 
         def action(text: str, slot, shortcut: str | None = None, tip: str = "") -> QAction:

@@ -21,8 +21,9 @@ from socialdesk.app.replies import RepliesController
 from socialdesk.app.view_models import ReviewItem
 from socialdesk.core import tone
 from socialdesk.core.models import network_label
-from socialdesk.ui.composer import Composer, ReplyTarget
+from socialdesk.ui.composer import Composer
 from socialdesk.ui.format import local_time
+from socialdesk.ui.reply_target import ReplyTarget
 from socialdesk.ui.widgets import plain_label
 
 ItemRole = Qt.UserRole + 1

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout
 
 from socialdesk.app.replies import RepliesController
 from socialdesk.core.models import network_label
-from socialdesk.ui.composer import Composer, ReplyTarget
+from socialdesk.ui.composer import Composer
 from socialdesk.ui.dialogs import RememberedDialog
+from socialdesk.ui.reply_target import ReplyTarget
 
 
 class StatementDialog(RememberedDialog):

@@ -1,11 +1,11 @@
-"""Small widgets every view builds the same way: a label that shows text as text, and a button that
-is an action."""
+"""Small widgets every view builds the same way: a label that shows text as text, a button that
+is an action, and a menu item that is one."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QWidget
 
 
 def plain_label(text: str = "", *, role: str | None = None, wrap: bool = True) -> QLabel:
@@ -32,3 +32,18 @@ def action_button(action: QAction, text: str | None = None) -> QPushButton:
     if text is None:
         action.changed.connect(lambda: button.setText(action.text()))
     return button
+
+
+def menu_action(
+    window: QWidget, menu: QMenu, text: str, slot, shortcut=None, tip: str = ""
+) -> QAction:
+    """An item of ``menu`` that calls ``slot``, owned by ``window`` (``tip`` shows in the status
+    bar)."""
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action

@@ -52,7 +52,8 @@ def _composer(folder: Path):
     from socialdesk.services.workspace import Workspace
     from socialdesk.store import clients, mentions
     from socialdesk.store.db import open_database
-    from socialdesk.ui.composer import Composer, ReplyTarget
+    from socialdesk.ui.composer import Composer
+    from socialdesk.ui.reply_target import ReplyTarget
     from tests.factories import mention
 
     db = open_database(folder / "bench.sqlite3")

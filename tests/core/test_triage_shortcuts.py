@@ -3,8 +3,9 @@ change). Each shortcut is checked against the slower code it replaced, written o
 tuning mentions, the labelled cases and fuzzed text, so the check holds whatever the model or the
 word lists say tomorrow (a hash of today's outputs would not survive the next retraining).
 
-- One scan a language finds where any searched word list could match (``triage.scanners``), and
-  each list is tried only there: the same first three matches as the list's own ``findall``.
+- One scan a language finds where any searched word list could match
+  (``triage_lists.scanners``), and each list is tried only there: the same first three matches as
+  the list's own ``findall``.
 - Sentiment looks tokens up in one table (VADER's words and our emoji merged).
 - The common-words vote counts from one index of word to languages.
 - A noise pattern (@-mentions, links, entities) runs only on text holding what its arms need.
@@ -21,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from socialdesk.core import classifier, language, sentiment, triage
+from socialdesk.core import classifier, language, sentiment, triage, triage_lists
 from socialdesk.core.language import LANGUAGES
 from tests.core.triage_cases import CASES
 from tests.fuzz.texts import HARD_RUNS, PIECES, texts
@@ -34,8 +35,8 @@ FUZZ = settings(
 LISTED = [
     phrase
     for code in LANGUAGES
-    for name in triage._SEARCHED
-    for phrase in triage._phrases(code, name)
+    for name in triage_lists._SEARCHED
+    for phrase in triage_lists._phrases(code, name)
     if phrase.replace(" ", "").replace("'", "").isalpha()
 ]
 worded = st.lists(st.sampled_from(LISTED) | st.sampled_from(PIECES), max_size=30).map(" ".join)
@@ -49,14 +50,14 @@ def _mentions() -> list[str]:
 
 
 def _lists_agree(text: str, code: str) -> None:
-    lists = triage.lexicon(code)
-    for on_plain, scanner in zip((True, False), triage.scanners(code), strict=True):
+    lists = triage_lists.lexicon(code)
+    for on_plain, scanner in zip((True, False), triage_lists.scanners(code), strict=True):
         low = text.lower()
         starts = [m.start() for m in scanner.finditer(low)]
-        for name, plain in triage._SEARCHED.items():
+        for name, plain in triage_lists._SEARCHED.items():
             if plain is on_plain:
-                found = triage._found_at(lists[name], low, starts) if starts else []
-                assert found == triage._found(lists[name], low), (code, name, text)
+                found = triage_lists._found_at(lists[name], low, starts) if starts else []
+                assert found == triage_lists._found(lists[name], low), (code, name, text)
 
 
 @pytest.mark.parametrize("code", [*LANGUAGES, ""])
@@ -117,8 +118,8 @@ def _agree(text: str) -> None:
     assert triage.read(text).body == body
     assert language.detect(text) == language._detect(detected)
     assert classifier._words(text) == words
-    links = len(triage.LINKS.findall(text))
-    assert triage._Signals(text, text, "en").links == links
+    links = len(triage_lists.LINKS.findall(text))
+    assert triage_lists._Signals(text, text, "en").links == links
 
 
 def test_sentiment_votes_and_noise_agree_on_the_mentions():

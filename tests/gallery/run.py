@@ -569,7 +569,7 @@ class _Stage:
     def view_shortcuts(self) -> None:
         from socialdesk.ui.shortcuts import ShortcutsDialog
 
-        dialog = ShortcutsDialog(self.window.shortcut_groups(), self.window)
+        dialog = ShortcutsDialog(self.window.menus.help.shortcut_groups(), self.window)
         self.show_dialog(dialog, "shortcuts")
 
     def view_crisis(self) -> None:

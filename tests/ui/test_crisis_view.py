@@ -15,7 +15,7 @@ def simulated(window, qtbot, monkeypatch, name="Ridgeway Cycles"):
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (name, True))
     with qtbot.waitSignal(window.controller.crises.crisesChanged, timeout=20_000,
                           check_params_cb=lambda found: bool(found)):  # fmt: skip
-        window.simulate_crisis_action.trigger()
+        window.menus.simulate_crisis.trigger()
     return next(c for c in window.controller.clients if c.name == name)
 
 

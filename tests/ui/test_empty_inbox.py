@@ -20,7 +20,7 @@ def test_an_empty_workspace_offers_no_tools_over_nothing(make_window, qtbot, mon
     assert not any(s.startswith("Synced at") for s in statuses[statuses.index("No accounts yet") :])
 
     with qtbot.waitSignal(window.controller.ready, timeout=30_000):
-        window.open_demo_action.trigger()
+        window.menus.open_demo.trigger()
     qtbot.waitUntil(lambda: feed.model.total > 0, timeout=30_000)
     assert not feed.filters.isHidden() and "mentions" in feed.title.text()
     assert "Select a mention" in window.detail._empty.text()

@@ -127,7 +127,7 @@ def test_shortcuts_help_lists_the_keys(make_window, qtbot):
     from socialdesk.ui.shortcuts import ShortcutsDialog
 
     window = make_window()
-    dialog = ShortcutsDialog(window.shortcut_groups(), window)
+    dialog = ShortcutsDialog(window.menus.help.shortcut_groups(), window)
     qtbot.addWidget(dialog)
     assert {"J", "K", "E", "I", "S", "1", "8"} <= set(dialog.keys("Inbox").values())
     assert dialog.keys("Review")["Send back to the writer"] == "Ctrl+B"

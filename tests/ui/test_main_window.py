@@ -118,7 +118,7 @@ def test_views_switch_by_keyboard(make_window, qtbot):
     for i, view in enumerate(("Review", "Outbox", "History", "Reports"), start=2):
         action = next(
             a
-            for a in window.findChildren(type(window.leave_demo_action))
+            for a in window.findChildren(type(window.menus.leave_demo))
             if a.shortcut().toString() == f"Ctrl+{i}"
         )
         action.trigger()
@@ -195,7 +195,7 @@ def test_leaving_and_reopening_the_demo(make_window, qtbot, monkeypatch):
     assert window.feed_model.total == 0
     assert window.controller.settings.get("demo_dismissed") is True
     with qtbot.waitSignal(window.controller.ready, timeout=30_000):
-        window.open_demo_action.trigger()
+        window.menus.open_demo.trigger()
     assert "Demo" in window.windowTitle()
     assert window.feed_model.total > 1500
 
@@ -264,7 +264,7 @@ def test_open_data_folder_without_a_file_manager_says_so_and_copies_the_path(
     said = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
-    window.open_data_folder()
+    window.menus.help.open_data_folder()
     folder = str(window.controller.data_dir)
     assert said and "no file manager" in said[0] and folder in said[0]
     assert QGuiApplication.clipboard().text() == folder

@@ -202,7 +202,7 @@ def test_the_sidebar_and_the_workspace_menu_reach_client_management(
     onboarding = window.onboarding
     assert onboarding.clients_action.shortcut().toString() == "Ctrl+Alt+C"
     assert onboarding.add_client_action.shortcut().toString() == "Ctrl+Alt+N"
-    workspace_menu = [a.text() for a in window.workspace_menu.actions()]
+    workspace_menu = [a.text() for a in window.menus.workspace.actions()]
     assert workspace_menu[:3] == ["Set &up…", "&Clients…", "Add clie&nt…"]
     editor.append(lambda form: form.name.setText("Globex"))
     onboarding.add_client_action.trigger()

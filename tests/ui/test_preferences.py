@@ -43,7 +43,7 @@ def test_saved_preferences_apply_and_survive_a_restart(make_window, qtbot, monke
 
 def test_copied_diagnostics_describe_the_setup_without_content(make_window, qtbot):
     window = make_window()
-    window.copy_diagnostics()
+    window.menus.help.copy_diagnostics()
     text = QGuiApplication.clipboard().text()
     assert "SocialDesk" in text and "mention rows" in text and "schema" in text
     first = window.feed_model.index(0).data(RowRole)

@@ -10,8 +10,10 @@ One module per family of checks:
 - ``privacy``: the customer's details in public (emails, phones, orders, cards, IBANs, national
   identity numbers, addresses), shown or asked for;
 - ``style``: capitals, punctuation, and templates sent with a blank left in;
-- ``wording``: the English word lists (blame, defensiveness, profanity, negative or dismissive
-  tone, boilerplate, apology, next step, thanks).
+- ``wording``: the English word lists (blame, defensiveness, boilerplate, apology, thanks), and
+  the English checks kept in their own modules, which it runs: ``negative_tone`` (negative or
+  dismissive tone), ``profanity``, ``next_step``; ``acknowledgement`` finds what shows the
+  customer they were heard (an apology, empathy, thanks) for all of them.
 
 The English-list checks step aside for drafts in another language (``socialdesk.core.language``
 decides, and a finding says so); the others always run.
