@@ -29,6 +29,7 @@ def action_button(action: QAction, text: str | None = None) -> QPushButton:
     button.clicked.connect(action.trigger)
     button.setEnabled(action.isEnabled())
     action.enabledChanged.connect(button.setEnabled)
+    action.changed.connect(lambda: button.setToolTip(action.toolTip()))
     if text is None:
         action.changed.connect(lambda: button.setText(action.text()))
     return button
