@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
 
     def _composer_follows(self, detail: MentionDetail | None) -> None:
         """The composer shows the mention's draft when it has one; otherwise it waits for r."""
-        if detail is None:
+        if detail is None or self.actions.read_only:
             self.composer.hide()
             return
         self.composer.open(ReplyTarget.for_mention(detail.row))
@@ -464,7 +464,15 @@ class MainWindow(QMainWindow):
             )
             return
         self.sidebar.select(Target("Inbox"))
-        self.feed_panel.show_conversation(mention.id, f"Conversation with @{mention.author_handle}")
+        name = f"Conversation with @{mention.author_handle}"
+        because = ""
+        if all(c.id != mention.client_id for c in self.controller.clients):
+            name += " (read-only)"
+            because = (
+                f"{mention.client_name} is archived, so this conversation can be read but not "
+                "answered or changed. Workspace → Clients… restores the client."
+            )
+        self.feed_panel.show_conversation(mention.id, name, because)
         self.feed.setFocus(Qt.OtherFocusReason)
 
     def simulate_crisis(self) -> None:
