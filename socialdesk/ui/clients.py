@@ -1,6 +1,6 @@
 """Workspace → Clients…: every client, in use and archived, with add, edit, archive, restore and
 delete. Deleting asks first, saying what goes with the client, and can be undone for a few seconds
-(the banner above the inbox)."""
+(the banner at the top of the window)."""
 
 from __future__ import annotations
 
@@ -244,5 +244,5 @@ class ClientsDialog(QDialog):
         if client is not None:
             confirm_delete(
                 self, self.admin, client,
-                lambda: self.status.setText(f"Deleted “{client.name}”. Undo above the inbox."),
+                lambda: self.status.setText(f"Deleted “{client.name}”. Undo is at the top."),
             )  # fmt: skip
