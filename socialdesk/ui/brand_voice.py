@@ -36,6 +36,8 @@ _COLUMNS = ("Word or phrase", "Message to show", "Suggested instead (optional)")
 
 
 class BrandVoiceDialog(RememberedDialog):
+    KEYS = (("Remove the chosen phrases", QKeySequence.Delete),)  # the table's, for the ? sheet
+
     def __init__(self, client_name: str, rules, contacts, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Brand voice — {client_name}")
@@ -114,7 +116,7 @@ class BrandVoiceDialog(RememberedDialog):
         remove = QPushButton("&Remove phrase")
         remove.setToolTip("Remove the selected phrase (Delete)")
         remove.clicked.connect(self.remove_rows)
-        QShortcut(QKeySequence.Delete, self.table, self.remove_rows, context=Qt.WidgetShortcut)
+        QShortcut(self.KEYS[0][1], self.table, self.remove_rows, context=Qt.WidgetShortcut)
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)

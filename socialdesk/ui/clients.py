@@ -75,6 +75,12 @@ def confirm_delete(
 
 
 class ClientsDialog(QDialog):
+    # The keys its lists answer to (itemActivated, eventFilter), for the ? sheet.
+    KEYS = (
+        ("Edit the chosen client", "Enter"),
+        ("Delete the chosen client (asks first)", QKeySequence.Delete),
+    )
+
     def __init__(self, admin: ClientsController, workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Clients")

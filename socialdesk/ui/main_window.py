@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from socialdesk.ui.outbox import OutboxPanel
     from socialdesk.ui.reports import ReportsPanel
     from socialdesk.ui.review import ReviewPanel
+    from socialdesk.ui.shortcuts import Group
 
 log = logging.getLogger(__name__)
 LAYOUT_FILE = "window.ini"
@@ -563,22 +564,11 @@ class MainWindow(QMainWindow):
 
         ShortcutsDialog(self.shortcut_groups(), self).exec()
 
-    def shortcut_groups(self) -> list[tuple[str, list[QAction]]]:
-        """Every key, grouped by where it works."""
-        menus, pending = [], list(self.menuBar().actions())
-        while pending:
-            action = pending.pop(0)
-            if action.menu():
-                pending[:0] = action.menu().actions()
-            else:
-                menus.append(action)
-        return [
-            ("Inbox", self.actions.all),
-            ("Reply composer", self.composer.actions()),
-            ("Review", self.review.actions()),
-            ("Outbox", self.outbox.actions()),
-            ("Menus", menus),
-        ]
+    def shortcut_groups(self) -> list[Group]:
+        """Every key, grouped by where it works (ui/shortcuts.py)."""
+        from socialdesk.ui.shortcuts import window_groups
+
+        return window_groups(self)
 
     def open_data_folder(self) -> None:
         folder = str(self.controller.data_dir)

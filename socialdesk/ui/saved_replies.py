@@ -29,6 +29,12 @@ ReplyRole = Qt.UserRole + 1
 
 
 class SavedRepliesDialog(RememberedDialog):
+    # The search's keys (keyPressEvent, returnPressed), for the ? sheet.
+    KEYS = (
+        ("From the search into the list", "Down"),
+        ("Insert the highlighted reply", "Enter"),
+    )
+
     def __init__(self, controller: RepliesController, target, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Saved replies — {target.client_name}")
