@@ -50,6 +50,8 @@ FIRST_SIZE_MIN = (800, 600)  # the smallest size every view is laid out for
 # Narrower than this, the feed and the open mention do not both fit side by side: the mention
 # goes under the feed instead of being squeezed to a clipped strip beside it.
 SIDE_BY_SIDE_MIN_WIDTH = 820
+# Stacked, the feed keeps room for this many whole cards when the mention under it can spare it.
+FEED_CARDS = 4
 
 
 class MainWindow(QMainWindow):
@@ -618,6 +620,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.inbox_split and event.type() == QEvent.Resize:
             self._fit_inbox(event.size().width())
+            QTimer.singleShot(0, self._keep_feed_cards)  # once the splitter has laid them out
         return super().eventFilter(watched, event)
 
     def _fit_inbox(self, width: int) -> None:
@@ -625,6 +628,19 @@ class MainWindow(QMainWindow):
         if self.inbox_split.orientation() != orientation:
             self.inbox_split.setOrientation(orientation)
             self.inbox_split.setSizes([3, 2])  # the feed keeps the larger share either way
+
+    def _keep_feed_cards(self) -> None:
+        """Stacked (a narrow window), the feed keeps FEED_CARDS whole cards when the mention
+        under it keeps six lines: at 800×600 with the demo's and a crisis's banners above."""
+        if self.inbox_split.orientation() != Qt.Vertical:
+            return
+        feed, detail = self.inbox_split.sizes()
+        grow = self.feed_panel.height_for_cards(FEED_CARDS) - feed
+        spare = detail - max(
+            self.detail.minimumSizeHint().height(), 6 * self.detail.fontMetrics().lineSpacing()
+        )
+        if grow > 0 and spare > 0:
+            self.inbox_split.setSizes([feed + min(grow, spare), detail - min(grow, spare)])
 
     def _first_size(self) -> None:
         """No layout saved yet: most of the screen's free area, centred. Left to itself (no

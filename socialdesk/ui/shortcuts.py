@@ -82,7 +82,7 @@ def window_groups(window: MainWindow) -> list[Group]:
         ("Outbox", window.outbox.actions()),
         ("History", type(window.history).KEYS),
         ("Reports", keyed_buttons(window.reports)),
-        ("Crisis banner", keyed_buttons(window.crisis_banner)),
+        ("Crisis banner", window.crisis_banner.actions()),
     ]
     onboarding = getattr(window, "onboarding", None)
     setup = onboarding.body.made(1) if onboarding is not None else None

@@ -121,6 +121,11 @@ class FeedPanel(QWidget):
         if row is not None:
             self.view.setCurrentIndex(self.model.index(row))
 
+    def height_for_cards(self, cards: int) -> int:
+        """How tall the panel must be to show ``cards`` whole cards under its title and filters."""
+        chrome = self.height() - self.view.viewport().height()
+        return chrome + cards * self.view.verticalHeader().defaultSectionSize()
+
     def _read_only(self, because: str) -> None:
         self.actions.set_read_only(bool(because))
         self.read_only_note.setText(because)
