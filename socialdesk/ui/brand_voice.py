@@ -32,7 +32,9 @@ _ICONS = {
     "warning": QStyle.SP_MessageBoxWarning,
     "info": QStyle.SP_MessageBoxInformation,
 }
-_COLUMNS = ("Word or phrase", "Message to show", "Suggested instead (optional)")
+# Short titles: the three share the table's width, and at large text on an 800-wide screen
+# "Suggested instead (optional)" was cut.
+_COLUMNS = ("Word or phrase", "Message to show", "Say instead (optional)")
 
 
 class BrandVoiceDialog(RememberedDialog):
@@ -42,7 +44,8 @@ class BrandVoiceDialog(RememberedDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Brand voice — {client_name}")
         self.setAccessibleName(f"Brand voice for {client_name}")
-        self.resize(720, 560)
+        metrics = self.fontMetrics()  # in characters and lines: it grows with the text
+        self.resize(metrics.averageCharWidth() * 120, metrics.height() * 40)
         layout = QVBoxLayout(self)
         intro = QLabel(
             f"Replies for {client_name} are checked against these phrases as you write; the "

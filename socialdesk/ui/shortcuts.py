@@ -135,7 +135,7 @@ class ShortcutsDialog(RememberedDialog):
         for i in range(self.tree.topLevelItemCount()):
             rows += 1 + self.tree.topLevelItem(i).childCount()
         row = max(self.tree.sizeHintForRow(0), self.fontMetrics().height() + 2)
-        self.resize(520, max(640, rows * row + 120))
+        self.resize(self.fontMetrics().averageCharWidth() * 88, max(640, rows * row + 120))
 
     def _add_group(self, title: str, rows: list[tuple[str, str]]) -> None:
         group = QTreeWidgetItem(self.tree, [title])
