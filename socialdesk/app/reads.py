@@ -66,7 +66,10 @@ class WorkspaceReads:
         return self.workspace.path
 
     def _shown(self, flt: MentionFilter) -> MentionFilter:
-        """``flt`` without the mentions of archived and deleted clients."""
+        """``flt`` without the mentions of archived and deleted clients; but one conversation
+        (opened from the History, which keeps them) is shown whole, whoever's it is."""
+        if flt.conversation_of is not None:
+            return flt
         if self._hidden is None:  # a few rows, read on the UI thread once per change
             self._hidden = tuple(clients.hidden_account_ids(self.workspace.db))
         return replace(flt, hidden_accounts=self._hidden) if self._hidden else flt

@@ -116,6 +116,9 @@ class WorkspaceController(WorkspaceReads, QObject):
         self.client_admin = ClientsController(ctx)
         self._hidden: tuple[int, ...] | None = None  # accounts of archived and deleted clients
         self.client_admin.shownChanged.connect(self._forget_hidden)
+        # Archived (or restored, deleted, undeleted): its replies were paused (or released).
+        self.client_admin.shownChanged.connect(self.replies.refresh_outbox)
+        self.client_admin.shownChanged.connect(self.replies.send_due)
         ctx.workspaceChanged.connect(self._forget_hidden)
         # After the controllers' own connections, as before: they hear of a new workspace first.
         ctx.changed.connect(self._apply)

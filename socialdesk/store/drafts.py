@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from socialdesk.core.models import DraftState, OutboxState
+from socialdesk.store.clients import OUTBOX_HELD
 from socialdesk.store.db import Database
 from socialdesk.store.events import log_event
 from socialdesk.store.mentions import MentionRow, rows_by_id
@@ -186,7 +187,8 @@ def approve(
     With ``text`` (what the approver saw and the checks passed), the stored draft must still say
     exactly that, or DraftChanged is raised and nothing is queued.
 
-    The item of a client whose outbox is paused waits, paused, until it is resumed."""
+    The item of a client whose outbox is held (paused, archived) waits, paused, until it is
+    resumed (restored)."""
     with db.transaction() as conn:
         found = conn.execute(
             "SELECT d.account_id, d.mention_id, d.text, d.state, m.remote_id, m.conversation_id,"
@@ -201,7 +203,7 @@ def approve(
             raise DraftChanged("The draft changed after it was checked: review it again.")
         text = stored
         paused = conn.execute(
-            "SELECT outbox_paused FROM client WHERE id = ?", (client_id,)
+            f"SELECT {OUTBOX_HELD} FROM client c WHERE c.id = ?", (client_id,)
         ).fetchone()[0]
         state = OutboxState.PAUSED if paused else OutboxState.QUEUED
         item_id: int = conn.execute(

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from socialdesk.core.models import DraftState, MentionStatus, OutboxState
+from socialdesk.store.clients import OUTBOX_HELD, hold_outbox, release_outbox
 from socialdesk.store.db import Database
 from socialdesk.store.events import log_event
 from socialdesk.store.mentions.status import write_statuses
@@ -33,9 +34,9 @@ PENDING = (
 # slow is never doubled; a crashed one's leases are released at the next start.
 LEASE = timedelta(minutes=10)
 SENT_SHOWN_DAYS = 7  # sent and cancelled items stay listed this long
-# Whether the item's client has paused its outbox (SQL, in an UPDATE of outbox_item).
+# Whether the item's client holds its outbox (SQL, in an UPDATE of outbox_item).
 _PAUSED = (
-    "(SELECT c.outbox_paused FROM account a JOIN client c ON c.id = a.client_id"
+    f"(SELECT {OUTBOX_HELD} FROM account a JOIN client c ON c.id = a.client_id"
     " WHERE a.id = outbox_item.account_id)"
 )
 # Back to waiting: paused if the client's outbox is, else queued.
@@ -67,23 +68,25 @@ class OutboxEntry:
     conversation_id: str | None
     unconfirmed: bool
     reply_to_handle: str | None = None  # the author of the mention answered
+    client_archived: bool = False  # why it is paused: its client is archived (Restore sends it)
 
 
 _SELECT = (
     "SELECT o.id, o.account_id, a.client_id, c.name, a.network, a.handle, o.mention_id,"
     " o.draft_id, o.text, o.in_reply_to_remote_id, o.idempotency_key, o.state, o.attempts,"
     " o.last_error, o.next_attempt_at, o.send_at, o.created_at, o.sent_at, o.remote_id, o.url,"
-    " o.conversation_id, o.unconfirmed, au.handle"
+    " o.conversation_id, o.unconfirmed, au.handle, c.archived_at IS NOT NULL"
     " FROM outbox_item o JOIN account a ON a.id = o.account_id JOIN client c ON c.id = a.client_id"
     " LEFT JOIN mention m ON m.id = o.mention_id LEFT JOIN author au ON au.id = m.author_id"
 )
 _TIMES = {14, 15, 16, 17}  # positions of the moments in _SELECT
-_UNCONFIRMED = 21
+_FLAGS = (21, 23)  # unconfirmed, client_archived: 0 or 1 in SQLite
 
 
 def _entry(row: Sequence[Any]) -> OutboxEntry:
     values = [from_ms(v) if i in _TIMES else v for i, v in enumerate(row)]
-    values[_UNCONFIRMED] = bool(values[_UNCONFIRMED])
+    for i in _FLAGS:
+        values[i] = bool(values[i])
     return OutboxEntry(*values)
 
 
@@ -288,16 +291,10 @@ def hold_account(db: Database, account_id: int, reason: str, until: datetime) ->
 def set_client_paused(db: Database, client_id: int, paused: bool) -> list[int]:
     """Pause (or resume) a client's outbox — crisis mode's "pause scheduled posts": its waiting
     items, and those approved while it is paused. An item being sent right now finishes. Returns
-    the ids changed."""
-    old, new = (OutboxState.QUEUED, OutboxState.PAUSED)[:: 1 if paused else -1]
+    the ids changed. Resuming leaves an archived client's items paused: restoring it sends them."""
     with db.transaction() as conn:
         conn.execute("UPDATE client SET outbox_paused = ? WHERE id = ?", (int(paused), client_id))
-        rows = conn.execute(
-            "UPDATE outbox_item SET state = ? WHERE state = ?"
-            " AND account_id IN (SELECT id FROM account WHERE client_id = ?) RETURNING id",
-            (new.value, old.value, client_id),
-        ).fetchall()
-    return [r[0] for r in rows]
+        return hold_outbox(conn, client_id) if paused else release_outbox(conn, client_id)
 
 
 def sent_replies(db: Database, account_id: int, conversation_id: str) -> list[OutboxEntry]:

@@ -32,15 +32,20 @@ _ICONS = {
     "warning": QStyle.SP_MessageBoxWarning,
     "info": QStyle.SP_MessageBoxInformation,
 }
-_COLUMNS = ("Word or phrase", "Message to show", "Suggested instead (optional)")
+# Short titles: the three share the table's width, and at large text on an 800-wide screen
+# "Suggested instead (optional)" was cut.
+_COLUMNS = ("Word or phrase", "Message to show", "Say instead (optional)")
 
 
 class BrandVoiceDialog(RememberedDialog):
+    KEYS = (("Remove the chosen phrases", QKeySequence.Delete),)  # the table's, for the ? sheet
+
     def __init__(self, client_name: str, rules, contacts, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Brand voice — {client_name}")
         self.setAccessibleName(f"Brand voice for {client_name}")
-        self.resize(720, 560)
+        metrics = self.fontMetrics()  # in characters and lines: it grows with the text
+        self.resize(metrics.averageCharWidth() * 120, metrics.height() * 40)
         layout = QVBoxLayout(self)
         intro = QLabel(
             f"Replies for {client_name} are checked against these phrases as you write; the "
@@ -114,7 +119,7 @@ class BrandVoiceDialog(RememberedDialog):
         remove = QPushButton("&Remove phrase")
         remove.setToolTip("Remove the selected phrase (Delete)")
         remove.clicked.connect(self.remove_rows)
-        QShortcut(QKeySequence.Delete, self.table, self.remove_rows, context=Qt.WidgetShortcut)
+        QShortcut(self.KEYS[0][1], self.table, self.remove_rows, context=Qt.WidgetShortcut)
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)

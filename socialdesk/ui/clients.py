@@ -1,6 +1,6 @@
 """Workspace → Clients…: every client, in use and archived, with add, edit, archive, restore and
 delete. Deleting asks first, saying what goes with the client, and can be undone for a few seconds
-(the banner above the inbox)."""
+(the banner at the top of the window)."""
 
 from __future__ import annotations
 
@@ -75,6 +75,12 @@ def confirm_delete(
 
 
 class ClientsDialog(QDialog):
+    # The keys its lists answer to (itemActivated, eventFilter), for the ? sheet.
+    KEYS = (
+        ("Edit the chosen client", "Enter"),
+        ("Delete the chosen client (asks first)", QKeySequence.Delete),
+    )
+
     def __init__(self, admin: ClientsController, workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Clients")
@@ -244,5 +250,5 @@ class ClientsDialog(QDialog):
         if client is not None:
             confirm_delete(
                 self, self.admin, client,
-                lambda: self.status.setText(f"Deleted “{client.name}”. Undo above the inbox."),
+                lambda: self.status.setText(f"Deleted “{client.name}”. Undo is at the top."),
             )  # fmt: skip

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from socialdesk import __version__
@@ -15,6 +15,7 @@ from socialdesk.ui.widgets import menu_action
 if TYPE_CHECKING:
     from socialdesk.ui.guide import GuideDialog
     from socialdesk.ui.main_window import MainWindow
+    from socialdesk.ui.shortcuts import Group
 
 
 class HelpMenu:
@@ -44,23 +45,11 @@ class HelpMenu:
 
         ShortcutsDialog(self.shortcut_groups(), self._window).exec()
 
-    def shortcut_groups(self) -> list[tuple[str, list[QAction]]]:
-        """Every key, grouped by where it works."""
-        window = self._window
-        menus, pending = [], list(window.menuBar().actions())
-        while pending:
-            action = pending.pop(0)
-            if action.menu():
-                pending[:0] = action.menu().actions()
-            else:
-                menus.append(action)
-        return [
-            ("Inbox", window.actions.all),
-            ("Reply composer", window.composer.actions()),
-            ("Review", window.review.actions()),
-            ("Outbox", window.outbox.actions()),
-            ("Menus", menus),
-        ]
+    def shortcut_groups(self) -> list[Group]:
+        """Every key, grouped by where it works (ui/shortcuts.py)."""
+        from socialdesk.ui.shortcuts import window_groups
+
+        return window_groups(self._window)
 
     def open_data_folder(self) -> None:
         folder = str(self._window.controller.data_dir)

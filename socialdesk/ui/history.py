@@ -90,6 +90,12 @@ class HistoryModel(PagedListModel):
 
 class HistoryPanel(QWidget):
     openRequested = Signal(object)  # HistoryItem
+    # The keys this view handles itself (keyPressEvent, _search_or_open), for the ? sheet.
+    KEYS = (
+        ("From the search into the results", "Down"),
+        ("Search now, or open the result's conversation", "Enter"),
+        ("Clear the search", "Esc"),
+    )
 
     def __init__(self, controller: WorkspaceController, parent=None) -> None:
         super().__init__(parent)

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from socialdesk.ui.review import ReviewPanel
 
 log = logging.getLogger(__name__)
+# Stacked, the feed keeps room for this many whole cards when the mention under it can spare it.
+FEED_CARDS = 4
 
 
 class MainWindow(QMainWindow):
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
         self.main_split.setSizes([270, 1010])
         self.inbox_split.setSizes([590, 420])
         self.setCentralWidget(self.main_split)
-        StackWhenNarrow(self.inbox_split)
+        StackWhenNarrow(self.inbox_split, then=self._keep_feed_cards)
 
         self.sync_label = plain_label(wrap=False)
         self.folder_label = plain_label(wrap=False, role="muted")
@@ -289,7 +291,7 @@ class MainWindow(QMainWindow):
 
     def _composer_follows(self, detail: MentionDetail | None) -> None:
         """The composer shows the mention's draft when it has one; otherwise it waits for r."""
-        if detail is None:
+        if detail is None or self.actions.read_only:
             self.composer.hide()
             return
         self.composer.open(ReplyTarget.for_mention(detail.row))
@@ -373,7 +375,15 @@ class MainWindow(QMainWindow):
             )
             return
         self.sidebar.select(Target("Inbox"))
-        self.feed_panel.show_conversation(mention.id, f"Conversation with @{mention.author_handle}")
+        name = f"Conversation with @{mention.author_handle}"
+        because = ""
+        if all(c.id != mention.client_id for c in self.controller.clients):
+            name += " (read-only)"
+            because = (
+                f"{mention.client_name} is archived, so this conversation can be read but not "
+                "answered or changed. Workspace → Clients… restores the client."
+            )
+        self.feed_panel.show_conversation(mention.id, name, because)
         self.feed.setFocus(Qt.OtherFocusReason)
 
     def simulate_crisis(self) -> None:
@@ -456,6 +466,19 @@ class MainWindow(QMainWindow):
     # -- layout memory ---------------------------------------------------------------------------
     def _splitters(self) -> tuple[QSplitter, QSplitter]:
         return self.main_split, self.inbox_split
+
+    def _keep_feed_cards(self) -> None:
+        """Stacked (a narrow window), the feed keeps FEED_CARDS whole cards when the mention
+        under it keeps six lines: at 800×600 with the demo's and a crisis's banners above."""
+        if self.inbox_split.orientation() != Qt.Vertical:
+            return
+        feed, detail = self.inbox_split.sizes()
+        grow = self.feed_panel.height_for_cards(FEED_CARDS) - feed
+        spare = detail - max(
+            self.detail.minimumSizeHint().height(), 6 * self.detail.fontMetrics().lineSpacing()
+        )
+        if grow > 0 and spare > 0:
+            self.inbox_split.setSizes([feed + min(grow, spare), detail - min(grow, spare)])
 
     def save_layout(self) -> None:
         self._layout.save(self, self._splitters())

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from socialdesk.app.view_models import ClientSummary
 from socialdesk.ui.feed.empty import NO_CLIENT_VIEWS, EmptyState
@@ -43,12 +43,17 @@ class Onboarding(QObject):
         self.body.setObjectName("windowBody")
         self.body.addWidget(window.takeCentralWidget())
         self.body.add_lazy(self._make_setup)
-        window.setCentralWidget(self.body)
 
-        # Above the inbox, under the demo banner: undo a deletion.
+        # Undo a deletion: across the top of the window, above the setup as above every view,
+        # so it is seen wherever the deletion was made (Clients… opens over the setup too).
         self.undo_banner = UndoBanner(self.admin)
-        column = window.views.parentWidget().layout()
-        column.insertWidget(column.indexOf(window.views), self.undo_banner)
+        central = QWidget(objectName="windowColumn")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.undo_banner)
+        column.addWidget(self.body, 1)
+        window.setCentralWidget(central)
 
         # Review, Outbox, History and Reports with no client: what to do, and a button for it.
         self.no_client = EmptyState()

@@ -39,6 +39,12 @@ STATE_WORDS = {
 }
 
 
+# Why a reply is paused when its client was put away, and the way back.
+ARCHIVED = "client archived: Restore it (Workspace → Clients…) to send"
+PAUSE_TIP = "Hold (or resume) every waiting reply of the selected client ({key})"
+RESTORE_TIP = "The client is archived: Restore it (Workspace → Clients…) to send its replies"
+
+
 def _hm(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%a %H:%M") if moment else ""
 
@@ -81,6 +87,8 @@ def details_text(entry: OutboxEntry) -> str:
     if entry.state == OutboxState.SENT:
         return f"Posted {_hm(entry.sent_at)}" + (f" · {entry.url}" if entry.url else "")
     parts = []
+    if entry.state == OutboxState.PAUSED and entry.client_archived:
+        parts.append(ARCHIVED)
     if entry.send_at and entry.state in (OutboxState.QUEUED, OutboxState.PAUSED):
         parts.append(f"scheduled for {_hm(entry.send_at)}")
     if entry.last_error:
@@ -221,7 +229,10 @@ class OutboxPanel(QWidget):
             )
         )
         clients = {e.client_id for e in chosen}
-        self.pause_action.setEnabled(len(clients) == 1)
+        archived = any(e.client_archived for e in chosen)
+        self.pause_action.setEnabled(len(clients) == 1 and not archived)
+        key = self.pause_action.shortcut().toString(QKeySequence.NativeText)
+        self.pause_action.setToolTip(RESTORE_TIP if archived else PAUSE_TIP.format(key=key))
         paused = any(e.state == OutboxState.PAUSED for e in chosen)
         self.pause_action.setText("Resume client's outbox" if paused else "Pause client's outbox")
 

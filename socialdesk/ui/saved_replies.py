@@ -29,6 +29,12 @@ ReplyRole = Qt.UserRole + 1
 
 
 class SavedRepliesDialog(RememberedDialog):
+    # The search's keys (keyPressEvent, returnPressed), for the ? sheet.
+    KEYS = (
+        ("From the search into the list", "Down"),
+        ("Insert the highlighted reply", "Enter"),
+    )
+
     def __init__(self, controller: RepliesController, target, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Saved replies — {target.client_name}")
@@ -40,6 +46,7 @@ class SavedRepliesDialog(RememberedDialog):
         self.search.setAccessibleName("Search saved replies")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._reload)
+        self.search.returnPressed.connect(self.insert)  # the highlighted reply (Down: the list)
         self.list = QListWidget()
         self.list.setAccessibleName("Saved replies")
         self.list.currentItemChanged.connect(self._show)
@@ -68,6 +75,8 @@ class SavedRepliesDialog(RememberedDialog):
         form.addRow("Preview", self.filled)
 
         new, save, delete = QPushButton("&New"), QPushButton("&Save"), QPushButton("&Delete")
+        for button in (new, save, delete):  # Enter is Insert's, whichever had the focus last
+            button.setAutoDefault(False)
         new.clicked.connect(self._new)
         save.clicked.connect(self._save)
         delete.clicked.connect(self._delete)
@@ -117,6 +126,12 @@ class SavedRepliesDialog(RememberedDialog):
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
         self.insert_button.setEnabled(self.list.count() > 0)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Down and self.focusWidget() is self.search and self.list.count():
+            self.list.setFocus(Qt.TabFocusReason)  # from the search into the list, on its pick
+            return
+        super().keyPressEvent(event)
 
     def _current(self) -> SavedReply | None:
         item = self.list.currentItem()

@@ -1,5 +1,6 @@
-"""The strip above the inbox after a client is deleted: what was deleted, an Undo button, and how
-long it can still be undone. The deletion happens for good only when the time is up."""
+"""The strip across the top of the window after a client is deleted (over the setup and every
+view): what was deleted, an Undo button, and how long it can still be undone. The deletion
+happens for good only when the time is up."""
 
 from __future__ import annotations
 

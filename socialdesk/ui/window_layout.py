@@ -4,10 +4,10 @@ when the two do not fit side by side."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter
 
 LAYOUT_FILE = "window.ini"
@@ -60,16 +60,20 @@ def first_size(window: QMainWindow) -> None:
 
 
 class StackWhenNarrow(QObject):
-    """Turns ``splitter`` upright while it is narrower than SIDE_BY_SIDE_MIN_WIDTH."""
+    """Turns ``splitter`` upright while it is narrower than SIDE_BY_SIDE_MIN_WIDTH; ``then``
+    runs after each resize, once the splitter has laid out its panes."""
 
-    def __init__(self, splitter: QSplitter) -> None:
+    def __init__(self, splitter: QSplitter, then: Callable[[], None] | None = None) -> None:
         super().__init__(splitter)
         self._splitter = splitter
+        self._then = then
         splitter.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Resize:
             self._fit(event.size().width())
+            if self._then is not None:
+                QTimer.singleShot(0, self, self._then)
         return super().eventFilter(watched, event)
 
     def _fit(self, width: int) -> None:

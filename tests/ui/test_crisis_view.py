@@ -26,6 +26,7 @@ def test_the_demo_crisis_from_banner_to_covered(make_window, qtbot, monkeypatch,
     banner = window.crisis_banner
     assert banner.isVisible() and "Crisis on Ridgeway Cycles" in banner.title.text()
     assert "login" in banner.about.text() and "No statement yet" in banner.reminder.text()
+    banner.details_button.click()  # one line until asked: what it is about, the spike
     # The spike's bars say what they count.
     assert banner.spark_caption.isVisible() and "per 5 min" in banner.spark_caption.text()
     assert "Negative mentions per 5 minutes over the last 2 hours" in banner.spark.toolTip()

@@ -129,7 +129,7 @@ def test_shortcuts_help_lists_the_keys(make_window, qtbot):
     window = make_window()
     dialog = ShortcutsDialog(window.menus.help.shortcut_groups(), window)
     qtbot.addWidget(dialog)
-    assert {"J", "K", "E", "I", "S", "1", "8"} <= set(dialog.keys("Inbox").values())
+    assert {"j", "k", "e", "i", "s", "1", "8"} <= set(dialog.keys("Inbox").values())
     assert dialog.keys("Review")["Send back to the writer"] == "Ctrl+B"
     assert dialog.keys("Reply composer")["Approve"] == "Ctrl+Return"
     assert dialog.keys("Menus")  # the window's own keys, from its menus

@@ -59,3 +59,18 @@ def test_when_is_when_the_reply_goes_and_the_handle_is_whole(qtbot):
     assert header.sectionSize(4) >= metrics.horizontalAdvance(rows[2].text(4))
     # Rows have air: taller than one line of text.
     assert tree.visualItemRect(rows[1]).height() > metrics.height() * 1.3
+
+
+def test_an_archived_clients_reply_is_shown_paused_with_the_reason(qtbot):
+    items = [_entry(1, state=OutboxState.PAUSED, client_archived=True)]
+    panel = OutboxPanel(_Replies(items))
+    qtbot.addWidget(panel)
+    panel.show()
+    row = panel.tree.topLevelItem(0)
+    assert row.text(0) == "Paused"
+    assert "client archived" in row.text(4)
+    assert "1 waiting to be sent (1 paused)" in panel.title.text()
+    # Its outbox cannot be resumed while the client is put away: Restore is the way back.
+    row.setSelected(True)
+    assert not panel.pause_action.isEnabled()
+    assert "Restore" in panel.pause_action.toolTip()

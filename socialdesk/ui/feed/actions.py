@@ -58,6 +58,8 @@ class FeedActions(QObject):
         self._selected = selected
         self._owner = parent
         self._shown = True  # the inbox is the view on screen
+        # An archived client's conversation, opened from the History: read, never changed.
+        self.read_only = False
         self.all: list[QAction] = []
 
         self.next = self._make("Next mention", "J", lambda: self._move(1))
@@ -142,11 +144,20 @@ class FeedActions(QObject):
         self._shown = shown
         self.update_enabled()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Only moving, opening and copying the link: nothing that changes or answers it."""
+        self.read_only = read_only
+        self.update_enabled()
+
     def update_enabled(self) -> None:
         rows = self._selected() if self._shown else []
         one = len(rows) == 1
         self.next.setEnabled(self._shown)
         self.previous.setEnabled(self._shown)
+        self.open_link.setEnabled(one and bool(rows[0].url))
+        self.copy_link.setEnabled(one and bool(rows[0].url))
+        if self.read_only:
+            rows, one = [], False
         for action in (self.done, self.ignore, self.reopen, self.snooze, *self.categories):
             action.setEnabled(bool(rows))
         self.reset_category.setEnabled(any(r.category_overridden for r in rows))
@@ -156,8 +167,6 @@ class FeedActions(QObject):
         self.hide.setEnabled(one and Network(rows[0].network).hides_replies)
         self.hide.setChecked(one and rows[0].hidden)
         self.reply.setEnabled(one)
-        self.open_link.setEnabled(one and bool(rows[0].url))
-        self.copy_link.setEnabled(one and bool(rows[0].url))
 
     # -- behaviour -------------------------------------------------------------------------------
     def _ids(self) -> list[int]:

@@ -27,7 +27,7 @@ from socialdesk.ui.feed.delegate import CardDelegate
 from socialdesk.ui.feed.empty import ALL_CLEAR, FILTERED_OUT, NO_CLIENTS, EmptyState
 from socialdesk.ui.feed.filter_bar import FilterBar
 from socialdesk.ui.feed.model import FeedModel, MentionIdRole, RowRole
-from socialdesk.ui.widgets import plain_label
+from socialdesk.ui.widgets import ElidedLabel, plain_label
 
 
 class FeedPanel(QWidget):
@@ -44,9 +44,15 @@ class FeedPanel(QWidget):
         self._scope_name = "All clients"
         self.model = FeedModel(controller, self)
         self.view = self._make_view()
-        self.title = plain_label(wrap=False)
+        # Elided when narrow: a conversation's handle must not hold the window wide.
+        self.title = ElidedLabel()
         self.title.setObjectName("panelTitle")
         self.title.setContentsMargins(12, 8, 12, 4)
+        # Why the conversation shown cannot be answered (its client is archived), in words.
+        self.read_only_note = plain_label(role="muted")
+        self.read_only_note.setObjectName("readOnlyNote")
+        self.read_only_note.setContentsMargins(12, 0, 12, 4)
+        self.read_only_note.hide()
         self.filters = FilterBar()
         self.filters.changed.connect(self._filters_changed)
         self.actions = FeedActions(controller, self.view, self.selected_rows, self)
@@ -55,6 +61,7 @@ class FeedPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title)
+        layout.addWidget(self.read_only_note)
         layout.addWidget(self.filters)
         self.empty = EmptyState()
         self.empty.clearRequested.connect(self.filters.reset)
@@ -86,6 +93,7 @@ class FeedPanel(QWidget):
     # -- scope and filters -----------------------------------------------------------------------
     def set_scope(self, client_id: int | None, account_id: int | None, name: str) -> None:
         leaving_conversation = self._scope.conversation_of is not None
+        self._read_only("")
         self._scope = MentionFilter(client_id=client_id, account_id=account_id)
         self._scope_name = name
         if leaving_conversation and self._before_conversation is not None:
@@ -94,13 +102,16 @@ class FeedPanel(QWidget):
             self._filters_changed()
 
     def show_saved_view(self, flt: MentionFilter, name: str) -> None:
+        self._read_only("")
         self._scope = MentionFilter(client_id=flt.client_id, account_id=flt.account_id)
         self._scope_name = name
         self.filters.show_filter(flt)
 
-    def show_conversation(self, mention_id: int, name: str) -> None:
+    def show_conversation(self, mention_id: int, name: str, read_only_because: str = "") -> None:
         """The whole conversation of one mention, oldest first, whatever its state (opened from
-        the history); the mention itself selected."""
+        the history); the mention itself selected. ``read_only_because`` (its client is
+        archived, say): it can be read but not answered or changed, and the panel says why."""
+        self._read_only(read_only_because)
         if self._scope.conversation_of is None:  # the inbox's own filters, to go back to
             self._before_conversation = self.filters.apply_to(MentionFilter())
         self._scope = MentionFilter(conversation_of=mention_id)
@@ -109,6 +120,16 @@ class FeedPanel(QWidget):
         row = self.model.row_for(mention_id)
         if row is not None:
             self.view.setCurrentIndex(self.model.index(row))
+
+    def height_for_cards(self, cards: int) -> int:
+        """How tall the panel must be to show ``cards`` whole cards under its title and filters."""
+        chrome = self.height() - self.view.viewport().height()
+        return chrome + cards * self.view.verticalHeader().defaultSectionSize()
+
+    def _read_only(self, because: str) -> None:
+        self.actions.set_read_only(bool(because))
+        self.read_only_note.setText(because)
+        self.read_only_note.setVisible(bool(because))
 
     def _filters_changed(self) -> None:
         self.model.set_filter(self.filters.apply_to(self._scope))
