@@ -110,14 +110,14 @@ class Model:
         share = 1 / len(self.classes)
         seq = _words(text)
         pulls = []
-        for f in dict.fromkeys([*seq, *(f"{a} {b}" for a, b in pairwise(seq))]):
-            if not (f[0].isalpha() or _is_emoji(f)):
+        weights = self.weights
+        for f in dict.fromkeys(chain(seq, map(" ".join, pairwise(seq)))):
+            row = weights.get(f)
+            if row is None:
                 continue
-            row = self.weights.get(f)
-            if row is not None:
-                pull = row[best] - sum(row) * share
-                if pull > 0.2:
-                    pulls.append((pull, f))
+            pull = row[best] - sum(row) * share
+            if pull > 0.2 and (f[0].isalpha() or _is_emoji(f)):
+                pulls.append((pull, f))
         chosen: list[str] = []
         for _pull, f in sorted(pulls, reverse=True):
             if not any(f in c or c in f for c in chosen):

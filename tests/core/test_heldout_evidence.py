@@ -92,5 +92,9 @@ def test_tone_checks_on_the_frozen_set():
 # as the classifier improves, never lower. Retrained on eight authors' 4,007 mentions (three more
 # mixed-category sets), a fault the lists found kept unless the model is 85% sure: accuracy 0.834,
 # macro-F1 0.836; recall abuse 0.74, complaint 0.87, criticism 0.68, feedback 0.79, other 0.79,
-# praise 0.82, question 0.96, spam 0.96.
-FLOORS = {"accuracy": 0.83, "macro_f1": 0.83, "tone_pass": 0.93}
+# praise 0.82, question 0.96, spam 0.96. Retrained on eleven authors' 5,707 mentions (three more
+# independent sets: the negative side, the everyday side, colloquial European languages), a fault
+# asked about kept a complaint by rule, the lists standing below 30% (chosen on
+# leave-one-author-out, 0.770 -> 0.790): accuracy 0.867, macro-F1 0.871; recall abuse 0.93,
+# complaint 0.88, criticism 0.79, feedback 0.94, other 0.71, praise 0.82, question 0.94, spam 0.96.
+FLOORS = {"accuracy": 0.86, "macro_f1": 0.86, "tone_pass": 0.93}

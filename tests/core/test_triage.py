@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialdesk.core.sla import ClockState, ResponseClock
-from socialdesk.core.triage import ACTIONS, classify, plain_text, priority
+from socialdesk.core.triage import ACTIONS, classify, plain_text, priority, read
 
 
 @pytest.mark.parametrize(
@@ -177,7 +177,8 @@ def test_the_learned_model_weighs_every_mention_and_names_its_words():
     model = classifier.shipped()
     assert model is not None and model.examples >= 700
     text = "the barista remembered my order, you lot are the best"
-    guess = model.predict(text)
+    reading = read(text)  # as triage asks it: the words and what the word lists saw
+    guess = model.predict(reading.body, reading.signals)
     assert guess.category == "praise" and 0 < guess.probability <= 1
     assert abs(sum(guess.probabilities.values()) - 1) < 1e-9
     words = model.evidence(text, "praise")

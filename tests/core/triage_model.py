@@ -55,10 +55,11 @@ SURE_ACCURACY = 0.90
 # on (None: the model decides every mention, the lists' verdict among its features).
 KEEP_RULES: float | None = None
 # Where the model is less sure than this (calibrated), the word lists' verdict stands (option G).
-# 0.3 scored best on the authors the lists never saw (0.546 against 0.527 at 0.5); 0.5 is the
-# lowest at which customer-care.md's borderline cases in tests/core/test_triage*.py hold (a fault
-# asked about is a complaint; the real tweets' bar), so 0.5.
-RULES_BELOW = 0.5
+# Leave-one-author-out on eleven authors (5,707 mentions): 0.790 accuracy at 0.3, 0.781 at 0.4,
+# 0.770 at 0.5. With eight authors 0.5 was needed for customer-care.md's borderline cases in
+# tests/core/test_triage*.py and the real tweets' bar; now that a fault asked about stays a
+# complaint by rule (triage._combine), they hold at 0.3.
+RULES_BELOW = 0.3
 
 
 @dataclass
