@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices
 
 from socialdesk.app.context import AppContext, Changes
 from socialdesk.services import accounts, sign_in
-from socialdesk.store import clients
+from socialdesk.store import client_lifecycle, clients
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class AccountsController(QObject):
                 )  # fmt: skip
             except Exception:
                 if new:
-                    clients.delete_client(db, client_id)
+                    client_lifecycle.delete_client(db, client_id)
                 raise
 
         self.ctx.run(add, lambda account_id: self._changed(done, account_id), failed)

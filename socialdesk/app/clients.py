@@ -18,8 +18,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from socialdesk.app.context import AppContext, Changes
 from socialdesk.core.brand_voice import BannedPhrase
-from socialdesk.store import clients, mentions
-from socialdesk.store.clients import ClientFootprint, ClientSummary
+from socialdesk.store import client_lifecycle, clients, mentions
+from socialdesk.store.client_lifecycle import ClientFootprint
+from socialdesk.store.clients import ClientSummary
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class ClientsController(QObject):
     def footprint(self, client_id: int, done: Callable[[ClientFootprint], None]) -> None:
         """What deleting the client would take with it (counted on a worker)."""
         db = self.ctx.db
-        self.ctx.run(lambda: clients.client_footprint(db, client_id), done)
+        self.ctx.run(lambda: client_lifecycle.client_footprint(db, client_id), done)
 
     # -- changes ---------------------------------------------------------------------------------
     def add(
@@ -149,8 +150,8 @@ class ClientsController(QObject):
         name = self._name(client_id)
 
         def change() -> Callable[[], None]:
-            clients.archive_client(db, client_id, at=at)
-            return lambda: clients.restore_client(db, client_id)
+            client_lifecycle.archive_client(db, client_id, at=at)
+            return lambda: client_lifecycle.restore_client(db, client_id)
 
         self.ctx.record(f"Archived “{name}”", [], change)
         self._later(self._inbox_changed)
@@ -163,7 +164,7 @@ class ClientsController(QObject):
             self._inbox_changed()
             self.ctx.notice.emit(f"Restored “{name}”: it is back in the sidebar and the inbox")
 
-        self.ctx.write(lambda: clients.restore_client(db, client_id), restored)
+        self.ctx.write(lambda: client_lifecycle.restore_client(db, client_id), restored)
 
     def delete(self, client_id: int) -> None:
         """Hide the client at once and delete it for good after ``UNDO_SECONDS`` unless undone."""
@@ -171,10 +172,10 @@ class ClientsController(QObject):
         name = self._name(client_id)
 
         def change() -> Callable[[], None]:
-            clients.mark_deleted(db, client_id, at=at)
+            client_lifecycle.mark_deleted(db, client_id, at=at)
 
             def undo() -> None:
-                clients.undelete(db, client_id)
+                client_lifecycle.undelete(db, client_id)
                 self._undeleted.emit(client_id)
 
             return undo
@@ -202,7 +203,7 @@ class ClientsController(QObject):
             self._inbox_changed()
             self.ctx.notice.emit("Deletion undone: the client is back")
 
-        self.ctx.write(lambda: clients.undelete(db, client_id), undone)
+        self.ctx.write(lambda: client_lifecycle.undelete(db, client_id), undone)
 
     def _stop_pending(self, client_id: int) -> None:
         timer = self._pending.pop(client_id, None)
@@ -237,12 +238,12 @@ class ClientsController(QObject):
             if networks is not None:  # their secrets leave the keyring (and Mastodon's token)
                 from socialdesk.services.accounts import sign_out
 
-                for account_id in clients.deleted_account_ids(db, client_id):
+                for account_id in client_lifecycle.deleted_account_ids(db, client_id):
                     try:
                         sign_out(db, networks, account_id)
                     except Exception as exc:  # the rows go regardless; say what stayed
                         log.warning("Could not sign out of account %s: %s", account_id, exc)
-            return clients.purge_deleted(db, client_id)
+            return client_lifecycle.purge_deleted(db, client_id)
 
         def purged(ids: list[int]) -> None:
             for cid in ids:

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from socialdesk.core.models import DraftState, OutboxState
-from socialdesk.store.clients import OUTBOX_HELD
+from socialdesk.store.client_lifecycle import OUTBOX_HELD
 from socialdesk.store.db import Database
 from socialdesk.store.events import log_event
 from socialdesk.store.mentions import MentionRow, rows_by_id

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from socialdesk.core.models import DraftState, MentionStatus, OutboxState
-from socialdesk.store.clients import OUTBOX_HELD, hold_outbox, release_outbox
+from socialdesk.store.client_lifecycle import OUTBOX_HELD, hold_outbox, release_outbox
 from socialdesk.store.db import Database
 from socialdesk.store.events import log_event
 from socialdesk.store.mentions.status import write_statuses

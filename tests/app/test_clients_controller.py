@@ -2,7 +2,7 @@
 on a real store and the task runner's threads, without a window."""
 
 from socialdesk.app.clients import ClientEdit
-from socialdesk.store import clients
+from socialdesk.store import client_lifecycle
 from socialdesk.store.clients import ClientNameError
 from socialdesk.store.mentions import MentionFilter
 
@@ -92,7 +92,7 @@ def test_a_deletion_can_be_undone_until_it_is_done_for_good(qtbot, controller):
 def test_a_deletion_the_app_was_closed_on_is_finished_at_the_next_start(qtbot, controller):
     db = controller.workspace.db
     [acme] = controller.clients
-    clients.mark_deleted(db, acme.id, at=controller.clock())
+    client_lifecycle.mark_deleted(db, acme.id, at=controller.clock())
     with qtbot.waitSignal(controller.client_admin.deleteFinished, timeout=10_000):
         controller.client_admin.finish_deletions()
     assert db.query("SELECT count(*) FROM client") == [(0,)]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from socialdesk.store import clients, drafts, mentions
+from socialdesk.store import client_lifecycle, clients, drafts, mentions
 from socialdesk.store.clients import ClientNameError
 from tests.factories import T0, mention
 
@@ -14,7 +14,7 @@ def test_names_are_trimmed_and_unique_in_any_case(db):
         clients.add_client(db, "acme coffee", at=T0)
     with pytest.raises(ClientNameError, match="Give the client a name"):
         clients.add_client(db, "   ", at=T0)
-    clients.archive_client(db, first, at=T0)
+    client_lifecycle.archive_client(db, first, at=T0)
     with pytest.raises(ClientNameError, match="among the archived clients"):
         clients.add_client(db, "ACME COFFEE", at=T0)
 
@@ -47,7 +47,7 @@ def test_rename_and_edit_keep_everything_else(db, account):
 def test_archived_clients_are_kept_but_not_listed_nor_synced(db, account):
     client_id, account_id = account
     mentions.upsert_mentions(db, account_id, [mention(1), mention(2)], T0)
-    clients.archive_client(db, client_id, at=T0)
+    client_lifecycle.archive_client(db, client_id, at=T0)
     assert clients.list_clients(db, T0) == []
     (archived,) = clients.list_clients(db, T0, archived=True)
     assert archived.archived_at == T0 and archived.accounts[0].id == account_id
@@ -57,7 +57,7 @@ def test_archived_clients_are_kept_but_not_listed_nor_synced(db, account):
     hidden = mentions.MentionFilter(hidden_accounts=(account_id,))
     assert mentions.count_mentions(db, hidden) == 0
     assert mentions.mention_rows(db, hidden) == []
-    clients.restore_client(db, client_id)
+    client_lifecycle.restore_client(db, client_id)
     assert [c.id for c in clients.list_clients(db, T0)] == [client_id]
     assert clients.hidden_account_ids(db) == []
 
@@ -68,22 +68,22 @@ def test_a_deleted_client_is_hidden_until_purged_and_can_come_back(db, account):
     drafts.save_draft(
         db, account_id=account_id, mention_id=1, text="Sorry about that", cursor=5, now=T0
     )
-    footprint = clients.client_footprint(db, client_id)
+    footprint = client_lifecycle.client_footprint(db, client_id)
     assert (footprint.accounts, footprint.mentions, footprint.drafts) == (1, 3, 1)
-    clients.mark_deleted(db, client_id, at=T0)
+    client_lifecycle.mark_deleted(db, client_id, at=T0)
     assert clients.list_clients(db, T0) == [] == clients.list_clients(db, T0, archived=True)
     assert clients.client_id_by_name(db, "Acme") is None
     assert clients.hidden_account_ids(db) == [account_id]
-    clients.undelete(db, client_id)
+    client_lifecycle.undelete(db, client_id)
     assert [c.name for c in clients.list_clients(db, T0)] == ["Acme"]
 
-    clients.mark_deleted(db, client_id, at=T0)
-    assert clients.deleted_account_ids(db) == [account_id]
-    assert clients.purge_deleted(db) == [client_id]
+    client_lifecycle.mark_deleted(db, client_id, at=T0)
+    assert client_lifecycle.deleted_account_ids(db) == [account_id]
+    assert client_lifecycle.purge_deleted(db) == [client_id]
     assert mentions.count_mentions(db) == 0
     assert db.query("SELECT count(*) FROM draft") == [(0,)]
     assert db.query("SELECT count(*) FROM account") == [(0,)]
-    assert clients.purge_deleted(db) == []
+    assert client_lifecycle.purge_deleted(db) == []
 
 
 def test_a_new_target_moves_the_clocks_of_waiting_mentions(db, account):

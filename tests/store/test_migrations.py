@@ -12,7 +12,7 @@ from sqlalchemy import Column, create_engine
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex
 
-from socialdesk.store import clients, mentions, schema
+from socialdesk.store import client_lifecycle, clients, mentions, schema
 from socialdesk.store.db import open_database
 from socialdesk.store.tables import SQLModel
 from tests.factories import T0
@@ -231,10 +231,10 @@ def test_clients_stored_before_the_archive_stay_active_and_can_be_archived(tmp_p
         ("Old client", None, None)
     ]
     (client,) = clients.list_clients(db, T0)
-    clients.archive_client(db, client.id, at=T0)
+    client_lifecycle.archive_client(db, client.id, at=T0)
     assert clients.list_clients(db, T0) == []
     assert [c.name for c in clients.list_clients(db, T0, archived=True)] == ["Old client"]
     assert mentions.count_mentions(db) == 1
-    clients.restore_client(db, client.id)
+    client_lifecycle.restore_client(db, client.id)
     assert [c.name for c in clients.list_clients(db, T0)] == ["Old client"]
     db.close_all()
