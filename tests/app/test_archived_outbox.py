@@ -22,6 +22,14 @@ def _scheduled_reply(controller, account_id, clock) -> int:
     return drafts.approve(db, draft_id, policy.new_key(clock()), clock(), send_at=later)
 
 
+def _outbox_item(qtbot, replies, item_id):
+    """The item as the Outbox lists it, read afresh."""
+    with qtbot.waitSignal(replies.outboxChanged, timeout=10_000):
+        replies.refresh_outbox()
+    [item] = [i for i in replies.outbox_items if i.id == item_id]
+    return item
+
+
 def _round_done(qtbot, replies) -> None:
     qtbot.waitUntil(lambda: not replies._sending, timeout=10_000)
 
@@ -40,9 +48,7 @@ def test_an_archived_clients_reply_waits_paused_and_goes_out_once_restored(
     replies.send_due()
     _round_done(qtbot, replies)
     assert network.posted == []
-    with qtbot.waitSignal(replies.outboxChanged, timeout=10_000):
-        replies.refresh_outbox()
-    [item] = [i for i in replies.outbox_items if i.id == item_id]
+    item = _outbox_item(qtbot, replies, item_id)
     assert item.state == OutboxState.PAUSED and item.client_archived
 
     with qtbot.waitSignal(admin.archivedChanged, timeout=10_000):
@@ -62,7 +68,4 @@ def test_a_reply_approved_for_an_archived_client_waits_paused(qtbot, controller,
     replies.send_due()
     _round_done(qtbot, replies)
     assert network.posted == []
-    with qtbot.waitSignal(replies.outboxChanged, timeout=10_000):
-        replies.refresh_outbox()
-    [item] = [i for i in replies.outbox_items if i.id == item_id]
-    assert item.state == OutboxState.PAUSED
+    assert _outbox_item(qtbot, replies, item_id).state == OutboxState.PAUSED

@@ -20,6 +20,16 @@ def data_dir(tmp_path):
     return path
 
 
+def leave_demo(data_dir, *, welcomed=True):
+    """Settings as after "Leave demo": the user's own workspace opens (and, ``welcomed``, the
+    welcome's two doors are behind them)."""
+    settings = Settings.load(data_dir)
+    settings.set("demo_dismissed", True)
+    if welcomed:
+        settings.set("welcome_done", True)
+    settings.save()
+
+
 @pytest.fixture
 def make_window(qtbot, data_dir, clock):
     """A main window on a fresh data folder, returned once its first sync has finished."""

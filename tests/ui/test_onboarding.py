@@ -6,20 +6,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from socialdesk.config import Settings
 from socialdesk.store import clients as store_clients
 from socialdesk.ui.client_editor import ClientEditorDialog
 from socialdesk.ui.clients import ClientsDialog
 from socialdesk.ui.sidebar import Target
+from tests.ui.conftest import leave_demo
 
 
 @pytest.fixture
 def live_window(make_window, data_dir):
     """The user's own workspace, empty: as after leaving the demo."""
-    settings = Settings.load(data_dir)
-    settings.set("demo_dismissed", True)
-    settings.set("welcome_done", True)
-    settings.save()
+    leave_demo(data_dir)
     window = make_window()
     assert not window.controller.is_demo
     return window

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QStyle,
 )
 
-from socialdesk.config import Settings
 from socialdesk.store import clients as store_clients
 from socialdesk.ui import theme
 from socialdesk.ui.sidebar import Target
+from tests.ui.conftest import leave_demo
 from tests.ui.test_composer import reply_to_first, settled, typed
 from tests.ui.test_crisis_view import simulated
 
@@ -119,10 +119,7 @@ def test_the_window_and_the_composer_at_large_text(large_text, make_window, qtbo
 @pytest.fixture
 def own_window(make_window, data_dir, qtbot):
     """The user's own workspace, with one client and no account yet: the setup's own ground."""
-    settings = Settings.load(data_dir)
-    settings.set("demo_dismissed", True)
-    settings.set("welcome_done", True)
-    settings.save()
+    leave_demo(data_dir)
     window = make_window(size=(1280, 800))
     store_clients.add_client(window.controller.workspace.db, "Acme")
     window.controller.refresh_clients()

@@ -3,18 +3,15 @@ setup screens, the inbox, any other view."""
 
 import pytest
 
-from socialdesk.config import Settings
 from socialdesk.store import clients as store_clients
 from socialdesk.ui.sidebar import Target
+from tests.ui.conftest import leave_demo
 
 
 @pytest.fixture
 def own_window(make_window, data_dir, qtbot):
     """The user's own workspace with two clients, "Acme" and "Globex"."""
-    settings = Settings.load(data_dir)
-    settings.set("demo_dismissed", True)
-    settings.set("welcome_done", True)
-    settings.save()
+    leave_demo(data_dir)
     window = make_window()
     db = window.controller.workspace.db
     for name in ("Acme", "Globex"):
