@@ -97,4 +97,8 @@ def test_tone_checks_on_the_frozen_set():
 # asked about kept a complaint by rule, the lists standing below 30% (chosen on
 # leave-one-author-out, 0.770 -> 0.790): accuracy 0.867, macro-F1 0.871; recall abuse 0.93,
 # complaint 0.88, criticism 0.79, feedback 0.94, other 0.71, praise 0.82, question 0.94, spam 0.96.
-FLOORS = {"accuracy": 0.86, "macro_f1": 0.86, "tone_pass": 0.93}
+# Thirteen authors' 6,707 mentions (chatter around 'other', internet slang), the lists standing
+# below 50% again (the real tweets' bar), "are the"/"is the" no longer asking mid-sentence:
+# accuracy 0.879, macro-F1 0.887; recall abuse 0.93, complaint 0.88, criticism 0.85, feedback
+# 0.88, other 0.85, praise 0.83, question 0.92, spam 0.91.
+FLOORS = {"accuracy": 0.87, "macro_f1": 0.88, "tone_pass": 0.93}

@@ -179,7 +179,7 @@ def test_the_learned_model_weighs_every_mention_and_names_its_words():
     text = "the barista remembered my order, you lot are the best"
     reading = read(text)  # as triage asks it: the words and what the word lists saw
     guess = model.predict(reading.body, reading.signals)
-    assert guess.category == "praise" and 0 < guess.probability <= 1
+    assert classify(text).category == "praise" and 0 < guess.probability <= 1
     assert abs(sum(guess.probabilities.values()) - 1) < 1e-9
     words = model.evidence(text, "praise")
     assert words and all(not w.startswith(("~", "=")) for w in words)

@@ -56,10 +56,10 @@ SURE_ACCURACY = 0.90
 KEEP_RULES: float | None = None
 # Where the model is less sure than this (calibrated), the word lists' verdict stands (option G).
 # Leave-one-author-out on eleven authors (5,707 mentions): 0.790 accuracy at 0.3, 0.781 at 0.4,
-# 0.770 at 0.5. With eight authors 0.5 was needed for customer-care.md's borderline cases in
-# tests/core/test_triage*.py and the real tweets' bar; now that a fault asked about stays a
-# complaint by rule (triage._combine), they hold at 0.3.
-RULES_BELOW = 0.3
+# 0.770 at 0.5. On thirteen (6,707) the real tweets in tests/core/test_triage_evidence.py fall
+# under their bar below 0.5 (criticism 3 of 5: "fix this update. It's horrible" read as praise,
+# 42% sure, from the slang set's "this update is sick"), so the lists stand below 50%.
+RULES_BELOW = 0.5
 
 
 @dataclass
