@@ -1,4 +1,4 @@
-"""Retrain the triage model shipped in resources/language/triage-model.json:
+"""Retrain the triage model shipped in resources/language/triage-model.json.gz:
 
     uv run python tests/core/triage_model.py          # train on every author, write the model
     uv run python tests/core/triage_model.py --cv     # and print the leave-one-author-out table
@@ -18,6 +18,7 @@ authors, the way a new author's mentions will be.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import math
@@ -406,7 +407,8 @@ def main() -> None:
         return
     model = build()
     path = resource_path(*MODEL_FILE)
-    path.write_text(model.to_json() + "\n", encoding="utf-8")
+    # mtime=0: the same model gives the same bytes
+    path.write_bytes(gzip.compress((model.to_json() + "\n").encode("utf-8"), 9, mtime=0))
     print(
         f"{path}: {model.examples} mentions, {len(model.weights)} features, "
         f"{path.stat().st_size / 1e6:.2f} MB; temperature {model.temperature}, "
