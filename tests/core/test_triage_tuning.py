@@ -3,16 +3,13 @@ classifier are tuned on, beside the frozen held-out set they never see. ``-s`` p
 
 from pathlib import Path
 
-from tests.core.test_heldout_evidence import triage_scores
+from tests.core.test_heldout_evidence import shown_triage_scores
 
 TUNING = Path(__file__).resolve().parents[1] / "data" / "tuning"
 
 
 def test_triage_on_the_tuning_set():
-    accuracy, macro_f1, per = triage_scores(TUNING)
-    print(f"\ntriage on the tuning set: accuracy {accuracy:.3f}, macro-F1 {macro_f1:.3f}")
-    for cat, (recall, f1) in per.items():
-        print(f"  {cat:10} recall {recall:.2f}  F1 {f1:.2f}")
+    accuracy, macro_f1 = shown_triage_scores("tuning set", TUNING)
     assert accuracy >= FLOORS["accuracy"] and macro_f1 >= FLOORS["macro_f1"]
 
 
