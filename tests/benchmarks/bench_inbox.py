@@ -1,8 +1,8 @@
 """The inbox with a year of work in the store: 100,000 triaged mentions across 3 clients. In a fresh
 process, as a user gets it: opening the inbox to the first painted page (target 300 ms), applying a
 filter (target 100 ms), scrolling from the top to the last row one page at a time (each step beside
-a 16 ms frame), and the app's resident memory with every row loaded (target 400 MB). Triage speed
-is bench_triage's."""
+a 16 ms frame), and the app's resident memory with every row loaded (target 200 MB). Triage
+speed is bench_triage's."""
 
 from __future__ import annotations
 
@@ -46,9 +46,19 @@ window = MainWindow(controller)
 window.resize(1280, 800)
 feed, model = window.feed, window.feed_model
 
+# One paint of the feed with whatever the step changed, as a frame shows it (processing events
+# and then calling repaint() painted the cards twice).
 def painted():
+    feed.viewport().update()
     app.processEvents()
-    feed.viewport().repaint()
+
+# Until the work started after the first paint (the sync, the reply watch, warming the text
+# checks) has run: a user's first click on a filter comes after it, not in the same frame.
+def settle():
+    started = []
+    controller.when_painted(lambda: started.append(True))
+    while not started or controller.runner.pending:
+        app.processEvents()
 
 t0 = time.perf_counter()
 window.show()
@@ -57,6 +67,7 @@ while model.rowCount() == 0:
     app.processEvents()
 painted()
 first_page = time.perf_counter() - t0
+settle()
 
 filters = [
     MentionFilter(categories=("complaint",)),
@@ -140,4 +151,4 @@ def run(report) -> None:
     report.add("inbox 100k: one scroll step (page in + paint), median", got["step_median"] * ms,
                "ms", 16, "one frame")  # fmt: skip
     report.add("inbox 100k: one scroll step, p95", got["step_p95"] * ms, "ms", 16, "one frame")
-    report.add("inbox 100k: resident memory, every row loaded", got["rss_mb"], "MB", 400, "target")
+    report.add("inbox 100k: resident memory, every row loaded", got["rss_mb"], "MB", 200, "target")

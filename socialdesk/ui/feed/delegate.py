@@ -310,6 +310,8 @@ def card_lines(text: str, font: QFont, width: float, lines: int = TEXT_LINES) ->
 
 
 def _right_to_left(text: str) -> bool:
+    if text.isascii():  # most cards: no character to look up
+        return False
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
