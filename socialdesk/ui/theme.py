@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from socialdesk.resources import resource_path
+from socialdesk.ui.style import ThemeStyle
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,13 @@ class Colours:
     warning: str
     ok: str
     chip: str
+    sidebar: str
+    notice: str  # the demo and undo banners, the reviewer's note
+    notice_border: str
+    note_border: str
+    alarm: str  # the crisis banner
+    alarm_border: str
+    field_border: str  # text fields on the dark theme, lists and tables in dialogs
 
 
 LIGHT = Colours(
@@ -47,6 +54,13 @@ LIGHT = Colours(
     "#b26a00",
     "#2e7d32",
     "#eceff3",
+    "#eceff3",
+    "#fff4d6",
+    "#f0d58a",
+    "#f0d58a",
+    "#fde8e8",
+    "#f0b4b4",
+    "#c9ced6",
 )
 DARK = Colours(
     "#1c1f24",
@@ -62,6 +76,13 @@ DARK = Colours(
     "#f0a83a",
     "#66bb6a",
     "#2a2f37",
+    "#181b20",
+    "#3a3220",
+    "#5a4b25",
+    "#6b5a2a",
+    "#3b2222",
+    "#6e3131",
+    "#4a505c",
 )
 
 X_BADGE_LIGHT, X_BADGE_DARK = "#111111", "#5a616d"
@@ -72,6 +93,7 @@ NETWORK_BADGES = {  # letter and colour of the small network badge on cards and 
 }
 
 _current = LIGHT
+_style: ThemeStyle | None = None
 
 
 def colours() -> Colours:
@@ -90,10 +112,10 @@ def apply(app: QApplication, preference: str) -> None:
     _current = DARK if dark else LIGHT
     # X's black badge vanished into the dark theme's cards: a lighter grey there, same white X.
     NETWORK_BADGES["x"] = ("X", X_BADGE_DARK if dark else X_BADGE_LIGHT)
-    app.setStyle("Fusion")
+    global _style
+    _style = ThemeStyle(_current, dark=dark)  # the application does not keep it alive
+    app.setStyle(_style)
     app.setPalette(_palette(_current))
-    qss = resource_path("styles", "dark.qss" if dark else "light.qss")
-    app.setStyleSheet(qss.read_text(encoding="utf-8") if qss.exists() else "")
 
 
 def follow_system(app: QApplication, preference_getter) -> None:
