@@ -24,8 +24,8 @@ from socialdesk.core.language import LANGUAGES
 from socialdesk.core.models import AuthorFlag, Category
 from socialdesk.core.sentiment import sentiment
 from socialdesk.core.sla import ClockState, ResponseClock
-from socialdesk.core.triage_lists import LINKS, _Signals, lexicon, scanners
-from socialdesk.core.triage_rules import _LOWER, _WEAK, SHOUTED_WORD, _quote, _rules
+from socialdesk.core.triage_lists import LINKS, Signals, lexicon, scanners
+from socialdesk.core.triage_rules import LOWERCASE, SHOUTED_WORD, WEAK, quote, read_rules
 
 ACTIONS = {
     Category.QUESTION: "Reply — high priority: answer it.",
@@ -106,7 +106,7 @@ def read(text: str, network: str | None = None) -> Reading:
         body = plain.strip()
     score, carriers = sentiment(body)
     lang = language.detect(body) if _LETTER.search(body) else language.ENGLISH
-    rule, reasons, found = _rules(plain, body, score, lang)
+    rule, reasons, found = read_rules(plain, body, score, lang)
     said = signals(plain, body, score, lang, found)
     return Reading(plain, body, score, carriers, lang, cut, rule, reasons, said)
 
@@ -137,7 +137,7 @@ def _combine(r: Reading) -> tuple[Category, list[str], bool]:
     their reasons are the ones shown; otherwise the words that pulled towards its call."""
     model = classifier.shipped()
     if model is None:
-        return r.rule, list(r.reasons), not r.reasons[0].startswith(_WEAK)
+        return r.rule, list(r.reasons), not r.reasons[0].startswith(WEAK)
     if not r.body or rule_kind(r.rule, r.reasons) in model.rules_kept:
         return r.rule, list(r.reasons), True
     guess = model.predict(r.body, r.signals)
@@ -151,13 +151,13 @@ def _combine(r: Reading) -> tuple[Category, list[str], bool]:
         reasons = [*r.reasons, f"check: the learned model is unsure ({guess.probability:.0%})"]
         return r.rule, reasons, False
     category = Category(guess.category)
-    if category == r.rule and not r.reasons[0].startswith(_WEAK):
+    if category == r.rule and not r.reasons[0].startswith(WEAK):
         reasons = list(r.reasons)
     else:
         evidence = [w for w in model.evidence(r.body, category.value, 6) if not _too_common(w)]
         evidence = evidence[:3]
         reasons = [
-            f"words that go with {category.value}: {_quote(evidence)}"
+            f"words that go with {category.value}: {quote(evidence)}"
             if evidence
             else f"reads like the {category.value} mentions it learned from",
             r.reasons[0]
@@ -214,7 +214,7 @@ _TONES = ((0.5, "tone++"), (0.05, "tone+"), (-0.05, "tone0"), (-0.5, "tone-"), (
 
 
 def signals(
-    plain: str, body: str, score: float, lang: language.Language, found: _Signals | None
+    plain: str, body: str, score: float, lang: language.Language, found: Signals | None
 ) -> list[str]:
     """What the rules read, as the learned model's features: which word lists matched, the
     sentiment bucket, questions, capitals, links, @-mentions, the language. Not the rules'
@@ -238,7 +238,7 @@ def signals(
         out.append("?")
     if found.lists["question-start"].match(found.low_body):
         out.append("question-start")
-    if not _LOWER.search(body) and len(SHOUTED_WORD.findall(body)) >= 2:
+    if not LOWERCASE.search(body) and len(SHOUTED_WORD.findall(body)) >= 2:
         out.append("capitals")
     return out
 

@@ -149,7 +149,7 @@ def _found_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[st
 
 
 class _List:
-    """A word list read as an attribute of ``_Signals``: searched on first reading, then kept in
+    """A word list read as an attribute of ``Signals``: searched on first reading, then kept in
     the instance (this has no ``__set__``, so the kept value is what later readings find), and
     noted in ``_seen`` in the order the rules asked."""
 
@@ -159,7 +159,7 @@ class _List:
     def __set_name__(self, _owner: type, name: str) -> None:
         self.name = name
 
-    def __get__(self, found: _Signals, _owner: type | None = None) -> list[str]:
+    def __get__(self, found: Signals, _owner: type | None = None) -> list[str]:
         starts = found._starts[0 if self.on_plain else 1]
         if starts:
             text = found.low_plain if self.on_plain else found.low_body
@@ -170,7 +170,7 @@ class _List:
         return seen
 
 
-class _Signals:
+class Signals:
     """Each word list is searched only when a rule asks for it: most mentions are decided by the
     first rule that applies, so most lists are never searched."""
 

@@ -119,7 +119,7 @@ def _agree(text: str) -> None:
     assert language.detect(text) == language._detect(detected)
     assert classifier._words(text) == words
     links = len(triage_lists.LINKS.findall(text))
-    assert triage_lists._Signals(text, text, "en").links == links
+    assert triage_lists.Signals(text, text, "en").links == links
 
 
 def test_sentiment_votes_and_noise_agree_on_the_mentions():

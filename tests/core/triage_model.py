@@ -323,7 +323,7 @@ def cross_validate() -> None:
         return [p for p in said if p is not None]
 
     rules = [e.reading.rule.value for e in data]
-    weak = [e.reading.reasons[0].startswith(triage._WEAK) for e in data]
+    weak = [e.reading.reasons[0].startswith(triage.WEAK) for e in data]
     show("A. word lists only", rules)
     said = list(rules)
     for author in sorted({e.author for e in data}):
