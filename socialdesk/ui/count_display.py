@@ -23,7 +23,7 @@ def show_count(label: QLabel, count: Count, network: str) -> None:
         f"{count.weighted_length:,} of {limit:,} characters, counted the way "
         f"{network_label(network)} counts them"
     )
-    if label.property("level") != level:  # the style sheet colours by level: polish again
+    if label.property("level") != level:  # ui/style.py colours by level: polish again
         label.setProperty("level", level)
         label.style().unpolish(label)
         label.style().polish(label)

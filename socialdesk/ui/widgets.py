@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QWidget
 
 def plain_label(text: str = "", *, role: str | None = None, wrap: bool = True) -> QLabel:
     """A selectable label that never guesses rich text (network text may hold ``<img>``);
-    ``role`` is the style sheet's name for what it is (``muted``, ``sectionTitle``, ...)."""
+    ``role`` says what it is (``muted``, ``reviewNote``: ``ui/style.py`` dresses it)."""
     label = QLabel()
     label.setTextFormat(Qt.PlainText)
     label.setText(text)
