@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QMenu, QPushBut
 
 from socialdesk.app.view_models import MentionFilter
 from socialdesk.core.models import Category, MentionStatus, Network, Priority
-from socialdesk.ui.widgets import plain_label
+from socialdesk.ui.widgets import ElidedLabel
 
 # (label, value) per choice; the first of each group (None) means "any".
 SORTS = (("Most urgent", "urgent"), ("Newest", "newest"), ("Oldest", "oldest"))
@@ -71,6 +71,9 @@ class FilterBar(QWidget):
         self.search.setToolTip("Words the mention must contain (/ to jump here, Esc to clear)")
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(1_000)
+        # Its hint whole, also with large text in a narrow feed (frame and margins: 16 px).
+        hint = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(hint + 16)
         # Search as the user types, once they pause: not a query per keystroke.
         self._typing = QTimer(self, singleShot=True, interval=250)
         self._typing.timeout.connect(self.changed)
@@ -96,7 +99,11 @@ class FilterBar(QWidget):
         button = QPushButton("&Filter")
         button.setAccessibleName("Filter")
         button.setMenu(self.menu)
-        self.summary = plain_label(wrap=False, role="muted")
+        # Gives way first, down to "…" (the whole summary in its tooltip): the search field keeps
+        # its hint and the feed no wider than before.
+        self.summary = ElidedLabel()
+        self.summary.setProperty("role", "muted")
+        self.summary.setMinimumWidth(self.summary.fontMetrics().horizontalAdvance("…") + 4)
         self.clear = QPushButton("Clear")
         self.clear.setToolTip("Show everything in this scope again")
         self.clear.clicked.connect(self.reset)
