@@ -87,6 +87,8 @@ class Model:
     rules_kept: frozenset[str] = frozenset()
     # Below this probability the word lists' verdict stands instead of the model's.
     rules_below: float = 0.0
+    # The same where the lists found a specific fault (customer-care.md: it is a complaint).
+    fault_below: float = 0.0
     trained_on: str = ""  # fingerprint of the data and settings (tests/core/triage_model.py)
 
     def scores(self, text: str, signals: Iterable[str] = ()) -> list[float]:
@@ -139,6 +141,7 @@ class Model:
                 "examples": self.examples,
                 "rules_kept": sorted(self.rules_kept),
                 "rules_below": self.rules_below,
+                "fault_below": self.fault_below,
                 "trained_on": self.trained_on,
                 "weights": {f: list(w) for f, w in sorted(self.weights.items())},
             },
@@ -158,6 +161,7 @@ class Model:
             data["examples"],
             frozenset(data["rules_kept"]),
             data.get("rules_below", 0.0),
+            data.get("fault_below", 0.0),
             data.get("trained_on", ""),
         )
 

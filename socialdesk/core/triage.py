@@ -117,16 +117,7 @@ def rule_kind(rule: Category, reasons: list[str]) -> str:
     return f"{rule.value}/{reasons[0].split(':')[0]}"
 
 
-# customer-care.md: a specific fault is a complaint, also when it is asked about ("is the app down?
-# can't log in") or thanked for in passing. Where the word lists found one, the model must be this
-# sure to call it something else. Leave-one-author-out (tests/core/triage_model.py's authors, the
-# lists' verdicts otherwise left to the model): 0.713 -> 0.707 accuracy on the authors the lists
-# never saw, the price of holding the doc's rule on the real tweets (0.816 -> 0.898 there,
-# tests/core/test_triage_evidence.py), which the model alone broke.
-FAULT_OVERRULED_FROM = 0.85
-
-
-_FAULT = "complaint/a specific problem"
+FAULT = "complaint/a specific problem"  # the rule kind (rule_kind) of a fault the lists found
 
 
 def _combine(r: Reading) -> tuple[Category, list[str], bool]:
@@ -142,12 +133,12 @@ def _combine(r: Reading) -> tuple[Category, list[str], bool]:
         return r.rule, list(r.reasons), True
     guess = model.predict(r.body, r.signals)
     sure = guess.probability >= model.sure
-    fault = rule_kind(r.rule, r.reasons) == _FAULT
+    fault = rule_kind(r.rule, r.reasons) == FAULT
     if fault and guess.category == Category.QUESTION:
         # customer-care.md's borderline rule, however sure the model is: a fault that is also
         # asked about ("is the app down? can't log in") is a complaint.
         return r.rule, [*r.reasons, "a fault asked about is still a complaint"], True
-    if guess.probability < (FAULT_OVERRULED_FROM if fault else model.rules_below):
+    if guess.probability < (model.fault_below if fault else model.rules_below):
         reasons = [*r.reasons, f"check: the learned model is unsure ({guess.probability:.0%})"]
         return r.rule, reasons, False
     category = Category(guess.category)

@@ -106,5 +106,8 @@ def test_tone_checks_on_the_frozen_set():
 # Thirteen authors' 6,707 mentions (chatter around 'other', internet slang), the lists standing
 # below 50% again (the real tweets' bar), "are the"/"is the" no longer asking mid-sentence:
 # accuracy 0.879, macro-F1 0.887; recall abuse 0.93, complaint 0.88, criticism 0.85, feedback
-# 0.88, other 0.85, praise 0.83, question 0.92, spam 0.91.
-FLOORS = {"accuracy": 0.87, "macro_f1": 0.88, "tone_pass": 0.93}
+# 0.88, other 0.85, praise 0.83, question 0.92, spam 0.91. Fifteen authors' 7,707 mentions
+# (threads, tone over keywords), the fault threshold in the model file and in its calibration:
+# accuracy 0.882, macro-F1 0.892; recall abuse 0.93, complaint 0.88, criticism 0.85, feedback 0.88,
+# other 0.88, praise 0.82, question 0.94, spam 0.91.
+FLOORS = {"accuracy": 0.875, "macro_f1": 0.885, "tone_pass": 0.93}

@@ -61,6 +61,13 @@ KEEP_RULES: float | None = None
 # under their bar below 0.5 (criticism 3 of 5: "fix this update. It's horrible" read as praise,
 # 42% sure, from the slang set's "this update is sick"), so the lists stand below 50%.
 RULES_BELOW = 0.5
+# customer-care.md: a specific fault is a complaint, also when it is asked about ("is the app
+# down? can't log in") or thanked for in passing. Where the word lists found one, the model must
+# be this sure to call it something else, and it never makes it a question. Leave-one-author-out
+# (the lists' verdicts otherwise left to the model): 0.713 -> 0.707 accuracy on the authors the
+# lists never saw, the price of holding the doc's rule on the real tweets (0.816 -> 0.898 there,
+# tests/core/test_triage_evidence.py), which the model alone broke.
+FAULT_BELOW = 0.85
 
 
 @dataclass
@@ -95,7 +102,7 @@ def fingerprint() -> str:
     for path in sorted(resource_path("language").glob("*/*.txt")):
         digest.update(path.as_posix().rsplit("language/", 1)[1].encode() + path.read_bytes())
     settings = [SEED, EPOCHS, RATE, L2, BALANCE, MIN_PAIRS, PRUNE, SURE_ACCURACY]
-    settings += [KEEP_RULES, RULES_BELOW]
+    settings += [KEEP_RULES, RULES_BELOW, FAULT_BELOW]
     digest.update(json.dumps(settings).encode())
     return digest.hexdigest()[:16]
 
@@ -363,13 +370,31 @@ def cross_validate() -> None:
     ]  # fmt: skip
     for least in (0.3, 0.4, 0.5, 0.6):
         show(
-            f"G. D where >= {least:.0%} sure, else lists"
-            + (" (shipped)" if least == RULES_BELOW else ""),
+            f"G. D where >= {least:.0%} sure, else lists",
             [p.category if q >= least else r for p, q, r in zip(oof, probs, rules, strict=True)],
         )
+    show("H. as shipped: G, and a fault the lists found", [
+        as_shipped(e, p, temperature, frozenset())[0] for e, p in zip(data, oof, strict=True)
+    ])  # fmt: skip
     threshold = sure_threshold(truth, [p.category for p in oof], probs)
     flagged = sum(p < threshold for p in probs) / len(probs)
     print(f"D: temperature {temperature}, sure from {threshold:.2f} ({flagged:.0%} marked check)")
+
+
+def as_shipped(
+    e: Example, p: classifier.Prediction, temperature: float, kept: frozenset[str]
+) -> tuple[str, float]:
+    """The call triage._combine makes from the lists' reading and the model's prediction, and
+    how sure it is (calibrated): the same rules, for choosing the model's settings."""
+    kind = triage.rule_kind(e.reading.rule, e.reading.reasons)
+    q = max(classifier.softmax([math.log(max(p.probabilities[c], 1e-12)) for c in CLASSES],
+                               temperature))  # fmt: skip
+    fault = kind == triage.FAULT
+    if kind in kept or (fault and p.category == "question"):
+        return e.reading.rule.value, 1.0
+    if q < (FAULT_BELOW if fault else RULES_BELOW):
+        return e.reading.rule.value, 0.0  # left to the lists because the model was unsure
+    return p.category, q
 
 
 def build() -> Model:
@@ -380,20 +405,14 @@ def build() -> Model:
     oof = out_of_fold(data, lambda rest: train([(e.features, e.category) for e in rest]))
     kept = kept_rules(data, KEEP_RULES) if KEEP_RULES else frozenset()
     temperature = fit_temperature(data, oof)
-    said, calibrated = [], []
-    for e, p in zip(data, oof, strict=True):
-        kind = triage.rule_kind(e.reading.rule, e.reading.reasons)
-        q = max(classifier.softmax([math.log(max(p.probabilities[c], 1e-12)) for c in CLASSES],
-                                   temperature))  # fmt: skip
-        rules = kind in kept or q < RULES_BELOW
-        said.append(e.reading.rule.value if rules else p.category)
-        # a verdict left to the lists because the model was unsure is never sure
-        calibrated.append(1.0 if kind in kept else 0.0 if rules else q)
+    calls = [as_shipped(e, p, temperature, kept) for e, p in zip(data, oof, strict=True)]
+    said, calibrated = [c for c, _q in calls], [q for _c, q in calls]
     model = train([(e.features, e.category) for e in data])
     model.temperature = temperature
     model.sure = sure_threshold(truth, said, calibrated)
     model.rules_kept = kept
     model.rules_below = RULES_BELOW
+    model.fault_below = FAULT_BELOW
     model.trained_on = fingerprint()
     return model
 
