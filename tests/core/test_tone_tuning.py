@@ -32,11 +32,16 @@ def test_tone_checks_on_the_tuning_set(name):
 # before it was read (odd ids 0.813, even 0.818); its odd ids were tuned on (0.813 -> 0.831) and
 # the even ones kept aside (0.818 -> 0.818: a next step through a menu path, instruction verbs,
 # "we should have told you" owned rather than blamed, thanks in other languages).
+# drafts-fourth.jsonl, a fourth independent author's (65% good replies; also labels the codes that
+# need more than the text, which are not counted), scored 0.860 before it was read (odd ids 0.876,
+# even 0.844); its odd ids were tuned on (0.876 -> 0.898: a number the reply asks them to call,
+# "not your fault") and the even ones kept aside (0.844 -> 0.844).
 FLOORS = {
     "drafts.jsonl": 0.99,
     "drafts-replies.jsonl": 0.94,
     "drafts-second.jsonl": 0.82,
     "drafts-third.jsonl": 0.82,
+    "drafts-fourth.jsonl": 0.86,
 }
 # Codes only some authors labelled: the others' drafts in other languages carry no such label.
-LABELLED = {"drafts-third.jsonl": {"other-language"}}
+LABELLED = {"drafts-third.jsonl": {"other-language"}, "drafts-fourth.jsonl": {"other-language"}}

@@ -69,3 +69,16 @@ def _empathy() -> re.Pattern[str]:
         + rf"(?:{feelings})\b",
         re.IGNORECASE,
     )
+
+
+# blames-customer is "the draft puts the fault on the customer": "not your fault", "definitely not
+# user error", "which isn't your problem" say the opposite, and clear them.
+_CLEARS = re.compile(
+    r"\b(?:not|isn't|isnt|wasn't|wasnt|never|nothing to do with)\s+(?:[\w']+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _clears_them(text: str, start: int) -> bool:
+    """Whether the blame words at ``start`` are negated: they clear the customer."""
+    return bool(_CLEARS.search(text, max(0, start - 40), start))

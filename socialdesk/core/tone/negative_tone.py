@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from socialdesk.core.tone.acknowledgement import _acknowledges, _empathy, _thanks_them
+from socialdesk.core.tone.acknowledgement import (
+    _acknowledges,
+    _clears_them,
+    _empathy,
+    _thanks_them,
+)
 from socialdesk.core.tone.base import _SENTENCE, Finding, ReplyContext, _Draft, _finding
 from socialdesk.core.tone.lists import _lists, _vader
 from socialdesk.core.tone.profanity import _swearing
@@ -80,7 +85,8 @@ def _negative_tone(
         (
             m
             for m in lists.hostile.finditer(flat, draft.body_start)
-            if not _owned(flat, m) and _counts(lists.hostile.kind(m[0]), troubled, sorry)
+            if not (_owned(flat, m) or _cleared_blame(flat, m))
+            and _counts(lists.hostile.kind(m[0]), troubled, sorry)
         ),
         None,
     )
@@ -141,6 +147,12 @@ def _own_voice(text: str) -> str:
         if not (lists.acknowledgement.search(said) and not _BUT.search(said))
     ]
     return _swearing().sub(" ", " ".join(pieces))
+
+
+def _cleared_blame(text: str, m: re.Match[str]) -> bool:
+    """Blame words said negated ("which isn't your problem") clear the customer; other hostile
+    words keep their edge ("we'll try not to lose sleep over it")."""
+    return bool(_lists().blame.search(m[0])) and _clears_them(text, m.start())
 
 
 def _owned(text: str, m: re.Match[str]) -> bool:

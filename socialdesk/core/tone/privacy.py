@@ -47,7 +47,9 @@ _TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?(?:800|888|877|866|855|844|833)\b|
 _BRAND_LEAD = re.compile(
     r"\b(?:our\s+(?:\w+\s+)?(?:number|hotline|helpline|line|office|store|shop|branch|address|hq)"
     r"|call us|ring us|text us|email us|e-mail us|contact us|reach us|visit us|find us"
-    r"|message us|whatsapp|ligue|llama|llámanos|appelez|rufen sie|bel ons)"
+    r"|message us|whatsapp|ligue|llama|llámanos|appelez|rufen sie|bel ons"
+    # "call our billing team on", "ring the Harbour Street shop at"; never "call you on"
+    r"|(?:call|ring|phone)\s+(?!you\b)(?:[\w'&-]+\s+){0,4}(?:on|at))"
     r"\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
@@ -155,7 +157,6 @@ def _is_brand_contact(value: str, kind: str, before: str, brand: frozenset[str])
         if local in _lists().brand_mailboxes or domain in brand:
             return True
         # "Email our warranty team at warranty@…", "write to …": an address the reply invites
-        # them to use, not on a webmail service, is the brand's
         # them to use, or one the brand names as its own in the same sentence ("our schools team
         # would love to help: schools@…"), not on a webmail service, is the brand's
         if domain.split(".")[0] in _lists().webmail:

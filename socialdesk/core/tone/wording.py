@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from socialdesk.core.tone.acknowledgement import (
     _THANKED_FOR_IT,
     _acknowledges,
+    _clears_them,
     _empathy,
     _thanks_them,
 )
@@ -24,7 +25,11 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
     lists = _lists()
     # Blame and defensiveness found once: the first of each is a finding, and all of them are
     # left out of what negative-tone weighs.
-    blames = [m for m in lists.blame.finditer(draft.body) if not _owned_failure(m)]
+    blames = [
+        m
+        for m in lists.blame.finditer(draft.body)
+        if not (_owned_failure(m) or _clears_them(draft.body, m.start()))
+    ]
     defends = list(lists.defensive.finditer(draft.body))
     if context.mention_category in _NO_PROBLEM:
         # "It's gorgeous, isn't it?" to praise agrees with them: a tag question contradicts only
