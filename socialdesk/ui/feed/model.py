@@ -21,10 +21,11 @@ from socialdesk.ui.paged_list import HighlightRole, MentionIdRole, PagedListMode
 
 __all__ = ["PAGE_SIZE", "FeedModel", "HighlightRole", "MentionIdRole", "RowRole"]
 
-# A page is read in the frame that scrolls to it: 100 rows read and shown in a 10 ms median step
-# at 100,000 mentions, 13-16 ms p95 (200 rows: 17-19 ms p95, over a 16 ms frame; bench_inbox).
-PAGE_SIZE = 100
-KEPT_PAGES = 20  # pages kept as cards (2,000); the rest as their ids
+# A page is read in the frame that scrolls to it, so it is small: at 100,000 mentions a scroll
+# step's p95 was 17-19 ms with pages of 200, 13-20 ms with 100 and 15-16 ms with 50, alternating
+# runs on one machine (bench_inbox; a frame is 16 ms). 50 cards are five screens or more.
+PAGE_SIZE = 50
+KEPT_PAGES = 40  # pages kept as cards (2,000); the rest as their ids
 _WORD = re.compile(r"\w+")
 
 
