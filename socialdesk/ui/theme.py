@@ -107,12 +107,11 @@ def system_prefers_dark() -> bool:
 
 def apply(app: QApplication, preference: str) -> None:
     """``preference`` is "system", "light" or "dark"."""
-    global _current
+    global _current, _style
     dark = system_prefers_dark() if preference == "system" else preference == "dark"
     _current = DARK if dark else LIGHT
     # X's black badge vanished into the dark theme's cards: a lighter grey there, same white X.
     NETWORK_BADGES["x"] = ("X", X_BADGE_DARK if dark else X_BADGE_LIGHT)
-    global _style
     _style = ThemeStyle(_current, dark=dark)  # the application does not keep it alive
     app.setStyle(_style)
     app.setPalette(_palette(_current))
