@@ -112,5 +112,7 @@ def test_tone_checks_on_the_frozen_set():
 # other 0.88, praise 0.82, question 0.94, spam 0.91. Seventeen authors' 8,707 mentions
 # (mini-reviews, world Englishes and code-switching): accuracy 0.888, macro-F1 0.899; recall abuse
 # 0.93, complaint 0.84, criticism 0.91, feedback 0.91, other 0.91, praise 0.85, question 0.92,
-# spam 0.91.
-FLOORS = {"accuracy": 0.88, "macro_f1": 0.89, "tone_pass": 0.93}
+# spam 0.91. Nineteen authors' 9,707 mentions (outage days, short posts): accuracy 0.899, macro-F1
+# 0.907; recall abuse 0.93, complaint 0.89, criticism 0.94, feedback 0.91, other 0.91, praise 0.83,
+# question 0.92, spam 0.91.
+FLOORS = {"accuracy": 0.89, "macro_f1": 0.90, "tone_pass": 0.93}
