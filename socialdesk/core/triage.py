@@ -118,6 +118,24 @@ def rule_kind(rule: Category, reasons: list[str]) -> str:
 
 
 FAULT = "complaint/a specific problem"  # the rule kind (rule_kind) of a fault the lists found
+FAULT_ASKED, UNSURE = "fault asked about", "model unsure"
+
+
+def lists_stand(
+    kind: str, guess: str, probability: float, rules_below: float, fault_below: float
+) -> str | None:
+    """Why the word lists' verdict (of rule kind ``kind``) stands over the model's ``guess``, or
+    None when the model's call stands. tests/core/triage_model.py calibrates with the same rules.
+
+    customer-care.md's borderline rule, however sure the model is: a fault that is also asked
+    about ("is the app down? can't log in") is a complaint (FAULT_ASKED). Below its threshold the
+    model is unsure (UNSURE); a fault the lists found needs the model surer to be overruled."""
+    fault = kind == FAULT
+    if fault and guess == Category.QUESTION:
+        return FAULT_ASKED
+    if probability < (fault_below if fault else rules_below):
+        return UNSURE
+    return None
 
 
 def _combine(r: Reading) -> tuple[Category, list[str], bool]:
@@ -129,16 +147,15 @@ def _combine(r: Reading) -> tuple[Category, list[str], bool]:
     model = classifier.shipped()
     if model is None:
         return r.rule, list(r.reasons), not r.reasons[0].startswith(WEAK)
-    if not r.body or rule_kind(r.rule, r.reasons) in model.rules_kept:
+    kind = rule_kind(r.rule, r.reasons)
+    if not r.body or kind in model.rules_kept:
         return r.rule, list(r.reasons), True
     guess = model.predict(r.body, r.signals)
     sure = guess.probability >= model.sure
-    fault = rule_kind(r.rule, r.reasons) == FAULT
-    if fault and guess.category == Category.QUESTION:
-        # customer-care.md's borderline rule, however sure the model is: a fault that is also
-        # asked about ("is the app down? can't log in") is a complaint.
+    why = lists_stand(kind, guess.category, guess.probability, model.rules_below, model.fault_below)
+    if why == FAULT_ASKED:
         return r.rule, [*r.reasons, "a fault asked about is still a complaint"], True
-    if guess.probability < (model.fault_below if fault else model.rules_below):
+    if why == UNSURE:
         reasons = [*r.reasons, f"check: the learned model is unsure ({guess.probability:.0%})"]
         return r.rule, reasons, False
     category = Category(guess.category)

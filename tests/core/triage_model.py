@@ -389,11 +389,11 @@ def as_shipped(
     kind = triage.rule_kind(e.reading.rule, e.reading.reasons)
     q = max(classifier.softmax([math.log(max(p.probabilities[c], 1e-12)) for c in CLASSES],
                                temperature))  # fmt: skip
-    fault = kind == triage.FAULT
-    if kind in kept or (fault and p.category == "question"):
+    if kind in kept:
         return e.reading.rule.value, 1.0
-    if q < (FAULT_BELOW if fault else RULES_BELOW):
-        return e.reading.rule.value, 0.0  # left to the lists because the model was unsure
+    why = triage.lists_stand(kind, p.category, q, RULES_BELOW, FAULT_BELOW)
+    if why is not None:  # left to the lists by rule (sure), or because the model was unsure
+        return e.reading.rule.value, 1.0 if why == triage.FAULT_ASKED else 0.0
     return p.category, q
 
 
