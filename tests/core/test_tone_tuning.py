@@ -36,6 +36,11 @@ def test_tone_checks_on_the_tuning_set(name):
 # need more than the text, which are not counted), scored 0.860 before it was read (odd ids 0.876,
 # even 0.844); its odd ids were tuned on (0.876 -> 0.898: a number the reply asks them to call,
 # "not your fault") and the even ones kept aside (0.844 -> 0.844).
+# Then, on the odd ids of all three: a next step after a shouted @handle, a plan or a code valid
+# until a day, "goes out shortly"; VADER counting only at -0.8 or below (at -0.5 it fired ten times
+# on the 2,400 tuning drafts and was right once). Odd ids: second 0.890 -> 0.890, third 0.836 ->
+# 0.849, fourth 0.898 -> 0.907; even ids kept aside: 0.770 -> 0.775, 0.818 -> 0.822,
+# 0.844 -> 0.849; the frozen set unchanged (0.932).
 FLOORS = {
     "drafts.jsonl": 0.99,
     "drafts-replies.jsonl": 0.94,

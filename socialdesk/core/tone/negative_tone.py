@@ -219,7 +219,7 @@ _RHETORICAL = re.compile(
 
 
 # VADER compound score at or below which a draft reads negative.
-_NEG_THRESHOLD = -0.5
+_NEG_THRESHOLD = -0.8
 
 
 def _vader_score(text: str) -> float:

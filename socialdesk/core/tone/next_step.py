@@ -20,7 +20,8 @@ def _has_next_step(draft: _Draft, category: str, argued: list[tuple[int, int]]) 
     before"), though an instruction or an answer in it still is; a template's blank answers
     nothing ("we open at {opening_time}")."""
     lists = _lists()
-    whole = _PLACEHOLDER.sub(lambda m: " " * len(m[0]), draft.flat)
+    # The body, leading @handles blanked: "@vera PLEASE MOVE YOUR ROUTER" opens with "please".
+    whole = _PLACEHOLDER.sub(lambda m: " " * len(m[0]), draft.body)
     text = whole
     if argued:
         chars = list(text)
@@ -139,13 +140,15 @@ _TIME_FRAME = re.compile(
 )
 # "Today" is a time frame in "it ships today", not in "sorry about the delay today".
 _WHEN = re.compile(
-    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|next week|monday|tuesday"
+    r"\b(?:today|tonight|tomorrow|shortly|this (?:morning|afternoon|evening|week)|next week|monday"
+    r"|tuesday"
     r"|next (?:update|release|version|month)"
     r"|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
 _WILL = re.compile(
     r"\b(?:will|going to|comes?|coming|goes out|lands?|open|opens|back|ready|available|arrives?|"
+    r"planned|scheduled|due|valid|"
     r"arriving|reach(?:es)? you|be with you)\b|'ll\b|won'?t (?:arrive|be with you|reach you)\b"
     r"|\b(?:we'?re|we are|i'?m|i am) \w+ing\b",
     re.IGNORECASE,
