@@ -53,3 +53,32 @@ def test_grim_facts_in_a_plain_answer_are_not_hostile():
 )
 def test_a_strongly_negative_reply_still_reads_negative(draft):
     assert "negative-tone" in codes(draft, QUESTION)
+
+
+# "The brand's own public contact points (support email, hotline, ...) are not private data": a
+# line the brand calls its own, a UK 03 or 08 number (only organisations have those), or one its
+# named people answer on.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Please freeze the card in the app, then call our 24/7 card line on +44 20 7946 0111.",
+        "It's 0345 600 1234, open 8am to 8pm, and a pharmacist answers.",
+        "Sorry for the shock. Our practice manager can go through the bill on 01632 960 777.",
+    ],
+)
+def test_the_brands_own_lines_are_not_private_data(draft):
+    assert "private-data" not in codes(draft)
+
+
+def test_the_number_the_brand_will_call_them_on_is_theirs():
+    assert "private-data" in codes("Sorry! Our team will call you on 07700 900 321 today.")
+
+
+# Blame is "you should have"; "you shouldn't have paid a penny" takes their side.
+def test_saying_they_should_not_have_had_to_pay_is_not_blame():
+    draft = "Sorry, you shouldn't have paid a penny after cancelling. We've refunded it today."
+    assert "blames-customer" not in codes(draft)
+
+
+def test_saying_they_should_have_paid_is_still_blame():
+    assert "blames-customer" in codes("You should have paid by the 5th. The fee stands.")

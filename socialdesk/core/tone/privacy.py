@@ -42,10 +42,13 @@ _NATIONAL_ID = re.compile(
 )
 _SPANISH_ID = re.compile(r"\b([XYZ]-?)?(\d{7,8})-?([A-Z])\b")
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-_TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?(?:800|888|877|866|855|844|833)\b|^0800|^0808|^1800")
+# Free and non-geographic numbers only organisations have: North American toll-free, 1800, and the
+# UK's 03 and 08 ranges ("0300 123 8800", "0345 …"), never a person's line.
+_TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?(?:800|888|877|866|855|844|833)\b|^0[38]\d\d|^1800")
 # Text just before a number or address that makes it the brand's own ("call us on", "our store at").
 _BRAND_LEAD = re.compile(
-    r"\b(?:our\s+(?:\w+\s+)?(?:number|hotline|helpline|line|office|store|shop|branch|address|hq)"
+    r"\b(?:our\s+(?:[\w/-]+\s+){0,2}(?:number|hotline|helpline|line|office|store|shop|branch"
+    r"|address|hq)"
     r"|call us|ring us|text us|email us|e-mail us|contact us|reach us|visit us|find us"
     r"|message us|whatsapp|ligue|llama|llámanos|appelez|rufen sie|bel ons"
     # "call our billing team on", "ring the Harbour Street shop at"; never "call you on"
@@ -63,9 +66,10 @@ _INVITES = re.compile(
 # lena@…" is not: that one is the customer's).
 _OURS = re.compile(
     r"\bour\s+(?:[\w-]+\s+){0,2}(?:team|desk|department|office|people|crew|specialists|experts|"
-    r"helpdesk|support)\b",
+    r"helpdesk|support|manager|managers|staff|nurses?|pharmacists?|advis[eo]rs?|agents?)\b",
     re.IGNORECASE,
 )
+_THEM = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _NEGATED_ASK = re.compile(r"\b(?:don't|do not|never|no need|not)\b", re.IGNORECASE)
 
 
@@ -165,7 +169,12 @@ def _is_brand_contact(value: str, kind: str, before: str, brand: frozenset[str])
         return bool(_INVITES.search(before) or _OURS.search(sentence))
     if kind == "phone number" and _TOLL_FREE.match(value):
         return True
-    return bool(_BRAND_LEAD.search(before))
+    if _BRAND_LEAD.search(before):
+        return True
+    # "our practice manager can go through it on 01632 …": the brand's people, reached on a number
+    # the reply gives; "our team will call you on 07700 …" is the customer's.
+    sentence = before[max(before.rfind(mark) for mark in ".!?\n") + 1 :]
+    return bool(_OURS.search(sentence) and not _THEM.search(sentence))
 
 
 def _asks_for_data(draft: _Draft) -> tuple[tuple[int, int], str] | None:

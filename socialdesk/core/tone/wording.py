@@ -163,7 +163,7 @@ def _listed(
     quoted, with its list's ``why:`` (what it does to the reader and what to write instead), or
     ``message`` when the list gives none."""
     for m in table.finditer(draft.body) if found is None else found:
-        if not _NOT_BLAME.match(draft.body, m.end()) or "should" not in m[0]:
+        if "should" not in m[0] or not _not_blame(draft.body, m):
             quoted = draft.text[m.start() : m.end()]
             why = table.why(m[0])
             said = f"“{quoted}” {why}" if why else message.format(quoted)
@@ -171,10 +171,19 @@ def _listed(
             return
 
 
-# "You should have received an email" tells them what to expect; "you should have checked" blames.
+def _not_blame(text: str, m: re.Match[str]) -> bool:
+    """ "You should have received an email" tells them what to expect, and "you shouldn't have paid
+    a penny" takes their side; "you should have checked" and "you should have paid by the 5th"
+    blame."""
+    if _NOT_BLAME.match(text, m.end()):
+        return True
+    return "n't" in m[0] and bool(_CONCEDED.match(text, m.end()))
+
+
 _NOT_BLAME = re.compile(
     r"\s+(?:a|an|the|your|it|one|access|received|got|gotten|been|had|heard|seen)\b", re.IGNORECASE
 )
+_CONCEDED = re.compile(r"\s+(?:paid|needed|waited|to)\b", re.IGNORECASE)
 
 
 def _needs_apology(context: ReplyContext) -> bool:
