@@ -82,3 +82,28 @@ def test_saying_they_should_not_have_had_to_pay_is_not_blame():
 
 def test_saying_they_should_have_paid_is_still_blame():
     assert "blames-customer" in codes("You should have paid by the 5th. The fee stands.")
+
+
+# negative-tone: "the draft itself reads clearly negative or hostile". Dismissive idioms and an
+# eye roll, in fresh wording.
+@pytest.mark.parametrize(
+    "draft, context",
+    [
+        ("Rules are rules. No pets in the dining room.", QUESTION),
+        ("Refunds take as long as they take. We'll be in touch.", COMPLAINT),
+        ("The menu is online for anyone who bothers to read it.", COMPLAINT),
+        ("Your order ships Friday. Posting again won't make it go any faster.", COMPLAINT),
+        ("The timetable is not exactly a secret: trains leave at 8 and 9.", QUESTION),
+        (
+            "Sure, we'll add it to the list 🙄",
+            ReplyContext(mention_category="feedback", mention_text="please add a dark mode"),
+        ),
+    ],
+)
+def test_dismissive_idioms_read_negative(draft, context):
+    assert "negative-tone" in codes(draft, context)
+
+
+def test_a_laughing_emoji_with_a_fan_stays_friendly():
+    praise = ReplyContext(mention_category="praise", mention_text="best cake ever 😂")
+    assert "negative-tone" not in codes("Thank you so much 😂 glad it made you smile!", praise)

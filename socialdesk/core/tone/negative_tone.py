@@ -68,6 +68,16 @@ def _negative_tone(
         )
         return
     sorry = _acknowledges(draft.flat)
+    rolled = _EYE_ROLL.search(draft.text, draft.body_start, draft.body_start + 5_000)
+    if rolled:
+        yield _finding(
+            "negative-tone",
+            f"“{rolled[0]}” rolls its eyes at them; from a brand in public that reads as "
+            "contempt. Leave it out.",
+            rolled.span(),
+            "",
+        )
+        return
     mocking = _MOCKING.search(draft.text, draft.body_start, draft.body_start + 5_000)
     if context.mention_category in _HAS_A_PROBLEM:
         mocking = mocking or _PRAISE_AS_SARCASM.search(draft.body, draft.body_start)
@@ -118,6 +128,8 @@ def _negative_tone(
 # Emoji that laugh, roll eyes or shrug: mocking in a reply to someone with a problem.
 _MOCKING = re.compile("[\U0001F602\U0001F923\U0001F644\U0001F643\U0001F921\U0001F60F\U0001F971"
                       "\U0001F485\U0001F926\U0001F937]")  # fmt: skip
+# Rolling eyes or face-palming at them is contempt whatever they wrote.
+_EYE_ROLL = re.compile("[\U0001f644\U0001f926]")
 _HAS_A_PROBLEM = ("complaint", "criticism", "abuse", "question")
 _NO_PROBLEM = ("praise", "feedback", "other")
 # Congratulating someone who has a problem is sarcasm.
