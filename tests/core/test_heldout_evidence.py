@@ -77,10 +77,32 @@ def test_triage_on_the_frozen_set():
     assert accuracy >= FLOORS["accuracy"] and macro_f1 >= FLOORS["macro_f1"]
 
 
+def good_flagged_and_code_rates(folder=HELDOUT, codes=TEXT_CODES, name="drafts.jsonl"):
+    """False positives read two more ways: the share of good drafts (no code wanted) given any
+    finding, and per code the share of drafts not wanting it that get it."""
+    rows = _rows(name, folder)
+    flagged, wrong, clear = 0, Counter(), Counter()
+    for r in rows:
+        context = tone.ReplyContext(
+            network=r["network"], mention_text=r["mention"], mention_category=r["mention_category"]
+        )
+        fired = {f.code for f in tone.check(r["draft"], context)} & codes
+        wanted = set(r["codes"]) & codes
+        flagged += not wanted and bool(fired)
+        for code in codes - wanted:
+            clear[code] += 1
+            wrong[code] += code in fired
+    good = sum(not set(r["codes"]) & codes for r in rows)
+    return flagged / good, {c: wrong[c] / clear[c] for c in sorted(wrong) if wrong[c]}
+
+
 def test_tone_checks_on_the_frozen_set():
     passed, recall, fp_rate, false_pos = tone_scores()
+    good_flagged, per_code = good_flagged_and_code_rates()
+    rates = ", ".join(f"{code} {rate:.3f}" for code, rate in per_code.items())
     print(f"\ntone on the frozen set: {passed:.3f} of drafts exactly right, "
-          f"false positives {fp_rate:.3f} per draft {dict(false_pos)}")  # fmt: skip
+          f"false positives {fp_rate:.3f} per draft {dict(false_pos)}; good drafts flagged "
+          f"{good_flagged:.3f}; per code {rates}")  # fmt: skip
     for code, r in recall.items():
         print(f"  {code:20} recall {r:.2f}")
     assert passed >= FLOORS["tone_pass"]
