@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from socialdesk.core.tone import ReplyContext, check
-
-COMPLAINT = ReplyContext(mention_category="complaint", mention_text="charged twice for one order")
-QUESTION = ReplyContext(mention_category="question", mention_text="how do I book a table?")
-
-
-def fired(draft: str, context: ReplyContext = COMPLAINT) -> set[str]:
-    return {f.code for f in check(draft, context)}
+from tests.core.tone_contexts import COMPLAINT, QUESTION, fired
 
 
 # "The brand's own public contact points (support email, hotline, ...) are not private data"

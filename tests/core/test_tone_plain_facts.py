@@ -1,19 +1,14 @@
-"""False findings met on the tuning drafts' odd ids after the fourth author: a next step said in
-capitals after a handle, a plan with a day, an alternative valid until a day, and factual words
-VADER scores as grim. The drafts here are written afresh, not copied from the files."""
+"""Findings wrong or missed on the tuning drafts' odd ids after the fourth author: a next step said
+in capitals after a handle or as a plan with a day, factual words VADER scores as grim, the brand's
+own phone lines, "you shouldn't have paid", and dismissive idioms. The drafts here are written
+afresh, not copied from the files."""
 
 from __future__ import annotations
 
 import pytest
 
-from socialdesk.core.tone import ReplyContext, check
-
-COMPLAINT = ReplyContext(mention_category="complaint", mention_text="the app keeps logging me out")
-QUESTION = ReplyContext(mention_category="question", mention_text="is the wall ok for kids?")
-
-
-def codes(draft: str, context: ReplyContext = COMPLAINT) -> set[str]:
-    return {f.code for f in check(draft, context)}
+from socialdesk.core.tone import ReplyContext
+from tests.core.tone_contexts import COMPLAINT, QUESTION, fired
 
 
 # "An instruction is a next step" (Decided edge cases), also shouted after the reply's @handle,
@@ -28,12 +23,12 @@ def codes(draft: str, context: ReplyContext = COMPLAINT) -> set[str]:
     ],
 )
 def test_a_step_with_a_time_or_an_instruction_is_a_next_step(draft):
-    found = codes(draft)
+    found = fired(draft)
     assert not found & {"no-next-step", "defensive", "negative-tone"}, found
 
 
 def test_sympathy_with_nothing_to_do_still_lacks_a_next_step():
-    assert "no-next-step" in codes("Sorry about that, we hope the rest of your week is better.")
+    assert "no-next-step" in fired("Sorry about that, we hope the rest of your week is better.")
 
 
 # negative-tone is "the draft itself reads clearly negative or hostile". On 2,400 labelled tuning
@@ -41,7 +36,7 @@ def test_sympathy_with_nothing_to_do_still_lacks_a_next_step():
 # in a plain answer are facts, not hostility. Only a strongly negative score counts.
 def test_grim_facts_in_a_plain_answer_are_not_hostile():
     draft = "Honestly the climb is grim and the fall is horrifying. Kids 10+ only."
-    assert "negative-tone" not in codes(draft, QUESTION)
+    assert "negative-tone" not in fired(draft, QUESTION)
 
 
 @pytest.mark.parametrize(
@@ -52,7 +47,7 @@ def test_grim_facts_in_a_plain_answer_are_not_hostile():
     ],
 )
 def test_a_strongly_negative_reply_still_reads_negative(draft):
-    assert "negative-tone" in codes(draft, QUESTION)
+    assert "negative-tone" in fired(draft, QUESTION)
 
 
 # "The brand's own public contact points (support email, hotline, ...) are not private data": a
@@ -67,21 +62,21 @@ def test_a_strongly_negative_reply_still_reads_negative(draft):
     ],
 )
 def test_the_brands_own_lines_are_not_private_data(draft):
-    assert "private-data" not in codes(draft)
+    assert "private-data" not in fired(draft)
 
 
 def test_the_number_the_brand_will_call_them_on_is_theirs():
-    assert "private-data" in codes("Sorry! Our team will call you on 07700 900 321 today.")
+    assert "private-data" in fired("Sorry! Our team will call you on 07700 900 321 today.")
 
 
 # Blame is "you should have"; "you shouldn't have paid a penny" takes their side.
 def test_saying_they_should_not_have_had_to_pay_is_not_blame():
     draft = "Sorry, you shouldn't have paid a penny after cancelling. We've refunded it today."
-    assert "blames-customer" not in codes(draft)
+    assert "blames-customer" not in fired(draft)
 
 
 def test_saying_they_should_have_paid_is_still_blame():
-    assert "blames-customer" in codes("You should have paid by the 5th. The fee stands.")
+    assert "blames-customer" in fired("You should have paid by the 5th. The fee stands.")
 
 
 # negative-tone: "the draft itself reads clearly negative or hostile". Dismissive idioms and an
@@ -101,9 +96,9 @@ def test_saying_they_should_have_paid_is_still_blame():
     ],
 )
 def test_dismissive_idioms_read_negative(draft, context):
-    assert "negative-tone" in codes(draft, context)
+    assert "negative-tone" in fired(draft, context)
 
 
 def test_a_laughing_emoji_with_a_fan_stays_friendly():
     praise = ReplyContext(mention_category="praise", mention_text="best cake ever 😂")
-    assert "negative-tone" not in codes("Thank you so much 😂 glad it made you smile!", praise)
+    assert "negative-tone" not in fired("Thank you so much 😂 glad it made you smile!", praise)

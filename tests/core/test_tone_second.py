@@ -7,14 +7,7 @@ from __future__ import annotations
 import pytest
 
 from socialdesk.core.tone import ReplyContext, check
-
-COMPLAINT = ReplyContext(mention_category="complaint", mention_text="my card was declined twice")
-QUESTION = ReplyContext(mention_category="question", mention_text="where is my order?")
-PRAISE = ReplyContext(mention_category="praise", mention_text="love the new candles")
-
-
-def fired(draft: str, context: ReplyContext = COMPLAINT) -> set[str]:
-    return {f.code for f in check(draft, context)}
+from tests.core.tone_contexts import COMPLAINT, PRAISE, QUESTION, fired
 
 
 # "An instruction is a next step" (Decided edge cases): a clause that opens with "please" and a

@@ -11,14 +11,7 @@ from pathlib import Path
 import pytest
 
 from socialdesk.core.tone import ReplyContext, check
-
-COMPLAINT = ReplyContext(mention_category="complaint", mention_text="Still no refund, third week")
-QUESTION = ReplyContext(mention_category="question", mention_text="Do you ship to Norway?")
-PRAISE = ReplyContext(mention_category="praise", mention_text="Best brunch in town, thank you!")
-
-
-def fired(draft: str, context: ReplyContext = COMPLAINT) -> set[str]:
-    return {f.code for f in check(draft, context)}
+from tests.core.tone_contexts import COMPLAINT, PRAISE, QUESTION, fired
 
 
 # "negative-tone: the draft itself reads clearly negative or hostile" (Reply tone checks): giving
