@@ -41,12 +41,20 @@ def test_tone_checks_on_the_tuning_set(name):
 # on the 2,400 tuning drafts and was right once). Odd ids: second 0.890 -> 0.890, third 0.836 ->
 # 0.849, fourth 0.898 -> 0.907; even ids kept aside: 0.770 -> 0.775, 0.818 -> 0.822,
 # 0.844 -> 0.849; the frozen set unchanged (0.932).
+# drafts-fifth.jsonl, a fifth independent author's (65% good near misses), scored 0.849 before it
+# was read (odd ids 0.853, even 0.844); its odd ids were tuned on (an explanation with no fix is
+# defensive only when it argues: set against them, beyond doubt or denying): odd 0.853 -> 0.858,
+# even 0.844 -> 0.853.
 FLOORS = {
     "drafts.jsonl": 0.99,
     "drafts-replies.jsonl": 0.94,
-    "drafts-second.jsonl": 0.82,
-    "drafts-third.jsonl": 0.82,
-    "drafts-fourth.jsonl": 0.86,
+    "drafts-second.jsonl": 0.83,
+    "drafts-third.jsonl": 0.83,
+    "drafts-fourth.jsonl": 0.89,
+    "drafts-fifth.jsonl": 0.85,
 }
 # Codes only some authors labelled: the others' drafts in other languages carry no such label.
-LABELLED = {"drafts-third.jsonl": {"other-language"}, "drafts-fourth.jsonl": {"other-language"}}
+LABELLED = {
+    name: {"other-language"}
+    for name in ("drafts-third.jsonl", "drafts-fourth.jsonl", "drafts-fifth.jsonl")
+}

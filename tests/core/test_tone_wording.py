@@ -502,7 +502,7 @@ def test_sorry_but_that_argues_takes_the_apology_back():
 
 def test_an_apology_with_an_explanation_but_no_fix_argues_or_blames():
     (finding,) = [
-        f for f in check("@wes Sorry, the portion sizes haven't changed in years.", COMPLAINT)
+        f for f in check("@wes Sorry, the portions have always been this size.", COMPLAINT)
         if f.code in ("defensive", "blames-customer")
     ]  # fmt: skip
     assert finding.code == "defensive" and "nothing puts it right" in finding.message
