@@ -102,3 +102,36 @@ def test_dismissive_idioms_read_negative(draft, context):
 def test_a_laughing_emoji_with_a_fan_stays_friendly():
     praise = ReplyContext(mention_category="praise", mention_text="best cake ever 😂")
     assert "negative-tone" not in fired("Thank you so much 😂 glad it made you smile!", praise)
+
+
+@pytest.mark.parametrize(
+    "draft, context",
+    [
+        ("Then don't order it. Lots of people love it.", COMPLAINT),
+        ("Sorry. Send it back if you like, or don't.", COMPLAINT),
+        ("Yes, both. Read the sign by the door.", QUESTION),
+        ("Sure, if it's that important to you. Account > Invoices.", QUESTION),
+        ("Fine. We'll refund it. Again.", COMPLAINT),
+        (
+            "Lovely idea, we'll just hire a hundred people then.",
+            ReplyContext(mention_category="feedback", mention_text="open on Sundays please"),
+        ),
+    ],
+)
+def test_more_brush_offs_read_negative(draft, context):
+    assert "negative-tone" in fired(draft, context)
+
+
+def test_an_actually_tacked_on_corrects_them():
+    assert "defensive" in fired("Our drivers are very careful, actually. DM us the order number.")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Sorry it happened again. A refund is on its way today.",
+        "Actually, good news: your order left this morning and arrives tomorrow.",
+    ],
+)
+def test_again_and_actually_in_a_kind_reply_stay_quiet(draft):
+    assert not fired(draft) & {"negative-tone", "defensive"}
