@@ -136,5 +136,8 @@ def test_tone_checks_on_the_frozen_set():
 # 0.93, complaint 0.84, criticism 0.91, feedback 0.91, other 0.91, praise 0.85, question 0.92,
 # spam 0.91. Nineteen authors' 9,707 mentions (outage days, short posts): accuracy 0.899, macro-F1
 # 0.907; recall abuse 0.93, complaint 0.89, criticism 0.94, feedback 0.91, other 0.91, praise 0.83,
-# question 0.92, spam 0.91.
-FLOORS = {"accuracy": 0.89, "macro_f1": 0.90, "tone_pass": 0.93}
+# question 0.92, spam 0.91. Twenty authors' 10,207 mentions (a day in twelve inboxes): accuracy
+# 0.893, macro-F1 0.905. Twenty-one authors' 10,707 (replies under brands' own posts): accuracy
+# 0.902, macro-F1 0.915; recall abuse 0.96, complaint 0.88, criticism 0.91, feedback 0.88, other
+# 0.94, praise 0.82, question 0.94, spam 1.00.
+FLOORS = {"accuracy": 0.895, "macro_f1": 0.91, "tone_pass": 0.93}
