@@ -125,9 +125,9 @@ def _negative_tone(
     )
 
 
-# Emoji that laugh, roll eyes or shrug: mocking in a reply to someone with a problem.
-_MOCKING = re.compile("[\U0001F602\U0001F923\U0001F644\U0001F643\U0001F921\U0001F60F\U0001F971"
-                      "\U0001F485\U0001F926\U0001F937]")  # fmt: skip
+# Emoji that laugh, smirk or shrug: mocking in a reply to someone with a problem.
+_MOCKING = re.compile("[\U0001F602\U0001F923\U0001F643\U0001F921\U0001F60F\U0001F971"
+                      "\U0001F485\U0001F937]")  # fmt: skip
 # Rolling eyes or face-palming at them is contempt whatever they wrote.
 _EYE_ROLL = re.compile("[\U0001f644\U0001f926]")
 _HAS_A_PROBLEM = ("complaint", "criticism", "abuse", "question")

@@ -260,13 +260,13 @@ def _explained_away(draft: _Draft, arguing_only: bool = False) -> list[Finding]:
 
 def _argues(text: str, start: int, end: int) -> bool:
     """Whether the clause text[start:end] is set against them (a "but", "however" or "that said"
-    since the sentence began) or states the brand's case as beyond doubt."""
+    since the sentence began), states the brand's case as beyond doubt, or denies theirs."""
     opening = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
     return bool(_CONTRAST.search(text, opening, end) or _BEYOND_DOUBT.search(text, start, end))
 
 
 # A clause: up to a sentence's end, a comma, a semicolon, a colon or a "but".
-_CLAUSE = re.compile(r"(?:(?!\bbut\b)[^.!?\n,;:])+", re.IGNORECASE)
+_CLAUSE = re.compile(r"(?<!\w)(?:(?!\bbut\b)[^.!?\n,;:])+", re.IGNORECASE)  # not from "ut" of "But"
 _CONTRAST = re.compile(r"\b(?:but|however|that said|though|even so|still)\b", re.IGNORECASE)
 # Beyond doubt, or denying what they said ("that isn't true", "the train wasn't overcrowded"):
 # the contradiction the doc's `defensive` names. On the tuning drafts a plain "not" also marked
