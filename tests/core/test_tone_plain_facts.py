@@ -93,20 +93,6 @@ def test_saying_they_should_have_paid_is_still_blame():
             "Sure, we'll add it to the list 🙄",
             ReplyContext(mention_category="feedback", mention_text="please add a dark mode"),
         ),
-    ],
-)
-def test_dismissive_idioms_read_negative(draft, context):
-    assert "negative-tone" in fired(draft, context)
-
-
-def test_a_laughing_emoji_with_a_fan_stays_friendly():
-    praise = ReplyContext(mention_category="praise", mention_text="best cake ever 😂")
-    assert "negative-tone" not in fired("Thank you so much 😂 glad it made you smile!", praise)
-
-
-@pytest.mark.parametrize(
-    "draft, context",
-    [
         ("Then don't order it. Lots of people love it.", COMPLAINT),
         ("Sorry. Send it back if you like, or don't.", COMPLAINT),
         ("Yes, both. Read the sign by the door.", QUESTION),
@@ -118,8 +104,13 @@ def test_a_laughing_emoji_with_a_fan_stays_friendly():
         ),
     ],
 )
-def test_more_brush_offs_read_negative(draft, context):
+def test_dismissive_idioms_read_negative(draft, context):
     assert "negative-tone" in fired(draft, context)
+
+
+def test_a_laughing_emoji_with_a_fan_stays_friendly():
+    praise = ReplyContext(mention_category="praise", mention_text="best cake ever 😂")
+    assert "negative-tone" not in fired("Thank you so much 😂 glad it made you smile!", praise)
 
 
 def test_an_actually_tacked_on_corrects_them():
