@@ -45,6 +45,11 @@ def test_tone_checks_on_the_tuning_set(name):
 # was read (odd ids 0.853, even 0.844); its odd ids were tuned on (an explanation with no fix is
 # defensive only when it argues: set against them, beyond doubt or denying): odd 0.853 -> 0.858,
 # even 0.844 -> 0.853.
+# drafts-sixth.jsonl, a sixth independent author's (half hostile, sulky, sarcastic or defensive),
+# scored 0.532 before it was read (odd ids 0.530, even 0.535; most of the gap is missing-apology on
+# replies to criticism and abuse, which this author asks of complaints only); its odd ids were
+# tuned on (sulking, point-scoring and talking down, "Sigh.", 🙃): negative-tone found on the odd
+# ids 26 -> 56 of 82, on the even ids kept aside 21 -> 27 of 67, no new false finding anywhere.
 FLOORS = {
     "drafts.jsonl": 0.99,
     "drafts-replies.jsonl": 0.94,
@@ -52,7 +57,7 @@ FLOORS = {
     "drafts-third.jsonl": 0.83,
     "drafts-fourth.jsonl": 0.89,
     "drafts-fifth.jsonl": 0.85,
-    "drafts-sixth.jsonl": 0.53,
+    "drafts-sixth.jsonl": 0.57,
 }
 # Codes only some authors labelled: the others' drafts in other languages carry no such label.
 LABELLED = {

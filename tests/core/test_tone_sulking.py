@@ -1,0 +1,68 @@
+"""negative-tone is "the draft itself reads clearly negative or hostile". A sixth author's drafts
+showed the shapes the checks missed: a reply that sulks, scores a point or mocks, to a fan as much
+as to a complainer, and a one-word opener said with a sigh. The drafts here are written afresh."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialdesk.core.tone import ReplyContext
+from tests.core.tone_contexts import COMPLAINT, PRAISE, QUESTION, fired
+
+FEEDBACK = ReplyContext(mention_category="feedback", mention_text="open a branch in Hull")
+CHATTER = ReplyContext(mention_category="other", mention_text="busy at the market today!")
+
+
+# Sulking and point-scoring read as contempt whoever the reply is to.
+@pytest.mark.parametrize(
+    "draft, context",
+    [
+        ("Thanks. Shame nobody said that when the app kept crashing.", PRAISE),
+        ("Thank you! Not that anyone usually bothers to tell us.", PRAISE),
+        ("Told you so. The other lot never answer their phones.", PRAISE),
+        ("Don't sound so surprised, we answer every message.", PRAISE),
+        ("We're a bakery, not a bank 😂", FEEDBACK),
+        ("Yes, some of us have been on shift since five.", CHATTER),
+        ("Sigh. Fine, we'll look at it.", FEEDBACK),
+        ("Sorry we're not trendy enough for you.", COMPLAINT),
+        ("If price is all that matters, maybe we're not the shop for you.", QUESTION),
+        ("Interesting, considering you ordered from us last week.", COMPLAINT),
+        ("Great idea, we'll hire twenty more people for that 🙃", FEEDBACK),
+    ],
+)
+def test_sulking_and_point_scoring_read_negative(draft, context):
+    assert "negative-tone" in fired(draft, context)
+
+
+# To someone with a problem or a question, talking down and brushing off read negative too.
+@pytest.mark.parametrize(
+    "draft, context",
+    [
+        ("The form is on the fines page. Look harder.", QUESTION),
+        ("Because the payment bounced. That's how direct debits work.", QUESTION),
+        ("Did you read the booking terms? Deposits aren't refundable.", COMPLAINT),
+        ("Why does everyone ask us rather than the app?", QUESTION),
+        ("Again? We answered this on Monday: it's the blue bin.", QUESTION),
+        ("Stock is short everywhere, so there isn't much we can do.", COMPLAINT),
+        ("Other customers seem to manage with the current layout.", COMPLAINT),
+        ("Wow. Blocked.", COMPLAINT),
+        ("Depends.", QUESTION),
+        ("It costs us more to make, so no.", COMPLAINT),
+    ],
+)
+def test_talking_down_and_brushing_off_read_negative(draft, context):
+    assert "negative-tone" in fired(draft, context)
+
+
+@pytest.mark.parametrize(
+    "draft, context",
+    [
+        ("Thanks, Priya! Ten out of ten right back at you 💛", PRAISE),
+        ("Again?? We're so sorry. An engineer can come tomorrow, DM us to book.", COMPLAINT),
+        ("Lovely to hear, thank you! 🙂", PRAISE),
+        ("It depends on your plan: most include 10 GB of hotspot data.", QUESTION),
+        ("Sorry for the wait. Most people find the app quicker: Account > Pay.", COMPLAINT),
+    ],
+)
+def test_the_same_words_in_a_kind_reply_stay_quiet(draft, context):
+    assert "negative-tone" not in fired(draft, context)
