@@ -48,6 +48,12 @@ def test_sulking_and_point_scoring_read_negative(draft, context):
         ("Wow. Blocked.", COMPLAINT),
         ("Depends.", QUESTION),
         ("It costs us more to make, so no.", COMPLAINT),
+        ("No. The car park closes at ten.", QUESTION),
+        ("It's all on the website.", QUESTION),
+        ("Our panel looked at it twice. The decision stands.", COMPLAINT),
+        ("We do stock them. Under 'Large'. Funny, that.", FEEDBACK),
+        ("Search the help pages before asking?", FEEDBACK),
+        ("Feel free to run the buses yourself and do better.", COMPLAINT),
     ],
 )
 def test_talking_down_and_brushing_off_read_negative(draft, context):
@@ -61,6 +67,8 @@ def test_talking_down_and_brushing_off_read_negative(draft, context):
         ("Again?? We're so sorry. An engineer can come tomorrow, DM us to book.", COMPLAINT),
         ("Lovely to hear, thank you! 🙂", PRAISE),
         ("It depends on your plan: most include 10 GB of hotspot data.", QUESTION),
+        ("No problem at all, the car park closes at ten.", QUESTION),
+        ("It's on the website too: beanroute.example/hours, 8 till 4 on Sundays.", QUESTION),
         ("Sorry for the wait. Most people find the app quicker: Account > Pay.", COMPLAINT),
     ],
 )

@@ -183,18 +183,22 @@ def _owned(text: str, m: re.Match[str]) -> bool:
 
 
 # A reply that is nothing but a refusal or a shrug, a "sorry" at most tacked on: "No idea, sorry.",
-# "Never going to happen.", "Excuse me?!"
+# "Never going to happen.", "Excuse me?!", "It's on the website."
 _REFUSAL = re.compile(
     r"\W*((?:no idea|no clue|not a clue|(?:that'?s |it'?s )?(?:never|not) (?:going to|gonna) happen"
     r"|not happening|no chance|no way|(?:we )?can'?t help(?: (?:you|with that))?|excuse me"
-    r"|not our (?:problem|job|department))(?:,? sorry)?)\s*[.!?]*\s*",
+    r"|not our (?:problem|job|department)"
+    r"|(?:it'?s|that'?s|everything'?s|all) (?:all )?(?:on|in) (?:the|our)"
+    r" (?:website|site|app|faqs?|bio|menu)"
+    r")(?:,? sorry)?)\s*[.!?]*\s*",
     re.IGNORECASE,
 )
 # A reply that opens with a one-word brush-off as its whole sentence: "Noted." "Fine." "Ok.", or
-# with a one-word sarcasm: "Fascinating."
+# with a one-word sarcasm: "Fascinating." A bare "No." before the answer reads as a door shut.
 _CURT = re.compile(
     r"\W*((?:(?:duly )?noted|ok|okay|k|kk|fine|understood|whatever|received|acknowledged|got it"
-    r"|if you say so|fascinating|riveting|charming|wonderful|interesting|lovely|wow|rude|depends)"
+    r"|if you say so|fascinating|riveting|charming|wonderful|interesting|lovely|wow|rude|depends"
+    r"|no)"
     r"(?:,? (?:noted|fine|ok|okay|then))?)\s*(?:\.+|$)(?=\s|$)",
     re.IGNORECASE,
 )
