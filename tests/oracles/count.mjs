@@ -56,7 +56,9 @@ function bluesky(text) {
     features: f.features.map((x) => ({ type: x.$type.split("#")[1], value: x.uri ?? x.tag ?? x.did })),
   }));
   const shown = shortenLinks(rt);
-  return { length: shown.graphemeLength, shown: shown.text, facets };
+  // Characters this engine's Unicode does not have yet: it counts them as clusters of their own.
+  const unassigned = [...text].filter((c) => !/\p{Assigned}/u.test(c));
+  return { length: shown.graphemeLength, shown: shown.text, facets, unassigned };
 }
 
 function x(text) {

@@ -6,6 +6,7 @@ display) and the facets it detects.
 Runs ``CASES`` texts for a fixed seed and as many for a fresh one (printed in the header)."""
 
 import pytest
+import regex
 from hypothesis import HealthCheck, assume, given, seed, settings
 
 from socialdesk.core import counter
@@ -13,6 +14,7 @@ from tests.oracles.conftest import CASES, FIXED_SEED, FRESH_SEED
 from tests.oracles.texts import hard_texts
 
 SEEDS = {"fixed": FIXED_SEED, "fresh": FRESH_SEED}
+GRAPHEME_KNOWS = regex.compile(r"\p{Assigned}")  # the Unicode SocialDesk's counter segments by
 
 
 def _settings():
@@ -44,10 +46,20 @@ def test_bluesky_counts_as_the_bluesky_app(oracle, which):
     def same(text):
         theirs = oracle.count("bluesky", text)
         assume(not _garbled_by_the_app(text, theirs))
+        assume(not _newer_than_the_app(theirs))
         ours = counter.count(text, "bluesky")
         assert ours.weighted_length == theirs["length"], (text, theirs["shown"])
 
     same()
+
+
+def _newer_than_the_app(theirs: dict) -> bool:
+    """Texts with a character newer than the Unicode of the oracle's JavaScript engine (Node 20's
+    ICU 78 has Unicode 17; the regex module SocialDesk counts with follows the latest, 18 since
+    September 2026). A new combining mark such as U+1ADE joins the letter before it in SocialDesk
+    and stands alone in the oracle; the Bluesky app and server count with whatever their own
+    engine knows, so neither answer is the network's for the few months the versions differ."""
+    return any(GRAPHEME_KNOWS.match(char) for char in theirs["unassigned"])
 
 
 def _garbled_by_the_app(text: str, theirs: dict) -> bool:
@@ -68,3 +80,12 @@ def _garbled_by_the_app(text: str, theirs: dict) -> bool:
         return True
     typed = [encoded[start:end].decode("utf-8", "surrogatepass") for start, end in links[:-1]]
     return any(not counter.shorten_link(link).isascii() for link in typed)
+
+
+def test_a_character_newer_than_the_oracle_is_left_out(oracle):
+    """U+1ADE, a combining mark of Unicode 18, found by a fresh seed in CI: the oracle's engine
+    does not know it yet, so the comparison leaves such texts out rather than fail on them."""
+    theirs = oracle.count("bluesky", "0\u1ade")
+    assert theirs["unassigned"] == ["\u1ade"]
+    assert _newer_than_the_app(theirs)
+    assert not _newer_than_the_app(oracle.count("bluesky", "e\u0301 \U0010ffff"))
