@@ -74,3 +74,26 @@ def test_talking_down_and_brushing_off_read_negative(draft, context):
 )
 def test_the_same_words_in_a_kind_reply_stay_quiet(draft, context):
     assert "negative-tone" not in fired(draft, context)
+
+
+# defensive: "the draft argues or contradicts". A brush-off (no apology, no next step) that argues
+# its case is defensive as well as negative; one that only states a fact is the brush-off alone.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Phone lines are always busiest on Mondays.",
+        "The fees haven't changed in three years.",
+        "Our drivers wouldn't have told you that.",
+        "The card was frozen for your own protection.",
+        "We've been baking in this town for 40 years.",
+        "We'll take that with a pinch of salt.",
+    ],
+)
+def test_a_reply_that_argues_its_case_is_defensive(draft):
+    assert "defensive" in fired(draft)
+
+
+def test_a_brush_off_that_only_states_a_fact_is_not_called_defensive():
+    found = fired("The courier collects from the warehouse at four.")
+    assert "negative-tone" in found
+    assert not found & {"defensive", "blames-customer"}

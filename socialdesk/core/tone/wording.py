@@ -100,6 +100,10 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
     sorry_without_step = "no-next-step" in codes and "missing-apology" not in codes
     if category == "complaint" and sorry_without_step and not codes & {*_TONE, "robotic"}:
         found += _explained_away(draft, arguing_only=True)
+    if category == "complaint" and brushed_off:
+        # The brush-off that also argues its case ("lines are always busy on Mondays") is
+        # defensive too; a plain explanation of their own doing stays the brush-off alone.
+        found += _explained_away(draft, arguing_only=True, blame=False)
     if category == "praise" and not _thanks_them(draft.flat):
         found.append(
             _finding(
@@ -209,7 +213,7 @@ def _owned_failure(m: re.Match[str]) -> bool:
     return bool(_OWN_FAULT.search(m.string, 0, m.start()))
 
 
-def _explained_away(draft: _Draft, arguing_only: bool = False) -> list[Finding]:
+def _explained_away(draft: _Draft, arguing_only: bool = False, blame: bool = True) -> list[Finding]:
     """A complaint answered with an apology and an explanation but nothing to put it right:
     the explanation reads as arguing the complaint away (defensive), or, when it is about what
     they did or have ("the label was printed with your old address"), as blame. Clauses that only
@@ -219,7 +223,8 @@ def _explained_away(draft: _Draft, arguing_only: bool = False) -> list[Finding]:
     ("but it was Black Friday", "that said, …"), stated as beyond doubt ("orders are never
     cancelled randomly") or denying what they said ("the portions haven't changed"). On the
     tuning drafts every other explanation ("webmail is down for some users", "Wi-Fi setup can be
-    tricky") was a false finding: 22 of 27."""
+    tricky") was a false finding: 22 of 27. Without ``blame``, explanations about them are left
+    out instead of called blame."""
     lists = _lists()
     explained: list[tuple[int, int]] = []
     for m in _CLAUSE.finditer(draft.body, draft.body_start):
@@ -233,7 +238,9 @@ def _explained_away(draft: _Draft, arguing_only: bool = False) -> list[Finding]:
     if not explained:
         return []
     about_them = [span for span in explained if _BLAMING.search(draft.body, *span)]
-    if about_them:
+    if about_them and not blame:
+        explained = [span for span in explained if span not in about_them]
+    elif about_them:
         start, end = about_them[0]
         return [
             _finding(
