@@ -97,3 +97,9 @@ def test_a_brush_off_that_only_states_a_fact_is_not_called_defensive():
     found = fired("The courier collects from the warehouse at four.")
     assert "negative-tone" in found
     assert not found & {"defensive", "blames-customer"}
+
+
+def test_relaxing_in_a_place_is_not_telling_them_to_calm_down():
+    draft = "Sadly no quiet zone this year, but there's a chill-out tent by Gate C. Relax in there!"
+    assert "negative-tone" not in fired(draft, QUESTION)
+    assert "negative-tone" in fired("Relax, it's one parcel. Chill.", COMPLAINT)
