@@ -20,6 +20,10 @@ from tests.core.tone_contexts import COMPLAINT, QUESTION, fired
         "Sorry, that code has expired; SPRING15 is valid until Friday.",
         "Sorry for the confusion. A corrected invoice goes out shortly.",
         "Sorry about the outage. The new cable is planned for this week.",
+        "Sorry it ran. It's worth washing it cold, inside out, next time.",
+        "Sorry for the wait. Booking online is usually quicker than the phone line.",
+        "Sorry about that. Your loyalty card is also in the app.",
+        "Sorry! If a slot opens, tick 'notify me' on the booking page.",
     ],
 )
 def test_a_step_with_a_time_or_an_instruction_is_a_next_step(draft):
