@@ -103,3 +103,23 @@ def test_relaxing_in_a_place_is_not_telling_them_to_calm_down():
     draft = "Sadly no quiet zone this year, but there's a chill-out tent by Gate C. Relax in there!"
     assert "negative-tone" not in fired(draft, QUESTION)
     assert "negative-tone" in fired("Relax, it's one parcel. Chill.", COMPLAINT)
+
+
+# blames-customer: "the draft puts the fault on the customer", also without a "you" in front.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "No. Should have read the terms before you booked.",
+        "Our servers are fine, so it's probably something at your end.",
+        "Reset it from the email, like everyone else has to.",
+        "That's all explained in your contract, section 4.",
+        "Please search the help centre before posting.",
+    ],
+)
+def test_pointing_at_what_they_did_is_blame(draft):
+    assert "blames-customer" in fired(draft)
+
+
+def test_the_brand_saying_it_should_have_checked_is_not_blame():
+    draft = "Sorry, we should have checked the address before dispatch. A new one ships today."
+    assert "blames-customer" not in fired(draft)
