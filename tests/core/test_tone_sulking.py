@@ -28,6 +28,8 @@ CHATTER = ReplyContext(mention_category="other", mention_text="busy at the marke
         ("If price is all that matters, maybe we're not the shop for you.", QUESTION),
         ("Interesting, considering you ordered from us last week.", COMPLAINT),
         ("Great idea, we'll hire twenty more people for that 🙃", FEEDBACK),
+        ("Nobody's making you shop here if you prefer the old bags.", FEEDBACK),
+        ("Thanks. Nice that someone says so for once.", PRAISE),
     ],
 )
 def test_sulking_and_point_scoring_read_negative(draft, context):
@@ -54,6 +56,9 @@ def test_sulking_and_point_scoring_read_negative(draft, context):
         ("We do stock them. Under 'Large'. Funny, that.", FEEDBACK),
         ("Search the help pages before asking?", FEEDBACK),
         ("Feel free to run the buses yourself and do better.", COMPLAINT),
+        ("Here we go. What is it this time?", COMPLAINT),
+        ("Most customers never have that issue, but fine, send it back.", COMPLAINT),
+        ("Sorry, but we can't answer everyone straight away.", COMPLAINT),
     ],
 )
 def test_talking_down_and_brushing_off_read_negative(draft, context):

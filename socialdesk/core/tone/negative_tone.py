@@ -198,7 +198,7 @@ _REFUSAL = re.compile(
 _CURT = re.compile(
     r"\W*((?:(?:duly )?noted|ok|okay|k|kk|fine|understood|whatever|received|acknowledged|got it"
     r"|if you say so|fascinating|riveting|charming|wonderful|interesting|lovely|wow|rude|depends"
-    r"|no)"
+    r"|no|here we go(?: again)?)"
     r"(?:,? (?:noted|fine|ok|okay|then))?)\s*(?:\.+|$)(?=\s|$)",
     re.IGNORECASE,
 )
