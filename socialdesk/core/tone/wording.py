@@ -252,8 +252,8 @@ def _explained_away(draft: _Draft, arguing_only: bool = False, blame: bool = Tru
         ]
     if arguing_only:
         explained = [span for span in explained if _argues(draft.body, *span)]
-        if not explained:
-            return []
+    if not explained:
+        return []
     start, end = explained[0]
     return [
         _finding(
