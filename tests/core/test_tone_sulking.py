@@ -30,16 +30,7 @@ CHATTER = ReplyContext(mention_category="other", mention_text="busy at the marke
         ("Great idea, we'll hire twenty more people for that 🙃", FEEDBACK),
         ("Nobody's making you shop here if you prefer the old bags.", FEEDBACK),
         ("Thanks. Nice that someone says so for once.", PRAISE),
-    ],
-)
-def test_sulking_and_point_scoring_read_negative(draft, context):
-    assert "negative-tone" in fired(draft, context)
-
-
-# To someone with a problem or a question, talking down and brushing off read negative too.
-@pytest.mark.parametrize(
-    "draft, context",
-    [
+        # To someone with a problem or a question, talking down and brushing off do too.
         ("The form is on the fines page. Look harder.", QUESTION),
         ("Because the payment bounced. That's how direct debits work.", QUESTION),
         ("Did you read the booking terms? Deposits aren't refundable.", COMPLAINT),
@@ -61,7 +52,7 @@ def test_sulking_and_point_scoring_read_negative(draft, context):
         ("Sorry, but we can't answer everyone straight away.", COMPLAINT),
     ],
 )
-def test_talking_down_and_brushing_off_read_negative(draft, context):
+def test_sulking_point_scoring_and_talking_down_read_negative(draft, context):
     assert "negative-tone" in fired(draft, context)
 
 
