@@ -58,6 +58,7 @@ FLOORS = {
     "drafts-fourth.jsonl": 0.89,
     "drafts-fifth.jsonl": 0.85,
     "drafts-sixth.jsonl": 0.57,
+    "drafts-seventh.jsonl": 0.64,
 }
 # Codes only some authors labelled: the others' drafts in other languages carry no such label.
 LABELLED = {
@@ -67,5 +68,6 @@ LABELLED = {
         "drafts-fourth.jsonl",
         "drafts-fifth.jsonl",
         "drafts-sixth.jsonl",
+        "drafts-seventh.jsonl",
     )
 }
