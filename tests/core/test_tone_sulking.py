@@ -30,6 +30,11 @@ CHATTER = ReplyContext(mention_category="other", mention_text="busy at the marke
         ("Great idea, we'll hire twenty more people for that 🙃", FEEDBACK),
         ("Nobody's making you shop here if you prefer the old bags.", FEEDBACK),
         ("Thanks. Nice that someone says so for once.", PRAISE),
+        ("Says the man with a cartoon frog for a profile picture.", COMPLAINT),
+        ("Bold claim from someone who renewed twice.", COMPLAINT),
+        ("Restart the router first, then we'll talk.", COMPLAINT),
+        ('Forty flavours is "not much choice"?', COMPLAINT),
+        ("And yet the buses still run 😘", COMPLAINT),
         # To someone with a problem or a question, talking down and brushing off do too.
         ("The form is on the fines page. Look harder.", QUESTION),
         ("Because the payment bounced. That's how direct debits work.", QUESTION),
@@ -50,6 +55,11 @@ CHATTER = ReplyContext(mention_category="other", mention_text="busy at the marke
         ("Here we go. What is it this time?", COMPLAINT),
         ("Most customers never have that issue, but fine, send it back.", COMPLAINT),
         ("Sorry, but we can't answer everyone straight away.", COMPLAINT),
+        ("Thursday at noon, same as every year.", QUESTION),
+        ("Settings > Profile. It's pretty obvious.", QUESTION),
+        ("Our terms need 30 days' notice. The fee stands.", COMPLAINT),
+        ("Yes. As it says on every page of our website.", QUESTION),
+        ("Maybe read it before calling it unclear.", COMPLAINT),
     ],
 )
 def test_sulking_point_scoring_and_talking_down_read_negative(draft, context):
@@ -66,6 +76,8 @@ def test_sulking_point_scoring_and_talking_down_read_negative(draft, context):
         ("No problem at all, the car park closes at ten.", QUESTION),
         ("It's on the website too: beanroute.example/hours, 8 till 4 on Sundays.", QUESTION),
         ("Sorry for the wait. Most people find the app quicker: Account > Pay.", COMPLAINT),
+        ("Sorry! The fine stands, but the reduced rate applies if paid in 14 days.", COMPLAINT),
+        ("Thank you, see you Saturday 😘", PRAISE),
     ],
 )
 def test_the_same_words_in_a_kind_reply_stay_quiet(draft, context):
