@@ -95,10 +95,20 @@ def test_the_same_words_in_a_kind_reply_stay_quiet(draft, context):
         "The card was frozen for your own protection.",
         "We've been baking in this town for 40 years.",
         "We'll take that with a pinch of salt.",
+        "Our drivers were doing their best in the snow.",
+        "Our delivery notes show otherwise.",
+        "The voucher is worth more, and most customers actually prefer it.",
+        "That's a courier issue, not something we control.",
+        "We get hundreds of emails a day, it'll be answered.",
     ],
 )
 def test_a_reply_that_argues_its_case_is_defensive(draft):
     assert "defensive" in fired(draft)
+
+
+def test_the_brand_doing_its_best_is_not_defensive():
+    draft = "Sorry, we're doing our best to fix it: the engineer is there by 5pm."
+    assert "defensive" not in fired(draft)
 
 
 def test_a_brush_off_that_only_states_a_fact_is_not_called_defensive():
