@@ -132,6 +132,10 @@ def test_relaxing_in_a_place_is_not_telling_them_to_calm_down():
         "Reset it from the email, like everyone else has to.",
         "That's all explained in your contract, section 4.",
         "Please search the help centre before posting.",
+        "Same-day dispatch is for orders before noon, which yours wasn't.",
+        "Maybe turn up earlier then.",
+        "It's under Payments once you actually look.",
+        "Sorry. The label does say hand wash only.",
     ],
 )
 def test_pointing_at_what_they_did_is_blame(draft):
