@@ -130,3 +130,25 @@ def test_an_actually_tacked_on_corrects_them():
 )
 def test_again_and_actually_in_a_kind_reply_stay_quiet(draft):
     assert not fired(draft) & {"negative-tone", "defensive"}
+
+
+# Good replies the checks flagged on the seventh author's odd ids, in fresh wording.
+def test_telling_them_a_question_is_not_dumb_reassures_them():
+    draft = "Not a stupid question at all! It's the 12 words you wrote down at setup."
+    assert "negative-tone" not in fired(draft, QUESTION)
+    assert "negative-tone" in fired("Don't be stupid, it's the 12 words from setup.", QUESTION)
+
+
+def test_oh_no_not_on_the_day_is_dismay_not_a_correction():
+    context = ReplyContext(mention_category="complaint", mention_text="cake late for his party")
+    draft = "Oh no, not for his party. I'm so sorry: a new cake goes out free tomorrow."
+    assert "defensive" not in fired(draft, context)
+
+
+def test_a_mailbox_named_after_the_team_it_names_is_the_brands():
+    draft = "Results are out on 12 July. The admissions team can help at admissions@uni.example."
+    assert "private-data" not in fired(draft, QUESTION)
+
+
+def test_taking_it_back_to_the_shop_is_a_next_step():
+    assert "no-next-step" not in fired("Sorry! Take it back to the shop with the receipt.")

@@ -95,7 +95,7 @@ def _negative_tone(
         (
             m
             for m in lists.hostile.finditer(flat, draft.body_start)
-            if not (_owned(flat, m) or _cleared_blame(flat, m))
+            if not (_owned(flat, m) or _cleared_blame(flat, m) or _denied(flat, m))
             and _counts(lists.hostile.kind(m[0]), troubled, sorry)
         ),
         None,
@@ -166,6 +166,20 @@ def _cleared_blame(text: str, m: re.Match[str]) -> bool:
     """Blame words said negated ("which isn't your problem") clear the customer; other hostile
     words keep their edge ("we'll try not to lose sleep over it")."""
     return bool(_lists().blame.search(m[0])) and _clears_them(text, m.start())
+
+
+def _denied(text: str, m: re.Match[str]) -> bool:
+    """A harsh word the reply says they are not ("not dumb at all", "there's no such thing as a
+    stupid question") reassures them; "don't be stupid" does not."""
+    return " " not in m[0].strip() and bool(
+        _NEGATED.search(text, max(0, m.start() - 40), m.start())
+    )
+
+
+_NEGATED = re.compile(
+    r"\b(?:not|never|isn'?t|wasn'?t|aren'?t|no such thing as an?|no)\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _owned(text: str, m: re.Match[str]) -> bool:

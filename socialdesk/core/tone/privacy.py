@@ -166,7 +166,12 @@ def _is_brand_contact(value: str, kind: str, before: str, brand: frozenset[str])
         if domain.split(".")[0] in _lists().webmail:
             return False
         sentence = before[max(before.rfind(mark) for mark in ".!?\n") + 1 :]
-        return bool(_INVITES.search(before) or _OURS.search(sentence))
+        # "the registry team can help at registry@…": the mailbox is named after a team the
+        # sentence names.
+        team = re.search(
+            rf"\b{re.escape(local)}\s+(?:team|office|desk|department|unit)\b", sentence, re.I
+        )
+        return bool(_INVITES.search(before) or _OURS.search(sentence) or team)
     if kind == "phone number" and _TOLL_FREE.match(value):
         return True
     if _BRAND_LEAD.search(before):

@@ -123,6 +123,9 @@ def _corrects_them(draft: _Draft, mention: str) -> list[Finding]:
         return []
     theirs = set(_WORD.findall(mention.lower().replace("\u2019", "'")))
     for m in _NOT_Y.finditer(draft.body, draft.body_start, draft.body_start + 5_000):
+        opening = max(draft.body.rfind(mark, 0, m.start()) for mark in ".!?\n") + 1
+        if _DISMAY.fullmatch(draft.body, opening, m.start()):  # "Oh no, not on her birthday."
+            continue
         words = [w for w in _WORD.findall(m[1].lower()) if w not in _FILLER]
         if words and any(w in theirs for w in words):
             quoted = draft.text[m.start() : m.end()].lstrip(", ")
@@ -139,6 +142,7 @@ def _corrects_them(draft: _Draft, mention: str) -> list[Finding]:
     return []
 
 
+_DISMAY = re.compile(r"\W*(?:oh\s+)?(?:no|dear|gosh|god|man|ugh|argh|oh)\W*", re.I)
 _NOT_Y = re.compile(r",\s*(?:and\s+)?not\s+((?:[\w%£$€'-]+\s*){1,5})(?=[.,;!?)]|$)", re.I)
 _WORD = re.compile(r"[\w%£$€'-]+")
 _FILLER = frozenset(
