@@ -150,5 +150,14 @@ def test_a_mailbox_named_after_the_team_it_names_is_the_brands():
     assert "private-data" not in fired(draft, QUESTION)
 
 
-def test_taking_it_back_to_the_shop_is_a_next_step():
-    assert "no-next-step" not in fired("Sorry! Take it back to the shop with the receipt.")
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Sorry! Take it back to the shop with the receipt.",
+        "That's a manufacturer fault, so you'll need to contact them directly.",
+        "The driver had no access, so please make sure someone can let them in next time.",
+        "Our staff acted appropriately, but DM us the booking number.",
+    ],
+)
+def test_an_instruction_inside_an_arguing_sentence_is_still_a_next_step(draft):
+    assert "no-next-step" not in fired(draft)

@@ -67,7 +67,7 @@ def _instructs(text: str) -> bool:
 
 
 _PLEASE_VERB = re.compile(
-    r"(?:^|[.!?;:\n,]|\band\b|\bthen\b)\s*(?:please|kindly)\s+([a-z][a-z-]*)\b(?!')",
+    r"(?:^|[.!?;:\n,]|\band\b|\bthen\b|\bso\b|\bbut\b)\s*(?:please|kindly)\s+([a-z][a-z-]*)\b(?!')",
     re.IGNORECASE,
 )
 _NOT_A_STEP = re.compile(
@@ -77,11 +77,12 @@ _NOT_A_STEP = re.compile(
 )
 
 
-# The first word of a sentence or clause, after "please", "just", "then", "next time," and the like.
+# The first word of a sentence or clause, after "please", "just", "then", "next time," and the like
+# ("…, but DM us the flight number", "you'll need to contact the maker directly").
 _CLAUSE_START = re.compile(
-    r"(?:^|[.!?;:\n]|,|\band\b|\bor\b|\bthen\b)\s*"
-    r"(?:(?:please|pls|just|simply|then|maybe|now|first|also|and|or|so|kindly|do|next time,?|"
-    r"if so,?|otherwise,?)\s+)*([a-z][a-z-]*)\b(?!')",
+    r"(?:^|[.!?;:\n]|,|\band\b|\bor\b|\bthen\b|\bbut\b)\s*"
+    r"(?:(?:please|pls|just|simply|then|maybe|now|first|also|and|or|so|but|kindly|do|next time,?|"
+    r"if so,?|otherwise,?|you'?ll need to|you need to|you'?ll have to)\s+)*([a-z][a-z-]*)\b(?!')",
     re.IGNORECASE,
 )
 
