@@ -84,8 +84,8 @@ def test_the_same_words_in_a_kind_reply_stay_quiet(draft, context):
     assert "negative-tone" not in fired(draft, context)
 
 
-# defensive: "the draft argues or contradicts". A brush-off (no apology, no next step) that argues
-# its case is defensive as well as negative; one that only states a fact is the brush-off alone.
+# defensive: "the draft argues or contradicts". A reply with no apology and no next step that argues
+# its case is defensive; one that only states a fact is not.
 @pytest.mark.parametrize(
     "draft",
     [
@@ -112,9 +112,18 @@ def test_the_brand_doing_its_best_is_not_defensive():
 
 
 def test_a_brush_off_that_only_states_a_fact_is_not_called_defensive():
-    found = fired("The courier collects from the warehouse at four.")
+    found = fired("Couriers collect at four.")
     assert "negative-tone" in found
     assert not found & {"defensive", "blames-customer"}
+
+
+# Neither sorry nor a step: in a few words that is a brush-off ("Unlucky."); a longer plain
+# explanation is short of an apology and a step, which their own findings say, not hostile.
+def test_a_longer_plain_explanation_is_not_called_a_brush_off():
+    found = fired("The courier collects from our warehouse in the afternoon, weekends included.")
+    assert {"missing-apology", "no-next-step"} <= found
+    assert not found & {"negative-tone", "defensive", "blames-customer"}
+    assert "negative-tone" in fired("Unlucky.")
 
 
 def test_relaxing_in_a_place_is_not_telling_them_to_calm_down():
