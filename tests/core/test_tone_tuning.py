@@ -50,6 +50,9 @@ def test_tone_checks_on_the_tuning_set(name):
 # replies to criticism and abuse, which this author asks of complaints only); its odd ids were
 # tuned on (sulking, point-scoring and talking down, "Sigh.", 🙃): negative-tone found on the odd
 # ids 26 -> 56 of 82, on the even ids kept aside 21 -> 27 of 67, no new false finding anywhere.
+# drafts-eighth.jsonl and drafts-ninth.jsonl were written from the product owner's own guide (see
+# the tuning README): before they were read, 0.627 and 0.568. The ninth's odd ids showed the
+# brush-off rule wrong on longer replies; with it limited to a few words, 0.632 and 0.583.
 FLOORS = {
     "drafts.jsonl": 0.99,
     "drafts-replies.jsonl": 0.94,
@@ -59,6 +62,8 @@ FLOORS = {
     "drafts-fifth.jsonl": 0.85,
     "drafts-sixth.jsonl": 0.57,
     "drafts-seventh.jsonl": 0.64,
+    "drafts-eighth.jsonl": 0.63,
+    "drafts-ninth.jsonl": 0.58,
 }
 # Codes only some authors labelled: the others' drafts in other languages carry no such label.
 LABELLED = {
