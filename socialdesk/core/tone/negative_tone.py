@@ -42,9 +42,10 @@ def _negative_tone(
             refusal.span(1),
         )
         return
-    # Sarcasm and brush-offs are read in a reply to someone with a problem (or of unknown mood);
-    # to praise, feedback or chatter only an outright attack counts.
-    troubled = context.mention_category not in _NO_PROBLEM
+    # Sarcasm and brush-offs are read in a reply to someone with a problem, a suggestion or of
+    # unknown mood ("we'll add it to the pile" mocks a suggestion); to praise or chatter only an
+    # outright attack counts.
+    troubled = context.mention_category not in ("praise", "other")
     retort = (
         troubled
         and "?" in draft.flat
@@ -212,7 +213,7 @@ _REFUSAL = re.compile(
 _CURT = re.compile(
     r"\W*((?:(?:duly )?noted|ok|okay|k|kk|fine|understood|whatever|received|acknowledged|got it"
     r"|if you say so|fascinating|riveting|charming|wonderful|interesting|lovely|wow|rude|depends"
-    r"|no|here we go(?: again)?)"
+    r"|no|here we go(?: again)?|hilarious|tragic|shocking|groundbreaking|exciting|wow,? okay)"
     r"(?:,? (?:noted|fine|ok|okay|then))?)\s*(?:\.+|$)(?=\s|$)",
     re.IGNORECASE,
 )
