@@ -128,12 +128,12 @@ def test_a_brush_off_that_only_states_a_fact_is_not_called_defensive():
     assert not found & {"defensive", "blames-customer"}
 
 
-# Neither sorry nor a step: in a few words that is a brush-off ("Unlucky."); a longer plain
-# explanation is short of an apology and a step, which their own findings say, not hostile.
-def test_a_longer_plain_explanation_is_not_called_a_brush_off():
+# Neither sorry nor a step: in a few words that is a brush-off ("Unlucky."); a longer explanation
+# makes the brand's case instead of answering theirs, which is defensive, not hostile.
+def test_a_longer_explanation_with_neither_sorry_nor_a_step_is_defensive():
     found = fired("The courier collects from our warehouse in the afternoon, weekends included.")
-    assert {"missing-apology", "no-next-step"} <= found
-    assert not found & {"negative-tone", "defensive", "blames-customer"}
+    assert {"missing-apology", "no-next-step", "defensive"} <= found
+    assert "negative-tone" not in found
     assert "negative-tone" in fired("Unlucky.")
 
 

@@ -105,9 +105,10 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
     if category == "complaint" and sorry_without_step and not codes & {*_TONE, "robotic"}:
         found += _explained_away(draft, arguing_only=True)
     if category == "complaint" and brushed_off:
-        # The brush-off that also argues its case ("lines are always busy on Mondays") is
-        # defensive too; a plain explanation of their own doing stays the brush-off alone.
-        found += _explained_away(draft, arguing_only=True, blame=False)
+        # Neither sorry nor a step, but a case for the brand ("our records show the car left
+        # charged", "over 93% of first-class mail arrives next day") argues the complaint away.
+        # In a few words only one that argues counts: the rest is the brush-off above.
+        found += _explained_away(draft, arguing_only=curt, blame=False)
     if category == "praise" and not _thanks_them(draft.flat):
         found.append(
             _finding(
