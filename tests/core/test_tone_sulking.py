@@ -156,6 +156,10 @@ def test_relaxing_in_a_place_is_not_telling_them_to_calm_down():
         "Maybe turn up earlier then.",
         "It's under Payments once you actually look.",
         "Sorry. The label does say hand wash only.",
+        "It went to the branch on your record, so it may be worth checking which one is set.",
+        "The gym locks at ten. Worth knowing for next time!",
+        "Tables are held for 15 minutes, which is on the confirmation.",
+        "Sorry! A cold phone is the usual culprit.",
     ],
 )
 def test_pointing_at_what_they_did_is_blame(draft):
