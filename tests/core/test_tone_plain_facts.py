@@ -161,3 +161,19 @@ def test_a_mailbox_named_after_the_team_it_names_is_the_brands():
 )
 def test_an_instruction_inside_an_arguing_sentence_is_still_a_next_step(draft):
     assert "no-next-step" not in fired(draft)
+
+
+def test_a_number_the_reply_tells_them_to_ring_is_the_brands():
+    draft = "Most results are back in 3 days. You can ring 0161 496 0102 after 2pm."
+    assert "private-data" not in fired(draft, QUESTION)
+
+
+def test_we_have_never_inside_a_relative_clause_is_not_a_contradiction():
+    praise = ReplyContext(mention_category="praise", mention_text="the storm scene was amazing")
+    assert "defensive" not in fired("Thank you! It's a haze rig we've never used before.", praise)
+    assert "defensive" in fired("We've never charged anyone twice for that.")
+
+
+def test_a_team_that_has_it_booked_for_a_day_is_a_next_step():
+    draft = "Sorry it's been a week. The clearance team has it for Wednesday morning."
+    assert "no-next-step" not in fired(draft)

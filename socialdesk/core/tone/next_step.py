@@ -149,7 +149,7 @@ _WHEN = re.compile(
 )
 _WILL = re.compile(
     r"\b(?:will|going to|comes?|coming|goes out|lands?|open|opens|back|ready|available|arrives?|"
-    r"planned|scheduled|due|valid|"
+    r"planned|scheduled|due|valid|(?:has|have) (?:it|this|that|them|you) (?:for|booked|down)|"
     r"arriving|reach(?:es)? you|be with you)\b|'ll\b|won'?t (?:arrive|be with you|reach you)\b"
     r"|\b(?:we'?re|we are|i'?m|i am) \w+ing\b",
     re.IGNORECASE,

@@ -52,7 +52,9 @@ _BRAND_LEAD = re.compile(
     r"|call us|ring us|text us|email us|e-mail us|contact us|reach us|visit us|find us"
     r"|message us|whatsapp|ligue|llama|llámanos|appelez|rufen sie|bel ons"
     # "call our billing team on", "ring the Harbour Street shop at"; never "call you on"
-    r"|(?:call|ring|phone)\s+(?!you\b)(?:[\w'&-]+\s+){0,4}(?:on|at))"
+    r"|(?:call|ring|phone)\s+(?!you\b)(?:[\w'&-]+\s+){0,4}(?:on|at)"
+    # "you can ring 0161 …": a number the reply tells them to call
+    r"|(?:you can|please|just|or)\s+(?:call|ring|phone|text))"
     r"\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
