@@ -160,6 +160,8 @@ def test_relaxing_in_a_place_is_not_telling_them_to_calm_down():
         "The gym locks at ten. Worth knowing for next time!",
         "Tables are held for 15 minutes, which is on the confirmation.",
         "Sorry! A cold phone is the usual culprit.",
+        "Passwords need to be typed exactly as shown, capitals included.",
+        "Always wash it inside out at 30.",
     ],
 )
 def test_pointing_at_what_they_did_is_blame(draft):

@@ -233,7 +233,7 @@ def _explained_away(draft: _Draft, arguing_only: bool = False, blame: bool = Tru
     cancelled randomly") or denying what they said ("the portions haven't changed"). On the
     tuning drafts every other explanation ("webmail is down for some users", "Wi-Fi setup can be
     tricky") was a false finding: 22 of 27. Without ``blame``, explanations about them are left
-    out instead of called blame."""
+    out, and only one that states what they had to do is called blame."""
     lists = _lists()
     explained: list[tuple[int, int]] = []
     for m in _CLAUSE.finditer(draft.body, draft.body_start):
@@ -247,9 +247,12 @@ def _explained_away(draft: _Draft, arguing_only: bool = False, blame: bool = Tru
     if not explained:
         return []
     about_them = [span for span in explained if _BLAMING.search(draft.body, *span)]
-    if about_them and not blame:
+    if not blame:
+        # Only a clause that states what they had to do ("keys need to be typed exactly as
+        # shown", "always buy from the same dye lot") is blame here.
         explained = [span for span in explained if span not in about_them]
-    elif about_them:
+        about_them = [span for span in explained if _their_duty(draft.body, *span)]
+    if about_them:
         start, end = about_them[0]
         return [
             _finding(
@@ -300,7 +303,15 @@ _WISH = re.compile(
     r"|(?:that|this|it)(?:'s| is| was| sounds| must| seems)\b|(?:what|how|such)\b",
     re.IGNORECASE,
 )
+
+
 # An explanation that points at them: "your", or a cause ("because the address was missing").
+def _their_duty(text: str, start: int, end: int) -> bool:
+    return bool(_DUTY.search(text, start, end) or _ALWAYS_DO.match(text, start))
+
+
+_DUTY = re.compile(r"\b(?:needs? to be|must be|should be|ha(?:s|ve) to be)\b", re.IGNORECASE)
+_ALWAYS_DO = re.compile(r"(?:always|never) [a-z]+ (?:the|a|an|your|from|it|them)\b", re.IGNORECASE)
 _BLAMING = re.compile(
     r"\b(?:you|your|yours|you'[a-z]+|because|since|unless|(?:when|if) (?:an?|the)\b)", re.IGNORECASE
 )
