@@ -177,3 +177,8 @@ def test_we_have_never_inside_a_relative_clause_is_not_a_contradiction():
 def test_a_team_that_has_it_booked_for_a_day_is_a_next_step():
     draft = "Sorry it's been a week. The clearance team has it for Wednesday morning."
     assert "no-next-step" not in fired(draft)
+
+
+def test_we_are_also_adding_with_a_day_is_a_next_step():
+    draft = "Sorry about the queue. We're also adding a second till from next week."
+    assert "no-next-step" not in fired(draft)

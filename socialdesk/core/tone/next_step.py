@@ -151,7 +151,7 @@ _WILL = re.compile(
     r"\b(?:will|going to|comes?|coming|goes out|lands?|open|opens|back|ready|available|arrives?|"
     r"planned|scheduled|due|valid|(?:has|have) (?:it|this|that|them|you) (?:for|booked|down)|"
     r"arriving|reach(?:es)? you|be with you)\b|'ll\b|won'?t (?:arrive|be with you|reach you)\b"
-    r"|\b(?:we'?re|we are|i'?m|i am) \w+ing\b",
+    r"|\b(?:we'?re|we are|i'?m|i am) (?:also |now |already |currently )?\w+ing\b",
     re.IGNORECASE,
 )
 _ASKS_THEM = re.compile(
