@@ -50,9 +50,17 @@ def test_tone_checks_on_the_tuning_set(name):
 # replies to criticism and abuse, which this author asks of complaints only); its odd ids were
 # tuned on (sulking, point-scoring and talking down, "Sigh.", 🙃): negative-tone found on the odd
 # ids 26 -> 56 of 82, on the even ids kept aside 21 -> 27 of 67, no new false finding anywhere.
+# drafts-seventh.jsonl scored 0.640 before it was read (odd ids 0.690, even 0.590); after tuning
+# on its odd ids (scoring back a customer's words, "says the guy with…", staff "doing their best",
+# "the notes show otherwise"), odd 0.750 and even 0.590.
 # drafts-eighth.jsonl and drafts-ninth.jsonl were written from the product owner's own guide (see
-# the tuning README): before they were read, 0.627 and 0.568. The ninth's odd ids showed the
-# brush-off rule wrong on longer replies; with it limited to a few words, 0.632 and 0.583.
+# the tuning README): before they were read, 0.627 and 0.568 (odd ids 0.635 and 0.550, even 0.620
+# and 0.585). The ninth's odd ids showed the brush-off (neither sorry nor a step, then always called
+# negative tone) wrong on longer replies, which that author called defensive or blame; limited to a
+# few words, with a longer one read as the brand's case (defensive) or their duty (blame), and
+# tuning on both sets' odd ids: eighth odd 0.685, even 0.620; ninth odd 0.680, even 0.645. The
+# sixth and seventh authors, who read this repository's guide with the old brush-off rule in it,
+# lost by it: sixth even 0.585 -> 0.575, seventh odd 0.750 -> 0.735, even 0.590 -> 0.575.
 FLOORS = {
     "drafts.jsonl": 0.99,
     "drafts-replies.jsonl": 0.94,
@@ -60,10 +68,10 @@ FLOORS = {
     "drafts-third.jsonl": 0.83,
     "drafts-fourth.jsonl": 0.89,
     "drafts-fifth.jsonl": 0.85,
-    "drafts-sixth.jsonl": 0.57,
-    "drafts-seventh.jsonl": 0.64,
-    "drafts-eighth.jsonl": 0.63,
-    "drafts-ninth.jsonl": 0.58,
+    "drafts-sixth.jsonl": 0.61,
+    "drafts-seventh.jsonl": 0.65,
+    "drafts-eighth.jsonl": 0.65,
+    "drafts-ninth.jsonl": 0.66,
 }
 # Codes only some authors labelled: the others' drafts in other languages carry no such label.
 LABELLED = {
