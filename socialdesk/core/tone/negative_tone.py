@@ -45,7 +45,7 @@ def _negative_tone(
     # Sarcasm and brush-offs are read in a reply to someone with a problem, a suggestion or of
     # unknown mood ("we'll add it to the pile" mocks a suggestion); to praise or chatter only an
     # outright attack counts.
-    troubled = context.mention_category not in ("praise", "other")
+    troubled = context.mention_category not in _FRIENDLY
     retort = (
         troubled
         and "?" in draft.flat
@@ -134,6 +134,7 @@ _MOCKING = re.compile("[\U0001F602\U0001F923\U0001F921\U0001F60F\U0001F971"
 _EYE_ROLL = re.compile("[\U0001f644\U0001f926\U0001f643]")
 _HAS_A_PROBLEM = ("complaint", "criticism", "abuse", "question")
 _NO_PROBLEM = ("praise", "feedback", "other")
+_FRIENDLY = ("praise", "other")
 # Congratulating someone who has a problem is sarcasm.
 _PRAISE_AS_SARCASM = re.compile(
     r"\b(?:congratulations|congrats|bravo|well done|good job|nice work|great job|nice one)\b"

@@ -305,13 +305,15 @@ _WISH = re.compile(
 )
 
 
-# An explanation that points at them: "your", or a cause ("because the address was missing").
 def _their_duty(text: str, start: int, end: int) -> bool:
+    """Whether the clause text[start:end] states what the customer had to do: an obligation
+    ("need to be typed exactly as shown") or an order that opens it ("always buy from…")."""
     return bool(_DUTY.search(text, start, end) or _ALWAYS_DO.match(text, start))
 
 
 _DUTY = re.compile(r"\b(?:needs? to be|must be|should be|ha(?:s|ve) to be)\b", re.IGNORECASE)
 _ALWAYS_DO = re.compile(r"(?:always|never) [a-z]+ (?:the|a|an|your|from|it|them)\b", re.IGNORECASE)
+# An explanation that points at them: "your", or a cause ("because the address was missing").
 _BLAMING = re.compile(
     r"\b(?:you|your|yours|you'[a-z]+|because|since|unless|(?:when|if) (?:an?|the)\b)", re.IGNORECASE
 )
