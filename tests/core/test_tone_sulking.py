@@ -91,6 +91,8 @@ def test_sulking_point_scoring_and_talking_down_read_negative(draft, context):
         ("Thanks, Priya! Ten out of ten right back at you 💛", PRAISE),
         ("Again?? We're so sorry. An engineer can come tomorrow, DM us to book.", COMPLAINT),
         ("Lovely to hear, thank you! 🙂", PRAISE),
+        ("Wow. So glad you enjoyed it, thank you!", PRAISE),
+        ("Lovely. The gates open at 10 on Saturday.", CHATTER),
         ("It depends on your plan: most include 10 GB of hotspot data.", QUESTION),
         ("No problem at all, the car park closes at ten.", QUESTION),
         ("It's on the website too: beanroute.example/hours, 8 till 4 on Sundays.", QUESTION),

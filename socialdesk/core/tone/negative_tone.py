@@ -25,6 +25,8 @@ def _negative_tone(
     arrived damaged" is not hostility."""
     lists = _lists()
     curt = _CURT.match(draft.flat, draft.body_start)
+    if context.mention_category in _HAS_A_GRIEVANCE:
+        curt = curt or _SARCASTIC_OPENER.match(draft.flat, draft.body_start)
     if curt and not (lists.acknowledgement.search(draft.flat) or _thanks_them(draft.flat)):
         yield _finding(
             "negative-tone",
@@ -213,11 +215,18 @@ _REFUSAL = re.compile(
 # with a one-word sarcasm: "Fascinating." A bare "No." before the answer reads as a door shut.
 _CURT = re.compile(
     r"\W*((?:(?:duly )?noted|ok|okay|k|kk|fine|understood|whatever|received|acknowledged|got it"
-    r"|if you say so|fascinating|riveting|charming|wonderful|interesting|lovely|wow|rude|depends"
-    r"|no|here we go(?: again)?|hilarious|tragic|shocking|groundbreaking|exciting|wow,? okay)"
+    r"|if you say so|fascinating|riveting|charming|wonderful|interesting|depends|no)"
     r"(?:,? (?:noted|fine|ok|okay|then))?)\s*(?:\.+|$)(?=\s|$)",
     re.IGNORECASE,
 )
+# One word of mock delight or dismay to open a reply to a grievance ("Lovely.", "Tragic.", "Here we
+# go."); to a fan or a question the same word is friendly ("Wow. So glad you enjoyed it!").
+_SARCASTIC_OPENER = re.compile(
+    r"\W*((?:lovely|wow|rude|hilarious|tragic|shocking|groundbreaking|exciting|wow,? okay"
+    r"|here we go(?: again)?))\s*\.+(?=\s|$)",
+    re.IGNORECASE,
+)
+_HAS_A_GRIEVANCE = ("complaint", "criticism", "abuse")
 
 
 def _without_empathy(text: str) -> str:
