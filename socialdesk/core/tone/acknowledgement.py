@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from socialdesk.core.tone.base import _sentence_start
 from socialdesk.core.tone.lists import _lists
 
 # Thanking them for criticism acknowledges it ("thanks for saying so"); a complaint needs more.
@@ -24,7 +25,7 @@ def _acknowledges(text: str) -> bool:
     for m in lists.acknowledgement.finditer(text):
         if not _GRANTS.fullmatch(m[0].strip()):
             return True
-        start = max(text.rfind(mark, max(0, m.start() - 200), m.start()) for mark in ".!?\n") + 1
+        start = _sentence_start(text, m.start(), max(0, m.start() - 200))
         stops = [text.find(mark, m.end(), m.end() + 200) for mark in ".!?\n"]
         end = min((i for i in stops if i >= 0), default=m.end() + 200)
         if not lists.hostile.search(text[start:end]):

@@ -129,3 +129,9 @@ def _appended(draft: _Draft, sentence: str) -> str:
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def _sentence_start(text: str, pos: int, lo: int = 0) -> int:
+    """Where the sentence holding ``pos`` begins: just after the last ".", "!", "?" or line break
+    before it, looking no further back than ``lo``."""
+    return max(text.rfind(mark, lo, pos) for mark in ".!?\n") + 1

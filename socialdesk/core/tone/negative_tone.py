@@ -12,7 +12,14 @@ from socialdesk.core.tone.acknowledgement import (
     _empathy,
     _thanks_them,
 )
-from socialdesk.core.tone.base import _SENTENCE, Finding, ReplyContext, _Draft, _finding
+from socialdesk.core.tone.base import (
+    _SENTENCE,
+    Finding,
+    ReplyContext,
+    _Draft,
+    _finding,
+    _sentence_start,
+)
 from socialdesk.core.tone.lists import _lists, _vader
 from socialdesk.core.tone.profanity import _swearing
 
@@ -193,7 +200,7 @@ def _owned(text: str, m: re.Match[str]) -> bool:
     getting") or a phrase."""
     if " " in m[0].strip():
         return False
-    start = max(text.rfind(mark, max(0, m.start() - 200), m.start()) for mark in ".!?\n") + 1
+    start = _sentence_start(text, m.start(), max(0, m.start() - 200))
     stops = [text.find(mark, m.end(), m.end() + 200) for mark in ".!?\n"]
     end = min((i for i in stops if i >= 0), default=m.end() + 200)
     said = text[start:end]

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from socialdesk.core.tone.base import _SENTENCE, Finding, ReplyContext, _Draft, _finding
+from socialdesk.core.tone.base import (
+    _SENTENCE,
+    Finding,
+    ReplyContext,
+    _Draft,
+    _finding,
+    _sentence_start,
+)
 from socialdesk.core.tone.lists import _lists
 
 # -- private data --------------------------------------------------------------------------------
@@ -167,7 +174,7 @@ def _is_brand_contact(value: str, kind: str, before: str, brand: frozenset[str])
         # would love to help: schools@…"), not on a webmail service, is the brand's
         if domain.split(".")[0] in _lists().webmail:
             return False
-        sentence = before[max(before.rfind(mark) for mark in ".!?\n") + 1 :]
+        sentence = before[_sentence_start(before, len(before)) :]
         # "the registry team can help at registry@…": the mailbox is named after a team the
         # sentence names.
         team = re.search(
@@ -180,7 +187,7 @@ def _is_brand_contact(value: str, kind: str, before: str, brand: frozenset[str])
         return True
     # "our practice manager can go through it on 01632 …": the brand's people, reached on a number
     # the reply gives; "our team will call you on 07700 …" is the customer's.
-    sentence = before[max(before.rfind(mark) for mark in ".!?\n") + 1 :]
+    sentence = before[_sentence_start(before, len(before)) :]
     return bool(_OURS.search(sentence) and not _THEM.search(sentence))
 
 

@@ -14,7 +14,14 @@ from socialdesk.core.tone.acknowledgement import (
     _empathy,
     _thanks_them,
 )
-from socialdesk.core.tone.base import Finding, ReplyContext, _appended, _Draft, _finding
+from socialdesk.core.tone.base import (
+    Finding,
+    ReplyContext,
+    _appended,
+    _Draft,
+    _finding,
+    _sentence_start,
+)
 from socialdesk.core.tone.lists import _lists, _PhraseTable
 from socialdesk.core.tone.negative_tone import _NO_PROBLEM, _negative_tone, _vader_score
 from socialdesk.core.tone.next_step import _has_next_step
@@ -75,16 +82,21 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
     # explains or argues. An author who labelled by the product owner's rules called 13 of 14
     # short ones negative and 46 of 50 longer ones not (defensive or blame instead).
     brushed_off = {"missing-apology", "no-next-step"} <= codes and not codes & set(_TONE)
-    curt = len(draft.body.split()) <= _CURT_WORDS
-    if category == "complaint" and brushed_off and curt:
-        found.append(
-            _finding(
-                "negative-tone",
-                "This answers a complaint with neither an apology nor anything they can do "
-                "next, which reads as a brush-off. Say sorry (or that you understand), then "
-                "what happens next.",
+    if category == "complaint" and brushed_off:
+        curt = len(draft.body.split()) <= _CURT_WORDS
+        if curt:
+            found.append(
+                _finding(
+                    "negative-tone",
+                    "This answers a complaint with neither an apology nor anything they can do "
+                    "next, which reads as a brush-off. Say sorry (or that you understand), then "
+                    "what happens next.",
+                )
             )
-        )
+        # A longer one that makes a case for the brand ("our records show the car left
+        # charged", "over 93% of first-class mail arrives next day") argues the complaint away;
+        # in a few words only one that argues counts.
+        found += _explained_away(draft, arguing_only=curt, blame=False)
     unheard = "missing-apology" in codes and not codes & set(_TONE)
     if category == "criticism" and unheard and not _has_next_step(draft, category, []):
         # Criticism answered with neither an acknowledgement, a thank-you nor anything to do
@@ -104,11 +116,6 @@ def _english(draft: _Draft, context: ReplyContext) -> list[Finding]:
     sorry_without_step = "no-next-step" in codes and "missing-apology" not in codes
     if category == "complaint" and sorry_without_step and not codes & {*_TONE, "robotic"}:
         found += _explained_away(draft, arguing_only=True)
-    if category == "complaint" and brushed_off:
-        # Neither sorry nor a step, but a case for the brand ("our records show the car left
-        # charged", "over 93% of first-class mail arrives next day") argues the complaint away.
-        # In a few words only one that argues counts: the rest is the brush-off above.
-        found += _explained_away(draft, arguing_only=curt, blame=False)
     if category == "praise" and not _thanks_them(draft.flat):
         found.append(
             _finding(
@@ -128,7 +135,7 @@ def _corrects_them(draft: _Draft, mention: str) -> list[Finding]:
         return []
     theirs = set(_WORD.findall(mention.lower().replace("\u2019", "'")))
     for m in _NOT_Y.finditer(draft.body, draft.body_start, draft.body_start + 5_000):
-        opening = max(draft.body.rfind(mark, 0, m.start()) for mark in ".!?\n") + 1
+        opening = _sentence_start(draft.body, m.start())
         if _DISMAY.fullmatch(draft.body, opening, m.start()):  # "Oh no, not on her birthday."
             continue
         words = [w for w in _WORD.findall(m[1].lower()) if w not in _FILLER]
@@ -280,7 +287,7 @@ def _explained_away(draft: _Draft, arguing_only: bool = False, blame: bool = Tru
 def _argues(text: str, start: int, end: int) -> bool:
     """Whether the clause text[start:end] is set against them (a "but", "however" or "that said"
     since the sentence began), states the brand's case as beyond doubt, or denies theirs."""
-    opening = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    opening = _sentence_start(text, start)
     return bool(_CONTRAST.search(text, opening, end) or _BEYOND_DOUBT.search(text, start, end))
 
 
@@ -328,7 +335,7 @@ def _apology_taken_back(draft: _Draft) -> list[Finding]:
     m = _SORRY_BUT.search(draft.body, draft.body_start)
     if not m or _FIX_AFTER.match(draft.body, m.end()):
         return []
-    opening = max(draft.body.rfind(mark, 0, m.start()) for mark in ".!?\n") + 1
+    opening = _sentence_start(draft.body, m.start())
     if draft.body[opening : m.start()].strip():  # "not in this store, sorry, but Leeds has it"
         return []
     quoted = draft.text[m.start() : m.end()]
